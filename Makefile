@@ -1,0 +1,27 @@
+# Two commands for a fresh clone: `make demo` and `make test`. Each builds its own venv.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(VENV)/bin/khabar analyze examples/
+	$(VENV)/bin/khabar analyze examples/ --jsonl out/examples.jsonl
+	@echo "JSON for every sample article: out/examples.jsonl"
+
+test: install
+	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+bench: install
+	$(PY) benchmarks/text_layout_speed.py
+
+clean:
+	rm -rf $(VENV) out build src/*.egg-info
+
+.PHONY: install demo test bench clean

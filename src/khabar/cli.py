@@ -1,0 +1,131 @@
+"""The `khabar` command line: a thin layer over `khabar.ingest`, `khabar.pipeline` and `khabar.render`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from khabar import __version__
+from khabar.errors import KhabarError
+from khabar.ingest import JsonFields, iter_articles
+from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
+from khabar.render import failure_lines, fact_sheet
+
+
+def _check_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(str(KhabarError("E401", what="--date", detail=repr(value))))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="khabar")
+def main() -> None:
+    """khabar reads Arabic news the way an analyst does."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (an object for one article, an array for several).")
+@click.option("--jsonl", "jsonl_out", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write one JSON object per line to this file ('-' for stdout).")
+@click.option("--date", "published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that carry none.")
+@click.option("--stages", default=",".join(DEFAULT_STAGES), show_default=True, help="Comma-separated stage names.")
+@click.option("--text-field", help="JSON field holding the article text.")
+@click.option("--title-field", help="JSON field holding the title.")
+@click.option("--date-field", help="JSON field holding the publication date.")
+@click.option("--max-bytes", type=int, default=20_000_000, show_default=True, help="Largest single article file.")
+@click.option("-n", "--n-process", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or fact sheets; only the failure summary.")
+def analyze(paths, as_json, jsonl_out, published, stages, text_field, title_field, date_field, max_bytes,
+            n_process, quiet):
+    """Analyse articles from files, directories, zips or '-' (stdin)."""
+    err = Console(stderr=True, soft_wrap=True)
+    out = Console(soft_wrap=True)
+    try:
+        pipeline = Pipeline([s.strip() for s in stages.split(",") if s.strip()])
+    except KhabarError as exc:
+        raise click.UsageError(str(exc))
+    overrides = {"text": text_field, "title": title_field, "published": date_field}
+    fields = JsonFields(**{k: v for k, v in overrides.items() if v})
+    articles = iter_articles(paths, fields=fields, max_bytes=max_bytes, published=published)
+    report = articles.report
+    show_progress = not quiet and not as_json and jsonl_out != "-" and any(Path(p).is_dir() or p.endswith(".zip")
+                                                                          for p in paths)
+    sink = open(jsonl_out, "w", encoding="utf-8") if jsonl_out and jsonl_out != "-" else None
+    json_out = JsonPrinter() if as_json else None
+    done = failed_stages = 0
+    progress = Progress(TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.fields[failures]} skipped"), console=err, transient=True)
+    with progress if show_progress else nullcontext():
+        task = progress.add_task("analyse", total=None, failures=0)
+        for article in pipeline.pipe(articles, n_process=n_process):
+            done += 1
+            failed_stages += bool(article.errors)
+            if json_out:
+                json_out.add(article)
+            if jsonl_out == "-":
+                sys.stdout.write(article.to_json() + "\n")
+            elif sink:
+                sink.write(article.to_json() + "\n")
+            if not (as_json or jsonl_out or quiet):
+                out.print(fact_sheet(article))
+            progress.update(task, advance=1, failures=len(report.failures))
+    if json_out:
+        json_out.close()
+    if sink:
+        sink.close()
+    if report.failures:
+        err.print(failure_lines(report.failures))
+    if done != 1 or report.failures or failed_stages:
+        err.print(f"[bold]{done}[/] articles analysed, [bold]{len(report.failures)}[/] inputs skipped, "
+                  f"[bold]{failed_stages}[/] articles with stage errors"
+                  + (f"; JSON lines in {jsonl_out}" if sink else ""))
+    if report.failures and done == 0:
+        sys.exit(1)
+
+
+class JsonPrinter:
+    """Prints one article as a JSON object, several as a JSON array, streaming."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.held: str | None = None
+
+    def add(self, article) -> None:
+        text = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
+        self.count += 1
+        if self.count == 1:
+            self.held = text
+            return
+        if self.held is not None:
+            sys.stdout.write("[\n" + self.held)
+            self.held = None
+        sys.stdout.write(",\n" + text)
+
+    def close(self) -> None:
+        if self.count == 0:
+            sys.stdout.write("[]\n")
+        elif self.held is not None:
+            sys.stdout.write(self.held + "\n")
+        else:
+            sys.stdout.write("\n]\n")
+
+
+@main.command("stages")
+def list_stages() -> None:
+    """List the registered stages with what they require and assign."""
+    for info in load_builtin_stages().values():
+        click.echo(f"{info.name:12} requires: {', '.join(info.requires) or '-':22} assigns: "
+                   f"{', '.join(info.assigns):12} {info.doc}")

@@ -1,0 +1,53 @@
+"""Coded errors. Every message names the thing that failed, the problem, and what to do about it."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # document model
+    "E101": "{what}: article text must be a string, got {detail}.",
+    "E102": "{what}: not an article object ({detail}). Pass a JSON object with a string 'text'.",
+    "E103": "{what}: span offsets do not match the text ({detail}). The JSON was edited or is "
+    "from another text; re-run `khabar analyze` on the source.",
+    # pipeline
+    "E201": "{what}: unknown stage {detail}. Known stages: {known}.",
+    "E202": "{what}: stage {detail} requires {requires}, which no earlier stage assigns. "
+    "Add {suggest} before it.",
+    "E203": "{what}: stage {detail} failed: {reason}",
+    "E204": "{what}: stage {detail} is already registered; pick another name.",
+    # ingest
+    "E301": "{what}: no such file or directory.",
+    "E302": "{what}: file is empty.",
+    "E303": "{what}: looks like a binary file ({detail}), not text, HTML or JSON. Pass a text, "
+    "HTML, JSON/JSONL or SaudiNewsNet zip file.",
+    "E304": "{what}: cannot decode the bytes as UTF-8, Windows-1256 or ISO-8859-6 ({detail}). "
+    "Convert the file to UTF-8 or pass --encoding.",
+    "E305": "{what}: file is {detail} bytes, over the {limit}-byte limit for one article. "
+    "Split it, or raise the limit with --max-bytes.",
+    "E306": "{what}: invalid JSON ({detail}).",
+    "E307": "{what}: record has no usable text field (looked for {detail}). Name the field with "
+    "--text-field.",
+    "E308": "{what}: HTML page yields no article text ({detail}).",
+    "E309": "{what}: cannot read zip archive ({detail}).",
+    "E310": "{what}: no article text after decoding (only whitespace or control characters).",
+    "E311": "{what}: cannot read ({detail}).",
+    "E312": "{what}: record's text field {detail} is empty; the record is skipped.",
+    # cli
+    "E401": "{what}: invalid date {detail}; use YYYY-MM-DD.",
+}
+
+
+class KhabarError(Exception):
+    """An error with a stable code (`E…`) and a message that says what to do."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        template = MESSAGES[code]
+        safe = {k: params.get(k, "") for k in ("what", "detail", "known", "requires", "suggest", "reason", "limit")}
+        safe.update({k: v for k, v in params.items()})
+        self.message = template.format(**safe)
+        super().__init__(f"[{code}] {self.message}")
+
+
+class IngestError(KhabarError):
+    """A file or record that cannot become an article; in a batch it is reported and skipped."""

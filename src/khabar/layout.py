@@ -1,0 +1,203 @@
+"""The layout stage: tell the story apart from captions, bylines, datelines and page noise.
+
+Every line of the article becomes one block (a dateline opening a line becomes its own block,
+the rest of the line another). Rules live in `data/layout.toml` and `data/agencies.toml`; they
+are matched on the normalised view of each line and their named groups become sub-spans.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from khabar.document import Article, Block, Span
+from khabar.pipeline import stage
+from khabar.text.normalize import NormalView, normal_view, normalize
+
+FINAL_PUNCTUATION = tuple(".!?؟:؛…»\"”")
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    name: str
+    pattern: regex.Pattern
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    limits: dict[str, int]
+    boilerplate: tuple[Rule, ...]
+    caption: tuple[Rule, ...]
+    byline: tuple[Rule, ...]
+    dateline: tuple[Rule, ...]
+    source_split: regex.Pattern
+
+
+def _read_toml(name: str) -> dict:
+    return tomllib.loads(resources.files("khabar").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def layout_rules() -> LayoutRules:
+    data = _read_toml("layout.toml")
+    agencies = sorted({normalize(a) for a in _read_toml("agencies.toml")["dateline"]}, key=len, reverse=True)
+    agency_alt = "|".join(regex.escape(a) for a in agencies)
+
+    def compile_rules(kind: str) -> tuple[Rule, ...]:
+        return tuple(
+            Rule(kind, r["name"], regex.compile(normalize(r["pattern"]).replace("{agency}", agency_alt),
+                                                regex.IGNORECASE))
+            for r in data[kind]
+        )
+
+    return LayoutRules(
+        limits=data["limits"],
+        boilerplate=compile_rules("boilerplate"),
+        caption=compile_rules("caption"),
+        byline=compile_rules("byline"),
+        dateline=compile_rules("dateline"),
+        source_split=regex.compile(data["sources"]["split"]),
+    )
+
+
+class _Line:
+    """One trimmed line of the article with its normalised view."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.view: NormalView = normal_view(text[start:end])
+        self.norm = self.view.norm
+
+    def span(self, article: Article, a: int, b: int) -> Span:
+        """Span over `norm[a:b]` of this line, as offsets into the article text."""
+        s, e = self.view.to_original(a, b)
+        return article.span(self.start + s, self.start + e)
+
+    def group(self, article: Article, m: regex.Match, name: str) -> Span | None:
+        if m.groupdict().get(name) is None:
+            return None
+        a, b = m.span(name)
+        while a < b and self.norm[a].isspace():
+            a += 1
+        while b > a and self.norm[b - 1].isspace():
+            b -= 1
+        return self.span(article, a, b) if a < b else None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as trimmed (start, end) offsets."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def split_sources(article: Article, line: _Line, m: regex.Match, rules: LayoutRules) -> list[Span]:
+    """The cited sources in a byline, split on commas and the conjunction و."""
+    a, b = m.span("sources")
+    spans = []
+    cursor = a
+    for sep in list(rules.source_split.finditer(line.norm, a, b)) + [None]:
+        s, e = (cursor, sep.start()) if sep else (cursor, b)
+        cursor = sep.end() if sep else b
+        while s < e and (line.norm[s].isspace() or line.norm[s] in "(«\""):
+            s += 1
+        while e > s and (line.norm[e - 1].isspace() or line.norm[e - 1] in ").»\""):
+            e -= 1
+        if s < e:
+            spans.append(line.span(article, s, e))
+    return spans
+
+
+def _match_first(rules: tuple[Rule, ...], norm: str, *, full: bool = False):
+    for rule in rules:
+        m = rule.pattern.search(norm)
+        if m and (not full or m.group(0)):
+            return rule, m
+    return None, None
+
+
+def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: bool, title: str) -> list[Block]:
+    """The block (or dateline + body blocks) for one line."""
+    limits = rules.limits
+    n = len(line.norm)
+    text = article.text
+    base = dict(start=line.start, end=line.end, text=text[line.start : line.end])
+
+    if n <= limits["boilerplate_max_chars"]:
+        rule, m = _match_first(rules.boilerplate, line.norm)
+        if rule:
+            return [Block(kind="boilerplate", rule=rule.name, **base)]
+
+    if n <= limits["byline_max_chars"]:
+        rule, m = _match_first(rules.byline, line.norm)
+        if rule:
+            block = Block(kind="byline", rule=rule.name, author=line.group(article, m, "author"),
+                          place=line.group(article, m, "place"), **base)
+            if m.groupdict().get("sources") is not None:
+                block.sources = split_sources(article, line, m, rules)
+            return [block]
+
+    if n <= limits["caption_max_chars"]:
+        rule, m = _match_first(rules.caption, line.norm)
+        if rule and m.start("clause") > 0:
+            content_end = m.start("clause")
+            content = line.span(article, 0, len(line.norm[:content_end].rstrip()))
+            return [Block(kind="caption", rule=rule.name, credit=line.group(article, m, "credit"),
+                          content=content if content.text else None, **base)]
+
+    if first and _is_headline(line, limits, title):
+        return [Block(kind="headline", rule="first_line", **base)]
+
+    rule, m = _match_first(rules.dateline, line.norm[: limits["dateline_max_chars"] + 40])
+    if rule and m.end("clause") <= limits["dateline_max_chars"] and m.end() < n:
+        clause = line.span(article, *m.span("clause"))
+        dateline = Block(kind="dateline", rule=rule.name, start=clause.start, end=clause.end, text=clause.text,
+                         place=line.group(article, m, "place"), agency=line.group(article, m, "agency"),
+                         date=line.group(article, m, "date"))
+        rest = line.span(article, m.end(), n)
+        return [dateline, Block(kind="body", rule="after_dateline", start=rest.start, end=rest.end, text=rest.text)]
+
+    return [Block(kind="body", rule="default", **base)]
+
+
+def _is_headline(line: _Line, limits: dict, title: str) -> bool:
+    if title:
+        return line.norm.strip() == title
+    words = line.norm.split()
+    return (len(words) <= limits["headline_max_words"] and len(line.norm) <= limits["headline_max_chars"]
+            and not line.norm.rstrip().endswith(FINAL_PUNCTUATION))
+
+
+@stage("layout", assigns=("blocks",))
+def layout_stage(article: Article) -> Article:
+    """Classify every line as headline, body, caption, byline, dateline or boilerplate."""
+    rules = layout_rules()
+    lines = _lines(article.text)
+    title = normalize(article.title).strip() if article.title else ""
+    blocks: list[Block] = []
+    for i, (a, b) in enumerate(lines):
+        first = i == 0 and len(lines) > 1
+        blocks.extend(classify_line(article, _Line(article.text, a, b), rules, first=first, title=title))
+    for i, block in enumerate(blocks):
+        block.id = f"b{i}"
+    article.blocks = blocks
+    credits = [b.credit.text for b in blocks if b.kind == "caption" and b.credit]
+    sources = [s.text for b in blocks if b.kind == "byline" for s in b.sources]
+    sources += [b.agency.text for b in blocks if b.kind == "dateline" and b.agency]
+    article.photo_credits = list(dict.fromkeys(credits))
+    article.cited_sources = list(dict.fromkeys(sources))
+    return article

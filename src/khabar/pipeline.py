@@ -1,0 +1,148 @@
+"""Stage registry and the pipeline that runs stages over articles.
+
+A stage is a plain function `Article -> Article` registered under a name with the annotation
+layers it `requires` and `assigns`. Building a `Pipeline` checks that every requirement is
+assigned by an earlier stage. `Pipeline.pipe()` streams articles; an exception inside a stage
+is recorded on that article's `errors` and the stream goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import traceback
+from dataclasses import dataclass
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from khabar.document import Article
+from khabar.errors import KhabarError
+
+StageFunc = Callable[[Article], Article]
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    name: str
+    func: StageFunc
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "").strip().splitlines()[0] if self.func.__doc__ else ""
+
+
+REGISTRY: dict[str, StageInfo] = {}
+
+# Modules whose import registers the built-in stages.
+BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens")
+
+DEFAULT_STAGES = ("layout", "sentences", "tokens")
+
+
+def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):
+    """Register `func` as the stage `name` (a decorator, like spaCy's `Language.component`)."""
+
+    def register(func: StageFunc) -> StageFunc:
+        if name in REGISTRY and REGISTRY[name].func is not func:
+            raise KhabarError("E204", what="stage registry", detail=name)
+        REGISTRY[name] = StageInfo(name, func, tuple(requires), tuple(assigns))
+        return func
+
+    return register
+
+
+def load_builtin_stages() -> dict[str, StageInfo]:
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    return REGISTRY
+
+
+def get_stage(name: str) -> StageInfo:
+    load_builtin_stages()
+    if name not in REGISTRY:
+        raise KhabarError("E201", what="pipeline", detail=repr(name), known=", ".join(sorted(REGISTRY)))
+    return REGISTRY[name]
+
+
+class Pipeline:
+    """An ordered, checked list of stages."""
+
+    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES) -> None:
+        self.stage_names = tuple(stages)
+        self.stages = [get_stage(n) for n in self.stage_names]
+        self._check_order()
+
+    def _check_order(self) -> None:
+        assigned: set[str] = set()
+        for info in self.stages:
+            missing = [r for r in info.requires if r not in assigned]
+            if missing:
+                providers = sorted({s.name for s in REGISTRY.values() if set(missing) & set(s.assigns)})
+                raise KhabarError(
+                    "E202",
+                    what="pipeline",
+                    detail=repr(info.name),
+                    requires=", ".join(missing),
+                    suggest=" or ".join(repr(p) for p in providers) or "a stage that assigns it",
+                )
+            assigned.update(info.assigns)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({list(self.stage_names)!r})"
+
+    def __call__(self, article: Article) -> Article:
+        failed: set[str] = set()
+        for info in self.stages:
+            blocked = [r for r in info.requires if r in failed]
+            if blocked:
+                article.add_error(info.name, "E203", f"skipped: needs {', '.join(blocked)} from a failed stage")
+                failed.update(info.assigns)
+                continue
+            try:
+                result = info.func(article)
+                article = result if result is not None else article
+                article.stages.append(info.name)
+            except Exception as exc:  # noqa: BLE001 - one stage failing must not lose the article
+                message = KhabarError("E203", what=article.origin or article.id, detail=repr(info.name),
+                                      reason=f"{type(exc).__name__}: {exc}").message
+                article.add_error(info.name, "E203", message)
+                article.meta.setdefault("tracebacks", {})[info.name] = traceback.format_exc(limit=5)
+                failed.update(info.assigns)
+        return article
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[Article]:
+        """Stream articles through the stages, in input order, `batch_size` at a time.
+
+        With `n_process > 1` batches go to a process pool; each worker builds its own pipeline.
+        """
+        if n_process <= 1:
+            for article in articles:
+                yield self(article)
+            return
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.stage_names,)) as pool:
+            it = iter(articles)
+            window: list = []
+            while True:
+                batch = list(islice(it, batch_size))
+                if batch:
+                    window.append(pool.apply_async(_run_batch, (batch,)))
+                if window and (not batch or len(window) > n_process):
+                    yield from window.pop(0).get()
+                if not batch and not window:
+                    return
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(stage_names: tuple[str, ...]) -> None:
+    global _WORKER
+    _WORKER = Pipeline(stage_names)
+
+
+def _run_batch(batch: list[Article]) -> list[Article]:
+    assert _WORKER is not None
+    return [_WORKER(a) for a in batch]

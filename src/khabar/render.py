@@ -1,0 +1,77 @@
+"""Terminal rendering of an analysed article (a fact sheet) and of ingest failures, with rich.
+
+Arabic is printed in logical order; terminals with bidi support (most modern ones, e.g. GNOME
+Terminal, Konsole, iTerm2, Windows Terminal) shape and order it correctly.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from khabar.document import Article
+
+KIND_STYLE = {
+    "headline": "bold",
+    "body": "",
+    "caption": "italic cyan",
+    "byline": "green",
+    "dateline": "magenta",
+    "boilerplate": "dim strike",
+}
+EXCERPT = 110
+
+
+def _excerpt(text: str, limit: int = EXCERPT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fact_sheet(article: Article) -> Panel:
+    """A panel with the article's metadata, its blocks and what each block carries."""
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    for key in ("title", "source", "author", "published", "url"):
+        value = getattr(article, key)
+        if value:
+            meta.add_row(key, str(value))
+    if article.photo_credits:
+        meta.add_row("photo credits", "، ".join(map(str, article.photo_credits)))
+    if article.cited_sources:
+        meta.add_row("cited sources", "، ".join(map(str, article.cited_sources)))
+    meta.add_row("counts", f"{len(article.blocks)} blocks, {len(article.sentences)} sentences, "
+                           f"{len(article.tokens)} tokens")
+
+    blocks = Table(show_header=True, header_style="bold", expand=True, box=None)
+    blocks.add_column("kind", no_wrap=True)
+    blocks.add_column("offsets", no_wrap=True, style="dim")
+    blocks.add_column("text", ratio=1)
+    blocks.add_column("parts", style="yellow")
+    for block in article.blocks:
+        parts = []
+        for name in ("credit", "author", "place", "date", "agency"):
+            span = getattr(block, name)
+            if span is not None:
+                parts.append(f"{name}: {span.text}")
+        if block.sources:
+            parts.append("sources: " + "، ".join(s.text for s in block.sources))
+        blocks.add_row(Text(block.kind, style=KIND_STYLE.get(block.kind, "")), f"{block.start}–{block.end}",
+                       Text(_excerpt(block.text), style=KIND_STYLE.get(block.kind, "")), "\n".join(parts))
+
+    items = [meta, Text(), blocks]
+    for error in article.errors:
+        items.append(Text(f"[{error.code}] {error.stage}: {error.message}", style="red"))
+    title = article.origin or article.id
+    return Panel(Group(*items), title=f"[bold]{title}[/]", subtitle=article.id, title_align="left")
+
+
+def failure_lines(failures) -> Text:
+    """Inputs that were skipped, one per line: where, code and what to do."""
+    text = Text()
+    for failure in failures:
+        text.append("skipped ", style="bold red")
+        text.append(f"[{failure.code}] ", style="red")
+        text.append(f"{failure.message}\n")
+    return text

@@ -1,0 +1,1 @@
+"""The versioned JSON Schema of khabar's article output (`article.schema.json`)."""

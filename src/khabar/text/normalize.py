@@ -1,0 +1,82 @@
+"""Arabic normalisation as a *view* for matching, with an offset map back to the original text.
+
+The article text is never changed: `NormalView(text)` holds the normalised string `norm` and,
+for every position in it, the original offset it came from. Character maps live in
+`data/charmap.json`, grouped so a caller can choose which foldings apply.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+ALL_GROUPS = (
+    "alef", "hamza_carriers", "ya", "ta_marbuta", "persian_urdu_letters", "tatweel", "diacritics",
+    "format_controls", "arabic_indic_digits", "persian_digits", "punctuation", "lam_alef_ligatures",
+)
+# Matching view used by default: everything except punctuation folding.
+DEFAULT_GROUPS = tuple(g for g in ALL_GROUPS if g != "punctuation")
+
+
+@lru_cache(maxsize=None)
+def load_charmap(groups: tuple[str, ...] = DEFAULT_GROUPS) -> dict[str, str]:
+    raw = json.loads(resources.files("khabar.text").joinpath("data/charmap.json").read_text("utf-8"))
+    table: dict[str, str] = {}
+    for group in groups:
+        table.update(raw[group])
+    for code in range(0xFB50, 0xFF00):  # Arabic presentation forms -> base letters
+        ch = chr(code)
+        if ch not in table and unicodedata.category(ch).startswith("L"):
+            table[ch] = "".join(table.get(c, c) for c in unicodedata.normalize("NFKC", ch))
+    return table
+
+
+@lru_cache(maxsize=None)
+def _translation(groups: tuple[str, ...]) -> dict[int, str]:
+    return str.maketrans(load_charmap(groups))
+
+
+@dataclass(frozen=True)
+class NormalView:
+    """`norm` is the normalised text; `offsets[i]` is the original offset of `norm[i]`."""
+
+    text: str
+    norm: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of `norm` back to the original text, keeping trailing diacritics."""
+        if start >= len(self.norm):
+            return len(self.text), len(self.text)
+        orig_start = self.offsets[start]
+        if end <= start:
+            return orig_start, orig_start
+        orig_end = self.offsets[end - 1] + 1
+        limit = self.offsets[end] if end < len(self.norm) else len(self.text)
+        while orig_end < limit and _is_dropped(self.text[orig_end]):
+            orig_end += 1
+        return orig_start, orig_end
+
+
+def _is_dropped(ch: str) -> bool:
+    return load_charmap().get(ch) == ""
+
+
+def normal_view(text: str, groups: tuple[str, ...] = DEFAULT_GROUPS) -> NormalView:
+    """Build the normalised view of `text` with its offset map."""
+    table = load_charmap(groups)
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = table.get(ch, ch)
+        out.append(folded)
+        offsets.extend([i] * len(folded))
+    return NormalView(text, "".join(out), tuple(offsets))
+
+
+def normalize(text: str, groups: tuple[str, ...] = DEFAULT_GROUPS) -> str:
+    """The normalised string alone (for keys and lookups)."""
+    return text.translate(_translation(groups))

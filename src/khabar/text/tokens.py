@@ -1,0 +1,133 @@
+"""Tokens with sub-offsets for attached proclitics (و ف ب ل ك and the article ال).
+
+`وفلاديفوستوك` becomes one token whose `proclitics` hold `و` and whose `stem` is `فلاديفوستوك`,
+so later stages can report the place without the conjunction. Segmentation follows rules in
+`data/clitics.json` plus a table of exceptions learned from word counts
+(`scripts/build_clitic_exceptions.py`): words such as وزير whose first letter is not a clitic,
+and words such as بروسيا whose ب is one although the rest is not a common pattern.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from khabar.document import Article, Span, Token
+from khabar.pipeline import stage
+from khabar.text.normalize import normal_view, normalize
+
+TOKEN_RE = regex.compile(
+    r"""
+    (?P<url>https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)
+  | (?P<number>[0-9٠-٩۰-۹]+(?:[.,٫٬:/\-][0-9٠-٩۰-۹]+)*%?)
+  | (?P<word>[\p{Arabic}&&\p{L}](?:[\p{Arabic}&&\p{L}]|\p{Mn}|[\u0640\u200c\u200d])*)
+  | (?P<latin>\p{Latin}[\p{Latin}\p{Mn}]*(?:['’\-]\p{Latin}+)*)
+  | (?P<punct>\.{2,}|[!?؟]+|\p{P})
+  | (?P<symbol>\S)
+    """,
+    regex.VERBOSE | regex.V1,
+)
+
+
+@lru_cache(maxsize=1)
+def clitic_rules() -> dict:
+    data = json.loads(resources.files("khabar.text").joinpath("data/clitics.json").read_text("utf-8"))
+    exceptions_file = resources.files("khabar.text").joinpath("data/clitic_exceptions.tsv")
+    table: dict[str, int] = {}
+    if exceptions_file.is_file():
+        for line in exceptions_file.read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                word, length = line.split("\t")
+                table[word] = int(length)
+    data["table"] = table
+    data["keep"] = {normalize(w) for w in data["keep"]}
+    return data
+
+
+def _split_prep_det(word: str, rules: dict) -> int:
+    """Length of the preposition/article prefix of a word with no conjunction (normalised form)."""
+    table = rules["table"]
+    if word in table:
+        return table[word]
+    if word in rules["keep"]:
+        return 0
+    if len(word) >= 4 and word.startswith("لل"):  # ل + ال with the alef elided
+        return 2
+    if len(word) >= 5 and word[0] in rules["prepositions"] and word[1:3] == "ال":
+        return 3
+    if len(word) >= 4 and word.startswith("ال"):
+        return 2
+    return 0
+
+
+def clitic_split(norm_word: str) -> list[tuple[int, int, str]]:
+    """Proclitics of a normalised word as (start, end, tag) ranges over the word."""
+    rules = clitic_rules()
+    word = norm_word
+    parts: list[tuple[int, int, str]] = []
+    offset = 0
+    if word in rules["keep"]:
+        return parts
+    table_len = rules["table"].get(word)
+    conj_ok = word[:1] in rules["conjunctions"] and len(word) - 1 >= rules["min_stem_after_conjunction"] and (
+        word[0] in rules["split_unknown"] or _split_prep_det(word[1:], rules) >= 2)
+    if table_len is not None:
+        if table_len and word[0] in rules["conjunctions"]:
+            parts.append((0, 1, "conj"))
+            offset, word = 1, word[1:]
+            table_len -= 1
+        return parts + _prep_det_parts(word, offset, table_len)
+    if conj_ok:
+        parts.append((0, 1, "conj"))
+        offset, word = 1, word[1:]
+    return parts + _prep_det_parts(word, offset, _split_prep_det(word, rules))
+
+
+def _prep_det_parts(word: str, offset: int, length: int) -> list[tuple[int, int, str]]:
+    if length == 0:
+        return []
+    if length == 1:
+        return [(offset, offset + 1, "prep")]
+    if length == 2 and word.startswith("لل"):
+        return [(offset, offset + 1, "prep"), (offset + 1, offset + 2, "det")]
+    if length == 2:
+        return [(offset, offset + 2, "det")]
+    return [(offset, offset + 1, "prep"), (offset + 1, offset + 3, "det")]
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, sentence: str = "") -> list[Token]:
+    """Tokens of `text[start:end]`, offsets into `text`."""
+    end = len(text) if end is None else end
+    tokens = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        kind = m.lastgroup or "symbol"
+        s, e = m.span()
+        surface = text[s:e]
+        token = Token(start=s, end=e, text=surface, kind=kind, norm=normalize(surface), sentence=sentence)
+        if kind == "word" and len(token.norm) >= 3:
+            _attach_proclitics(token)
+        tokens.append(token)
+    return tokens
+
+
+def _attach_proclitics(token: Token) -> None:
+    view = normal_view(token.text)
+    parts = clitic_split(view.norm)
+    if not parts:
+        return
+    for ps, pe, tag in parts:
+        os, oe = view.to_original(ps, pe)
+        token.proclitics.append({"start": token.start + os, "end": token.start + oe,
+                                 "text": token.text[os:oe], "tag": tag})
+    stem_start = token.start + view.to_original(parts[-1][1], parts[-1][1] + 1)[0]
+    token.stem = Span(stem_start, token.end, token.text[stem_start - token.start :])
+
+
+@stage("tokens", requires=("sentences",), assigns=("tokens",))
+def tokens_stage(article: Article) -> Article:
+    """Split every sentence into tokens with proclitic sub-offsets."""
+    article.tokens = [t for s in article.sentences for t in tokenize(article.text, s.start, s.end, s.id)]
+    return article

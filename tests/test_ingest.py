@@ -1,0 +1,461 @@
+"""Tests of `khabar.ingest`; every text here is invented for the tests."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from khabar.document import Article
+from khabar.errors import IngestError
+from khabar.ingest import JsonFields, decode_bytes, iter_articles, read_html, read_path
+
+SHARED = Path(__file__).parent.parent.parent / "shared"
+SAUDINEWSNET = SHARED / "data" / "news" / "saudinewsnet"
+
+SENTENCES = [
+    "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في شمال المدينة.",
+    "قال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل.",
+    "سجل الفريق هدفين في الشوط الثاني وفاز بالمباراة.",
+    "ارتفعت أسعار الذهب في السوق المحلية صباح الأحد",
+    "هطلت أمطار غزيرة على الساحل مساء الخميس، وحذرت السلطات من السيول.",
+    "تراجعت البطالة إلى سبعة بالمئة خلال الربع الأول من العام.",
+    "وقعت الشركتان اتفاقية شراكة لإنشاء مصنع للطاقة الشمسية قرب الحدود.",
+    "أكد مدير الميناء أن حركة الشحن عادت إلى طبيعتها بعد العاصفة",
+    "أعلن الوزير اليوم",
+    "من هو الرئيس؟",
+    "الطقس حار",
+    "وصل الوفد إلى العاصمة",
+]
+STORY = "افتتحت البلدية حديقة عامة جديدة في الحي الشرقي.\nوتضم الحديقة ملاعب للأطفال ومسارا للمشي."
+
+
+def code_of(excinfo: pytest.ExceptionInfo[IngestError]) -> str:
+    return excinfo.value.code
+
+
+def ingest(paths, **kw):
+    stream = iter_articles([str(p) for p in paths], **kw)
+    return list(stream), stream.report
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+@pytest.mark.parametrize("encoding", ["cp1256", "iso-8859-6"])
+def test_legacy_arabic_encodings_are_told_apart(sentence, encoding):
+    assert decode_bytes(sentence.encode(encoding), "t") == (sentence, encoding)
+
+
+def test_legacy_detection_on_a_longer_text():
+    text = "\n".join(SENTENCES)
+    for encoding in ("cp1256", "iso-8859-6"):
+        assert decode_bytes(text.encode(encoding), "t") == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (STORY.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + STORY.encode("utf-8"), "utf-8-sig"),
+        (b"\xff\xfe" + STORY.encode("utf-16-le"), "utf-16-le"),
+        (b"\xfe\xff" + STORY.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_unicode_encodings_and_bom(data, encoding):
+    assert decode_bytes(data, "t") == (STORY, encoding)
+
+
+def test_only_line_ends_change():
+    raw = "  سطر أول\r\nسطر ثان\rسطر ثالث\t \n\n"
+    assert decode_bytes(raw.encode("utf-8"), "t")[0] == "  سطر أول\nسطر ثان\nسطر ثالث\t \n\n"
+    assert decode_bytes(raw.encode("cp1256"), "t")[0] == "  سطر أول\nسطر ثان\nسطر ثالث\t \n\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "E302"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "E303"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3", "E303"),
+        (b"\x1f\x8b\x08\x00", "E303"),
+        (random.Random(1).randbytes(4096), "E303"),
+        ("نص".encode() + b"\x01\x02\x03\x04\x05\x06" * 10, "E303"),
+        (bytes(b | 0x80 for b in random.Random(2).randbytes(2000)), "E304"),
+        (STORY.encode("utf-8") + b"\xff" + STORY.encode("utf-8"), "E304"),
+        (b" \n\t\r\n ", "E310"),
+    ],
+)
+def test_decoding_errors(data, code):
+    with pytest.raises(IngestError) as excinfo:
+        decode_bytes(data, "f.txt")
+    assert code_of(excinfo) == code
+    assert "f.txt" in excinfo.value.message
+
+
+def test_broken_utf8_names_the_byte():
+    data = STORY.encode("utf-8")
+    with pytest.raises(IngestError, match=f"byte {len(data)}"):
+        decode_bytes(data + b"\xff" + data, "f.txt")
+
+
+# --- text files, limits, directories -----------------------------------------------------
+
+
+def test_text_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(STORY.replace("\n", "\r\n").encode("cp1256"))
+    [article] = read_path(str(path))
+    assert article.text == STORY
+    assert article.origin == str(path)
+    assert article.meta == {"format": "text", "encoding": "cp1256"}
+
+
+def test_unknown_extension_is_text_and_html_is_sniffed(tmp_path):
+    (tmp_path / "note.md").write_text(STORY, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    assert read_path(str(tmp_path / "note.md"))[0].text == STORY
+    assert read_path(str(tmp_path / "page.txt"))[0].meta["format"] == "html"
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(IngestError) as excinfo:
+        read_path(str(tmp_path / "nothing.txt"))
+    assert code_of(excinfo) == "E301"
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(STORY, encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(IngestError) as excinfo:
+        read_path(str(path))
+    assert code_of(excinfo) == "E311" and "Permission denied" in excinfo.value.message
+
+
+def test_file_over_the_limit(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: never read
+    with pytest.raises(IngestError) as excinfo:
+        read_path(str(path))
+    assert code_of(excinfo) == "E305"
+    small = tmp_path / "small.txt"
+    small.write_text(STORY, encoding="utf-8")
+    with pytest.raises(IngestError, match="E305"):
+        read_path(str(small), max_bytes=10)
+
+
+def test_directory_reports_the_bad_file_and_keeps_the_rest(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("الخبر الأول: انطلاق معرض الكتاب.", encoding="utf-8")
+    (tmp_path / "b" / "c.txt").write_bytes("الخبر الثالث: افتتاح مكتبة.".encode("iso-8859-6"))
+    (tmp_path / "b" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "b" / "empty.txt").write_bytes(b"")
+    (tmp_path / "b2.txt").write_text("الخبر الرابع: مهرجان للتمور.", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("مخفي", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    articles, report = ingest([tmp_path])
+    assert [Path(a.origin).name for a in articles] == ["a.txt", "c.txt", "b2.txt"]
+    assert articles[1].meta["encoding"] == "iso-8859-6"
+    assert report.count == 3
+    assert [(f.origin, f.code) for f in report.failures] == [
+        (str(tmp_path / "b" / "empty.txt"), "E302"),
+        (str(tmp_path / "b" / "image.txt"), "E303"),
+    ]
+    assert str(tmp_path / "b" / "image.txt") in report.failures[1].message
+
+
+def test_batch_goes_on_after_a_missing_path_and_calls_on_error(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    seen = []
+    articles, report = ingest([tmp_path / "missing.txt", good], on_error=seen.append)
+    assert [a.text for a in articles] == [STORY]
+    assert [e.code for e in seen] == ["E301"] and report.failures[0].code == "E301"
+
+
+def test_published_fills_in_missing_dates_only(tmp_path):
+    records = [{"text": "خبر بلا تاريخ"}, {"text": "خبر مؤرخ", "date": "2020-02-03"}]
+    (tmp_path / "r.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    articles, _ = ingest([tmp_path / "r.json"], published="2024-01-05")
+    assert [a.published for a in articles] == ["2024-01-05", "2020-02-03"]
+
+
+# --- JSON, JSON Lines, zip -------------------------------------------------------------
+
+
+def test_json_array_with_bad_records(tmp_path):
+    records = [
+        {"title": "عنوان أول", "content": "نص الخبر الأول.", "published_at": "2015-07-21 02:51:32"},
+        "ليس كائنا",
+        {"title": "بلا نص"},
+        {"body": "نص الخبر الرابع.", "author": ["سعاد علي", "مازن فهد"], "site": "وكالة النخيل"},
+    ]
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    articles, report = ingest([path])
+    assert [a.text for a in articles] == ["نص الخبر الأول.", "نص الخبر الرابع."]
+    assert articles[0].title == "عنوان أول" and articles[0].published == "2015-07-21"
+    assert articles[0].origin == f"{path}#0" and articles[0].meta == {"format": "json", "encoding": "utf-8"}
+    assert articles[1].author == "سعاد علي، مازن فهد" and articles[1].source == "وكالة النخيل"
+    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}#1", "E306"), (f"{path}#2", "E307")]
+
+
+def test_json_object_with_article_list_and_invalid_json(tmp_path):
+    listed = tmp_path / "listed.json"
+    listed.write_text(json.dumps({"count": 1, "items": [{"text": "خبر واحد"}]}), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"text": "خبر"', encoding="utf-8")
+    articles, report = ingest([listed, broken])
+    assert [a.origin for a in articles] == [f"{listed}#0"]
+    assert [(f.origin, f.code) for f in report.failures] == [(str(broken), "E306")]
+
+
+def test_khabar_article_json_is_loaded_as_is(tmp_path):
+    original = Article(text=STORY, title="حديقة جديدة", published="2022-05-01", meta={"format": "text"})
+    path = tmp_path / "analysed.json"
+    path.write_text(original.to_json(), encoding="utf-8")
+    [article] = read_path(str(path))
+    assert article.to_dict() | {"origin": None, "meta": {}} == original.to_dict() | {"origin": None, "meta": {}}
+    assert article.origin == str(path) and article.meta["format"] == "text"
+
+
+def test_jsonl_with_a_broken_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": "الخبر الأول", "date": "2021-03-04T10:00:00Z"}, ensure_ascii=False),
+        '{"text": "سطر مكسور',
+        "",
+        json.dumps({"text": "الخبر الثالث\r\nسطره الثاني"}, ensure_ascii=False),
+        "[1, 2]",
+    ]
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+    articles, report = ingest([path])
+    assert [(a.origin, a.text, a.published) for a in articles] == [
+        (f"{path}#0", "الخبر الأول", "2021-03-04"),
+        (f"{path}#3", "الخبر الثالث\nسطره الثاني", None),
+    ]
+    assert articles[0].meta == {"format": "jsonl", "encoding": "utf-8"}
+    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}#1", "E306"), (f"{path}#4", "E306")]
+
+
+def test_json_file_holding_json_lines(tmp_path):
+    path = tmp_path / "lines.json"
+    path.write_text('{"text": "أ"}\n{"text": "ب"}\n', encoding="utf-8")
+    articles, report = ingest([path])
+    assert [(a.origin, a.text, a.meta["format"]) for a in articles] == [
+        (f"{path}#0", "أ", "jsonl"), (f"{path}#1", "ب", "jsonl")]
+    assert not report.failures
+
+
+def test_custom_field_names(tmp_path):
+    record = {"story": "نص القصة", "headline_ar": "العنوان", "link_url": "https://example.org/n/1",
+              "agency": "وكالة الشروق", "writer": "هدى سالم", "pub": "2019/11/02"}
+    path = tmp_path / "custom.ndjson"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    fields = JsonFields(
+        text="story", title="headline_ar", url="link_url", source="agency", author="writer", published="pub"
+    )
+    [article] = read_path(str(path), fields=fields)
+    assert (article.text, article.title, article.url, article.source, article.author, article.published) == (
+        "نص القصة", "العنوان", "https://example.org/n/1", "وكالة الشروق", "هدى سالم", "2019-11-02")
+    with pytest.raises(IngestError, match="E307"):
+        read_path(str(path))
+
+
+def test_record_text_over_the_limit(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"text": "قصير"}\n{"text": "%s"}\n' % ("طويل " * 100), encoding="utf-8")
+    articles, report = ingest([path], max_bytes=100)
+    assert [a.text for a in articles] == ["قصير"]
+    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}#1", "E305")]
+
+
+def saudinewsnet_zip(path: Path) -> Path:
+    """A zip laid out like SaudiNewsNet: one JSON array per day, invented records."""
+    day = [
+        {"source": "sabq", "url": "http://sabq.example/a1", "date_extracted": "2016-03-01 08:15:00",
+         "title": "انطلاق موسم الزراعة", "author": "",
+         "content": " بدأ المزارعون موسم الزراعة.\n\n وتوقعوا محصولا وفيرا."},
+        {"source": "okaz", "url": "http://okaz.example/b2", "date_extracted": "2016-03-01 09:40:12",
+         "title": "صورة اليوم", "author": "", "content": " "},
+        {"source": "okaz", "url": "http://okaz.example/b3", "date_extracted": "2016-03-01 11:05:59",
+         "title": "مباراة ودية", "author": "فهد ناصر", "content": "فاز المنتخب في مباراة ودية."},
+    ]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("2016-03-01.json", json.dumps(day, ensure_ascii=False))
+        archive.writestr("__MACOSX/._2016-03-01.json", b"\x00\x05\x16\x07")
+        archive.writestr("readme.pdf", b"%PDF-1.4")
+    return path
+
+
+def test_saudinewsnet_zip(tmp_path):
+    path = saudinewsnet_zip(tmp_path / "2016-03-01.zip")
+    articles, report = ingest([path])
+    assert [a.origin for a in articles] == [f"{path}:2016-03-01.json#0", f"{path}:2016-03-01.json#2"]
+    first = articles[0]
+    assert first.text == " بدأ المزارعون موسم الزراعة.\n\n وتوقعوا محصولا وفيرا."
+    assert (first.title, first.source, first.url, first.published, first.author) == (
+        "انطلاق موسم الزراعة", "sabq", "http://sabq.example/a1", "2016-03-01", None)
+    assert articles[1].author == "فهد ناصر"
+    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}:2016-03-01.json#1", "E312")]
+
+
+def test_bad_zip(tmp_path):
+    path = tmp_path / "bad.zip"
+    path.write_bytes(b"PK\x03\x04 this is no archive")
+    with pytest.raises(IngestError) as excinfo:
+        read_path(str(path))
+    assert code_of(excinfo) == "E309"
+
+
+# --- stdin -------------------------------------------------------------------------------
+
+
+def feed_stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize(
+    ("data", "texts", "format_name"),
+    [
+        (STORY.encode("cp1256"), [STORY], "text"),
+        (json.dumps([{"text": "أ"}, {"text": "ب"}]).encode(), ["أ", "ب"], "json"),
+        (b'{"text": "\\u0623"}\n{"text": "\\u0628"}\n', ["أ", "ب"], "jsonl"),
+        (json.dumps({"text": "خبر", "title": "عنوان"}, indent=2).encode(), ["خبر"], "json"),
+    ],
+)
+def test_stdin_is_sniffed(monkeypatch, data, texts, format_name):
+    feed_stdin(monkeypatch, data)
+    articles = read_path("-")
+    assert [a.text for a in articles] == texts
+    assert {a.meta["format"] for a in articles} == {format_name}
+    assert articles[0].origin.startswith("<stdin>")
+
+
+def test_stdin_html_and_zip(monkeypatch, tmp_path):
+    feed_stdin(monkeypatch, PAGE.encode("utf-8"))
+    [article] = read_path("-")
+    assert article.meta["format"] == "html" and article.title == "افتتاح جسر جديد فوق نهر الوادي"
+    feed_stdin(monkeypatch, saudinewsnet_zip(tmp_path / "s.zip").read_bytes())
+    assert len(list(iter_articles(["-"]))) == 2
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="ar-SA" dir="rtl">
+<head>
+<meta charset="utf-8">
+<title>افتتاح جسر جديد فوق نهر الوادي | صحيفة الأفق</title>
+<meta property="og:title" content="افتتاح جسر جديد فوق نهر الوادي">
+<meta property="og:site_name" content="صحيفة الأفق">
+<meta property="article:published_time" content="2023-04-12T09:30:00+03:00">
+<link rel="canonical" href="https://alofoq.example/news/2023/04/bridge">
+</head>
+<body>
+<header><nav class="main-menu"><ul>
+  <li><a href="/">الرئيسية</a></li><li><a href="/politics">سياسة</a></li>
+  <li><a href="/economy">اقتصاد</a></li><li><a href="/sports">رياضة</a></li>
+</ul></nav></header>
+<div class="ad ad-top">إعلان: اشترك الآن في باقة الإنترنت السريع بخصم خاص</div>
+<main>
+<article>
+  <h1>افتتاح جسر جديد فوق نهر الوادي</h1>
+  <div class="byline">بقلم: سلمى الراشد</div>
+  <time datetime="2023-04-12">12 أبريل 2023</time>
+  <p>افتتح محافظ المدينة صباح اليوم الأربعاء جسرا جديدا يربط ضفتي نهر الوادي، بعد أعمال استمرت ثلاث سنوات.</p>
+  <p>وقال المحافظ في كلمة خلال الحفل إن الجسر سيخفف الازدحام المروري في وسط المدينة بنسبة كبيرة.</p>
+  <figure>
+    <img src="/img/bridge.jpg" alt="الجسر">
+    <figcaption>المحافظ يقص شريط افتتاح الجسر بحضور عدد من المسؤولين
+      <span class="credit">أحمد السالم</span></figcaption>
+  </figure>
+  <p>وأوضح مدير مشروعات الطرق أن الجسر يضم أربعة مسارات للسيارات وممرا للمشاة والدراجات الهوائية.</p>
+  <figure><img src="/img/river.jpg"><figcaption>النهر من أعلى الجسر الجديد (تصوير: نورة العلي)</figcaption></figure>
+  <p>ومن المنتظر أن تبدأ الحركة المرورية على الجسر بشكل كامل مطلع الأسبوع المقبل.</p>
+  <div class="related">
+    <h3>أخبار ذات صلة</h3>
+    <ul><li><a href="/n/1">إغلاق مؤقت لطريق الكورنيش</a></li><li><a href="/n/2">خطة جديدة للنقل العام</a></li></ul>
+    <figure><img src="/img/n1.jpg"><figcaption>طريق الكورنيش مغلقا أمام السيارات</figcaption></figure>
+  </div>
+</article>
+<section id="comments" class="comments">
+  <h3>التعليقات</h3>
+  <div class="comment"><span class="comment-author">خالد</span><p>مشروع رائع طال انتظاره، شكرا للقائمين عليه.</p></div>
+  <div class="comment"><span class="comment-author">منى</span><p>نتمنى الاهتمام بالطرق الفرعية أيضا.</p></div>
+</section>
+</main>
+<aside class="sidebar"><div class="advertisement">إعلان: عروض الصيف على تذاكر الطيران</div></aside>
+<footer><p>جميع الحقوق محفوظة لصحيفة الأفق 2023</p></footer>
+</body>
+</html>
+"""
+
+BOILERPLATE = [
+    "الرئيسية", "اقتصاد", "إعلان", "اشترك الآن", "أخبار ذات صلة", "إغلاق مؤقت", "الكورنيش",
+    "التعليقات", "مشروع رائع", "الطرق الفرعية", "خالد", "عروض الصيف", "جميع الحقوق",
+]
+
+
+def test_html_page(tmp_path):
+    path = tmp_path / "bridge.html"
+    path.write_bytes(PAGE.encode("cp1256"))
+    [article] = read_path(str(path))
+    lines = article.text.split("\n")
+    assert lines[:2] == ["افتتاح جسر جديد فوق نهر الوادي", ""]
+    assert lines[2].startswith("افتتح محافظ المدينة")
+    assert lines[4] == "المحافظ يقص شريط افتتاح الجسر بحضور عدد من المسؤولين. الصورة: أحمد السالم"
+    assert lines[5].startswith("وأوضح مدير")
+    assert lines[6] == "النهر من أعلى الجسر الجديد (تصوير: نورة العلي)"
+    assert lines[-1] == "بقلم: سلمى الراشد"
+    assert len(lines) == 9
+    for phrase in BOILERPLATE:
+        assert phrase not in article.text, phrase
+    assert (article.title, article.author, article.published, article.url, article.source, article.language) == (
+        "افتتاح جسر جديد فوق نهر الوادي", "سلمى الراشد", "2023-04-12",
+        "https://alofoq.example/news/2023/04/bridge", "صحيفة الأفق", "ar")
+    assert article.origin == str(path)
+    assert article.meta == {"format": "html", "encoding": "cp1256"}
+
+
+def test_html_caption_before_any_paragraph_goes_after_the_body():
+    page = """<html><head><title>مطر</title></head><body><article><h1>أمطار في الجنوب</h1>
+    <figure><img src="x.jpg"><figcaption>غيوم فوق الجبال</figcaption></figure>
+    <p>هطلت أمطار متوسطة على المناطق الجنوبية صباح اليوم، وسط توقعات باستمرارها حتى المساء.</p>
+    <p>ودعا الدفاع المدني السائقين إلى الحذر على الطرق الجبلية وتجنب الأودية.</p>
+    <p class="meta">كتب: <a rel="author" href="/a/1">ماجد الحربي</a></p>
+    </article></body></html>"""
+    article = read_html(page, "rain.html")
+    assert article.text.split("\n")[-2:] == ["غيوم فوق الجبال", "كتب: ماجد الحربي"]
+    assert article.language == "ar"
+
+
+def test_html_without_article_text():
+    with pytest.raises(IngestError) as excinfo:
+        read_html("<html><head><title>صفحة</title></head><body><script>var a;</script></body></html>", "e.html")
+    assert code_of(excinfo) == "E308"
+
+
+# --- the real corpus ---------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
+def test_real_saudinewsnet_corpus():
+    """All 11,427 records are accounted for: 164 have a blank "content" and are reported (E312)."""
+    articles, report = ingest([SAUDINEWSNET])
+    assert report.count + len(report.failures) == 11_427
+    assert {f.code for f in report.failures} == {"E312"}
+    assert report.count == len(articles) == 11_263
+    assert all(a.published and a.source and a.url for a in articles)

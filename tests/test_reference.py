@@ -1,0 +1,53 @@
+"""The reference article in ../shared: exact layout, offsets, and the same result from Windows-1256."""
+
+from collections import Counter
+
+from khabar import Article, Pipeline
+from khabar.ingest import read_path
+
+from conftest import needs_shared
+
+pytestmark = needs_shared
+
+
+def test_reference_article_layout(seed_text):
+    article = Pipeline()(Article(text=seed_text))
+    counts = Counter(b.kind for b in article.blocks)
+    assert counts == {"body": 15, "caption": 4, "byline": 1, "boilerplate": 3}
+    captions = article.blocks_of("caption")
+    assert [c.credit.text for c in captions] == ["سبوتنيك", "سبوتنيك", "سبوتنيك", "سكاي نيوز"]
+    byline = article.blocks_of("byline")[0]
+    assert byline.author.text == "مينه دوك"
+    assert [s.text for s in byline.sources] == ["تاس", "سبوتنيك", "تشوسون إلبو"]
+    assert [b.text for b in article.blocks_of("boilerplate")] == ["[إعلان 2]", "مصدر", "تعليق (0)"]
+    lines = [line.strip() for line in seed_text.split("\n") if line.strip()]
+    assert len(article.blocks) == len(lines)
+    assert article.check_offsets() == []
+
+
+def test_reference_tokens_report_place_without_conjunction(seed_text):
+    article = Pipeline()(Article(text=seed_text))
+    token = next(t for t in article.tokens if t.text == "وفلاديفوستوك")
+    assert token.stem.text == "فلاديفوستوك"
+    assert seed_text[token.stem.start:token.stem.end] == "فلاديفوستوك"
+
+
+def test_reference_quote_is_one_sentence(seed_text):
+    article = Pipeline()(Article(text=seed_text))
+    quoted = [s for s in article.sentences if "هناك قيود معينة" in s.text]
+    assert len(quoted) == 1 and "آفاق واعدة هنا" in quoted[0].text
+
+
+def test_windows_1256_copy_gives_the_same_result(seed_text, tmp_path):
+    utf8 = tmp_path / "utf8.txt"
+    legacy = tmp_path / "legacy.txt"
+    utf8.write_bytes(seed_text.encode("utf-8"))
+    legacy.write_bytes(seed_text.encode("cp1256"))
+    a, = read_path(str(utf8))
+    b, = read_path(str(legacy))
+    assert b.meta["encoding"] in ("cp1256", "windows-1256")
+    pipeline = Pipeline()
+    da, db = pipeline(a).to_dict(), pipeline(b).to_dict()
+    for key in ("meta", "origin"):
+        da.pop(key), db.pop(key)
+    assert da == db
