@@ -255,13 +255,21 @@ def test_json_file_holding_json_lines(tmp_path):
     path.write_text('{"text": "أ"}\n{"text": "ب"}\n', encoding="utf-8")
     articles, report = ingest([path])
     assert [(a.origin, a.text, a.meta["format"]) for a in articles] == [
-        (f"{path}#0", "أ", "jsonl"), (f"{path}#1", "ب", "jsonl")]
+        (f"{path}#0", "أ", "jsonl"),
+        (f"{path}#1", "ب", "jsonl"),
+    ]
     assert not report.failures
 
 
 def test_custom_field_names(tmp_path):
-    record = {"story": "نص القصة", "headline_ar": "العنوان", "link_url": "https://example.org/n/1",
-              "agency": "وكالة الشروق", "writer": "هدى سالم", "pub": "2019/11/02"}
+    record = {
+        "story": "نص القصة",
+        "headline_ar": "العنوان",
+        "link_url": "https://example.org/n/1",
+        "agency": "وكالة الشروق",
+        "writer": "هدى سالم",
+        "pub": "2019/11/02",
+    }
     path = tmp_path / "custom.ndjson"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     fields = JsonFields(
@@ -269,7 +277,13 @@ def test_custom_field_names(tmp_path):
     )
     [article] = read_path(str(path), fields=fields)
     assert (article.text, article.title, article.url, article.source, article.author, article.published) == (
-        "نص القصة", "العنوان", "https://example.org/n/1", "وكالة الشروق", "هدى سالم", "2019-11-02")
+        "نص القصة",
+        "العنوان",
+        "https://example.org/n/1",
+        "وكالة الشروق",
+        "هدى سالم",
+        "2019-11-02",
+    )
     with pytest.raises(IngestError, match="E307"):
         read_path(str(path))
 
@@ -285,13 +299,30 @@ def test_record_text_over_the_limit(tmp_path):
 def saudinewsnet_zip(path: Path) -> Path:
     """A zip laid out like SaudiNewsNet: one JSON array per day, invented records."""
     day = [
-        {"source": "sabq", "url": "http://sabq.example/a1", "date_extracted": "2016-03-01 08:15:00",
-         "title": "انطلاق موسم الزراعة", "author": "",
-         "content": " بدأ المزارعون موسم الزراعة.\n\n وتوقعوا محصولا وفيرا."},
-        {"source": "okaz", "url": "http://okaz.example/b2", "date_extracted": "2016-03-01 09:40:12",
-         "title": "صورة اليوم", "author": "", "content": " "},
-        {"source": "okaz", "url": "http://okaz.example/b3", "date_extracted": "2016-03-01 11:05:59",
-         "title": "مباراة ودية", "author": "فهد ناصر", "content": "فاز المنتخب في مباراة ودية."},
+        {
+            "source": "sabq",
+            "url": "http://sabq.example/a1",
+            "date_extracted": "2016-03-01 08:15:00",
+            "title": "انطلاق موسم الزراعة",
+            "author": "",
+            "content": " بدأ المزارعون موسم الزراعة.\n\n وتوقعوا محصولا وفيرا.",
+        },
+        {
+            "source": "okaz",
+            "url": "http://okaz.example/b2",
+            "date_extracted": "2016-03-01 09:40:12",
+            "title": "صورة اليوم",
+            "author": "",
+            "content": " ",
+        },
+        {
+            "source": "okaz",
+            "url": "http://okaz.example/b3",
+            "date_extracted": "2016-03-01 11:05:59",
+            "title": "مباراة ودية",
+            "author": "فهد ناصر",
+            "content": "فاز المنتخب في مباراة ودية.",
+        },
     ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("2016-03-01.json", json.dumps(day, ensure_ascii=False))
@@ -307,7 +338,12 @@ def test_saudinewsnet_zip(tmp_path):
     first = articles[0]
     assert first.text == " بدأ المزارعون موسم الزراعة.\n\n وتوقعوا محصولا وفيرا."
     assert (first.title, first.source, first.url, first.published, first.author) == (
-        "انطلاق موسم الزراعة", "sabq", "http://sabq.example/a1", "2016-03-01", None)
+        "انطلاق موسم الزراعة",
+        "sabq",
+        "http://sabq.example/a1",
+        "2016-03-01",
+        None,
+    )
     assert articles[1].author == "فهد ناصر"
     assert [(f.origin, f.code) for f in report.failures] == [(f"{path}:2016-03-01.json#1", "E312")]
 
@@ -404,8 +440,19 @@ PAGE = """<!DOCTYPE html>
 """
 
 BOILERPLATE = [
-    "الرئيسية", "اقتصاد", "إعلان", "اشترك الآن", "أخبار ذات صلة", "إغلاق مؤقت", "الكورنيش",
-    "التعليقات", "مشروع رائع", "الطرق الفرعية", "خالد", "عروض الصيف", "جميع الحقوق",
+    "الرئيسية",
+    "اقتصاد",
+    "إعلان",
+    "اشترك الآن",
+    "أخبار ذات صلة",
+    "إغلاق مؤقت",
+    "الكورنيش",
+    "التعليقات",
+    "مشروع رائع",
+    "الطرق الفرعية",
+    "خالد",
+    "عروض الصيف",
+    "جميع الحقوق",
 ]
 
 
@@ -424,8 +471,13 @@ def test_html_page(tmp_path):
     for phrase in BOILERPLATE:
         assert phrase not in article.text, phrase
     assert (article.title, article.author, article.published, article.url, article.source, article.language) == (
-        "افتتاح جسر جديد فوق نهر الوادي", "سلمى الراشد", "2023-04-12",
-        "https://alofoq.example/news/2023/04/bridge", "صحيفة الأفق", "ar")
+        "افتتاح جسر جديد فوق نهر الوادي",
+        "سلمى الراشد",
+        "2023-04-12",
+        "https://alofoq.example/news/2023/04/bridge",
+        "صحيفة الأفق",
+        "ar",
+    )
     assert article.origin == str(path)
     assert article.meta == {"format": "html", "encoding": "cp1256"}
 
@@ -451,6 +503,7 @@ def test_html_without_article_text():
 # --- the real corpus ---------------------------------------------------------------------
 
 
+@pytest.mark.shared
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
 def test_real_saudinewsnet_corpus():
     """All 11,427 records are accounted for: 164 have a blank "content" and are reported (E312)."""

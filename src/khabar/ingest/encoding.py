@@ -136,11 +136,10 @@ def arabic_share(text: str) -> float:
     for ch in text:
         if ch > "\x7f":
             total += 1
-            if previous.isascii() and previous.isalpha():
-                pass
-            elif ch in HARAKAT:
+            after_latin = previous.isascii() and previous.isalpha()
+            if ch in HARAKAT:
                 score += 0.5 if _is_arabic_letter(previous) else 0.0
-            elif "\u0600" <= ch <= "\u06ff" or ch in TYPOGRAPHY:
+            elif ("\u0600" <= ch <= "\u06ff" or ch in TYPOGRAPHY) and not after_latin:
                 score += 1.0
         previous = ch
     return score / total if total else 0.0

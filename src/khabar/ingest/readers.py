@@ -124,7 +124,7 @@ def _read(path: Path, limit: int | None) -> bytes:
 def _document(data: bytes, what: str, html: bool | None) -> Article:
     """One text or HTML document; `html=None` sniffs the content for an HTML start."""
     text, encoding = decode_bytes(data, what)
-    if html or (html is None and looks_like_html(text)):
+    if html or (html is None and _looks_like_html(text)):
         article = read_html(text, what)
     else:
         article = Article(text=text, meta={"format": "text"})
@@ -133,7 +133,7 @@ def _document(data: bytes, what: str, html: bool | None) -> Article:
     return article
 
 
-def looks_like_html(text: str) -> bool:
+def _looks_like_html(text: str) -> bool:
     return text.lstrip()[:14].lower().startswith(("<!doctype html", "<html"))
 
 

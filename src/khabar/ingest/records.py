@@ -12,6 +12,7 @@ from khabar.errors import IngestError, KhabarError
 from khabar.ingest.dates import iso_date
 
 RECORD_LISTS = ("articles", "data", "items")
+JSON_KINDS = {dict: "an object", list: "an array", str: "a string", type(None): "null"}
 
 
 @dataclass
@@ -78,7 +79,7 @@ def record_to_article(record: Any, origin: str, fields: JsonFields, max_bytes: i
         return _load_khabar_article(record, origin)
     name = next((name for name in fields.text if isinstance(record.get(name), str)), None)
     if name is None:
-        raise IngestError("E307", what=origin, detail=", ".join(repr(name) for name in fields.text))
+        raise IngestError("E307", what=origin, detail=", ".join(map(repr, fields.text)))
     text = record[name]
     if not text.strip():
         raise IngestError("E312", what=origin, detail=repr(name))
@@ -117,9 +118,6 @@ def _first_value(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
-
-
-JSON_KINDS = {dict: "an object", list: "an array", str: "a string", type(None): "null"}
 
 
 def _kind(value: Any) -> str:
