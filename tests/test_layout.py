@@ -93,3 +93,30 @@ def test_block_offsets_point_into_the_original_text():
     assert article.check_offsets() == []
     for block in article.blocks:
         assert text[block.start:block.end] == block.text and block.text == block.text.strip()
+
+
+@pytest.mark.parametrize("line, kind, parts", [
+    ("سبق- تبوك: افتتح المحافظ معرضا للكتاب في مركز المدينة.", "dateline", {"place": "تبوك"}),
+    ("سامي الخالدي - سبق - جدة: أعلنت البلدية إغلاق الطريق.", "dateline", {"author": "سامي الخالدي", "place": "جدة"}),
+    ("عين اليوم – متابعات", "dateline", {"agency": "متابعات"}),
+    ("واس - الرياض: وصل الوفد إلى المطار.", "dateline", {"agency": "واس", "place": "الرياض"}),
+    ("ريم الفيصل – عين اليوم", "byline", {"author": "ريم الفيصل"}),
+    ("* خدمة «واشنطن بوست»", "byline", {}),
+    ("12345 - Zain", "boilerplate", {}),
+    ("Next Previous", "boilerplate", {}),
+    ("...المزيد", "boilerplate", {}),
+])
+def test_newspaper_openers_and_footers(line, kind, parts):
+    article = analyze(f"{line}\nأعلنت الحكومة خطة جديدة للنقل العام في المدن الكبرى.\nوقال الوزير إن العمل يبدأ قريبا.")
+    block = article.blocks[0]
+    assert block.kind == kind, (block.kind, block.rule)
+    for name, value in parts.items():
+        assert getattr(block, name).text == value
+
+
+def test_author_and_place_line_counts_as_byline_only_at_the_edges():
+    body = ["أعلنت الحكومة خطة جديدة للنقل العام في المدن الكبرى."] * 3
+    edge = analyze("\n".join(["منى العتيبي – جدة", *body]))
+    middle = analyze("\n".join([*body[:2], "منى العتيبي – جدة", *body]))
+    assert edge.blocks[0].kind == "byline" and edge.blocks[0].place.text == "جدة"
+    assert middle.blocks[2].kind == "body"

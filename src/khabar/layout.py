@@ -26,6 +26,7 @@ class Rule:
     kind: str
     name: str
     pattern: regex.Pattern
+    edge_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,18 @@ class LayoutRules:
     source_split: regex.Pattern
 
 
+# One to three words of letters: the place in a dateline.
+PLACE = r"[\p{L}\p{M}\u0640]+(?:\s+[\p{L}\p{M}\u0640]+){0,2}"
+# One to four words of letters: a person's name in a byline.
+NAME = r"[\p{L}\p{M}\u0640]+(?:\s+[\p{L}\p{M}\u0640]+){0,3}"
+
+
+def _alternation(names: list[str]) -> str:
+    """A regex alternation of normalised names, longest first, each ending at a word boundary."""
+    forms = sorted({normalize(n) for n in names}, key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\p{L}\p{M}])"
+
+
 def _read_toml(name: str) -> dict:
     return tomllib.loads(resources.files("khabar").joinpath(f"data/{name}").read_text("utf-8"))
 
@@ -45,15 +58,18 @@ def _read_toml(name: str) -> dict:
 @lru_cache(maxsize=1)
 def layout_rules() -> LayoutRules:
     data = _read_toml("layout.toml")
-    agencies = sorted({normalize(a) for a in _read_toml("agencies.toml")["dateline"]}, key=len, reverse=True)
-    agency_alt = "|".join(regex.escape(a) for a in agencies)
+    names = _read_toml("agencies.toml")
+    slots = {"{agency}": _alternation(names["dateline"]), "{outlet}": _alternation(names["outlet"]),
+             "{place}": PLACE, "{name}": NAME}
 
     def compile_rules(kind: str) -> tuple[Rule, ...]:
-        return tuple(
-            Rule(kind, r["name"], regex.compile(normalize(r["pattern"]).replace("{agency}", agency_alt),
-                                                regex.IGNORECASE))
-            for r in data[kind]
-        )
+        rules = []
+        for r in data[kind]:
+            pattern = normalize(r["pattern"])
+            for slot, value in slots.items():
+                pattern = pattern.replace(slot, value)
+            rules.append(Rule(kind, r["name"], regex.compile(pattern, regex.IGNORECASE), r.get("edge_only", False)))
+        return tuple(rules)
 
     return LayoutRules(
         limits=data["limits"],
@@ -122,15 +138,19 @@ def split_sources(article: Article, line: _Line, m: regex.Match, rules: LayoutRu
     return spans
 
 
-def _match_first(rules: tuple[Rule, ...], norm: str, *, full: bool = False):
+def _match_first(rules: tuple[Rule, ...], norm: str, *, edge: bool = False):
+    """The first rule that matches; `edge_only` rules apply to the first and last lines alone."""
     for rule in rules:
+        if rule.edge_only and not edge:
+            continue
         m = rule.pattern.search(norm)
-        if m and (not full or m.group(0)):
+        if m:
             return rule, m
     return None, None
 
 
-def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: bool, title: str) -> list[Block]:
+def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: bool, edge: bool,
+                  title: str) -> list[Block]:
     """The block (or dateline + body blocks) for one line."""
     limits = rules.limits
     n = len(line.norm)
@@ -143,7 +163,7 @@ def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: b
             return [Block(kind="boilerplate", rule=rule.name, **base)]
 
     if n <= limits["byline_max_chars"]:
-        rule, m = _match_first(rules.byline, line.norm)
+        rule, m = _match_first(rules.byline, line.norm, edge=edge)
         if rule:
             block = Block(kind="byline", rule=rule.name, author=line.group(article, m, "author"),
                           place=line.group(article, m, "place"), **base)
@@ -159,18 +179,22 @@ def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: b
             return [Block(kind="caption", rule=rule.name, credit=line.group(article, m, "credit"),
                           content=content if content.text else None, **base)]
 
-    if first and _is_headline(line, limits, title):
-        return [Block(kind="headline", rule="first_line", **base)]
-
     rule, m = _match_first(rules.dateline, line.norm[: limits["dateline_max_chars"] + 40])
-    if rule and m.end("clause") <= limits["dateline_max_chars"] and m.end() < n:
+    if rule and m.end("clause") <= limits["dateline_max_chars"] and (m.end() < n or n <= limits["dateline_max_chars"]):
         clause = line.span(article, *m.span("clause"))
         dateline = Block(kind="dateline", rule=rule.name, start=clause.start, end=clause.end, text=clause.text,
                          place=line.group(article, m, "place"), agency=line.group(article, m, "agency"),
-                         date=line.group(article, m, "date"))
-        rest = line.span(article, m.end(), n)
+                         date=line.group(article, m, "date"), author=line.group(article, m, "author"))
+        if clause.end >= line.end:
+            return [dateline]
+        rest_start = m.end()
+        while rest_start < n and line.norm[rest_start].isspace():
+            rest_start += 1
+        rest = line.span(article, rest_start, n)
         return [dateline, Block(kind="body", rule="after_dateline", start=rest.start, end=rest.end, text=rest.text)]
 
+    if first and _is_headline(line, limits, title):
+        return [Block(kind="headline", rule="first_line", **base)]
     return [Block(kind="body", rule="default", **base)]
 
 
@@ -191,7 +215,8 @@ def layout_stage(article: Article) -> Article:
     blocks: list[Block] = []
     for i, (a, b) in enumerate(lines):
         first = i == 0 and len(lines) > 1
-        blocks.extend(classify_line(article, _Line(article.text, a, b), rules, first=first, title=title))
+        edge = i < 2 or i >= len(lines) - 2
+        blocks.extend(classify_line(article, _Line(article.text, a, b), rules, first=first, edge=edge, title=title))
     for i, block in enumerate(blocks):
         block.id = f"b{i}"
     article.blocks = blocks

@@ -8,6 +8,7 @@ is recorded on that article's `errors` and the stream goes on.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import traceback
@@ -122,6 +123,16 @@ class Pipeline:
                 yield self(article)
             return
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        # Unpickling results creates many small objects; the default gen-0 threshold would run the
+        # cycle collector thousands of times per batch, so it is raised while streaming.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+        try:
+            yield from self._pipe_parallel(ctx, articles, batch_size, n_process)
+        finally:
+            gc.set_threshold(*thresholds)
+
+    def _pipe_parallel(self, ctx, articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Article]:
         with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.stage_names,)) as pool:
             it = iter(articles)
             window: list = []

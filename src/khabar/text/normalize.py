@@ -8,9 +8,11 @@ for every position in it, the original offset it came from. Character maps live 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 from importlib import resources
 
 ALL_GROUPS = (
@@ -45,7 +47,7 @@ class NormalView:
 
     text: str
     norm: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `norm` back to the original text, keeping trailing diacritics."""
@@ -65,15 +67,32 @@ def _is_dropped(ch: str) -> bool:
     return load_charmap().get(ch) == ""
 
 
+@lru_cache(maxsize=None)
+def _length_changing(groups: tuple[str, ...]) -> re.Pattern:
+    """Characters that fold to zero or several characters (so offsets shift)."""
+    chars = [c for c, v in load_charmap(groups).items() if len(v) != 1]
+    return re.compile("[" + re.escape("".join(chars)) + "]")
+
+
 def normal_view(text: str, groups: tuple[str, ...] = DEFAULT_GROUPS) -> NormalView:
     """Build the normalised view of `text` with its offset map."""
+    if not _length_changing(groups).search(text):  # fast path: one character for one
+        return NormalView(text, text.translate(_translation(groups)), range(len(text)))
     table = load_charmap(groups)
+    translation = _translation(groups)
     out: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        folded = table.get(ch, ch)
+    pos = 0
+    for m in _length_changing(groups).finditer(text):
+        i = m.start()
+        out.append(text[pos:i].translate(translation))
+        offsets.extend(range(pos, i))
+        folded = table[text[i]]
         out.append(folded)
         offsets.extend([i] * len(folded))
+        pos = i + 1
+    out.append(text[pos:].translate(translation))
+    offsets.extend(range(pos, len(text)))
     return NormalView(text, "".join(out), tuple(offsets))
 
 

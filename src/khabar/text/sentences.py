@@ -24,6 +24,8 @@ def sentence_rules() -> dict:
     rules["terminator_re"] = regex.compile("[" + regex.escape("".join(rules["terminators"])) + "]+|\n")
     rules["abbreviations"] = set(rules["abbreviations"])
     rules["openers"] = {o: c for o, c in rules["quote_pairs"]}
+    marks = "".join({c for pair in rules["quote_pairs"] for c in pair} | set(rules["symmetric_quotes"]))
+    rules["quote_re"] = regex.compile("[" + regex.escape(marks) + "\n]")
     return rules
 
 
@@ -34,8 +36,8 @@ def quotation_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     closers = {c: o for o, c in openers.items()}
     stack: list[tuple[str, int]] = []
     ranges = []
-    for i in range(start, end):
-        ch = text[i]
+    for m in rules["quote_re"].finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             stack.clear()
         elif ch in symmetric:

@@ -13,22 +13,26 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-import regex
+import re
+import unicodedata
 
 from khabar.document import Article, Span, Token
 from khabar.pipeline import stage
 from khabar.text.normalize import normal_view, normalize
 
-TOKEN_RE = regex.compile(
-    r"""
+ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc"
+ARABIC_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640\u200c\u200d"
+DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+TOKEN_RE = re.compile(
+    rf"""
     (?P<url>https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)
-  | (?P<number>[0-9٠-٩۰-۹]+(?:[.,٫٬:/\-][0-9٠-٩۰-۹]+)*%?)
-  | (?P<word>[\p{Arabic}&&\p{L}](?:[\p{Arabic}&&\p{L}]|\p{Mn}|[\u0640\u200c\u200d])*)
-  | (?P<latin>\p{Latin}[\p{Latin}\p{Mn}]*(?:['’\-]\p{Latin}+)*)
-  | (?P<punct>\.{2,}|[!?؟]+|\p{P})
-  | (?P<symbol>\S)
+  | (?P<number>[{DIGIT}]+(?:[.,٫٬:/\-][{DIGIT}]+)*%?)
+  | (?P<word>[{ARABIC_LETTER}][{ARABIC_LETTER}{ARABIC_MARK}]*)
+  | (?P<latin>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f]*(?:['’\-][A-Za-z\u00c0-\u024f]+)*)
+  | (?P<punct>\.{{2,}}|[!?؟]+|[^\w\s])
+  | (?P<other>\S)
     """,
-    regex.VERBOSE | regex.V1,
+    re.VERBOSE,
 )
 
 
@@ -63,14 +67,15 @@ def _split_prep_det(word: str, rules: dict) -> int:
     return 0
 
 
-def clitic_split(norm_word: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=200_000)
+def clitic_split(norm_word: str) -> tuple[tuple[int, int, str], ...]:
     """Proclitics of a normalised word as (start, end, tag) ranges over the word."""
     rules = clitic_rules()
     word = norm_word
     parts: list[tuple[int, int, str]] = []
     offset = 0
     if word in rules["keep"]:
-        return parts
+        return ()
     table_len = rules["table"].get(word)
     conj_ok = word[:1] in rules["conjunctions"] and len(word) - 1 >= rules["min_stem_after_conjunction"] and (
         word[0] in rules["split_unknown"] or _split_prep_det(word[1:], rules) >= 2)
@@ -79,11 +84,11 @@ def clitic_split(norm_word: str) -> list[tuple[int, int, str]]:
             parts.append((0, 1, "conj"))
             offset, word = 1, word[1:]
             table_len -= 1
-        return parts + _prep_det_parts(word, offset, table_len)
+        return tuple(parts + _prep_det_parts(word, offset, table_len))
     if conj_ok:
         parts.append((0, 1, "conj"))
         offset, word = 1, word[1:]
-    return parts + _prep_det_parts(word, offset, _split_prep_det(word, rules))
+    return tuple(parts + _prep_det_parts(word, offset, _split_prep_det(word, rules)))
 
 
 def _prep_det_parts(word: str, offset: int, length: int) -> list[tuple[int, int, str]]:
@@ -103,26 +108,38 @@ def tokenize(text: str, start: int = 0, end: int | None = None, sentence: str = 
     end = len(text) if end is None else end
     tokens = []
     for m in TOKEN_RE.finditer(text, start, end):
-        kind = m.lastgroup or "symbol"
+        kind = m.lastgroup or "other"
         s, e = m.span()
         surface = text[s:e]
-        token = Token(start=s, end=e, text=surface, kind=kind, norm=normalize(surface), sentence=sentence)
+        if kind == "other" or (kind == "punct" and not unicodedata.category(surface[0]).startswith("P")):
+            kind = "symbol"
+        token = Token(start=s, end=e, text=surface, kind=kind, norm=_normalize_word(surface), sentence=sentence)
         if kind == "word" and len(token.norm) >= 3:
             _attach_proclitics(token)
         tokens.append(token)
     return tokens
 
 
+CLITIC_INITIALS = frozenset("وفبلكا")
+
+
+@lru_cache(maxsize=200_000)
+def _normalize_word(surface: str) -> str:
+    return normalize(surface)
+
+
 def _attach_proclitics(token: Token) -> None:
-    view = normal_view(token.text)
-    parts = clitic_split(view.norm)
+    if token.norm[0] not in CLITIC_INITIALS:
+        return
+    parts = clitic_split(token.norm)
     if not parts:
         return
+    view = normal_view(token.text) if len(token.norm) != len(token.text) else None
     for ps, pe, tag in parts:
-        os, oe = view.to_original(ps, pe)
+        os, oe = view.to_original(ps, pe) if view else (ps, pe)
         token.proclitics.append({"start": token.start + os, "end": token.start + oe,
                                  "text": token.text[os:oe], "tag": tag})
-    stem_start = token.start + view.to_original(parts[-1][1], parts[-1][1] + 1)[0]
+    stem_start = token.start + (view.to_original(parts[-1][1], parts[-1][1] + 1)[0] if view else parts[-1][1])
     token.stem = Span(stem_start, token.end, token.text[stem_start - token.start :])
 
 
