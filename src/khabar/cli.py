@@ -63,7 +63,10 @@ def analyze(paths, as_json, jsonl_out, published, stages, text_field, title_fiel
     report = articles.report
     show_progress = not quiet and not as_json and jsonl_out != "-" and any(Path(p).is_dir() or p.endswith(".zip")
                                                                           for p in paths)
-    sink = open(jsonl_out, "w", encoding="utf-8") if jsonl_out and jsonl_out != "-" else None
+    sink = None
+    if jsonl_out and jsonl_out != "-":
+        Path(jsonl_out).parent.mkdir(parents=True, exist_ok=True)
+        sink = open(jsonl_out, "w", encoding="utf-8")
     json_out = JsonPrinter() if as_json else None
     done = failed_stages = 0
     progress = Progress(TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
