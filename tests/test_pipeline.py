@@ -63,3 +63,11 @@ def test_pipe_with_processes_keeps_input_order():
     results = list(Pipeline().pipe((Article(text=t) for t in texts), batch_size=7, n_process=2))
     assert [r.text for r in results] == texts
     assert all(r.sentences for r in results)
+
+
+def test_results_from_worker_processes_equal_in_process_results():
+    texts = ["وقال الوزير للصحفيين إن «الاتفاق بالتالي نهائي». وأضاف أن التنفيذ يبدأ غدا.",
+             "القاهرة - 5 مارس (رويترز) - وَبِالتَّفْصِيل شرح الخبراء الخطة.\nتعليق (0)"]
+    single = [a.to_dict() for a in Pipeline().pipe(Article(text=t) for t in texts)]
+    pooled = [a.to_dict() for a in Pipeline().pipe((Article(text=t) for t in texts), batch_size=1, n_process=2)]
+    assert pooled == single

@@ -16,7 +16,7 @@ import regex
 
 from khabar.document import Article, Block, Span
 from khabar.pipeline import stage
-from khabar.text.normalize import NormalView, normal_view, normalize
+from khabar.text import NormalView, normal_view, normalize, trim
 
 FINAL_PUNCTUATION = tuple(".!?؟:؛…»\"”")
 
@@ -97,11 +97,7 @@ class _Line:
     def group(self, article: Article, m: regex.Match, name: str) -> Span | None:
         if m.groupdict().get(name) is None:
             return None
-        a, b = m.span(name)
-        while a < b and self.norm[a].isspace():
-            a += 1
-        while b > a and self.norm[b - 1].isspace():
-            b -= 1
+        a, b = trim(self.norm, *m.span(name))
         return self.span(article, a, b) if a < b else None
 
 
@@ -110,12 +106,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for raw in text.split("\n"):
-        a, b = pos, pos + len(raw)
-        pos = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = trim(text, pos, pos + len(raw))
+        pos += len(raw) + 1
         if a < b:
             out.append((a, b))
     return out
@@ -127,12 +119,8 @@ def split_sources(article: Article, line: _Line, m: regex.Match, rules: LayoutRu
     spans = []
     cursor = a
     for sep in list(rules.source_split.finditer(line.norm, a, b)) + [None]:
-        s, e = (cursor, sep.start()) if sep else (cursor, b)
+        s, e = trim(line.norm, cursor, sep.start() if sep else b, extra="()«».\"{}")
         cursor = sep.end() if sep else b
-        while s < e and (line.norm[s].isspace() or line.norm[s] in "(«\""):
-            s += 1
-        while e > s and (line.norm[e - 1].isspace() or line.norm[e - 1] in ").»\""):
-            e -= 1
         if s < e:
             spans.append(line.span(article, s, e))
     return spans
@@ -187,10 +175,7 @@ def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: b
                          date=line.group(article, m, "date"), author=line.group(article, m, "author"))
         if clause.end >= line.end:
             return [dateline]
-        rest_start = m.end()
-        while rest_start < n and line.norm[rest_start].isspace():
-            rest_start += 1
-        rest = line.span(article, rest_start, n)
+        rest = line.span(article, trim(line.norm, m.end(), n)[0], n)
         return [dateline, Block(kind="body", rule="after_dateline", start=rest.start, end=rest.end, text=rest.text)]
 
     if first and _is_headline(line, limits, title):

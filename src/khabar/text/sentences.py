@@ -14,6 +14,7 @@ import regex
 
 from khabar.document import Article, Sentence
 from khabar.pipeline import stage
+from khabar.text import trim
 
 STORY_KINDS = ("headline", "body", "caption")
 
@@ -99,15 +100,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         out.append((cur, p))
         cur = p
     out.append((cur, end))
-    trimmed = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            trimmed.append((a, b))
-    return trimmed
+    return [(a, b) for a, b in (trim(text, a, b) for a, b in out) if a < b]
 
 
 @stage("sentences", requires=("blocks",), assigns=("sentences",))
