@@ -101,6 +101,7 @@ def test_block_offsets_point_into_the_original_text():
     ("عين اليوم – متابعات", "dateline", {"agency": "متابعات"}),
     ("واس - الرياض: وصل الوفد إلى المطار.", "dateline", {"agency": "واس", "place": "الرياض"}),
     ("ريم الفيصل – عين اليوم", "byline", {"author": "ريم الفيصل"}),
+    ("هالة سعيد – الدمام (تصوير: ماجد علي)", "byline", {"author": "هالة سعيد", "place": "الدمام", "credit": "ماجد علي"}),
     ("* خدمة «واشنطن بوست»", "byline", {}),
     ("12345 - Zain", "boilerplate", {}),
     ("Next Previous", "boilerplate", {}),

@@ -154,7 +154,7 @@ def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: b
         rule, m = _match_first(rules.byline, line.norm, edge=edge)
         if rule:
             block = Block(kind="byline", rule=rule.name, author=line.group(article, m, "author"),
-                          place=line.group(article, m, "place"), **base)
+                          place=line.group(article, m, "place"), credit=line.group(article, m, "credit"), **base)
             if m.groupdict().get("sources") is not None:
                 block.sources = split_sources(article, line, m, rules)
             return [block]
@@ -205,7 +205,7 @@ def layout_stage(article: Article) -> Article:
     for i, block in enumerate(blocks):
         block.id = f"b{i}"
     article.blocks = blocks
-    credits = [b.credit.text for b in blocks if b.kind == "caption" and b.credit]
+    credits = [b.credit.text for b in blocks if b.credit]
     sources = [s.text for b in blocks if b.kind == "byline" for s in b.sources]
     sources += [b.agency.text for b in blocks if b.kind == "dateline" and b.agency]
     article.photo_credits = list(dict.fromkeys(credits))
