@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from khabar import __version__
 from khabar.errors import KhabarError
-from khabar.ingest import JsonFields, iter_articles
+from khabar.ingest import MAX_BYTES, JsonFields, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
 from khabar.render import failure_lines, fact_sheet
 
@@ -45,7 +45,7 @@ def main() -> None:
 @click.option("--text-field", help="JSON field holding the article text.")
 @click.option("--title-field", help="JSON field holding the title.")
 @click.option("--date-field", help="JSON field holding the publication date.")
-@click.option("--max-bytes", type=int, default=20_000_000, show_default=True, help="Largest single article file.")
+@click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
 @click.option("-n", "--n-process", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or fact sheets; only the failure summary.")
 def analyze(paths, as_json, jsonl_out, published, stages, text_field, title_field, date_field, max_bytes,
