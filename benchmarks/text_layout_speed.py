@@ -15,7 +15,7 @@ from pathlib import Path
 
 from khabar.document import Article
 from khabar.ingest import iter_articles
-from khabar.pipeline import DEFAULT_STAGES, Pipeline
+from khabar.pipeline import Pipeline
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 
@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="stop after N articles (0 = all)")
     parser.add_argument("--n-process", type=int, default=1)
-    parser.add_argument("--stages", default=",".join(DEFAULT_STAGES))
+    parser.add_argument("--stages", default="layout,sentences,tokens")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus} (needs ../shared)")

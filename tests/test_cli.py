@@ -26,7 +26,8 @@ def test_analyze_json_of_one_file():
     assert data["text"].startswith("مصر تبدأ")
     datelines = [b for b in data["blocks"] if b["kind"] == "dateline"]
     assert datelines[0]["agency"]["text"] == "رويترز"
-    for group in ("mentions", "entities", "timexes", "quotes", "claims", "events", "errors"):
+    assert any(m["label"] == "GPE" and m["text"] == "مصر" for m in data["mentions"])
+    for group in ("entities", "timexes", "quotes", "claims", "events", "errors"):
         assert data[group] == []
 
 

@@ -1,6 +1,12 @@
 import pytest
 
-from khabar import analyze
+from khabar import Article, Pipeline
+
+TEXT_STAGES = Pipeline(["layout", "sentences", "tokens"])
+
+
+def analyze(text, **meta):
+    return TEXT_STAGES(Article(text=text, **meta))
 
 
 def kinds(text, **meta):

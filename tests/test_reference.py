@@ -51,3 +51,22 @@ def test_windows_1256_copy_gives_the_same_result(seed_text, tmp_path):
     for key in ("meta", "origin"):
         da.pop(key), db.pop(key)
     assert da == db
+
+
+PEOPLE = ["بوتن", "بوتين", "كيم جونج أون", "دميتري بيسكوف"]
+PLACES = ["روسيا", "كوريا الشمالية", "موسكو", "خاباروفسك", "فلاديفوستوك"]
+NOT_NAMES = ["الصواريخ", "الفضاء", "العدالة الدولية", "الروسي"]
+
+
+def test_reference_named_entities(seed_text):
+    article = Pipeline(["layout", "sentences", "tokens", "ner"])(Article(text=seed_text))
+    found = {(m.label, m.text) for m in article.mentions}
+    texts = {m.text for m in article.mentions}
+    for name in PEOPLE:
+        assert any(label == "PERSON" and name in text for label, text in found), name
+    for name in PLACES:
+        assert ("GPE", name) in found, name
+    for word in NOT_NAMES:
+        assert word not in texts, word
+    vladivostok = [m for m in article.mentions if m.text == "فلاديفوستوك"]
+    assert vladivostok and vladivostok[0].proclitic == "و"

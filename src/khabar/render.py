@@ -42,7 +42,7 @@ def fact_sheet(article: Article) -> Panel:
     if article.cited_sources:
         meta.add_row("cited sources", "، ".join(map(str, article.cited_sources)))
     meta.add_row("counts", f"{len(article.blocks)} blocks, {len(article.sentences)} sentences, "
-                           f"{len(article.tokens)} tokens")
+                           f"{len(article.tokens)} tokens, {len(article.mentions)} mentions")
 
     blocks = Table(show_header=True, header_style="bold", expand=True, box=None)
     blocks.add_column("kind", no_wrap=True)
@@ -61,10 +61,27 @@ def fact_sheet(article: Article) -> Panel:
                        Text(_excerpt(block.text), style=KIND_STYLE.get(block.kind, "")), "\n".join(parts))
 
     items = [meta, Text(), blocks]
+    if article.mentions:
+        items += [Text(), mention_table(article)]
     for error in article.errors:
         items.append(Text(f"[{error.code}] {error.stage}: {error.message}", style="red"))
     title = article.origin or article.id
     return Panel(Group(*items), title=f"[bold]{title}[/]", subtitle=article.id, title_align="left")
+
+
+def mention_table(article: Article) -> Table:
+    """Distinct mentions per label, with how often each occurs."""
+    seen: dict[tuple[str, str], list] = {}
+    for m in article.mentions:
+        entry = seen.setdefault((m.label, m.text), [0, m.subtype, []])
+        entry[0] += 1
+        entry[2].append(m.score or 0.0)
+    table = Table(show_header=True, header_style="bold", box=None, title="mentions", title_justify="left")
+    for column in ("label", "mention", "×", "subtype", "score"):
+        table.add_column(column)
+    for (label, text), (count, subtype, scores) in sorted(seen.items(), key=lambda kv: (kv[0][0], -kv[1][0])):
+        table.add_row(label, text, str(count), subtype or "", f"{sum(scores) / len(scores):.2f}")
+    return table
 
 
 def failure_lines(failures) -> Text:
@@ -75,3 +92,16 @@ def failure_lines(failures) -> Text:
         text.append(f"[{failure.code}] ", style="red")
         text.append(f"{failure.message}\n")
     return text
+
+
+def score_table(result: dict, title: str) -> Table:
+    """Per-type and micro precision, recall and F1."""
+    table = Table(title=title, title_justify="left")
+    for column in ("type", "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for kind, s in result["per_type"].items():
+        table.add_row(kind, f"{s['p']:.4f}", f"{s['r']:.4f}", f"{s['f1']:.4f}", str(s["support"]))
+    m = result["micro"]
+    table.add_row("[bold]micro[/]", f"{m['p']:.4f}", f"{m['r']:.4f}", f"[bold]{m['f1']:.4f}[/]", str(m["support"]))
+    table.caption = f"{result['n_sentences']} sentences, {result['n_tokens']} tokens"
+    return table

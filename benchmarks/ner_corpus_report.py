@@ -1,0 +1,74 @@
+"""Run the NER stage over the SaudiNewsNet corpus in ../shared and report what it finds.
+
+Prints mentions per type, the most frequent mentions per type, and random mentions with their
+sentence for checking by eye.
+    python benchmarks/ner_corpus_report.py [--limit N] [--top 30] [--sample 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import random
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from khabar.ingest import iter_articles
+from khabar.pipeline import Pipeline
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--sample", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    pipeline = Pipeline(["layout", "sentences", "tokens", "ner"])
+    per_type: Counter = Counter()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    subtypes: Counter = Counter()
+    reservoir: list[tuple[str, str, str, str]] = []
+    seen = articles = errors = tokens = 0
+    started = time.perf_counter()
+    stream = iter_articles([str(args.corpus)])
+    for article in pipeline.pipe(stream):
+        articles += 1
+        errors += bool(article.errors)
+        tokens += len(article.tokens)
+        starts = [s.start for s in article.sentences]
+        for m in article.mentions:
+            per_type[m.label] += 1
+            surfaces[m.label][m.text] += 1
+            if m.subtype:
+                subtypes[m.subtype] += 1
+            seen += 1
+            index = bisect.bisect_right(starts, m.start) - 1
+            context = article.sentences[index].text if index >= 0 else ""
+            item = (m.label, m.subtype or "", m.text, context[:160])
+            if len(reservoir) < args.sample:
+                reservoir.append(item)
+            elif rng.random() < args.sample / seen:
+                reservoir[rng.randrange(args.sample)] = item
+        if args.limit and articles >= args.limit:
+            break
+    seconds = time.perf_counter() - started
+    print(f"{articles:,} articles, {tokens:,} tokens, {seen:,} mentions in {seconds:.0f} s "
+          f"({articles / seconds:.1f} articles/s); {len(stream.report.failures)} inputs skipped; "
+          f"{errors} articles with stage errors")
+    print("mentions per type: " + ", ".join(f"{k} {v:,}" for k, v in per_type.most_common()))
+    print("ORG subtypes: " + ", ".join(f"{k} {v:,}" for k, v in subtypes.most_common()))
+    for label, counts in sorted(surfaces.items()):
+        print(f"\n{label}: " + "، ".join(f"{text} ({n})" for text, n in counts.most_common(args.top)))
+    print("\nrandom mentions:")
+    for label, subtype, text, context in reservoir:
+        print(f"  {label:6} {subtype:10} {text}  |  {context}")
+
+
+if __name__ == "__main__":
+    main()

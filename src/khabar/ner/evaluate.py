@@ -1,0 +1,28 @@
+"""`khabar eval ner`: tag the tokens of a CoNLL file with the shipped model and score the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from khabar.ner.conll import read_conll, score
+from khabar.ner.labels import label_config
+from khabar.ner.model import NerModel, load_model
+
+ANER_TYPES = {"PERS", "LOC", "ORG", "MISC"}
+
+
+def evaluate_file(path: str | Path, model: NerModel | None = None) -> dict:
+    """Entity-level scores of the model on a CoNLL file; ANERcorp-style gold gets our types mapped."""
+    model = model or load_model()
+    sentences = read_conll(path)
+    tagged, = model.tag([[w for s in sentences for w in s.words]])  # running text, in windows
+    gold_types = {t[2:] for s in sentences for t in s.tags if t != "O"}
+    mapping = label_config()["eval_aner"] if gold_types <= ANER_TYPES else {}
+    flat = [t if t == "O" else t[:2] + mapping.get(t[2:], t[2:]) for t in tagged.tags]
+    predicted, k = [], 0
+    for s in sentences:
+        predicted.append(flat[k : k + len(s.words)])
+        k += len(s.words)
+    result = score([s.tags for s in sentences], predicted)
+    result["mapped_to"] = "ANERcorp" if mapping else None
+    return result

