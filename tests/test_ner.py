@@ -79,3 +79,15 @@ def test_eval_cli_scores_a_conll_file(tmp_path):
     assert data["n_sentences"] == 1 and data["n_tokens"] == 7
     table = CliRunner().invoke(main, ["eval", "ner", str(gold)])
     assert "micro" in table.output
+
+
+def test_outlets_found_by_the_layout_are_media_mentions():
+    text = ("وصل الوزير إلى العاصمة مساء الأحد لبدء جولة إقليمية.\n"
+            "الوزير لدى وصوله إلى المطار. الصورة: سكاي نيوز\n"
+            "جانب من الاستقبال في القاعة الكبرى. الصورة: محمد سالم\n"
+            "سلمى يوسف (بحسب رويترز وتاس)")
+    article = Pipeline(NER)(Article(text=text))
+    media = {m.text for m in article.mentions if m.label == "ORG" and m.subtype == "MEDIA"}
+    assert {"سكاي نيوز", "رويترز", "تاس"} <= media
+    assert "محمد سالم" not in media
+    assert [m.id for m in article.mentions] == [f"m{i}" for i in range(len(article.mentions))]

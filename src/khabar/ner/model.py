@@ -22,7 +22,7 @@ from khabar.ner.e5file import read_e5
 from khabar.ner.tokenizer import WordPieceTokenizer
 
 WINDOW = 126  # pieces per window, plus <s> and </s>
-STRIDE = 96
+STRIDE = 110
 MAX_WORD_PIECES = 16
 RESTORE = "Reinstall khabar (pip install --force-reinstall khabar) or restore src/khabar/ner/model/ from git."
 

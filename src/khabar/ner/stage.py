@@ -4,13 +4,17 @@ Attached conjunctions (و ف) are left out of a mention; a preposition (ب ل ك
 the article ال follows it or when the rest of the word occurs on its own elsewhere in the
 article (so بروسيا → روسيا when روسيا is there, while بيونغ يانغ stays whole). Each stripped
 clitic is recorded on the mention. A name tagged confidently once keeps its label at its other
-occurrences in the article.
+occurrences in the article. Outlets the layout stage found (byline sources, dateline agencies,
+agency photo credits) become ORG/MEDIA mentions too.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from khabar.document import Article, Mention, Token
 from khabar.ner.model import TaggedWords, load_model
@@ -30,8 +34,8 @@ class Candidate:
     subtype: str | None
 
 
-def _mentions_from_tags(tokens: list[Token], offset: int, tagged: TaggedWords, subtypes: list[str]):
-    """Candidates from BIO tags over `tokens[offset:]`; a mention never crosses a sentence end."""
+def _mentions_from_tags(tokens: list[Token], tagged: TaggedWords, subtypes: list[str]) -> list[Candidate]:
+    """Candidates from the tokens' BIO tags; a mention never crosses a sentence end."""
     out = []
     i = 0
     tags = tagged.tags
@@ -41,7 +45,7 @@ def _mentions_from_tags(tokens: list[Token], offset: int, tagged: TaggedWords, s
             continue
         label = tags[i][2:]
         j = i + 1
-        while j < len(tags) and tags[j] == f"I-{label}" and tokens[offset + j].sentence == tokens[offset + i].sentence:
+        while j < len(tags) and tags[j] == f"I-{label}" and tokens[j].sentence == tokens[i].sentence:
             j += 1
         score = float(tagged.confidence[i:j].mean())
         subtype = None
@@ -49,7 +53,7 @@ def _mentions_from_tags(tokens: list[Token], offset: int, tagged: TaggedWords, s
             probs = tagged.subtype_probs[i:j].mean(axis=0)
             if probs.max() >= SUBTYPE_MIN:
                 subtype = subtypes[int(probs.argmax())]
-        out.append(Candidate(offset + i, offset + j - 1, label, score, subtype))
+        out.append(Candidate(i, j - 1, label, score, subtype))
         i = j
     return out
 
@@ -106,16 +110,40 @@ def _span_start(article: Article, token: Token, standalone: set[str]) -> tuple[i
     return start, article.text[token.start : start]
 
 
+def _layout_mentions(article: Article) -> list[Mention]:
+    """Outlets the layout found: byline sources and dateline agencies, and photo credits that
+    name a known agency or look like an outlet (…نيوز, وكالة…); they are ORG/MEDIA."""
+    spans = [s for b in article.blocks if b.kind == "byline" for s in b.sources]
+    spans += [b.agency for b in article.blocks if b.kind == "dateline" and b.agency]
+    spans += [b.credit for b in article.blocks if b.kind == "caption" and b.credit and _looks_like_outlet(b.credit.text)]
+    return [Mention(start=s.start, end=s.end, text=s.text, label="ORG", subtype="MEDIA", score=1.0)
+            for s in spans]
+
+
+def _looks_like_outlet(name: str) -> bool:
+    norm = normalize(name)
+    return norm in known_outlets() or bool(OUTLET_WORDS.search(norm))
+
+
+OUTLET_WORDS = re.compile(normalize(r"نيوز|وكالة|قناة|صحيفة|إذاعة|تلفزيون|\b(news|tv|press|agency)\b"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def known_outlets() -> frozenset[str]:
+    names = tomllib.loads(resources.files("khabar").joinpath("data/agencies.toml").read_text("utf-8"))
+    return frozenset(normalize(n) for key in ("dateline", "outlet") for n in names[key])
+
+
 @stage("ner", requires=("tokens",), assigns=("mentions",))
 def ner_stage(article: Article) -> Article:
     """Tag people, organisations, places, facilities and other names."""
     model = load_model()
     tokens = article.tokens
     if not tokens:
-        article.mentions = []
+        article.mentions = _layout_mentions(article)
         return article
     tagged, = model.tag([[t.text for t in tokens]])  # the whole story, in overlapping windows
-    candidates = _propagate(tokens, _mentions_from_tags(tokens, 0, tagged, model.subtypes))
+    candidates = _propagate(tokens, _mentions_from_tags(tokens, tagged, model.subtypes))
     standalone = set(re.findall(r"\w+", article.text))  # every word of the page, datelines and credits too
     mentions = []
     for c in candidates:
@@ -126,6 +154,11 @@ def ner_stage(article: Article) -> Article:
         mentions.append(Mention(start=start, end=end, text=article.text[start:end], label=c.label,
                                 id=f"m{len(mentions)}", subtype=c.subtype, score=round(c.score, 4),
                                 proclitic=proclitic))
+    covered = {(m.start, m.end) for m in mentions}
+    extra = [m for m in _layout_mentions(article) if (m.start, m.end) not in covered]
+    mentions = sorted(mentions + extra, key=lambda m: m.start)
+    for i, m in enumerate(mentions):
+        m.id = f"m{i}"
     article.mentions = mentions
     return article
 
