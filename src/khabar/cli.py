@@ -154,11 +154,13 @@ def train_group() -> None:
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the trained model.")
 @click.option("--shared", type=click.Path(exists=True, file_okay=False), default="../shared", show_default=True,
               help="Folder holding data/ner/ (training and dev files).")
-@click.option("--epochs", type=int, default=8, show_default=True, help="Epochs on ANERcorp + NewsFANE.")
-@click.option("--aner-epochs", type=int, default=2, show_default=True,
-              help="Then epochs on ANERcorp alone at a quarter of the learning rate (0 to skip).")
+@click.option("--epochs", type=int, default=8, show_default=True,
+              help="Length of the learning-rate schedule on ANERcorp + NewsFANE.")
+@click.option("--stop-after", type=int, default=5, show_default=True, help="Stop phase one after this many epochs.")
+@click.option("--aner-epochs", type=int, default=3, show_default=True,
+              help="Then epochs on ANERcorp alone at lr 5e-5 (0 to skip).")
 @click.option("--no-quantize", is_flag=True, help="Keep fp32 weights instead of int8.")
-def train_ner(out, shared, epochs, aner_epochs, no_quantize):
+def train_ner(out, shared, epochs, stop_after, aner_epochs, no_quantize):
     """Fine-tune the NER model on ../shared/data/ner and export it (ONNX + manifest) to OUT."""
     try:
         from khabar.ner.export import export
@@ -166,8 +168,10 @@ def train_ner(out, shared, epochs, aner_epochs, no_quantize):
     except ImportError as exc:
         raise click.ClickException(f"training needs the train extra: pip install 'khabar[train]' ({exc})")
     out_dir = Path(out)
-    phases = [("checkpoint", train(Path(shared), out_dir / "checkpoint", epochs=epochs, log=click.echo))]
-    if aner_epochs:
+    # phase one: one sentence per chunk, heads at 5x the encoder's learning rate (the shipped recipe)
+    phases = [("checkpoint", train(Path(shared), out_dir / "checkpoint", epochs=epochs, stop_after=stop_after,
+                                   pack=False, head_lr_scale=5.0, log=click.echo))]
+    if aner_epochs:  # phase two: ANERcorp's own conventions, sentences packed into running text
         phases.append(("checkpoint-aner", train(Path(shared), out_dir / "checkpoint-aner", epochs=aner_epochs,
                                                 lr=5e-5, corpora=("aner",), init=out_dir / "checkpoint" / "model.pt",
                                                 log=click.echo)))

@@ -116,15 +116,20 @@ def corpus_labels(corpus: str, tag: str) -> tuple[list[str], str | None] | None:
     return [kind], subtype or None
 
 
-def encode_sentences(sentences: list[Sentence], corpus: str, tokenizer: WordPieceTokenizer) -> list[Chunk]:
-    """Consecutive sentences packed into chunks of up to MAX_PIECES pieces (context across
-    sentence ends, as in running text); a chunk never splits a word."""
+def encode_sentences(sentences: list[Sentence], corpus: str, tokenizer: WordPieceTokenizer,
+                     pack: bool = True) -> list[Chunk]:
+    """Chunks of up to MAX_PIECES pieces; a chunk never splits a word. With `pack`, consecutive
+    sentences share chunks (context across sentence ends, as in running text); without, each
+    sentence starts a new chunk."""
     tags = tag_names()
     tag_index = {t: i for i, t in enumerate(tags)}
     subtypes = {s: i for i, s in enumerate(subtype_names())}
     chunks = []
     ids, first, allowed, sub = [tokenizer.bos], [], [], []
     for sentence in sentences:
+        if not pack and first:
+            chunks.append(Chunk(ids + [tokenizer.eos], first, allowed, sub))
+            ids, first, allowed, sub = [tokenizer.bos], [], [], []
         for word, tag in zip(sentence.words, sentence.tags):
             pieces = list(tokenizer.word_ids(word))[:16]
             if len(ids) - 1 + len(pieces) > MAX_PIECES and first:
@@ -227,11 +232,13 @@ def sha256(path: Path) -> str:
 
 
 def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_size: int = 16, seed: int = 13,
-          corpora: tuple[str, ...] = ("aner", "newsfane"), init: Path | None = None, log=print) -> dict:
+          corpora: tuple[str, ...] = ("aner", "newsfane"), init: Path | None = None, pack: bool = True,
+          head_lr_scale: float = 1.0, stop_after: int | None = None, log=print) -> dict:
     """Train, keep the best epoch on aner_dev, write `out/model.pt` and `out/training.json`.
 
     `init` continues from an earlier checkpoint (e.g. a short ANERcorp-only phase after the
-    mixed-corpus one); `corpora` picks the training files (aner, newsfane, wojood).
+    mixed-corpus one); `corpora` picks the training files (aner, newsfane, wojood); the learning
+    rate schedule spans `epochs` but training may stop after `stop_after` epochs.
     """
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -245,9 +252,9 @@ def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_s
     files = {name: available[name] for name in corpora}
     train_chunks: list[Chunk] = []
     for corpus, path in files.items():
-        train_chunks += encode_sentences(read_conll(path), corpus, tokenizer)
+        train_chunks += encode_sentences(read_conll(path), corpus, tokenizer, pack)
     dev_sentences = read_conll(ner / "aner_dev.conll")
-    dev_chunks = encode_sentences(dev_sentences, "aner", tokenizer)
+    dev_chunks = encode_sentences(dev_sentences, "aner", tokenizer, pack)
     touched = sorted({i for c in train_chunks for i in c.ids})
     previous = torch.load(init, map_location="cpu", weights_only=False) if init else None
     if previous:
@@ -269,7 +276,7 @@ def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_s
     encoder = [p for p in net.parameters() if id(p) not in head_ids]
     optimizer = torch.optim.AdamW([
         {"params": encoder, "lr": lr, "weight_decay": 0.01},
-        {"params": heads, "lr": lr, "weight_decay": 0.01},
+        {"params": heads, "lr": lr * head_lr_scale, "weight_decay": 0.01},
         {"params": [table.delta], "lr": lr, "weight_decay": 0.0},
     ])
     steps_per_epoch = math.ceil(len(train_chunks) / batch_size)
@@ -311,7 +318,10 @@ def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_s
                         "touched": touched, "config": e5.config}, out / "model.pt")
         (out / "training.json").write_text(json.dumps({
             "history": history, "best": best, "epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed,
-            "init": str(init) if init else None,
+            "init": str(init) if init else None, "corpora": list(corpora), "pack": pack,
+            "head_lr_scale": head_lr_scale, "stop_after": stop_after,
             "data": {name: sha256(path) for name, path in files.items()},
         }, indent=1))
+        if stop_after and epoch >= stop_after:
+            break
     return best
