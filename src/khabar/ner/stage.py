@@ -1,8 +1,8 @@
 """The `ner` stage: tagged tokens become mentions at character offsets.
 
-Attached conjunctions (و ف) are left out of a mention; a preposition (ب ل ك) is left out when
-the article ال follows it or when the rest of the word occurs on its own elsewhere in the
-article (so بروسيا → روسيا when روسيا is there, while بيونغ يانغ stays whole). Each stripped
+An attached و is always left out of a mention; ف and a preposition (ب ل ك) are left out when
+the article ال follows or when the rest of the word occurs on its own elsewhere on the page
+(so بروسيا → روسيا when روسيا is there, while بيونغ يانغ and فيصل stay whole). Each stripped
 clitic is recorded on the mention. A name tagged confidently once keeps its label at its other
 occurrences in the article. Outlets the layout stage found (byline sources, dateline agencies,
 agency photo credits) become ORG/MEDIA mentions too.
@@ -101,12 +101,16 @@ def _propagate(tokens: list[Token], candidates: list[Candidate]) -> list[Candida
 
 def _span_start(article: Article, token: Token, standalone: set[str]) -> tuple[int, str]:
     """Where the mention starts in its first token, and the clitics left out."""
-    conj = [p for p in token.proclitics if p["tag"] == "conj"]
-    prep = [p for p in token.proclitics if p["tag"] == "prep"]
-    det = [p for p in token.proclitics if p["tag"] == "det"]
-    start = conj[-1]["end"] if conj else token.start
-    if prep and (det or article.text[prep[-1]["end"] : token.end] in standalone):
-        start = prep[-1]["end"]
+    det = any(p["tag"] == "det" for p in token.proclitics)
+    start = token.start
+    for p in token.proclitics:
+        if p["tag"] == "det":
+            break
+        # و always; ف, ب, ل, ك only with evidence (فيصل and بيونغ keep their first letter)
+        if p["text"] == "و" or det or article.text[p["end"] : token.end] in standalone:
+            start = p["end"]
+        else:
+            break
     return start, article.text[token.start : start]
 
 
