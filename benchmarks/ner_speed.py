@@ -8,6 +8,7 @@ article when present. Prints articles/s, tokens/s and peak resident memory.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from khabar import Article, Pipeline
 from khabar.ingest import read_path
 from khabar.ner.model import load_model
+from khabar.pipeline import get_stage
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_aa3050b82a50909d.txt"
@@ -31,18 +33,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--model-dir", default=None, help="another model folder (e.g. an unquantised export)")
     args = parser.parse_args()
+    if args.model_dir:
+        os.environ["KHABAR_NER_MODEL"] = args.model_dir
     texts = sample_texts()
     t0 = time.perf_counter()
-    load_model(args.model_dir)
+    load_model()
     load_s = time.perf_counter() - t0
     prepared = Pipeline(["layout", "sentences", "tokens"])
     articles = [prepared(Article(text=texts[i % len(texts)] + f"\n{i}")) for i in range(args.articles)]
     words = sum(len(a.tokens) for a in articles)
-    ner = Pipeline(["layout", "sentences", "tokens", "ner"]).stages[-1].func
-    if args.model_dir:
-        import khabar.ner.stage as stage_module
-
-        stage_module.load_model = lambda: load_model(args.model_dir)
+    ner = get_stage("ner").func
     t0 = time.perf_counter()
     mentions = sum(len(ner(a).mentions) for a in articles)
     seconds = time.perf_counter() - t0

@@ -51,6 +51,13 @@ def _alternation(names: list[str]) -> str:
     return "(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\p{L}\p{M}])"
 
 
+@lru_cache(maxsize=1)
+def outlet_names() -> frozenset[str]:
+    """Normalised agency and outlet names from data/agencies.toml."""
+    names = _read_toml("agencies.toml")
+    return frozenset(normalize(n) for key in ("dateline", "outlet") for n in names[key])
+
+
 def _read_toml(name: str) -> dict:
     return tomllib.loads(resources.files("khabar").joinpath(f"data/{name}").read_text("utf-8"))
 

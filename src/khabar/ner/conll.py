@@ -42,6 +42,15 @@ def read_conll(path: str | Path) -> list[Sentence]:
     return sentences
 
 
+def split_like(flat: list[str], sentences: list[Sentence]) -> list[list[str]]:
+    """Cut tags predicted over the running text back into the given sentences."""
+    out, k = [], 0
+    for s in sentences:
+        out.append(flat[k : k + len(s.words)])
+        k += len(s.words)
+    return out
+
+
 def entity_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """(start, end, type) word spans of a BIO sequence, conlleval-style."""
     spans = set()

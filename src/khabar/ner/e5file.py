@@ -35,28 +35,25 @@ class E5File:
     tensors: dict[str, tuple[int, np.ndarray]]
 
     def matrix(self, name: str, rows: int | None = None) -> np.ndarray:
-        """A tensor as float32; Q4_0 matrices are dequantised to [rows, cols]."""
+        """A tensor as float32; Q4_0 matrices are dequantised to [rows, cols] (cols = H by default)."""
         dtype, data = self.tensors[name]
         if dtype != 1:
             return data
-        cols = self.config["H"] if rows is None else None
-        blocks = data
-        d = blocks["d"].astype(np.float32)[:, None]
-        q = blocks["qs"]
-        values = np.concatenate([(q & 0x0F).astype(np.int8) - 8, (q >> 4).astype(np.int8) - 8], axis=1)
-        flat = (values.astype(np.float32) * d).reshape(-1)
-        if rows is None:
-            return flat.reshape(-1, cols)
-        return flat.reshape(rows, -1)
+        flat = dequantise(data)
+        return flat.reshape(rows, -1) if rows else flat.reshape(-1, self.config["H"])
 
     def word_rows(self, ids: np.ndarray) -> np.ndarray:
         """Dequantised word-embedding rows for `ids` (without touching the rest of the table)."""
         _, blocks = self.tensors["emb.word"]
         per_row = self.config["H"] // QK
-        sel = blocks.reshape(-1, per_row)[ids].reshape(-1)
-        d = sel["d"].astype(np.float32)[:, None]
-        values = np.concatenate([(sel["qs"] & 0x0F).astype(np.int8) - 8, (sel["qs"] >> 4).astype(np.int8) - 8], axis=1)
-        return (values.astype(np.float32) * d).reshape(len(ids), self.config["H"])
+        return dequantise(blocks.reshape(-1, per_row)[ids].reshape(-1)).reshape(len(ids), self.config["H"])
+
+
+def dequantise(blocks: np.ndarray) -> np.ndarray:
+    """Q4_0 blocks -> float32 weights (byte j holds weight j in its low nibble, j+16 in its high)."""
+    q = blocks["qs"]
+    values = np.concatenate([(q & 0x0F).astype(np.int8) - 8, (q >> 4).astype(np.int8) - 8], axis=1)
+    return (values.astype(np.float32) * blocks["d"].astype(np.float32)[:, None]).reshape(-1)
 
 
 def model_path() -> Path:

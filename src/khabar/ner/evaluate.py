@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khabar.ner.conll import read_conll, score
+from khabar.ner.conll import read_conll, score, split_like
 from khabar.ner.labels import label_config
 from khabar.ner.model import NerModel, load_model
 
@@ -19,10 +19,6 @@ def evaluate_file(path: str | Path, model: NerModel | None = None) -> dict:
     gold_types = {t[2:] for s in sentences for t in s.tags if t != "O"}
     mapping = label_config()["eval_aner"] if gold_types <= ANER_TYPES else {}
     flat = [t if t == "O" else t[:2] + mapping.get(t[2:], t[2:]) for t in tagged.tags]
-    predicted, k = [], 0
-    for s in sentences:
-        predicted.append(flat[k : k + len(s.words)])
-        k += len(s.words)
-    result = score([s.tags for s in sentences], predicted)
+    result = score([s.tags for s in sentences], split_like(flat, sentences))
     result["mapped_to"] = "ANERcorp" if mapping else None
     return result

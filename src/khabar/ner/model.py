@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -54,8 +55,10 @@ class NerModel:
         self.e5 = read_e5()
         self.tokenizer = WordPieceTokenizer(self.e5)
         delta = np.load(self.dir / "delta.npz")
-        self.delta_rows = {int(i): k for k, i in enumerate(delta["touched"])}
-        self.delta = delta["delta"].astype(np.float32)
+        # row k of `delta` corrects vocabulary id touched[k]; every other id maps to a zero row
+        self.delta_row = np.full(self.e5.config["VOC"], len(delta["touched"]), dtype=np.int64)
+        self.delta_row[delta["touched"]] = np.arange(len(delta["touched"]))
+        self.delta = np.vstack([delta["delta"].astype(np.float32), np.zeros((1, self.e5.config["H"]), np.float32)])
         options = ort.SessionOptions()
         if threads:
             options.intra_op_num_threads = threads
@@ -68,11 +71,7 @@ class NerModel:
     def embed(self, ids: np.ndarray) -> np.ndarray:
         """[B, T] piece ids -> [B, T, H] input embeddings (4-bit table + trained delta)."""
         flat = ids.reshape(-1)
-        rows = self.e5.word_rows(flat)
-        for j, i in enumerate(flat):
-            k = self.delta_rows.get(int(i))
-            if k is not None:
-                rows[j] += self.delta[k]
+        rows = self.e5.word_rows(flat) + self.delta[self.delta_row[flat]]
         return rows.reshape(*ids.shape, -1)
 
     def tag(self, sentences: list[list[str]], batch_size: int = 32) -> list[TaggedWords]:
@@ -153,22 +152,13 @@ def _read_manifest(model_dir: Path) -> dict:
         file = model_dir / name
         if not file.is_file():
             raise KhabarError("E503", what=str(file), detail="missing", reason=RESTORE)
-        if _sha256(file) != digest:
+        if hashlib.sha256(file.read_bytes()).hexdigest() != digest:
             raise KhabarError("E503", what=str(file), detail="checksum mismatch (corrupt or changed)", reason=RESTORE)
     return manifest
 
 
-@lru_cache(maxsize=None)
-def _sha256_cached(path: str, mtime: float, size: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def _sha256(path: Path) -> str:
-    stat = path.stat()
-    return _sha256_cached(str(path), stat.st_mtime, stat.st_size)
-
-
 @lru_cache(maxsize=2)
 def load_model(model_dir: str | None = None) -> NerModel:
-    """The model, loaded once per process."""
+    """The model, loaded once per process: `model_dir`, else $KHABAR_NER_MODEL, else the shipped one."""
+    model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
     return NerModel(Path(model_dir) if model_dir else None)

@@ -11,12 +11,10 @@ agency photo credits) become ORG/MEDIA mentions too.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from khabar.document import Article, Mention, Token
+from khabar.layout import outlet_names
 from khabar.ner.model import TaggedWords, load_model
 from khabar.pipeline import stage
 from khabar.text import normalize
@@ -126,16 +124,10 @@ def _layout_mentions(article: Article) -> list[Mention]:
 
 def _looks_like_outlet(name: str) -> bool:
     norm = normalize(name)
-    return norm in known_outlets() or bool(OUTLET_WORDS.search(norm))
+    return norm in outlet_names() or bool(OUTLET_WORDS.search(norm))
 
 
 OUTLET_WORDS = re.compile(normalize(r"نيوز|وكالة|قناة|صحيفة|إذاعة|تلفزيون|\b(news|tv|press|agency)\b"), re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def known_outlets() -> frozenset[str]:
-    names = tomllib.loads(resources.files("khabar").joinpath("data/agencies.toml").read_text("utf-8"))
-    return frozenset(normalize(n) for key in ("dateline", "outlet") for n in names[key])
 
 
 @stage("ner", requires=("tokens",), assigns=("mentions",))
@@ -156,8 +148,7 @@ def ner_stage(article: Article) -> Article:
         if start >= end:
             continue
         mentions.append(Mention(start=start, end=end, text=article.text[start:end], label=c.label,
-                                id=f"m{len(mentions)}", subtype=c.subtype, score=round(c.score, 4),
-                                proclitic=proclitic))
+                                subtype=c.subtype, score=round(c.score, 4), proclitic=proclitic))
     covered = {(m.start, m.end) for m in mentions}
     extra = [m for m in _layout_mentions(article) if (m.start, m.end) not in covered]
     mentions = sorted(mentions + extra, key=lambda m: m.start)

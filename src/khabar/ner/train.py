@@ -22,7 +22,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from khabar.ner.conll import Sentence, read_conll, score
+from khabar.ner.conll import Sentence, read_conll, score, split_like
 from khabar.ner.decode import allowed_transitions, viterbi
 from khabar.ner.e5file import E5File, read_e5
 from khabar.ner.labels import label_config, subtype_names, tag_names
@@ -219,10 +219,7 @@ def evaluate(net: NerNet, table: EmbeddingTable, chunks: list[Chunk], sentences:
                 predicted.append([tags[k] for k in path])
     # chunks follow the words in order: flatten, then cut at sentence lengths
     flat = [t if t == "O" else f"{t[:2]}{to_aner[t[2:]]}" for chunk in predicted for t in chunk]
-    joined, k = [], 0
-    for s in sentences:
-        joined.append(flat[k : k + len(s.words)])
-        k += len(s.words)
+    joined = split_like(flat, sentences)
     net.train()
     return score([s.tags for s in sentences], joined)
 
