@@ -27,7 +27,9 @@ def test_analyze_json_of_one_file():
     datelines = [b for b in data["blocks"] if b["kind"] == "dateline"]
     assert datelines[0]["agency"]["text"] == "رويترز"
     assert any(m["label"] == "GPE" and m["text"] == "مصر" for m in data["mentions"])
-    for group in ("entities", "timexes", "quotes", "claims", "events", "errors"):
+    assert {"text": "قبل صيف 2025", "type": "DATE", "value": "2025-SU", "mod": "BEFORE"}.items() <= \
+        next(t for t in data["timexes"] if t["text"] == "قبل صيف 2025").items()
+    for group in ("entities", "quotes", "claims", "events", "errors"):
         assert data[group] == []
 
 

@@ -50,3 +50,10 @@ def test_golden(golden: Path, pipeline):
         assert sentences["count_min"] <= len(article.sentences) <= sentences["count_max"]
         for piece in sentences["unsplit"]:
             assert any(piece in s.text for s in article.sentences), piece
+    timexes = spec.get("timexes")
+    if timexes:
+        found = [[t.text, t.type, t.value, t.mod] for t in article.timexes]
+        for item in timexes["must"]:
+            assert item in found, (item, found)
+        anchored = [t.anchor for t in article.timexes if t.anchor]
+        assert anchored and all(a == timexes["anchor"] for a in anchored)

@@ -70,3 +70,20 @@ def test_reference_named_entities(seed_text):
         assert word not in texts, word
     vladivostok = [m for m in article.mentions if m.text == "فلاديفوستوك"]
     assert vladivostok and vladivostok[0].proclitic == "و"
+
+
+def test_reference_timexes(seed_text):
+    article = Pipeline(["layout", "sentences", "timex"])(Article(text=seed_text))
+    found = [(t.text, t.type, t.value, t.mod) for t in article.timexes]
+    assert found.count(("13 سبتمبر", "DATE", "2023-09-13", None)) == 1
+    assert ("13 سبتمبر/أيلول 2023", "DATE", "2023-09-13", None) in found
+    assert ("منذ عام 2019", "DATE", "2019", "ON_OR_AFTER") in found
+    assert ("عام 2016", "DATE", "2016", None) in found
+    assert found.count(("أكثر من خمس ساعات", "DURATION", "PT5H", "MORE_THAN")) == 2
+    assert ("40 ثانية", "DURATION", "PT40S", None) in found
+    assert ("30 دقيقة", "DURATION", "PT30M", None) in found
+    assert ("100 عام", "DURATION", "P100Y", None) in found
+    assert len(found) == 9  # nothing else: no "قرن" in "من قرن إلى قرن", no "الآن"-like noise
+    bare = next(t for t in article.timexes if t.text == "13 سبتمبر")
+    assert bare.anchor == {"value": "2023-09-13", "source": "text"}  # inferred from the caption's full date
+    assert article.check_offsets() == []

@@ -145,6 +145,30 @@ def eval_ner(conll, as_json):
     Console().print(score_table(result, title=f"NER on {conll}"))
 
 
+@eval_group.command("timex")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and every error) as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every missed and false expression.")
+def eval_timex(table, as_json, show_errors):
+    """Precision and recall of the timex stage on TABLE (JSON Lines of sentences with expected expressions)."""
+    from khabar.timex.evaluate import read_table, score
+
+    try:
+        result = score(read_table(table))
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    result["caption"] = f"{result['n_sentences']} sentences, {result['n_expressions']} expected expressions"
+    Console().print(score_table(result, title=f"timex on {table}", first="category"))
+    if show_errors:
+        for error in result["errors"]:
+            what = error.get("expected") or error["found"]
+            click.echo(f"{error['kind']:7} {error['category']:18} {what}  |  {error['sentence']}"
+                       + (f"  |  found {error['found']}" if error["kind"] == "missed" else ""))
+
+
 @main.group("train")
 def train_group() -> None:
     """Train khabar's models (needs the `train` extra)."""

@@ -36,6 +36,9 @@ MESSAGES: dict[str, str] = {
     "E502": "{what}: cannot read the CoNLL file ({detail}). Use 'token tag' lines with a blank line "
     "between sentences.",
     "E503": "{what}: NER model file problem ({detail}). {reason}",
+    # timex
+    "E601": "{what}: cannot read the timex table ({detail}). Each line is a JSON object with "
+    "'category', 'anchor', 'sentence' and 'expect' (items with 'text' found in the sentence, 'type', 'value', 'mod').",
     # cli
     "E401": "{what}: invalid date {detail}; use YYYY-MM-DD.",
 }

@@ -37,9 +37,9 @@ class StageInfo:
 REGISTRY: dict[str, StageInfo] = {}
 
 # Modules whose import registers the built-in stages.
-BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens", "khabar.ner.stage")
+BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens", "khabar.ner.stage", "khabar.timex.stage")
 
-DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner")
+DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex")
 
 
 def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):

@@ -42,7 +42,8 @@ def fact_sheet(article: Article) -> Panel:
     if article.cited_sources:
         meta.add_row("cited sources", "، ".join(map(str, article.cited_sources)))
     meta.add_row("counts", f"{len(article.blocks)} blocks, {len(article.sentences)} sentences, "
-                           f"{len(article.tokens)} tokens, {len(article.mentions)} mentions")
+                           f"{len(article.tokens)} tokens, {len(article.mentions)} mentions, "
+                           f"{len(article.timexes)} timexes")
 
     blocks = Table(show_header=True, header_style="bold", expand=True, box=None)
     blocks.add_column("kind", no_wrap=True)
@@ -63,6 +64,8 @@ def fact_sheet(article: Article) -> Panel:
     items = [meta, Text(), blocks]
     if article.mentions:
         items += [Text(), mention_table(article)]
+    if article.timexes:
+        items += [Text(), timex_table(article)]
     for error in article.errors:
         items.append(Text(f"[{error.code}] {error.stage}: {error.message}", style="red"))
     title = article.origin or article.id
@@ -84,6 +87,17 @@ def mention_table(article: Article) -> Table:
     return table
 
 
+def timex_table(article: Article) -> Table:
+    """Temporal expressions in reading order with type, value, modifier and the anchor used."""
+    table = Table(show_header=True, header_style="bold", box=None, title="timexes", title_justify="left")
+    for column in ("type", "expression", "value", "mod", "anchor"):
+        table.add_column(column)
+    for t in article.timexes:
+        anchor = f"{t.anchor['value'] or '?'} ({t.anchor['source']})" if t.anchor else ""
+        table.add_row(t.type, t.text, t.value or "", t.mod or "", anchor)
+    return table
+
+
 def failure_lines(failures) -> Text:
     """Inputs that were skipped, one per line: where, code and what to do."""
     text = Text()
@@ -94,14 +108,14 @@ def failure_lines(failures) -> Text:
     return text
 
 
-def score_table(result: dict, title: str) -> Table:
-    """Per-type and micro precision, recall and F1."""
+def score_table(result: dict, title: str, first: str = "type") -> Table:
+    """Per-type (or per-category) and micro precision, recall and F1."""
     table = Table(title=title, title_justify="left")
-    for column in ("type", "precision", "recall", "F1", "support"):
-        table.add_column(column, justify="left" if column == "type" else "right")
+    for column in (first, "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == first else "right")
     for kind, s in result["per_type"].items():
         table.add_row(kind, f"{s['p']:.4f}", f"{s['r']:.4f}", f"{s['f1']:.4f}", str(s["support"]))
     m = result["micro"]
     table.add_row("[bold]micro[/]", f"{m['p']:.4f}", f"{m['r']:.4f}", f"[bold]{m['f1']:.4f}[/]", str(m["support"]))
-    table.caption = f"{result['n_sentences']} sentences, {result['n_tokens']} tokens"
+    table.caption = result.get("caption") or f"{result['n_sentences']} sentences, {result['n_tokens']} tokens"
     return table
