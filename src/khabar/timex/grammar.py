@@ -9,7 +9,9 @@ Rules propose candidates, the leftmost-longest win, then modifier words around a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import tomllib
 from functools import lru_cache
+from importlib import resources
 from typing import Callable
 
 import regex
@@ -45,6 +47,19 @@ class Parse:
     extra: dict = field(default_factory=dict)
 
 
+# Slots filled with an alternation of lexicon words; PLAIN_SLOTS do not also match ل-fused forms.
+SLOTS = {"month", "hmonth", "weekday", "weekday_bare", "adjective", "gera", "hera", "unit_any", "unit_singular",
+         "unit_dual", "unit_plural", "unit_plural_al", "decade_al", "past_n", "ordinal_day", "relday", "this", "punit",
+         "pod", "clock_part", "clock_min", "hour_word", "tz", "season", "decade", "quarter", "period_part", "signal",
+         "not_today_before", "not_today_after", "not_weekday", "modifier", "fraction", "reference", "set_adverb"}
+PLAIN_SLOTS = {"gera", "hera", "clock_part", "clock_min", "tz", "modifier", "fraction", "set_adverb"}
+
+
+def _fill(template: str, slots: dict[str, str]) -> str:
+    """Replace `{name}` (lowercase) by its slot; regex quantifiers like {4} and \\p{L} stay."""
+    return regex.sub(r"\{([a-z_]+)\}", lambda m: slots[m.group(1)], template)
+
+
 def _ordinal_days() -> dict[str, int]:
     """الأول … الحادي والثلاثين, folded, for days of the month and centuries."""
     lex = lexicon()
@@ -70,154 +85,57 @@ class Grammar:
     def __init__(self) -> None:
         lex = self.lex = lexicon()
         self.ordinal_days = _ordinal_days()
-        alt = alternation
-        month = alt(lex.months)
-        month_clear = alt([m for m in lex.months if m not in lex.ambiguous_months])
-        hmonth = alt(lex.hijri_months)
-        weekday = alt(lex.weekdays)
-        weekday_bare = alt([w[2:] for w in lex.weekdays])
-        adjective = alt(lex.period_adjectives)
-        gera = alt(lex.gregorian_era, al_after_l=False)
-        hera = alt(lex.hijri_era, al_after_l=False)
-        number = number_pattern()
-        units = {form: alt([w for w, u in lex.units.items() if u["form"] == form])
-                 for form in ("singular", "dual", "plural")}
-        unit_any = alt(lex.units)
-        unit_plural_al = alt(["ال" + w for w, u in lex.units.items() if u["form"] in ("plural", "dual")])
-        decade_al = alt(["ال" + w for w, u in lex.units.items() if u["unit"] == "DE" and u["form"] == "singular"])
-        past_n = alt(lex.past_n)
-        ordinal_day = alt(self.ordinal_days)
-        relday = alt(lex.relative_days)
-        this = alt(lex.period_this)
-        punit = alt(lex.period_units)
-        pod = alt(lex.parts_of_day)
-        clock_part = alt(lex.clock_parts, al_after_l=False)
-        clock_min = alt(lex.clock_minutes, al_after_l=False)
-        hour_word = alt(lex.hour_ordinals)
-        tz = alt(lex.time_zones, al_after_l=False)
-        season = alt(lex.seasons)
-        decade = alt(lex.decades)
-        quarter = alt(lex.quarters)
-        period_part = alt(lex.period_parts)
-        signal = alt(lex.date_signals)
-        not_today_before = alt(lex.not_today_before)
-        not_today_after = alt(lex.not_today_after)
-        not_weekday = alt(lex.not_weekday)
-        self.future_cue = regex.compile(rf"{B}{PC}(?:{alt(lex.future_cues)}|(?!{alt(lex.not_future_verbs)})س[يتن]\p{{L}}{{3,}})")
-
-        year = rf"(?P<year>\d{{4}})(?:\s*{gera})?"
-        year_spec = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه|السنه)\s+)?{year}"
-                     rf"|\s+(?:من\s+)?(?P<yrel>(?:العام|السنه)\s+{adjective}|{this}\s+(?:العام|السنه)))")
-        month_alt = rf"\s*[/(\-]?\s*(?P<month2>{month})\s*\)?"
-        months = rf"(?P<month>{month})(?:{month_alt})?"
-        wd_prefix = rf"(?:(?:يوم\s+)?(?P<wd>{weekday})\s*[،,]?\s*(?:الموافق\s+)?)"
-        day = rf"(?:(?:ال)?(?P<day>\d{{1,2}})\s*(?:من\s+)?|(?P<dayw>{ordinal_day})\s+من\s+)"
-        dayref = (rf"(?:(?P<r_rel>{relday})"
-                  rf"|(?:(?:يوم\s+)?{weekday}\s*[،,]?\s+)?(?:ال)?(?P<r_day>\d{{1,2}})\s+(?P<r_month>{month})"
-                  rf"(?:\s+(?P<r_year>\d{{4}}))?|(?:يوم\s+)?(?P<r_wd>{weekday})(?:\s+(?P<r_dir>{adjective}))?)")
-
-        ordinal_first = [w.split()[0] for w in self.ordinal_days]
-        units_of = lambda *forms: [w for w, u in lex.units.items() if u["form"] in forms]  # noqa: E731
-        day_first = [DIGIT, "يوم", *lex.weekdays, *ordinal_first]
-        clock_first = ["الساعه", "تمام", "في"]
-        modifier = alt(lex.modifiers, al_after_l=False)
-        half_noun = rf"(?:\s+ال(?:{'|'.join(w for w, u in lex.units.items() if u['form'] == 'singular')}){E})?"
-        R: list[tuple[str, str, Callable, list]] = [
-            ("day_date", rf"{wd_prefix}?{day}(?:شهر\s+)?{months}(?:{year_spec})?(?:\s+(?P<rel>{adjective}))?",
-             self._day_date, day_first),
-            ("numeric_date", rf"{wd_prefix}?(?<![\d/.\-])(?:(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})(?P=sep)"
-             rf"(?P<y>\d{{4}})|(?P<y>\d{{4}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}))"
-             rf"(?![\d/\-]|\.\d)(?:\s*(?P<gera>{gera})|\s*(?P<era>{hera}))?", self._numeric_date,
-             [DIGIT, "يوم", *lex.weekdays]),
-            ("month_year", rf"(?:شهر\s+)?{months}{year_spec}", self._month, ["شهر", *lex.months]),
-            ("month_rel", rf"(?:شهر\s+)?{months}\s+(?P<rel>{adjective})", self._month, ["شهر", *lex.months]),
-            ("month_named", rf"شهر\s+{months}", self._month, ["شهر"]),
-            ("month_ctx", rf"(?<=(?:في|خلال|منذ|حتي|قبل|بعد|{period_part})\s+)"
-             rf"(?P<month>{month_clear})(?:{month_alt})?", self._month, list(lex.months)),
-            ("year", rf"(?:عام|العام|سنه|السنه)\s+(?P<year>\d{{4}})(?:\s*{gera})?(?:\s+(?P<cur>{adjective}))?",
-             self._year, ["عام", "العام", "سنه", "السنه"]),
-            ("year_era", rf"(?P<year>\d{{4}})\s*{gera}", self._year, [DIGIT]),
-            ("year_signal", rf"(?<=(?:منذ|قبل|بعد|حتي|بحلول)\s+)(?P<year>(?:19|20)\d\d)(?!\s*[.,،٫/\-]?\d)", self._year,
-             [DIGIT]),
-            ("year_ctx", rf"(?<=(?:في|خلال|{period_part}|موسم)\s+)(?P<year>(?:19|20)\d\d)"
-             rf"(?=\s*[^\s\p{{L}}\d]|\s*$|\s+(?:و|ف|حين|حيث|عندما|بعد|قبل|الي|حتي|ثم|اي|مقابل|مقارنه))", self._year,
-             [DIGIT]),
-            ("year_pair", rf"(?:عامي|سنتي|بين\s+عامي|بين\s+عام)\s+(?P<y1>\d{{4}})\s*(?P<join>و|-|الي|حتي)\s*(?P<y2>\d{{4}})",
-             self._year_pair, ["عامي", "سنتي", "بين"]),
-            ("hijri_day", rf"{wd_prefix}?{day}(?:شهر\s+)?(?P<hm>{hmonth})(?:\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>\d{{4}}))?"
-             rf"(?:\s*(?P<era>{hera}))?", self._hijri, day_first),
-            ("hijri_month", rf"(?:شهر\s+)?(?P<hm>{hmonth})\s+(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<year>\d{{4}})(?:\s*(?P<era>{hera}))?",
-             self._hijri, ["شهر", *lex.hijri_months]),
-            ("hijri_named", rf"شهر\s+(?P<hm>{hmonth})(?:\s+(?P<rel>{adjective}))?", self._hijri, ["شهر"]),
-            ("hijri_year", rf"(?:(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}})\s*(?P<era>{hera})", self._hijri,
-             [DIGIT, "عام", "العام", "سنه"]),
-            ("relative_day", rf"(?<!(?:{not_today_before})\s+)(?:يوم\s+)?(?P<rel>{relday})(?!\s+{not_today_after})"
-             rf"(?:\s*\(\s*(?P<wd>{weekday})\s*\)|\s+(?P<wd>{weekday}))?", self._relative_day, ["يوم", *lex.relative_days]),
-            ("weekday", rf"(?<!(?:{not_weekday})\s+)(?:يوم\s+)?(?P<wd>{weekday})(?:\s+(?P<dir>{adjective}))?", self._weekday,
-             ["يوم", *lex.weekdays]),
-            ("relative_period", rf"(?P<unit>{punit})\s+(?:(?P<before_last>قبل\s+الماضي(?:ه)?)|(?P<adj>{adjective}))",
-             self._relative_period, list(lex.period_units)),
-            ("this_period", rf"(?P<this>{this})\s+(?P<unit>{punit})", self._relative_period, list(lex.period_this)),
-            ("bare_period", rf"(?<=(?:{period_part})\s+)(?P<unit>{punit})(?!\s+(?:\d|ال))", self._relative_period,
-             list(lex.period_units)),
-            ("quarter", rf"(?P<qh>الربع|النصف)\s+(?P<q>{quarter})\s+من\s+(?:(?:عام|العام|سنه|السنه)\s+(?P<year>\d{{4}})|"
-             rf"(?P<year>\d{{4}})|(?P<yrel>(?:العام|السنه)\s+{adjective}|{this}\s+(?:العام|السنه))|(?P<ycur>العام|السنه))",
-             self._quarter, ["الربع", "النصف"]),
-            ("season", rf"(?:(?P<season>{season})\s+(?:(?:عام|العام)\s+)?(?P<year>\d{{4}})|(?P<season>{season})\s+"
-             rf"(?P<adj>{adjective})|(?P<this>{this})\s+(?P<season>{season})|(?P<season>{season})\s+(?P<yrel>(?:العام|السنه)\s+"
-             rf"{adjective}|{this}\s+(?:العام|السنه)))", self._season, [*lex.seasons, *lex.period_this]),
-            ("decade", rf"(?P<dec>{decade})(?!\s+من\s+(?:عمر|العمر))(?:\s+(?:من\s+)?(?P<cent>القرن\s+(?:\p{{L}}+(?:\s+و\p{{L}}+)?)))?", self._decade,
-             list(lex.decades)),
-            ("century", rf"القرن\s+(?:(?P<n>\d{{1,2}})|(?P<ord>{ordinal_day})|(?P<adj>{adjective}))", self._century,
-             ["القرن"]),
-            ("reference", rf"(?P<ref>{alt(lex.references)})(?!\s+من)", self._reference, list(lex.references)),
-            ("clock_digits", rf"(?:(?:(?:في\s+)?تمام\s+)?الساعه\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?!\d)"
-             rf"(?:\s*(?P<part>{clock_part}))?(?:\s+(?:من\s+)?(?:(?P<pod>{pod})\s+)?{dayref})?(?:\s+(?P<tz>{tz}))?",
-             self._clock, [DIGIT, *clock_first]),
-            ("clock_hour", rf"(?:(?:في\s+)?تمام\s+)?الساعه\s+(?P<h>\d{{1,2}})(?!\d|[:.]\d)(?:\s*(?P<part>{clock_part}))?"
-             rf"(?:\s+(?:من\s+)?(?:(?P<pod>{pod})\s+)?{dayref})?(?:\s+(?P<tz>{tz}))?", self._clock, clock_first),
-            ("clock_words", rf"(?:(?P<sa>(?:(?:في\s+)?تمام\s+)?الساعه)\s+)?(?P<hw>{hour_word})(?:\s+(?P<mw>{clock_min}|"
-             rf"و\s*(?P<mn>\d{{1,2}}|{number})\s+(?:دقيقه|دقايق)))?(?:\s*(?P<part>{clock_part}))?"
-             rf"(?:\s+(?:من\s+)?(?:(?P<pod>{pod})\s+)?{dayref})?(?:\s+(?P<tz>{tz}))?", self._clock,
-             [*clock_first, *lex.hour_ordinals]),
-            ("midnight", r"منتصف\s+(?:الليل|الليله)", self._midnight, ["منتصف"]),
-            ("part_of_day", rf"(?P<pod>{pod})\s+{dayref}", self._part_of_day, list(lex.parts_of_day)),
-            ("duration", rf"(?:ال)?(?P<num>{number})\s+(?P<unit>{unit_any})(?:\s+(?P<half>ونصف|ونصفا|وربع){half_noun})?", self._duration,
-             [DIGIT, *lex.numbers, *lex.vague_numbers]),
-            ("duration_dual", rf"(?P<unit>{units['dual']})(?:\s+(?P<half>ونصف|ونصفا|وربع){half_noun})?", self._duration,
-             units_of("dual")),
-            ("duration_fraction", rf"(?P<frac>{alt(lex.fractions, al_after_l=False)})\s+(?P<unit>{units['singular']}|"
-             rf"ال(?:ساعه|دقيقه|ثانيه){E})",
-             self._duration, list(lex.fractions)),
-            ("duration_half", rf"(?P<unit>{units['singular']})\s+(?P<half>ونصف|ونصفا|وربع){half_noun}", self._duration,
-             units_of("singular")),
-            ("duration_one", rf"(?P<unit>{units['singular']})\s+(?:واحد|واحده|واحدا){E}", self._duration,
-             units_of("singular")),
-            ("duration_bare", rf"(?<=(?:منذ|قبل|بعد|لمده|مده|مدتها|مدته|طوال|طيله|خلال|استمرت|استمر|يستغرق|تستغرق|"
-             rf"استغرق|استغرقت|{modifier})\s+)(?P<unit>{units['singular']})(?!\s*\d|\s+ال|\s+(?!(?:علي|في|الي|حتي|اي|التي|الذي){E})\p{{L}}{{2,}}(?:ي|يه){E})",
-             self._duration, units_of("singular")),
-            ("duration_vague", rf"(?:(?<=(?:منذ|لمده|طوال|طيله|علي\s+مدي|علي\s+مدار)\s+)|(?<={B}ل))"
-             rf"(?P<unit>{units['plural']})(?!\s+(?:\d|ال))", self._duration, units_of("plural")),
-            ("duration_past_n", rf"(?:(?P<unit>{unit_plural_al})(?:\s+(?:ال)?(?P<num>{number}))?|(?P<unit>{decade_al})"
-             rf"|ال\s*(?P<num>\d+)\s+(?P<unit>{unit_any}))\s+(?P<adj>{past_n}|{adjective})", self._duration,
-             ["ال", AL_DIGIT, *("ال" + w for w, u in lex.units.items() if u["form"] in ("plural", "dual") or u["unit"] == "DE")]),
-            ("set_every", rf"كل\s+(?:(?P<num>{number})\s+(?P<unit>{unit_any})|(?P<unit>{units['singular']}|{units['dual']}))"
-             rf"(?!\s+(?:\d|{weekday_bare}))", self._set, ["كل"]),
-            ("set_weekday", rf"كل\s+(?:يوم\s+)?(?P<wd>{weekday_bare}|{weekday})", self._set, ["كل"]),
-            ("set_pod", rf"كل\s+(?P<pod>صباح|مساء|ليله)", self._set, ["كل"]),
-            ("set_adverb", rf"(?P<adv>{alt(lex.sets, al_after_l=False)})", self._set, list(lex.sets)),
-        ]
-        self.rules = [Rule(name, regex.compile(B + PC + "(?P<x>" + body + ")" + E), build) for name, body, build, _ in R]
-        # first words -> rules that can start there (a rule is only tried where its first word is)
-        self.by_first: dict[str, list[int]] = {}
-        for index, (_, _, _, firsts) in enumerate(R):
+        classes = self._word_classes()
+        slots = {name: alternation(words, al_after_l=name not in PLAIN_SLOTS) for name, words in classes.items()
+                 if name in SLOTS}
+        slots.update(b=B, e=E, number=number_pattern(),
+                     month_clear=alternation([m for m in lex.months if m not in lex.ambiguous_months]),
+                     half_noun=rf"(?:\s+ال(?:{'|'.join(classes['unit_singular'])}){E})?")
+        spec = tomllib.loads(resources.files("khabar.timex").joinpath("data/grammar.toml").read_text("utf-8"))
+        for name, template in spec["fragments"].items():
+            slots[name] = _fill(template, slots)
+        self.rules = []
+        self.by_first: dict[str, list[int]] = {}  # first word -> rules that can start there
+        for index, rule in enumerate(spec["rule"]):
+            pattern = regex.compile(B + PC + "(?P<x>" + _fill(rule["pattern"], slots) + ")" + E)
+            self.rules.append(Rule(rule["name"], pattern, getattr(self, "_" + rule["build"])))
+            firsts = [w for item in rule["first"] for w in (classes[item[1:]] if item.startswith("@") else [item])]
             for word in {w.split()[0] for w in firsts}:
                 for form in {word, "ل" + word[2:] if word.startswith("ال") and len(word) > 3 else word}:
                     self.by_first.setdefault(form, []).append(index)
-        self.modifier = regex.compile(rf"{B}(?P<w>{alt(lex.modifiers, al_after_l=False)})\s*(?:ال)?$")
-        self.post_modifier = regex.compile(rf"^\s*(?P<w>{alt(lex.post_modifiers, al_after_l=False)})")
-        self.signal = regex.compile(rf"{B}{PC}(?P<w>{signal})\s+$")
-        self.period_part = regex.compile(rf"{B}{PC}(?P<w>{period_part})\s+(?:من\s+)?(?:(?:عام|شهر)\s+)?$")
+        self.future_cue = regex.compile(rf"{B}{PC}(?:{alternation(lex.future_cues)}|"
+                                        rf"(?!{alternation(lex.not_future_verbs)})س[يتن]\p{{L}}{{3,}})")
+        # modifier words around a winning candidate (see _widen)
+        self.modifier = regex.compile(rf"{B}(?P<w>{slots['modifier']})\s*(?:ال)?$")
+        self.post_modifier = regex.compile(rf"^\s*(?P<w>{alternation(lex.post_modifiers, al_after_l=False)})")
+        self.signal = regex.compile(rf"{B}{PC}(?P<w>{slots['signal']})\s+$")
+        self.period_part = regex.compile(rf"{B}{PC}(?P<w>{slots['period_part']})\s+(?:من\s+)?(?:(?:عام|شهر)\s+)?$")
+
+    def _word_classes(self) -> dict[str, list[str]]:
+        """Lexicon word lists by slot name (also the @classes of a rule's first words)."""
+        lex = self.lex
+        units = lambda *forms: [w for w, u in lex.units.items() if u["form"] in forms]  # noqa: E731
+        return {
+            "month": list(lex.months), "hmonth": list(lex.hijri_months), "weekday": list(lex.weekdays),
+            "weekday_bare": [w[2:] for w in lex.weekdays], "adjective": list(lex.period_adjectives),
+            "gera": list(lex.gregorian_era), "hera": list(lex.hijri_era), "unit_any": list(lex.units),
+            "unit_singular": units("singular"), "unit_dual": units("dual"), "unit_plural": units("plural"),
+            "unit_plural_al": ["ال" + w for w in units("plural", "dual")],
+            "decade_al": ["ال" + w for w, u in lex.units.items() if u["unit"] == "DE" and u["form"] == "singular"],
+            "past_n": list(lex.past_n), "ordinal_day": list(self.ordinal_days), "relday": list(lex.relative_days),
+            "this": list(lex.period_this), "punit": list(lex.period_units), "pod": list(lex.parts_of_day),
+            "clock_part": list(lex.clock_parts), "clock_min": list(lex.clock_minutes), "hour_word": list(lex.hour_ordinals),
+            "tz": list(lex.time_zones), "season": list(lex.seasons), "decade": list(lex.decades),
+            "quarter": list(lex.quarters), "period_part": list(lex.period_parts), "signal": list(lex.date_signals),
+            "not_today_before": list(lex.not_today_before), "not_today_after": list(lex.not_today_after),
+            "not_weekday": list(lex.not_weekday), "modifier": list(lex.modifiers), "fraction": list(lex.fractions),
+            "reference": list(lex.references), "set_adverb": list(lex.sets),
+            # first-word classes only
+            "hijri_month": list(lex.hijri_months), "relative_day": list(lex.relative_days),
+            "period_unit": list(lex.period_units), "part_of_day": list(lex.parts_of_day),
+            "number": list(lex.numbers), "vague_number": list(lex.vague_numbers),
+        }
+
 
     # ---- builders: each returns the parses of one match --------------------------------------
     def _p(self, match, type_, kind, **f) -> list[Parse]:
