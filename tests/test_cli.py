@@ -29,7 +29,9 @@ def test_analyze_json_of_one_file():
     assert any(m["label"] == "GPE" and m["text"] == "مصر" for m in data["mentions"])
     assert {"text": "قبل صيف 2025", "type": "DATE", "value": "2025-SU", "mod": "BEFORE"}.items() <= \
         next(t for t in data["timexes"] if t["text"] == "قبل صيف 2025").items()
-    for group in ("entities", "quotes", "claims", "events", "errors"):
+    egypt = next(e for e in data["entities"] if e["name_ar"] == "مصر")
+    assert egypt["label"] == "GPE" and egypt["name_en"] == "Egypt"
+    for group in ("quotes", "claims", "events", "errors"):
         assert data[group] == []
 
 

@@ -87,3 +87,31 @@ def test_reference_timexes(seed_text):
     bare = next(t for t in article.timexes if t.text == "13 سبتمبر")
     assert bare.anchor == {"value": "2023-09-13", "source": "text"}  # inferred from the caption's full date
     assert article.check_offsets() == []
+
+
+REFERENCE_ENTITIES = {  # English name -> label; each must be exactly one entity
+    "Vladimir Putin": "PERSON", "Kim Jong Un": "PERSON", "Dmitry Peskov": "PERSON", "Russia": "GPE",
+    "North Korea": "GPE", "South Korea": "GPE", "Vostochny Cosmodrome": "FAC", "Amur Oblast": "GPE",
+    "Russian Far East": "LOC", "Moscow Kremlin (Russian presidency)": "ORG", "TASS": "ORG", "Sputnik": "ORG",
+    "Korean Central News Agency": "ORG", "Voice of Korea": "ORG", "The Chosun Ilbo": "ORG", "Sky News": "ORG",
+    "Khabarovsk Krai": "GPE", "Komsomolsk-on-Amur": "GPE", "Vladivostok": "GPE", "Primorsky Krai": "GPE",
+    "Pyongyang": "GPE", "Moscow": "GPE",
+}
+
+
+def test_reference_entities(seed_text):
+    article = Pipeline()(Article(text=seed_text))
+    by_name = {}
+    for entity in article.entities:
+        by_name.setdefault(entity.name_en, []).append(entity)
+    for name, label in REFERENCE_ENTITIES.items():
+        assert len(by_name.get(name, [])) == 1, (name, [e.name_en for e in article.entities])
+        assert by_name[name][0].label == label and by_name[name][0].kb_id, name
+    putin = by_name["Vladimir Putin"][0]
+    assert putin.kb_id == "Q7747" and by_name["Kim Jong Un"][0].kb_id == "Q56226"
+    assert {"بوتن", "بوتين", "فلاديمير بوتن", "الرئيس الروسي"} <= set(putin.aliases)
+    assert "المتحدث باسم الكرملين" in by_name["Dmitry Peskov"][0].roles
+    author = next(e for e in article.entities if e.name_ar == "مينه دوك")
+    assert author.label == "PERSON"
+    assert len({e.name_en for e in article.entities}) == len(article.entities)  # no duplicates
+    assert all(m.entity for m in article.mentions)

@@ -211,3 +211,144 @@ def list_stages() -> None:
     for info in load_builtin_stages().values():
         click.echo(f"{info.name:12} requires: {', '.join(info.requires) or '-':22} assigns: "
                    f"{', '.join(info.assigns):12} {info.doc}")
+
+
+@main.group("kb")
+def kb_group() -> None:
+    """Look up, add and export knowledge-base entries (format: khabar/entities/kb/README.md)."""
+
+
+@kb_group.command("lookup")
+@click.argument("name")
+@click.option("--label", type=click.Choice(["PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"]), default=None)
+def kb_lookup(name, label):
+    """Entries called NAME (any Arabic spelling, Latin acronym or KB id)."""
+    from khabar.entities.kb import knowledge_base
+
+    kb = knowledge_base()
+    entries = [kb.by_id[name]] if name in kb.by_id else kb.lookup(name, label)
+    if not entries:
+        raise click.ClickException(f"no knowledge-base entry for {name!r}")
+    for entry in entries:
+        click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+
+
+@kb_group.command("add")
+@click.option("--kb-id", required=True, help="Wikidata QID, or kb:<slug>.")
+@click.option("--label", required=True, type=click.Choice(["PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"]))
+@click.option("--name-ar", required=True)
+@click.option("--name-en", required=True)
+@click.option("--alias", "aliases", multiple=True, help="Another Arabic spelling (repeatable).")
+@click.option("--type", "kind", default="", help="country, city, media, person, …")
+@click.option("--subtype", default=None, help="ORG subtype: MEDIA, GOVERNMENT, …")
+@click.option("--in", "within", default=None, help="kb_id of its country.")
+@click.option("--role", "roles", multiple=True, help="role:of[:from[:to]], e.g. head_of_state:Q159:2012-05-07")
+def kb_add(kb_id, label, name_ar, name_en, aliases, kind, subtype, within, roles):
+    """Add an entry to your own knowledge-base file ($KHABAR_KB_DIR/user.toml)."""
+    from khabar.entities.kb import add_entry
+
+    parsed = []
+    for text in roles:
+        parts = text.split(":")
+        parsed.append(dict(zip(("role", "of", "from", "to"), parts)))
+    data = {"kb_id": kb_id, "label": label, "type": kind, "subtype": subtype, "name_en": name_en, "name_ar": name_ar,
+            "aliases_ar": list(aliases), "in": within, "roles": parsed}
+    try:
+        path = add_entry(data)
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"added {kb_id} to {path}")
+
+
+@kb_group.command("export")
+@click.option("--label", type=click.Choice(["PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"]), default=None)
+def kb_export(label):
+    """Every entry as JSON Lines (built-in and your own), CLDR names filled in."""
+    from khabar.entities.kb import knowledge_base
+
+    for entry in knowledge_base().entries:
+        if label is None or entry.label == label:
+            click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+
+
+@main.group("entities")
+def entities_group() -> None:
+    """The corpus alias registry: identities across articles, with hand merges and splits."""
+
+
+DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), default="khabar-registry.sqlite", show_default=True,
+                         help="The registry's SQLite file.")
+
+
+@entities_group.command("registry")
+@click.argument("jsonl", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@DB_OPTION
+def entities_registry(jsonl, db):
+    """Add the entities of analysed articles (khabar analyze --jsonl) to the registry."""
+    from khabar.entities.registry import Registry, read_jsonl
+
+    registry = Registry(db)
+    n = registry.add_articles(read_jsonl(jsonl))
+    registry.close()
+    click.echo(f"{n} articles added to {db}")
+
+
+@entities_group.command("top")
+@DB_OPTION
+@click.option("-n", "count", type=int, default=50, show_default=True)
+@click.option("--label", default=None)
+@click.option("--json", "as_json", is_flag=True)
+def entities_top(db, count, label, as_json):
+    """The most mentioned identities and their aliases."""
+    from khabar.entities.registry import Registry
+
+    rows = Registry(db).top(count, label)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(f"{row['mentions']:6} {row['label']:6} {row['kb_id'] or '':12} {row['name_en'] or row['name_ar']}: "
+                       + "، ".join(row["aliases"][:12]))
+
+
+@entities_group.command("merges")
+@DB_OPTION
+@click.option("-n", "count", type=int, default=100, show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True)
+def entities_merges(db, count, seed):
+    """Random pairs of different spellings the registry counts as one identity (to check by eye)."""
+    from khabar.entities.registry import Registry
+
+    for key, a, b in Registry(db).sample_merges(count, seed):
+        click.echo(f"{key:24} {a}  =  {b}")
+
+
+@entities_group.command("merge")
+@click.argument("alias")
+@click.argument("target")
+@DB_OPTION
+def entities_merge(alias, target, db):
+    """Count ALIAS as the identity of TARGET (an alias or identity key) from now on."""
+    from khabar.entities.registry import Registry
+
+    registry = Registry(db)
+    try:
+        key = registry.merge(alias, target)
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"{alias} -> {key}")
+
+
+@entities_group.command("split")
+@click.argument("alias")
+@DB_OPTION
+def entities_split(alias, db):
+    """Give ALIAS an identity of its own."""
+    from khabar.entities.registry import Registry
+
+    registry = Registry(db)
+    try:
+        key = registry.split(alias)
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"{alias} -> {key}")

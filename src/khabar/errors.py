@@ -39,6 +39,10 @@ MESSAGES: dict[str, str] = {
     # timex
     "E601": "{what}: cannot read the timex table ({detail}). Each line is a JSON object with "
     "'category', 'anchor', 'sentence' and 'expect' (items with 'text' found in the sentence, 'type', 'value', 'mod').",
+    # entities
+    "E701": "{what}: knowledge-base file problem ({detail}). Fix the entry (format: khabar/entities/kb/README.md) "
+    "or remove the file from $KHABAR_KB_DIR.",
+    "E702": "{what}: alias registry problem ({detail}). Build it first: khabar entities registry FILE.jsonl --db DB.",
     # cli
     "E401": "{what}: invalid date {detail}; use YYYY-MM-DD.",
 }

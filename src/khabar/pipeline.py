@@ -37,9 +37,10 @@ class StageInfo:
 REGISTRY: dict[str, StageInfo] = {}
 
 # Modules whose import registers the built-in stages.
-BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens", "khabar.ner.stage", "khabar.timex.stage")
+BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens", "khabar.ner.stage", "khabar.timex.stage",
+                   "khabar.entities.stage")
 
-DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex")
+DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities")
 
 
 def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):

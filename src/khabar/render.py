@@ -43,7 +43,7 @@ def fact_sheet(article: Article) -> Panel:
         meta.add_row("cited sources", "، ".join(map(str, article.cited_sources)))
     meta.add_row("counts", f"{len(article.blocks)} blocks, {len(article.sentences)} sentences, "
                            f"{len(article.tokens)} tokens, {len(article.mentions)} mentions, "
-                           f"{len(article.timexes)} timexes")
+                           f"{len(article.timexes)} timexes, {len(article.entities)} entities")
 
     blocks = Table(show_header=True, header_style="bold", expand=True, box=None)
     blocks.add_column("kind", no_wrap=True)
@@ -62,7 +62,9 @@ def fact_sheet(article: Article) -> Panel:
                        Text(_excerpt(block.text), style=KIND_STYLE.get(block.kind, "")), "\n".join(parts))
 
     items = [meta, Text(), blocks]
-    if article.mentions:
+    if article.entities:
+        items += [Text(), entity_table(article)]
+    elif article.mentions:
         items += [Text(), mention_table(article)]
     if article.timexes:
         items += [Text(), timex_table(article)]
@@ -84,6 +86,21 @@ def mention_table(article: Article) -> Table:
         table.add_column(column)
     for (label, text), (count, subtype, scores) in sorted(seen.items(), key=lambda kv: (kv[0][0], -kv[1][0])):
         table.add_row(label, text, str(count), subtype or "", f"{sum(scores) / len(scores):.2f}")
+    return table
+
+
+def entity_table(article: Article) -> Table:
+    """One row per entity: label, names, knowledge-base id, how often and how it is called, roles."""
+    counts: dict[str, int] = {}
+    for m in article.mentions:
+        if m.entity:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    table = Table(show_header=True, header_style="bold", box=None, title="entities", title_justify="left")
+    for column in ("label", "name", "English", "kb", "×", "aliases", "roles"):
+        table.add_column(column)
+    for e in sorted(article.entities, key=lambda e: (e.label, -counts.get(e.id, 0))):
+        table.add_row(e.label, e.name_ar, e.name_en, e.kb_id or "", str(counts.get(e.id, 0)),
+                      "، ".join(a for a in e.aliases if a != e.name_ar)[:80], "، ".join(e.roles))
     return table
 
 

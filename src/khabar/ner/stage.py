@@ -114,12 +114,13 @@ def _span_start(article: Article, token: Token, standalone: set[str]) -> tuple[i
 
 def _layout_mentions(article: Article) -> list[Mention]:
     """Outlets the layout found: byline sources and dateline agencies, and photo credits that
-    name a known agency or look like an outlet (…نيوز, وكالة…); they are ORG/MEDIA."""
+    name a known agency or look like an outlet (…نيوز, وكالة…), as ORG/MEDIA; bylines' authors as PERSON."""
     spans = [s for b in article.blocks if b.kind == "byline" for s in b.sources]
     spans += [b.agency for b in article.blocks if b.kind == "dateline" and b.agency]
     spans += [b.credit for b in article.blocks if b.kind == "caption" and b.credit and _looks_like_outlet(b.credit.text)]
-    return [Mention(start=s.start, end=s.end, text=s.text, label="ORG", subtype="MEDIA", score=1.0)
-            for s in spans]
+    authors = [b.author for b in article.blocks if b.kind in ("byline", "dateline") and b.author]
+    return [Mention(start=s.start, end=s.end, text=s.text, label="ORG", subtype="MEDIA", score=1.0) for s in spans] + \
+        [Mention(start=s.start, end=s.end, text=s.text, label="PERSON", score=1.0) for s in authors]
 
 
 def _looks_like_outlet(name: str) -> bool:
@@ -149,9 +150,9 @@ def ner_stage(article: Article) -> Article:
             continue
         mentions.append(Mention(start=start, end=end, text=article.text[start:end], label=c.label,
                                 subtype=c.subtype, score=round(c.score, 4), proclitic=proclitic))
-    covered = {(m.start, m.end) for m in mentions}
-    extra = [m for m in _layout_mentions(article) if (m.start, m.end) not in covered]
-    mentions = sorted(mentions + extra, key=lambda m: m.start)
+    layout = _layout_mentions(article)  # the layout's outlets and authors win over overlapping tags
+    mentions = [m for m in mentions if not any(m.start < o.end and o.start < m.end for o in layout)]
+    mentions = sorted(mentions + layout, key=lambda m: m.start)
     for i, m in enumerate(mentions):
         m.id = f"m{i}"
     article.mentions = mentions

@@ -1,0 +1,485 @@
+"""The `entities` stage: one identity per person, place and organisation in an article.
+
+Mentions are linked to the knowledge base (exact normalised name, else consonant skeleton), then
+clustered: same KB entry; same name or skeleton (بوتن = بوتين); a person's short name inside one
+full name (بوتن ← فلاديمير بوتن); near-identical spellings (rapidfuzz). Titles and honorifics in
+front of a person become its roles; a title with a nationality (`الرئيس الروسي`) standing alone is a
+description and resolves to the person holding that role — named in the article, or in the KB on
+the article's date. Nationality adjectives become NORP mentions of their country. Multi-word KB
+names the tagger missed (وكالة الأنباء المركزية الكورية) are added as mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz import fuzz
+
+from khabar.document import Article, Entity, Mention
+from khabar.entities.kb import MIN_SKELETON_LEN, Entry, KnowledgeBase, knowledge_base
+from khabar.entities.names import name_tables, romanize
+from khabar.entities.skeleton import skeleton
+from khabar.ingest.dates import iso_date
+from khabar.pipeline import stage
+from khabar.text import normal_view, normalize
+
+FUZZY = 90            # rapidfuzz ratio for two spellings of one name (same label, ≥ 6 letters)
+MAX_GAZETTEER_WORDS = 6
+WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+
+
+@dataclass
+class Group:
+    mentions: list[Mention] = field(default_factory=list)
+    entry: Entry | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+class Resolver:
+    """Per-article state: the normalised text, the KB, the mentions being clustered."""
+
+    def __init__(self, article: Article, kb: KnowledgeBase) -> None:
+        self.article = article
+        self.kb = kb
+        self.tables = name_tables()
+        self.view = normal_view(article.text)
+        self.day = _article_day(article)
+        self.parent = list(range(len(article.mentions)))
+        self.roles: dict[int, list[str]] = {}
+        self.links: dict[int, Entry] = {}
+
+    # ---- union-find over mention indexes ---------------------------------------------------
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def norm(self, start: int, end: int) -> str:
+        return normalize(self.article.text[start:end])
+
+
+def _article_day(article: Article) -> str | None:
+    day = iso_date(article.published) if article.published else None
+    if day:
+        return day
+    return next((t.anchor["value"] for t in article.timexes if t.anchor and t.anchor.get("value")), None)
+
+
+def _strip_titles(name: str, tables) -> tuple[str, list[str]]:
+    """Leading honorifics/titles off a normalised name: ('بوتن', ['السيد'])."""
+    roles = []
+    changed = True
+    while changed:
+        changed = False
+        for title in (*tables.honorifics, *sorted(tables.titles, key=len, reverse=True)):
+            if name.startswith(title + " ") and len(name) > len(title) + 1:
+                roles.append(title)
+                name = name[len(title) + 1:]
+                changed = True
+                break
+    return name, roles
+
+
+def _adjective_country(words: str, kb: KnowledgeBase, tables) -> Entry | None:
+    """The country of a nationality adjective phrase (الروسي، الكورية الشمالية، الروس)."""
+    if words in tables.not_nisba:
+        return None
+    form = tables.nisba_forms.get(words, words)
+    entry = kb.by_adjective.get(form)
+    return entry if entry and entry.label == "GPE" else None
+
+
+def _description_pattern(tables) -> regex.Pattern:
+    titles = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(tables.titles, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])[وفبل]?(?P<title>{titles})(?![\p{{L}}\p{{M}}])")
+
+
+class EntityLinker:
+    def __init__(self) -> None:
+        self.kb = knowledge_base()
+        self.tables = name_tables()
+        self.description = _description_pattern(self.tables)
+        self.gazetteer: dict[str, list[Entry]] = {}
+        for key, entries in self.kb.by_name.items():
+            if len(key.split()) >= 2 and not key.isascii():
+                self.gazetteer[key] = entries
+
+    # ---- steps ------------------------------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        r = Resolver(article, self.kb)
+        self.split_joined_people(r)
+        self.add_gazetteer_mentions(r)
+        r.parent = list(range(len(article.mentions)))
+        descriptions = self.find_descriptions(r)
+        self.mark_adjectives(r, {i for d in descriptions for i in d[3]})
+        self.link_kb(r)
+        self.cluster(r)
+        self.resolve_descriptions(r, descriptions)
+        self.build_entities(r)
+        return article
+
+    def split_joined_people(self, r: Resolver) -> None:
+        """One PERSON span over two people (كيم جونج أون وبوتين، اصطحب بوتن كيم) becomes two mentions
+        when both parts are names known on their own: a person in the KB or another mention here."""
+        mentions = r.article.mentions
+        alone = {normalize(m.text) for m in mentions if m.label == "PERSON"}
+
+        def known(words: list[str]) -> bool:
+            name = " ".join(words)
+            return name in alone or any(e.label == "PERSON" for e in self.kb.by_name.get(name, []))
+
+        out = []
+        for m in mentions:
+            words = normalize(m.text).split()
+            cut = None
+            if m.label == "PERSON" and len(words) >= 2 and " ".join(words) not in self.kb.by_name:
+                for k in range(1, len(words)):
+                    right = words[k:]
+                    conj = right[0].startswith("و") and len(right[0]) > 2
+                    if known(words[:k]) and known([right[0][1:], *right[1:]] if conj else right):
+                        cut = (k, conj)
+                        break
+            if cut is None:
+                out.append(m)
+                continue
+            k, conj = cut
+            pieces = [w.span() for w in regex.finditer(r"\S+", m.text)]
+            left_end, right_start = m.start + pieces[k - 1][1], m.start + pieces[k][0] + conj
+            out.append(Mention(start=m.start, end=left_end, text=r.article.text[m.start:left_end], label="PERSON",
+                               score=m.score, proclitic=m.proclitic, extra={**m.extra, "split": True}))
+            out.append(Mention(start=right_start, end=m.end, text=r.article.text[right_start:m.end], label="PERSON",
+                               score=m.score, proclitic="و" if conj else "", extra={**m.extra, "split": True}))
+        r.article.mentions = out
+
+    def add_gazetteer_mentions(self, r: Resolver) -> None:
+        """Multi-word KB names the tagger missed or cut short become mentions."""
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
+        taken = [(m.start, m.end) for m in r.article.mentions]
+        new = []
+        i = 0
+        while i < len(words):
+            best = None
+            for n in range(min(MAX_GAZETTEER_WORDS, len(words) - i), 1, -1):
+                phrase = " ".join(w for _, _, w in words[i:i + n])
+                first = words[i][2]
+                for candidate, cut in ((phrase, 0), (phrase[1:], 1) if first[:1] in "وبلف" else (None, 0)):
+                    if candidate and candidate in self.gazetteer:
+                        best = (n, cut, self.gazetteer[candidate])
+                        break
+                if best:
+                    break
+            if not best:
+                i += 1
+                continue
+            n, cut, entries = best
+            start, end = r.view.to_original(words[i][0] + cut, words[i + n - 1][1])
+            overlapping = [k for k, (s, e) in enumerate(taken) if s < end and start < e]
+            inside = all(start <= taken[k][0] and taken[k][1] <= end for k in overlapping)
+            if len({e.label for e in entries}) == 1 and inside:
+                entry = entries[0]
+                same_span = [k for k in overlapping if taken[k] == (start, end)]
+                tagged = r.article.mentions[same_span[0]].label if same_span else entry.label
+                for k in sorted(overlapping, reverse=True):  # a longer KB name replaces the pieces
+                    r.article.mentions[k].extra["replaced_by_kb_name"] = True
+                new.append(Mention(start=start, end=end, text=r.article.text[start:end], label=entry.label,
+                                   subtype=entry.subtype, score=1.0, proclitic=r.article.text[words[i][0]:start]
+                                   if cut else "", extra={"source": "kb"} | ({"ner_label": tagged} if tagged != entry.label
+                                                                             else {})))
+                taken.append((start, end))
+            i += n
+        if new:
+            kept = [m for m in r.article.mentions if not m.extra.pop("replaced_by_kb_name", False)]
+            r.article.mentions = sorted(kept + new, key=lambda m: m.start)
+
+    def find_descriptions(self, r: Resolver) -> list[tuple[int, int, str, list[int], Entry | None]]:
+        """Title phrases: (start, end, role, mention indexes they cover, country) — e.g. الرئيس الروسي,
+        المتحدث باسم الكرملين, زعيم كوريا الشمالية. A phrase right before a person is that person's role."""
+        text, norm = r.article.text, r.view.norm
+        mentions = r.article.mentions
+        starts = {m.start: i for i, m in enumerate(mentions)}
+        out = []
+        for match in self.description.finditer(norm):
+            title = " ".join(match.group("title").split())
+            role = self.tables.titles[title]
+            t_start, end = r.view.to_original(match.start("title"), match.end("title"))
+            if any(m.start <= t_start < m.end for m in mentions):
+                continue  # inside a name (وكالة الأنباء …)
+            country, covered = None, []
+            rest = norm[match.end():]
+            adjective = regex.match(r"\s+((?:ال)?\p{L}+(?:\s+(?:ال)?\p{L}+)?)", rest)
+            if adjective:
+                words = adjective.group(1).split()
+                for k in (2, 1):
+                    if len(words) >= k and (c := _adjective_country(" ".join(words[:k]), self.kb, self.tables)):
+                        country = c
+                        span_end = match.end() + adjective.start(1) + len(" ".join(words[:k]))
+                        end = r.view.to_original(match.end(), span_end)[1]
+                        break
+            if country is None:  # زعيم كوريا الشمالية / المتحدث باسم الكرملين: a name right after
+                gap = regex.match(r"\s+", text[end:])
+                nxt = starts.get(end + (gap.end() if gap else 0))
+                if nxt is not None and mentions[nxt].label in ("GPE", "ORG"):
+                    covered.append(nxt)
+                    end = mentions[nxt].end
+            out.append((t_start, end, role, covered, country))
+        return out
+
+    def mark_adjectives(self, r: Resolver, covered: set[int]) -> None:
+        """Nationality adjectives become NORP mentions (also when the tagger called them GPE)."""
+        mentions = r.article.mentions
+        for m in mentions:
+            country = _adjective_country(normalize(m.text), self.kb, self.tables)
+            previous = WORD.findall(normalize(r.article.text[max(0, m.start - 25):m.start]))[-1:] or [""]
+            if country and m.label in ("GPE", "LOC", "MISC") and self._is_adjective_here(m.text, country, previous[0]):
+                m.label, m.subtype = "NORP", None
+        taken = [(m.start, m.end) for m in mentions]
+        norm = r.view.norm
+        words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(norm)]
+        new = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for k in (2, 1):
+                if i + k > len(words):
+                    continue
+                phrase = " ".join(w for _, _, w in words[i:i + k])
+                country = _adjective_country(phrase, self.kb, self.tables)
+                if country:
+                    hit = (k, country)
+                    break
+            if not hit:
+                i += 1
+                continue
+            k, country = hit
+            start, end = r.view.to_original(words[i][0], words[i + k - 1][1])
+            previous = words[i - 1][2] if i else ""
+            overlaps = any(s < end and start < e for s, e in taken)
+            if not overlaps and self._is_adjective_here(r.article.text[start:end], country, previous):
+                new.append(Mention(start=start, end=end, text=r.article.text[start:end], label="NORP", score=1.0,
+                                   extra={"country": country.kb_id}))
+            i += k
+        r.article.mentions = sorted(mentions + new, key=lambda m: m.start)
+        r.parent = list(range(len(r.article.mentions)))
+
+    def _is_adjective_here(self, text: str, country: Entry, previous: str) -> bool:
+        """An adjective form that is also the country's name (السعودية) is an adjective only after a
+        definite noun it agrees with (السلطات السعودية), not after a preposition (إلى السعودية)."""
+        if normalize(text) not in {normalize(n) for n in country.names()}:
+            return True
+        return previous.startswith("ال") and previous not in self.tables.before_country
+
+    def link_kb(self, r: Resolver) -> None:
+        for i, m in enumerate(r.article.mentions):
+            if m.label == "NORP":
+                entry = self.kb.by_id.get(m.extra.get("country", "")) or \
+                    _adjective_country(normalize(m.text), self.kb, self.tables)
+                if entry:
+                    r.links[i] = entry
+                continue
+            name, roles = _strip_titles(normalize(m.text), self.tables)
+            if m.label == "PERSON":  # an honorific right before the name: السيد بوتن
+                before = normalize(r.article.text[max(0, m.start - 30):m.start]).rstrip()
+                roles = [h for h in self.tables.honorifics if before.endswith(" " + h) or before == h][:1] + roles
+            r.roles[i] = roles
+            entry = self._lookup(name, m.label)
+            if entry:
+                r.links[i] = entry
+                if entry.label != m.label and m.extra.get("source") != "kb":
+                    m.extra["ner_label"] = m.label
+                m.label = entry.label
+                if entry.label == "ORG" and entry.subtype:
+                    m.subtype = entry.subtype
+
+    def _lookup(self, name: str, label: str) -> Entry | None:
+        found = self.kb.by_name.get(name) or self.kb.by_name.get(name.lower())
+        if not found and name.startswith("ال"):
+            found = self.kb.by_name.get(name[2:])
+        if not found and label == "ORG":  # سبوتنيك for وكالة سبوتنيك, الجزيرة for قناة الجزيرة
+            found = self.kb.by_short.get(name)
+        by_skeleton = False
+        if not found:
+            sk = skeleton(name)
+            if len(sk) >= MIN_SKELETON_LEN + 1:  # a variant spelling: same label only
+                found = self.kb.by_skeleton.get(sk)
+                by_skeleton = True
+        if not found:
+            return None
+        if by_skeleton:
+            found = [e for e in found if e.label == label]
+            return found[0] if len({e.kb_id for e in found}) == 1 else None
+        same = [e for e in found if e.label == label or {e.label, label} <= {"GPE", "LOC", "FAC"}]
+        candidates = same or (found if len({e.label for e in found}) == 1 and label in ("PERSON", "MISC", "GPE", "LOC")
+                              and len(skeleton(name)) >= MIN_SKELETON_LEN + 1 else [])
+        ids = {e.kb_id for e in candidates}
+        return candidates[0] if len(ids) == 1 else None
+
+    def cluster(self, r: Resolver) -> None:
+        mentions = r.article.mentions
+        names = {}
+        for i, m in enumerate(mentions):
+            if m.label == "NORP":
+                continue
+            names[i] = _strip_titles(normalize(m.text), self.tables)[0]
+        by_key: dict[tuple, int] = {}
+        for i, name in names.items():
+            m = mentions[i]
+            keys = []
+            if i in r.links:
+                keys.append(("kb", r.links[i].kb_id))
+            family = "PLACE" if m.label in ("GPE", "LOC", "FAC") else m.label
+            keys.append(("name", family, name))
+            sk = skeleton(name)
+            if len(sk) >= MIN_SKELETON_LEN:
+                keys.append(("skeleton", family, sk))
+            for key in keys:
+                if key in by_key:
+                    r.union(i, by_key[key])
+                else:
+                    by_key[key] = i
+        # a person's one-word name inside exactly one longer name (بوتن ← فلاديمير بوتن)
+        people = [i for i in names if mentions[i].label == "PERSON"]
+        for i in people:
+            words = names[i].split()
+            if len(words) != 1:
+                continue
+            sk = skeleton(words[0])
+            hosts = {r.find(j) for j in people if len(names[j].split()) > 1
+                     and sk in (skeleton(w) for w in names[j].split())}
+            if len(hosts) == 1:
+                r.union(i, hosts.pop())
+        # near-identical spellings
+        items = list(names.items())
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                (i, x), (j, y) = items[a], items[b]
+                if mentions[i].label == mentions[j].label and min(len(x), len(y)) >= 6 and r.find(i) != r.find(j) \
+                        and not (i in r.links and j in r.links and r.links[i].kb_id != r.links[j].kb_id) \
+                        and fuzz.ratio(x, y) >= FUZZY:
+                    r.union(i, j)
+
+    def resolve_descriptions(self, r: Resolver, descriptions) -> None:
+        """Apposition gives a person a role; a lone description becomes a mention of the role holder."""
+        mentions = r.article.mentions
+        starts = {m.start: i for i, m in enumerate(mentions)}
+        role_of: dict[tuple[str, str | None], int] = {}  # (role, country) -> a mention of its holder
+        lone = []
+        for start, end, role, covered, country in descriptions:
+            of = country.kb_id if country else None
+            if covered:
+                holder = r.links.get(covered[0])
+                of = holder.kb_id if holder else of
+            gap = regex.match(r"[\s،,]+", r.article.text[end:])
+            nxt = starts.get(end + (gap.end() if gap else 0))
+            if nxt is None:  # an honorific between title and name: الرئيس السيد …
+                following = _strip_titles(normalize(r.article.text[end:end + 40]).strip(), self.tables)
+                if following[1]:
+                    offset = r.article.text[end:end + 40].find(following[0].split()[0]) if following[0] else -1
+                    nxt = starts.get(end + offset) if offset >= 0 else None
+            phrase = r.article.text[start:end]
+            if nxt is not None and mentions[nxt].label == "PERSON":
+                r.roles.setdefault(nxt, []).append(phrase)
+                role_of.setdefault((role, of), nxt)
+            elif country or covered:
+                lone.append((start, end, role, of, phrase))
+        for start, end, role, of, phrase in lone:
+            if any(m.start <= start < m.end for m in mentions):
+                continue
+            holder = role_of.get((role, of))
+            entry = None
+            if holder is None:
+                entry = self.kb.holder(role, of, r.day) or (self.kb.holder("head_of_state", of, r.day)
+                                                            if role == "group_leader" else None)
+                if entry:
+                    holder = next((i for i, e in r.links.items() if e.kb_id == entry.kb_id), None)
+            if holder is None and entry is None:
+                continue
+            mention = Mention(start=start, end=end, text=phrase, label="PERSON", score=1.0,
+                              extra={"description": True, "role": role})
+            mentions.append(mention)
+            r.parent.append(len(r.parent))
+            index = len(mentions) - 1
+            r.roles[index] = [phrase]
+            if holder is not None:
+                r.union(index, holder)
+            else:
+                r.links[index] = entry
+
+    def build_entities(self, r: Resolver) -> None:
+        mentions = r.article.mentions
+        groups: dict[int, Group] = {}
+        for i, m in enumerate(mentions):
+            g = groups.setdefault(r.find(i), Group())
+            g.mentions.append(m)
+            if i in r.links and g.entry is None and m.label != "NORP":
+                g.entry = r.links[i]
+            g.roles += r.roles.get(i, [])
+        # NORP mentions point at their country's group (made if the country is not named)
+        by_kb = {g.entry.kb_id: root for root, g in groups.items() if g.entry}
+        for i, m in enumerate(mentions):
+            if m.label != "NORP" or i not in r.links:
+                continue
+            root = r.find(i)
+            target = by_kb.get(r.links[i].kb_id)
+            if target is not None and target != root:
+                groups[root].mentions.remove(m)
+                groups[target].mentions.append(m)
+            elif target is None:
+                groups[root].entry = r.links[i]
+                by_kb[r.links[i].kb_id] = root
+        entities = []
+        order = sorted((g for g in groups.values() if g.mentions), key=lambda g: min(m.start for m in g.mentions))
+        for g in order:
+            entity_id = f"e{len(entities)}"
+            named = [m for m in g.mentions if m.label not in ("NORP",) and not m.extra.get("description")]
+            labels = Counter(m.label for m in named) or Counter(m.label for m in g.mentions)
+            label = g.entry.label if g.entry else labels.most_common(1)[0][0]
+            if label == "NORP":
+                label = "GPE"
+            if g.entry:
+                name_ar, name_en = g.entry.name_ar, g.entry.name_en
+            else:
+                best = max(named or g.mentions, key=lambda m: (len(m.text.split()), len(m.text)))
+                name_ar = _strip_titles_surface(best.text, self.tables)
+                name_en = romanize(name_ar)
+            for m in g.mentions:
+                m.entity = entity_id
+            aliases = sorted({m.text for m in g.mentions}, key=lambda t: (-len(t), t))
+            roles = list(dict.fromkeys(" ".join(role.split()) for role in g.roles))
+            entities.append(Entity(id=entity_id, label=label, name_ar=name_ar, name_en=name_en,
+                                   kb_id=g.entry.kb_id if g.entry else None, aliases=aliases,
+                                   roles=roles))
+        for i, m in enumerate(sorted(mentions, key=lambda m: (m.start, m.end))):
+            m.id = f"m{i}"
+        r.article.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        r.article.entities = entities
+
+
+def _strip_titles_surface(text: str, tables) -> str:
+    """The original-script name without leading honorifics and titles."""
+    words = text.split()
+    stripped, _ = _strip_titles(normalize(text), tables)
+    keep = len(stripped.split())
+    return " ".join(words[len(words) - keep:]) if keep else text
+
+
+_LINKER: EntityLinker | None = None
+
+
+@stage("entities", requires=("mentions",), assigns=("entities",))
+def entities_stage(article: Article) -> Article:
+    """Cluster mentions into entities, link them to the knowledge base, resolve titles and adjectives."""
+    global _LINKER
+    if _LINKER is None:
+        _LINKER = EntityLinker()
+    return _LINKER(article)
+
+
+__all__ = ["entities_stage", "EntityLinker"]

@@ -1,0 +1,186 @@
+"""The entities stage on our own sentences (mentions given, so each rule is tested alone), the
+knowledge base, the corpus registry and their CLI commands."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from khabar import Article, Pipeline
+from khabar.cli import main
+from khabar.entities.kb import knowledge_base, nisba_forms
+from khabar.entities.registry import Registry
+from khabar.entities.skeleton import skeleton
+from khabar.entities.stage import entities_stage
+from khabar.errors import KhabarError
+from khabar.text import normalize
+
+
+def article_with(text: str, names: list[tuple[str, str]], published: str | None = "2023-09-13") -> Article:
+    """An article whose mentions are the given (surface, label) pairs, found left to right."""
+    from khabar.document import Mention
+    mentions, position = [], 0
+    for surface, label in names:
+        start = text.index(surface, position)
+        mentions.append(Mention(start=start, end=start + len(surface), text=surface, label=label))
+        position = start + len(surface)
+    return entities_stage(Article(text=text, published=published, mentions=mentions))
+
+
+def entity_of(article: Article, surface: str):
+    mention = next(m for m in article.mentions if m.text == surface)
+    return next(e for e in article.entities if e.id == mention.entity)
+
+
+def test_skeleton_folds_transliteration_variants():
+    assert skeleton("بوتن") == skeleton("بوتين")
+    assert skeleton("بيونغ يانغ") == skeleton("بيونج يانج") == skeleton("بيونغيانغ")
+    assert skeleton("فوستوتشني") == skeleton("فوستوشني")
+    assert skeleton("موسكو") != skeleton("مينسك")
+
+
+def test_spelling_variants_and_full_names_are_one_person():
+    a = article_with("استقبل فلاديمير بوتين ضيفه في موسكو، وقال بوتن إن المباحثات كانت مثمرة.",
+                     [("فلاديمير بوتين", "PERSON"), ("موسكو", "GPE"), ("بوتن", "PERSON")])
+    putin = entity_of(a, "بوتن")
+    assert putin is entity_of(a, "فلاديمير بوتين")
+    assert putin.kb_id == "Q7747" and putin.name_en == "Vladimir Putin"
+    assert {"بوتن", "فلاديمير بوتين"} <= set(putin.aliases)
+
+
+def test_unknown_names_merge_by_skeleton_and_short_form():
+    a = article_with("وصل المهندس يوري غاغارينوف إلى المصنع، وأكد جاجارينوف أن العمل سيبدأ قريبا، ثم غادر غاغارينوف.",
+                     [("يوري غاغارينوف", "PERSON"), ("جاجارينوف", "PERSON"), ("غاغارينوف", "PERSON")])
+    person = entity_of(a, "يوري غاغارينوف")
+    assert entity_of(a, "جاجارينوف") is person and entity_of(a, "غاغارينوف") is person
+    assert person.kb_id is None and person.name_ar == "يوري غاغارينوف" and person.name_en
+    assert "المهندس" in person.roles
+
+
+def test_titles_become_roles():
+    a = article_with("وقال المتحدث باسم الكرملين دميتري بيسكوف إن السيد بيسكوف لن يعلق.",
+                     [("الكرملين", "ORG"), ("دميتري بيسكوف", "PERSON"), ("بيسكوف", "PERSON")])
+    peskov = entity_of(a, "دميتري بيسكوف")
+    assert entity_of(a, "بيسكوف") is peskov
+    assert "المتحدث باسم الكرملين" in peskov.roles and "السيد" in peskov.roles
+
+
+def test_description_resolves_to_the_named_holder():
+    a = article_with("التقى الرئيس الروسي فلاديمير بوتين نظيره، ثم غادر الرئيس الروسي القاعة.",
+                     [("فلاديمير بوتين", "PERSON")])
+    description = [m for m in a.mentions if m.extra.get("description")]
+    assert len(description) == 1 and description[0].text == "الرئيس الروسي"
+    assert entity_of(a, "الرئيس الروسي") is entity_of(a, "فلاديمير بوتين")
+
+
+def test_description_resolves_from_the_knowledge_base_on_the_article_date():
+    a = article_with("وصل الزعيم الكوري الشمالي إلى المحطة بعد ظهر اليوم.", [])
+    kim = entity_of(a, "الزعيم الكوري الشمالي")
+    assert kim.kb_id == "Q56226" and kim.label == "PERSON"
+
+
+def test_nationality_adjectives_point_at_their_country():
+    a = article_with("وشرح الخبراء الروس للوفد تفاصيل المشروع، وزار الوفد روسيا الأسبوع الماضي.", [("روسيا", "GPE")])
+    norp = next(m for m in a.mentions if m.text == "الروس")
+    assert norp.label == "NORP"
+    assert entity_of(a, "الروس") is entity_of(a, "روسيا")
+    assert entity_of(a, "روسيا").kb_id == "Q159"
+
+
+def test_country_name_is_not_an_adjective_after_a_preposition():
+    a = article_with("أعلنت السلطات السعودية أن الوزير سافر إلى السعودية أمس.",
+                     [("السعودية", "GPE"), ("السعودية", "GPE")])
+    labels = {(m.text, m.label) for m in a.mentions}
+    assert ("السعودية", "NORP") in labels and ("السعودية", "GPE") in labels
+    assert len({m.entity for m in a.mentions}) == 1
+
+
+def test_tagger_adjective_mention_becomes_norp():
+    a = article_with("وقالت الحكومة الكورية الشمالية إن التجربة نجحت.", [("الكورية الشمالية", "GPE")])
+    mention = next(m for m in a.mentions if m.text == "الكورية الشمالية")
+    assert mention.label == "NORP" and entity_of(a, "الكورية الشمالية").kb_id == "Q423"
+
+
+def test_multiword_kb_names_the_tagger_missed_are_added():
+    a = article_with("ونقلت وكالة الأنباء المركزية الكورية عن مصادرها أن الاجتماع انتهى.", [])
+    kcna = entity_of(a, "وكالة الأنباء المركزية الكورية")
+    assert kcna.label == "ORG" and kcna.name_en.startswith("Korean Central News Agency")
+    assert next(m for m in a.mentions if m.entity == kcna.id).subtype == "MEDIA"
+
+
+def test_one_span_over_two_people_is_split():
+    a = article_with("وقال كيم جونغ أون إن الوفد وصل، ثم صافح كيم جونغ أون وبوتين الحضور.",
+                     [("كيم جونغ أون", "PERSON"), ("كيم جونغ أون وبوتين", "PERSON")])
+    texts = [m.text for m in a.mentions if m.label == "PERSON"]
+    assert texts.count("كيم جونغ أون") == 2 and "بوتين" in texts
+    assert entity_of(a, "بوتين").kb_id == "Q7747"
+
+
+def test_tagger_label_corrected_by_the_knowledge_base():
+    a = article_with("وصل الوفد إلى بيونغ يانغ صباح اليوم.", [("بيونغ يانغ", "PERSON")])
+    mention = next(m for m in a.mentions if m.text == "بيونغ يانغ")
+    assert mention.label == "GPE" and mention.extra["ner_label"] == "PERSON"
+
+
+def test_every_mention_has_an_entity_and_ids_are_unique():
+    a = Pipeline()(Article(text="أعلنت وكالة تاس الروسية أن الرئيس فلاديمير بوتين زار مدينة فلاديفوستوك.",
+                           published="2023-09-13"))
+    assert a.errors == [] and a.check_offsets() == []
+    assert all(m.entity for m in a.mentions)
+    assert len({e.id for e in a.entities}) == len(a.entities)
+    assert Article.from_dict(a.to_dict()).entities == a.entities
+
+
+def test_knowledge_base_content():
+    kb = knowledge_base()
+    assert len([e for e in kb.entries if e.type == "media"]) >= 150
+    assert kb.by_id["Q159"].name_en == "Russia" and kb.by_id["Q159"].iso == "RU"
+    assert normalize("الروسية") in nisba_forms("روسي")
+    assert normalize("الكوريين الشماليين") in nisba_forms("كوري شمالي")
+    assert kb.holder("head_of_state", "Q159", "2023-09-13").kb_id == "Q7747"
+
+
+def test_kb_cli_lookup_add_export(tmp_path, monkeypatch):
+    monkeypatch.setenv("KHABAR_KB_DIR", str(tmp_path))
+    knowledge_base.cache_clear()
+    runner = CliRunner()
+    result = runner.invoke(main, ["kb", "lookup", "بوتن"])
+    assert result.exit_code == 0 and json.loads(result.output.splitlines()[0])["kb_id"] == "Q7747"
+    result = runner.invoke(main, ["kb", "add", "--kb-id", "kb:test-mayor", "--label", "PERSON", "--name-ar", "سليم حداد",
+                                  "--name-en", "Salim Haddad", "--alias", "سليم الحداد", "--role", "mayor:kb:test-town"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "user.toml").exists()
+    result = runner.invoke(main, ["kb", "lookup", "سليم الحداد"])
+    assert json.loads(result.output)["name_en"] == "Salim Haddad"
+    result = runner.invoke(main, ["kb", "export", "--label", "PERSON"])
+    assert any(json.loads(line)["kb_id"] == "kb:test-mayor" for line in result.output.splitlines())
+    result = runner.invoke(main, ["kb", "add", "--kb-id", "", "--label", "PERSON", "--name-ar", "س", "--name-en", "S"])
+    assert result.exit_code != 0 and "E701" in result.output
+    knowledge_base.cache_clear()
+
+
+def test_registry_counts_merges_and_splits(tmp_path):
+    articles = []
+    for text in ("قال بوتين إن روسيا مستعدة.", "أكد بوتن أن المحادثات جرت، وقال غاغارينوف إن العمل بدأ.",
+                 "وصل جاجارينوف إلى المصنع."):
+        names = [(w, "PERSON") for w in ("بوتين", "بوتن", "غاغارينوف", "جاجارينوف") if w in text]
+        names += [("روسيا", "GPE")] if "روسيا" in text else []
+        names.sort(key=lambda n: text.index(n[0]))
+        articles.append(article_with(text, names).to_dict())
+    db = tmp_path / "r.sqlite"
+    registry = Registry(db)
+    assert registry.add_articles(articles) == 3
+    top = {row["key"]: row for row in registry.top(10)}
+    assert set(top["Q7747"]["aliases"]) == {"بوتين", "بوتن"}
+    unknown = next(row for row in top.values() if row["label"] == "PERSON" and row["kb_id"] is None)
+    assert set(unknown["aliases"]) == {"غاغارينوف", "جاجارينوف"}
+    assert any({a, b} == {"بوتين", "بوتن"} for _, a, b in registry.sample_merges(10))
+    key = registry.split("جاجارينوف")
+    assert registry.identity_of("جاجارينوف") == key != registry.identity_of("غاغارينوف")
+    registry.merge("جاجارينوف", "غاغارينوف")
+    assert registry.identity_of("جاجارينوف") == registry.identity_of("غاغارينوف")
+    with pytest.raises(KhabarError):
+        registry.merge("لا أحد", "بوتين")
+    registry.close()
+    result = CliRunner().invoke(main, ["entities", "top", "--db", str(db), "-n", "3"])
+    assert result.exit_code == 0 and "Vladimir Putin" in result.output
