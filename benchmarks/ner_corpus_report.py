@@ -3,6 +3,7 @@
 Prints mentions per type, the most frequent mentions per type, and random mentions with their
 sentence for checking by eye.
     python benchmarks/ner_corpus_report.py [--limit N] [--top 30] [--sample 50]
+    python benchmarks/ner_corpus_report.py --from-jsonl out.jsonl   # articles `khabar analyze` already tagged
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from khabar.document import Article
 from khabar.ingest import iter_articles
 from khabar.pipeline import Pipeline
 
@@ -27,6 +29,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--from-jsonl", type=Path, default=None, help="Read analysed articles instead of tagging.")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pipeline = Pipeline(["layout", "sentences", "tokens", "ner"])
@@ -36,13 +39,21 @@ def main() -> None:
     reservoir: list[tuple[str, str, str, str]] = []
     seen = articles = errors = tokens = 0
     started = time.perf_counter()
-    stream = iter_articles([str(args.corpus)])
-    for article in pipeline.pipe(stream):
+    if args.from_jsonl:
+        stream = None
+        lines = args.from_jsonl.open(encoding="utf-8")
+        source = (Article.from_json(line) for line in lines if line.strip())
+    else:
+        stream = iter_articles([str(args.corpus)])
+        source = pipeline.pipe(stream)
+    for article in source:
         articles += 1
         errors += bool(article.errors)
         tokens += len(article.tokens)
         starts = [s.start for s in article.sentences]
         for m in article.mentions:
+            if m.extra.get("description") or m.label == "NORP":
+                continue  # added by the entities stage, not the tagger
             per_type[m.label] += 1
             surfaces[m.label][m.text] += 1
             if m.subtype:
@@ -59,7 +70,7 @@ def main() -> None:
             break
     seconds = time.perf_counter() - started
     print(f"{articles:,} articles, {tokens:,} tokens, {seen:,} mentions in {seconds:.0f} s "
-          f"({articles / seconds:.1f} articles/s); {len(stream.report.failures)} inputs skipped; "
+          f"({articles / seconds:.1f} articles/s); {len(stream.report.failures) if stream else '-'} inputs skipped; "
           f"{errors} articles with stage errors")
     print("mentions per type: " + ", ".join(f"{k} {v:,}" for k, v in per_type.most_common()))
     print("ORG subtypes: " + ", ".join(f"{k} {v:,}" for k, v in subtypes.most_common()))

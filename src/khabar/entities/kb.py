@@ -39,7 +39,7 @@ class Role:
     end: str | None = None
 
     def held_on(self, day: str | None) -> bool:
-        return day is None or ((self.start or "") <= day and (self.end is None or day <= self.end))
+        return day is None or ((self.start or "") <= day and (self.end is None or day < self.end))  # handover day: the successor
 
 
 @dataclass
