@@ -184,3 +184,12 @@ def test_registry_counts_merges_and_splits(tmp_path):
     registry.close()
     result = CliRunner().invoke(main, ["entities", "top", "--db", str(db), "-n", "3"])
     assert result.exit_code == 0 and "Vladimir Putin" in result.output
+
+
+def test_descriptions_follow_the_title_and_the_date():
+    a = article_with("وأشاد المرشد الأعلى الإيراني بالاتفاق، فيما قال الرئيس الإيراني إن التنفيذ يبدأ فورا.", [],
+                     published="2023-09-13")
+    assert entity_of(a, "المرشد الأعلى الإيراني").name_en == "Ali Khamenei"
+    assert entity_of(a, "الرئيس الإيراني").name_en == "Ebrahim Raisi"
+    b = article_with("وقال الرئيس الأمريكي للصحفيين إن الاتفاق تاريخي.", [], published="2015-07-21")
+    assert entity_of(b, "الرئيس الأمريكي").name_en == "Barack Obama"

@@ -369,7 +369,7 @@ class EntityLinker:
         """Apposition gives a person a role; a lone description becomes a mention of the role holder."""
         mentions = r.article.mentions
         starts = {m.start: i for i, m in enumerate(mentions)}
-        role_of: dict[tuple[str, str | None], int] = {}  # (role, country) -> a mention of its holder
+        role_of: dict[str, int] = {}  # normalised title phrase -> a mention of the person it names
         lone = []
         for start, end, role, covered, country in descriptions:
             of = country.kb_id if country else None
@@ -384,19 +384,19 @@ class EntityLinker:
                     offset = r.article.text[end:end + 40].find(following[0].split()[0]) if following[0] else -1
                     nxt = starts.get(end + offset) if offset >= 0 else None
             phrase = r.article.text[start:end]
+            key = " ".join(normalize(phrase).split())
             if nxt is not None and mentions[nxt].label == "PERSON":
                 r.roles.setdefault(nxt, []).append(phrase)
-                role_of.setdefault((role, of), nxt)
+                role_of.setdefault(key, nxt)
             elif country or covered:
-                lone.append((start, end, role, of, phrase))
-        for start, end, role, of, phrase in lone:
+                lone.append((start, end, role, of, phrase, key))
+        for start, end, role, of, phrase, key in lone:
             if any(m.start <= start < m.end for m in mentions):
                 continue
-            holder = role_of.get((role, of))
+            holder = role_of.get(key)  # the same title named someone elsewhere in the article
             entry = None
-            if holder is None:
-                entry = self.kb.holder(role, of, r.day) or (self.kb.holder("head_of_state", of, r.day)
-                                                            if role == "group_leader" else None)
+            if holder is None and of:  # else whoever held that role of that country on the article's date
+                entry = self.kb.holder(role, of, r.day)
                 if entry:
                     holder = next((i for i, e in r.links.items() if e.kb_id == entry.kb_id), None)
             if holder is None and entry is None:
