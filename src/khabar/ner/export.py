@@ -70,6 +70,19 @@ def export(checkpoint: Path, out: Path, training: dict | None = None, quantize: 
     return manifest
 
 
+def record_dev_scores(out: Path, dev_file: Path) -> dict:
+    """Score the exported model on the dev file and keep the figures in its manifest."""
+    from khabar.ner.evaluate import evaluate_file
+    from khabar.ner.model import NerModel
+
+    result = evaluate_file(dev_file, NerModel(out))
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    manifest["dev_scores"] = {"file": f"{dev_file.name} (PERSON->PERS, GPE/LOC/FAC->LOC)",
+                              "micro": result["micro"], "per_type": result["per_type"]}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    return result
+
+
 def _git_revision() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
