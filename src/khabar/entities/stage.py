@@ -62,9 +62,6 @@ class Resolver:
         if a != b:
             self.parent[max(a, b)] = min(a, b)
 
-    def norm(self, start: int, end: int) -> str:
-        return normalize(self.article.text[start:end])
-
 
 def _article_day(article: Article) -> str | None:
     day = iso_date(article.published) if article.published else None

@@ -8,8 +8,8 @@ Rules propose candidates, the leftmost-longest win, then modifier words around a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import tomllib
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Callable

@@ -38,10 +38,7 @@ def parse_number(text: str) -> float | str | None:
         value = lex.numbers.get(token)
         if value is None:
             return None
-        if value == 1000 and token != "الف":  # الفين / الاف after a count
-            total += (current or 1) * value if token == "الاف" else value
-            current = 0
-        elif value == 1000:
+        if value == 1000:  # ألف, ثلاثة آلاف
             total += (current or 1) * 1000
             current = 0
         elif value == 100 and current and current < 10:  # ثلاث مئة
