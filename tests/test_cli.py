@@ -31,7 +31,8 @@ def test_analyze_json_of_one_file():
         next(t for t in data["timexes"] if t["text"] == "قبل صيف 2025").items()
     egypt = next(e for e in data["entities"] if e["name_ar"] == "مصر")
     assert egypt["label"] == "GPE" and egypt["name_en"] == "Egypt"
-    for group in ("quotes", "claims", "events", "errors"):
+    assert any(q["kind"] == "indirect" and q["text"].startswith("بدأت التشغيل التجريبي") for q in data["quotes"])
+    for group in ("events", "errors"):
         assert data[group] == []
 
 

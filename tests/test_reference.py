@@ -115,3 +115,30 @@ def test_reference_entities(seed_text):
     assert author.label == "PERSON"
     assert len({e.name_en for e in article.entities}) == len(article.entities)  # no duplicates
     assert all(m.entity for m in article.mentions)
+
+
+def test_reference_quotes_and_claims(seed_text):
+    article = Pipeline()(Article(text=seed_text))
+    name = {e.id: e.name_en for e in article.entities}
+
+    def said(fragment, kind=None):
+        found = [q for q in article.quotes if fragment in q.text and (kind is None or q.kind == kind)]
+        assert found, fragment
+        return found[0]
+
+    assert name[said("القيادة الكورية الشمالية مهتمة للغاية", "direct").speaker] == "Vladimir Putin"
+    limits = said("هناك قيود معينة", "direct")
+    assert name[limits.speaker] == "Vladimir Putin" and limits.addressee == "الصحفيين"
+    assert name[said("جوهرية للغاية", "partial").speaker] == "Dmitry Peskov"
+    assert name[said("جرت في أجواء ودية وبناءة").speaker] == "Voice of Korea"
+    for fragment in ("حدثا فاصلا", "إلهام نضال عادل ضد الإمبريالية", "اختبار التاريخ من قرن إلى قرن"):
+        assert name[said(fragment, "partial").speaker] == "Korean Central News Agency", fragment
+    plan = said("خطة مدتها 100 عام", "partial")
+    assert name[plan.speaker] == "Kim Jong Un" and [name[x] for x in plan.reported_by] == ["Korean Central News Agency"]
+    assert name[said("التعاون الاقتصادي والإنساني").speaker] == "TASS"
+    assert name[said("قبل 30 دقيقة").speaker] == "The Chosun Ilbo"
+    assert name[said("تبادلا الهدايا").speaker] == "Korean Central News Agency"
+    assert [(s["name"], name[s["entity"]]) for s in article.cited_sources] == [
+        ("تاس", "TASS"), ("سبوتنيك", "Sputnik"), ("تشوسون إلبو", "The Chosun Ilbo")]
+    assert [name[c["entity"]] for c in article.photo_credits] == ["Sputnik", "Sky News"]
+    assert not [q for q in article.quotes if "قبل السيد بوتن الدعوة" in q.text]  # an invitation, not a quote

@@ -169,6 +169,31 @@ def eval_timex(table, as_json, show_errors):
                        + (f"  |  found {error['found']}" if error["kind"] == "missed" else ""))
 
 
+@eval_group.command("quotes")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and every error) as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every missed and false record.")
+def eval_quotes(table, as_json, show_errors):
+    """Precision and recall of quotes and claims on TABLE (JSON Lines of texts with expected records)."""
+    from khabar.quotes.evaluate import read_table, score
+
+    try:
+        result = score(read_table(table))
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    result["caption"] = f"{result['n_sentences']} texts, {result['n_expected']} expected quotes and claims"
+    Console().print(score_table(result, title=f"quotes and claims on {table}", first="category"))
+    if show_errors:
+        for error in result["errors"]:
+            what = error.get("expected") or error["found"]
+            click.echo(f"{error['kind']:7} {error['category']:18} {json.dumps(what, ensure_ascii=False)}  |  "
+                       f"{error['text']}" + (f"  |  found {json.dumps(error['found'], ensure_ascii=False)}"
+                                              if error["kind"] == "missed" else ""))
+
+
 @main.group("train")
 def train_group() -> None:
     """Train khabar's models (needs the `train` extra)."""

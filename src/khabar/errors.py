@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     # timex
     "E601": "{what}: cannot read the timex table ({detail}). Each line is a JSON object with "
     "'category', 'anchor', 'sentence' and 'expect' (items with 'text' found in the sentence, 'type', 'value', 'mod').",
+    "E602": "{what}: cannot read the quotes table ({detail}). Each line is a JSON object with 'category', 'text', "
+    "'published' and 'expect' ('quotes' and 'claims' whose 'text' is found in the text).",
     # entities
     "E701": "{what}: knowledge-base file problem ({detail}). Fix the entry (format: khabar/entities/kb/README.md) "
     "or remove the file from $KHABAR_KB_DIR.",

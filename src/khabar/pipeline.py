@@ -38,9 +38,9 @@ REGISTRY: dict[str, StageInfo] = {}
 
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens", "khabar.ner.stage", "khabar.timex.stage",
-                   "khabar.entities.stage")
+                   "khabar.entities.stage", "khabar.quotes.stage")
 
-DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities")
+DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities", "quotes")
 
 
 def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):

@@ -24,6 +24,10 @@ KIND_STYLE = {
 EXCERPT = 110
 
 
+def _name(source) -> str:
+    return source["name"] if isinstance(source, dict) else str(source)
+
+
 def _excerpt(text: str, limit: int = EXCERPT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -38,9 +42,9 @@ def fact_sheet(article: Article) -> Panel:
         if value:
             meta.add_row(key, str(value))
     if article.photo_credits:
-        meta.add_row("photo credits", "، ".join(map(str, article.photo_credits)))
+        meta.add_row("photo credits", "، ".join(_name(c) for c in article.photo_credits))
     if article.cited_sources:
-        meta.add_row("cited sources", "، ".join(map(str, article.cited_sources)))
+        meta.add_row("cited sources", "، ".join(_name(c) for c in article.cited_sources))
     meta.add_row("counts", f"{len(article.blocks)} blocks, {len(article.sentences)} sentences, "
                            f"{len(article.tokens)} tokens, {len(article.mentions)} mentions, "
                            f"{len(article.timexes)} timexes, {len(article.entities)} entities")

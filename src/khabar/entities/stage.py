@@ -282,6 +282,11 @@ class EntityLinker:
                     r.links[i] = entry
                 continue
             name, roles = _strip_titles(normalize(m.text), self.tables)
+            if r.article.text[m.start - 1:m.start] in "«“\"" and r.article.text[m.end:m.end + 1] in "»”\"" and \
+                    (outlet := self._unique(self.kb.by_short.get(name, []) + self.kb.by_name.get(name, []), "ORG")):
+                r.links[i] = outlet  # «الشرق الأوسط» in quotation marks is the newspaper, not the region
+                m.extra["ner_label"], m.label, m.subtype = m.label, "ORG", outlet.subtype
+                continue
             if m.label == "PERSON":  # an honorific right before the name: السيد بوتن
                 before = normalize(r.article.text[max(0, m.start - 30):m.start]).rstrip()
                 roles = [h for h in self.tables.honorifics if before.endswith(" " + h) or before == h][:1] + roles
@@ -295,6 +300,11 @@ class EntityLinker:
                 if entry.label == "ORG" and entry.subtype:
                     m.subtype = entry.subtype
 
+    @staticmethod
+    def _unique(entries: list[Entry], label: str) -> Entry | None:
+        found = {e.kb_id: e for e in entries if e.label == label}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _lookup(self, name: str, label: str) -> Entry | None:
         found = self.kb.by_name.get(name) or self.kb.by_name.get(name.lower())
         if not found and name.startswith("ال"):
@@ -304,7 +314,7 @@ class EntityLinker:
         by_skeleton = False
         if not found:
             sk = skeleton(name)
-            if len(sk) >= MIN_SKELETON_LEN + 1:  # a variant spelling: same label only
+            if len(sk) >= MIN_SKELETON_LEN + 2:  # a variant spelling (long enough to be telling): same label only
                 found = self.kb.by_skeleton.get(sk)
                 by_skeleton = True
         if not found:

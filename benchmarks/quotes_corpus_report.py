@@ -1,0 +1,72 @@
+"""Quotes and claims over analysed articles (the JSONL of `khabar analyze`): counts, the most quoted
+speakers, the stage's own speed, and random quotes with their sentence for checking by eye.
+
+The quotes stage is run (again) on each article read, so the JSONL may come from before it existed.
+    khabar analyze ../shared/data/news/saudinewsnet --jsonl snn.jsonl -q -n 2
+    python benchmarks/quotes_corpus_report.py snn.jsonl [--sample 100] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+from khabar.document import Article
+from khabar.quotes.stage import quotes_stage
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("jsonl", type=Path)
+    parser.add_argument("--sample", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--top", type=int, default=20)
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    kinds: Counter = Counter()
+    speakers: Counter = Counter()
+    sources: Counter = Counter()
+    reservoir: list[tuple] = []
+    articles = claims = seen = 0
+    in_stage = 0.0
+    with args.jsonl.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            article = Article.from_json(line)
+            started = time.perf_counter()
+            quotes_stage(article)
+            in_stage += time.perf_counter() - started
+            articles += 1
+            names = {e.id: e.name_en or e.name_ar for e in article.entities}
+            text_of = {s.id: s.text for s in article.sentences}
+            for q in article.quotes:
+                kinds[q.kind] += 1
+                speaker = names.get(q.speaker) or q.extra.get("speaker_text") or "(unknown)"
+                speakers[speaker] += 1
+                seen += 1
+                item = (q.kind, speaker, q.text[:120], (text_of.get(q.sentence) or "")[:220])
+                if len(reservoir) < args.sample:
+                    reservoir.append(item)
+                elif rng.random() < args.sample / seen:
+                    reservoir[rng.randrange(args.sample)] = item
+            for c in article.claims:
+                claims += 1
+                sources[names.get(c.source) or c.extra.get("source_text") or "(unknown)"] += 1
+            if args.limit and articles >= args.limit:
+                break
+    print(f"{articles:,} articles; {sum(kinds.values()):,} quotes ({', '.join(f'{k} {v:,}' for k, v in kinds.most_common())}), "
+          f"{claims:,} claims; quotes stage alone {in_stage:.1f} s = {articles / in_stage:.0f} articles/s")
+    print(f"\n{args.top} most quoted speakers: " + "، ".join(f"{s} ({n})" for s, n in speakers.most_common(args.top)))
+    print(f"\n{args.top} most cited claim sources: " + "، ".join(f"{s} ({n})" for s, n in sources.most_common(args.top)))
+    print("\nrandom quotes (kind | speaker | quote | sentence):")
+    for item in reservoir:
+        print("  " + " | ".join(item))
+
+
+if __name__ == "__main__":
+    main()

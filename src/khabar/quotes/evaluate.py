@@ -1,0 +1,123 @@
+"""`khabar eval quotes`: score quotes and claims on a table of sentences with expected records.
+
+Table lines: `{"category", "text", "published", "expect": {"quotes": [{"kind", "text", "speaker",
+"addressee", "reported_by"}], "claims": [{"text", "source", "cue"}]}}` (tests/quotes/CONVENTIONS.md).
+A quote is found when kind and span agree and its speaker is the expected one (any of the
+entity's names, or the words that stood for it); a claim when span and source agree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from khabar.document import Article
+from khabar.errors import KhabarError
+from khabar.text import normalize
+
+EDGE = " \t\n«»“”\"‹›„،,.:;؛!?؟-–—…"
+
+
+def read_table(path: str | Path) -> list[dict]:
+    cases = []
+    for number, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            case = json.loads(line)
+            for item in case["expect"]["quotes"] + case["expect"]["claims"]:
+                if item["text"] not in case["text"]:
+                    raise ValueError(f"{item['text']!r} is not in the text")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KhabarError("E602", what=f"{path}:{number}", detail=str(exc)) from exc
+        cases.append(case)
+    return cases
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return normalize(a or "").strip(EDGE) == normalize(b or "").strip(EDGE)
+
+
+def _names(article: Article, entity_id: str | None) -> set[str]:
+    entity = next((e for e in article.entities if e.id == entity_id), None)
+    if entity is None:
+        return set()
+    names = {entity.name_ar, *entity.aliases}
+    return {normalize(n).strip(EDGE) for n in names}
+
+
+def _refers(article: Article, entity_id: str | None, words: str | None, expected: str | None) -> bool:
+    """Whether an entity (or the words that stood for it) is the expected name as written."""
+    if expected is None:
+        return entity_id is None
+    want = normalize(expected).strip(EDGE)
+    names = _names(article, entity_id)
+    if words:
+        names.add(normalize(words).strip(EDGE))
+    if want in names or any(want.removeprefix("ال") == n.removeprefix("ال") for n in names):
+        return True
+    return any(want in n or n in want for n in names if len(n) >= 3)
+
+
+def score(cases: list[dict], pipeline=None) -> dict:
+    from khabar import Pipeline
+    pipeline = pipeline or Pipeline()
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    errors = []
+    for case in cases:
+        article = pipeline(Article(text=case["text"], published=case.get("published")))
+        found = [("quote", q) for q in article.quotes] + [("claim", c) for c in article.claims]
+        expected = [("quote", q) for q in case["expect"]["quotes"]] + [("claim", c) for c in case["expect"]["claims"]]
+        unmatched = list(found)
+        tp = 0
+        for kind, want in expected:
+            hit = next((f for f in unmatched if f[0] == kind and _matches(article, kind, want, f[1])), None)
+            if hit is None:
+                errors.append({"kind": "missed", "category": case["category"], "expected": want,
+                               "found": [_show(article, k, f) for k, f in found], "text": case["text"]})
+                continue
+            unmatched.remove(hit)
+            tp += 1
+        for kind, f in unmatched:
+            errors.append({"kind": "false", "category": case["category"], "found": _show(article, kind, f),
+                           "text": case["text"]})
+        c = counts[case["category"]]
+        c[0] += tp
+        c[1] += len(found)
+        c[2] += len(expected)
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {"micro": _prf(*total), "per_type": {k: _prf(*v) for k, v in sorted(counts.items())},
+            "n_sentences": len(cases), "n_expected": total[2], "errors": errors}
+
+
+def _matches(article: Article, kind: str, want: dict, got) -> bool:
+    if not _same(want["text"], got.text):
+        return False
+    if kind == "claim":
+        return _refers(article, got.source, got.extra.get("source_text"), want.get("source"))
+    if want["kind"] != got.kind:
+        return False
+    if not _refers(article, got.speaker, got.extra.get("speaker_text"), want.get("speaker")):
+        return False
+    if want.get("addressee") and not (_same(want["addressee"], got.addressee) or
+                                      _refers(article, got.addressee, None, want["addressee"])):
+        return False
+    texts = got.extra.get("reported_by_text", [])
+    return all(any(_refers(article, r, None, name) for r in got.reported_by) or any(_same(name, t) for t in texts)
+               for name in want.get("reported_by") or [])
+
+
+def _show(article: Article, kind: str, item) -> dict:
+    names = {e.id: e.name_ar for e in article.entities}
+    if kind == "claim":
+        return {"claim": item.text, "source": names.get(item.source) or item.extra.get("source_text")}
+    return {"quote": item.text, "kind": item.kind, "speaker": names.get(item.speaker) or item.extra.get("speaker_text"),
+            "addressee": names.get(item.addressee, item.addressee),
+            "reported_by": [names.get(r) for r in item.reported_by]}
+
+
+def _prf(tp: int, predicted: int, gold: int) -> dict:
+    p = tp / predicted if predicted else 1.0
+    r = tp / gold if gold else 1.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": gold}

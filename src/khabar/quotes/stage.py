@@ -1,0 +1,440 @@
+"""The `quotes` stage: who said what (quotes) and on whose authority (claims).
+
+Per sentence: speech verbs (قال، أكد، أضاف، ذكرت…) with their subject, an addressee (للصحفيين) and
+the clause after أن/إن or a colon make quotes — `direct` when the clause is one quotation,
+`indirect` otherwise, with `partial` quotes for quoted fragments inside it; quotations attributed
+after the fact (`«…»، قال الوزير`) are direct too. The speaker is the subject's entity; a dropped
+subject (وأضاف أن…) continues the last speaker. According-to phrases (بحسب، نقلا عن، حسبما ذكرت)
+make claims on their source — or, when the sentence already is a quote, add the source to the
+quote's `reported_by`. The byline's sources and the photo credits get their entity ids.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+import regex
+
+from khabar.document import Article, Claim, Mention, Quote, Sentence, Span
+from khabar.pipeline import stage
+from khabar.quotes.cues import Cues, cues
+from khabar.text import normal_view, normalize, trim
+
+WORD = regex.compile(r"[\p{L}\p{M}]+")
+SUBJECT_GAP = 45          # characters between a verb and its subject's start
+EDGE = " \t\n،,.:;؛!?؟-–—…"
+
+
+@dataclass
+class Verb:
+    start: int
+    end: int
+    norm: str
+
+
+class SentenceReader:
+    """One sentence with the article's mentions, in original offsets."""
+
+    def __init__(self, article: Article, sentence: Sentence, c: Cues) -> None:
+        self.article, self.sentence, self.c = article, sentence, c
+        self.text = article.text
+        self.view = normal_view(article.text[sentence.start:sentence.end])
+        self.base = sentence.start
+        self.mentions = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        s, e = self.view.to_original(start, end)
+        return self.base + s, self.base + e
+
+    def normal_offset(self, original: int) -> int:
+        return bisect_left(self.view.offsets, original - self.base)
+
+    def verbs(self) -> list[Verb]:
+        out = []
+        for m in WORD.finditer(self.view.norm):
+            word = m.group()
+            stem = word if word in self.c.verbs else word[1:] if word[:1] in "وف" and word[1:] in self.c.verbs else None
+            if stem:
+                start, end = self.original(m.start() + (len(word) - len(stem)), m.end())
+                out.append(Verb(start, end, stem))
+        return out
+
+    def marks(self) -> list[tuple[int, int]]:
+        """Quotations as (start, end) of the words inside the marks, original offsets."""
+        out, i, text = [], self.sentence.start, self.text
+        while i < self.sentence.end:
+            close = self.c.marks.get(text[i])
+            if close:
+                j = text.find(close, i + 1, self.sentence.end)
+                if j > i + 1:
+                    out.append((i + 1, j))
+                    i = j + 1
+                    continue
+            i += 1
+        return out
+
+
+@dataclass
+class Speaker:
+    entity: str | None = None
+    words: str | None = None      # the words standing for an unnamed or untagged speaker
+    addressee: str | None = None
+    reported_by: list[str] = field(default_factory=list)
+
+
+class Memory:
+    """The last speaker, and the people named in the previous and current sentence, for quotes whose
+    verb has no subject of its own (وأضاف أن…، وسئل الوزير … فقال إن…)."""
+
+    def __init__(self) -> None:
+        self.entity: str | None = None
+        self.words: str | None = None
+        self.previous: list[tuple[int, str]] = []
+        self.current: list[tuple[int, str]] = []
+
+    def sentence(self, r: "SentenceReader", entity_of) -> None:
+        self.previous = self.current
+        self.current = [(m.start, entity_of[id(m)]) for m in r.mentions
+                        if m.label in ("PERSON", "ORG") and entity_of.get(id(m))]
+
+    def heard(self, who: Speaker) -> None:
+        if who.entity or who.words:
+            self.entity, self.words = who.entity, who.words
+
+    def last(self, r: "SentenceReader", verb: "Verb") -> tuple[str | None, str | None]:
+        if self.entity or self.words:
+            return self.entity, self.words
+        named = [e for start, e in self.current if start < verb.start] or [e for _, e in self.previous]
+        return (named[0] if named else None), None
+
+
+class QuoteFinder:
+    def __init__(self) -> None:
+        self.c = cues()
+
+    def __call__(self, article: Article) -> Article:
+        entity_of = {id(m): m.entity for m in article.mentions}
+        quotes: list[Quote] = []
+        claims: list[Claim] = []
+        memory = Memory()
+        for sentence in article.sentences:
+            reader = SentenceReader(article, sentence, self.c)
+            memory.sentence(reader, entity_of)
+            found = self.sentence_quotes(reader, entity_of, memory)
+            quotes += found
+            claims += self.sentence_claims(reader, found, entity_of)
+        for i, q in enumerate(quotes):
+            q.id = f"q{i}"
+        for i, c in enumerate(claims):
+            c.id = f"c{i}"
+        article.quotes, article.claims = quotes, claims
+        self.provenance(article)
+        return article
+
+    # ---- quotes -----------------------------------------------------------------------------
+    def sentence_quotes(self, r: SentenceReader, entity_of, memory: "Memory") -> list[Quote]:
+        text = r.text
+        marks = r.marks()
+        used_marks: set[tuple[int, int]] = set()
+        out: list[Quote] = []
+        verbs = r.verbs()
+        for k, verb in enumerate(verbs):
+            if any(s <= verb.start < e for s, e in marks):
+                continue  # a verb inside a quotation belongs to the quoted words
+            limit = verbs[k + 1].start if k + 1 < len(verbs) else r.sentence.end
+            clause = self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
+            who = self.speaker(r, verb, clause[2] if clause else min(limit, verb.end + SUBJECT_GAP), entity_of, memory)
+            if clause is None:
+                memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
+                continue
+            start, colon, _ = clause
+            end = self.clause_end(r, start, verbs[k + 1:])
+            start, end = trim(text, start, end, EDGE)
+            if end <= start:
+                continue
+            cue = Span(start=verb.start, end=verb.end, text=text[verb.start:verb.end])
+            inner = [(s, e) for s, e in marks if start <= s - 1 and e + 1 <= end]
+            whole = next(((s, e) for s, e in inner if s - 1 == start and e + 1 == end), None)
+            extra = {"negated": True} if verb.norm in self.c.negated else {}
+            if who.words:
+                extra["speaker_text"] = who.words
+            if whole:
+                out.append(self.quote(r, *whole, "direct", who, cue, extra))
+                used_marks.add(whole)
+            elif colon and not inner and verb.norm in self.c.colon_only:
+                continue
+            else:
+                out.append(self.quote(r, start, end, "indirect", who, cue, extra))
+                for s, e in inner:
+                    if self.quoted_words(r, s, e):
+                        out.append(self.quote(r, s, e, "partial", who, cue, dict(extra)))
+                    used_marks.add((s, e))
+            memory.heard(who)
+        out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
+        return sorted(out, key=lambda q: q.start)
+
+    def quoted_words(self, r: SentenceReader, start: int, end: int) -> bool:
+        """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
+        if any(m.start <= start and end <= m.end for m in r.mentions):
+            return False
+        if len(WORD.findall(r.text, start, end)) >= 2:
+            return True
+        before = WORD.findall(r.text, max(r.sentence.start, start - 20), start)
+        return not (before and normalize(before[-1]) in self.c.name_nouns)
+
+    def speaker(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: "Memory") -> "Speaker":
+        """Who speaks and to whom. The subject is a name between the verb and the clause (a person over
+        an organisation: المتحدث باسم الكرملين دميتري بيسكوف → Peskov; a place only right after the
+        verb: قالت روسيا), else the words standing there (مسؤول أمريكي), else a name just before the
+        verb (بوتين قال); with none (وأضاف أن…) the last speaker goes on. An addressee follows لـ or
+        في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
+        between = [m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP"]
+        subject = None
+        for label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
+            chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
+            chosen = [m for m in chosen if not m.extra.get("description")] or chosen  # a name over a title
+            if label in ("GPE", "LOC", "FAC"):
+                chosen = [m for m in chosen if not r.text[verb.end:m.start].strip()]
+            if chosen:
+                subject = chosen[0]
+                break
+        after = subject.end if subject else verb.end
+        if subject:  # a title mention right before the name (a description) joins it
+            after = max([after] + [m.end for m in between if m.entity == subject.entity])
+        addressee, addressee_start = self.addressee(r, after, until, entity_of, anywhere=subject is None)
+        who = Speaker(entity_of.get(id(subject)) if subject else None)
+        if subject is None:
+            words = r.text[verb.end:addressee_start if addressee_start is not None else until].strip(EDGE)
+            if words and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words)) and \
+                    len(WORD.findall(words)) <= 6:
+                who.words = words
+                who.entity = self.antecedent(r, verb, words, entity_of)
+            elif (before := self.subject_before(r, verb)) is not None:
+                who.entity = entity_of.get(id(before))
+            else:
+                who.entity, who.words = memory.last(r, verb)
+        elif who.entity is None:
+            who.words = subject.text
+        who.addressee = addressee
+        if verb.norm in self.c.relay_verbs and subject is not None:  # نقلت وكالة … عن الوزير قوله إن …
+            relayed = regex.search(r"(?<![\p{L}])عن\s+", r.text[subject.end:until])
+            source = next((m for m in between if relayed and m.start >= subject.end + relayed.end() - 1
+                           and m.label in ("PERSON", "ORG")), None)
+            if source is not None:
+                who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], entity_of.get(id(source)), None
+        return who
+
+    def antecedent(self, r: SentenceReader, verb: Verb, words: str, entity_of) -> str | None:
+        """الوكالة، الصحيفة، الشركة: the last organisation named with that noun (وكالة أسوشيتد برس)."""
+        word = normalize(words)
+        if " " in word or not word.startswith("ال") or word[2:] not in self.c.name_nouns:
+            return None
+        for m in reversed(r.article.mentions):
+            if m.start < verb.start and m.label == "ORG" and normalize(m.text).startswith(word[2:]) and entity_of.get(id(m)):
+                return entity_of[id(m)]
+        return None
+
+    def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
+        lead = r.text[max(verb.end, m.start - 3):m.start].rstrip("«“\"ـ ")
+        return lead.endswith("ل") or m.proclitic.endswith("ل") or r.text[verb.end:m.start].rstrip().endswith("مع")
+
+    def addressee(self, r: SentenceReader, after: int, until: int, entity_of,
+                  anywhere: bool = False) -> tuple[str | None, int | None]:
+        """The addressee after the subject (لـ / في مقابلة مع …): its entity id or its words, and where
+        it starts; with `anywhere`, the first one in the gap (no subject: مسؤول أمريكي لوكالة …)."""
+        n, stop = r.normal_offset(after), r.normal_offset(until)
+        m = (self.c.addressee_any.search if anywhere else self.c.addressee.match)(r.view.norm, n, stop)
+        if not m:
+            return None, None
+        begin, start = r.original(m.start(), m.start())[0], r.original(m.end(), m.end())[0]
+        mention = next((x for x in r.mentions if start <= x.start <= start + 2), None)
+        if mention is not None and entity_of.get(id(mention)):
+            return entity_of[id(mention)], begin
+        phrase = regex.split(r"\s+(?:في|خلال|من|على|عقب|بعد|قبل)\s+|[،,]", r.text[start:until])[0].strip(EDGE)
+        if not phrase or len(WORD.findall(phrase)) > 5:
+            return None, None
+        return ("ا" + phrase if phrase.startswith("ل") else phrase), begin
+
+    def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
+        """SVO order: a name just before the verb (وكان بوتين قد قال)."""
+        for m in reversed(r.mentions):
+            if m.end <= verb.start:
+                gap = r.text[m.end:verb.start]
+                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and regex.fullmatch(r"\s*(?:قد\s*)?", gap):
+                    return m
+                break
+        return None
+
+    def clause_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
+        """Where the reported words begin — after أن/إن (or إلى أن), a colon or an opening quotation
+        mark close to the verb — as (start, after a colon or mark, where the introducer is). Between
+        verb and introducer only the subject, an addressee, titles, dates and a few words may stand."""
+        n, stop = r.normal_offset(verb.end), r.normal_offset(limit)
+        for m in self.c.introducer.finditer(r.view.norm, n, stop):
+            intro = r.original(m.start(), m.start())[0]
+            if any(x.start < intro < x.end for x in r.mentions):
+                continue
+            colon = m.group("comp") is None
+            if m.group("mark") is not None and self.short_quotation(r, intro):
+                continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
+            if colon and verb.norm in self.c.clause_only:
+                continue  # دعا / طالب … introduce a call, not quoted words
+            allowed = 0 if m.group("mark") is not None else 4 if colon else 6
+            if self.loose_words(r, verb.end, intro) > allowed:
+                continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
+            return r.original(m.end(), m.end())[0], colon, intro
+        return None
+
+    def short_quotation(self, r: SentenceReader, opening: int, words: int = 4) -> bool:
+        """Whether the quotation opening at `opening` holds fewer than `words` words (a name, a title)."""
+        close = self.c.marks.get(r.text[opening])
+        end = r.text.find(close, opening + 1, r.sentence.end) if close else -1
+        return end < 0 or len(WORD.findall(r.text, opening + 1, end)) < words
+
+    def loose_words(self, r: SentenceReader, start: int, end: int) -> int:
+        """Words between a verb and its clause that are no name, date, title or addressee."""
+        covered = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
+        count, addressed = 0, False
+        for word in WORD.finditer(r.text, start, end):
+            if any(a <= word.start() < b for a, b in covered):
+                continue
+            norm = normalize(word.group())
+            if norm in self.c.gap_words:
+                continue
+            if norm.startswith("ل") and not addressed:
+                addressed = True
+                continue
+            count += 1
+        return count
+
+    def clause_end(self, r: SentenceReader, start: int, later_verbs: list[Verb]) -> int:
+        """The sentence end, or earlier: a trailing according-to phrase or the next attribution."""
+        end = r.sentence.end
+        n = r.normal_offset(start)
+        m = self.c.according_to.search(r.view.norm, n)
+        if m and regex.search(r"[،,]\s*$", r.view.norm[:m.start()]):
+            end = min(end, r.original(m.start(), m.start())[0])
+        for verb in later_verbs:
+            cut = regex.search(r"[،,]\s*[وف]?$", r.text[max(start, verb.start - 4):verb.start])
+            if cut:  # "…، وأضاف": the next attribution starts a new quote
+                end = min(end, max(start, verb.start - 4) + cut.start())
+                break
+        return end
+
+    def attributed_after(self, r: SentenceReader, marks, used, found, entity_of, memory: "Memory") -> list[Quote]:
+        """«…»، قال الوزير / «…» — and a quotation alone continuing the last speaker's quote."""
+        out = []
+        for s, e in marks:
+            if (s, e) in used or any(q.start <= s and e <= q.end for q in found):
+                continue
+            tail = r.text[e + 1:r.sentence.end]
+            m = regex.match(r"\s*[،,]?\s*[وف]?(?P<verb>[\p{L}\p{M}]+)", tail)
+            if m and normalize(m.group("verb")) in self.c.verbs:
+                vs, ve = e + 1 + m.start("verb"), e + 1 + m.end("verb")
+                cue = Span(start=vs, end=ve, text=r.text[vs:ve])
+                until = r.sentence.end
+                tail_break = regex.search(r"[،,.]", r.text[ve:r.sentence.end])
+                if tail_break:
+                    until = ve + tail_break.start()
+                who = self.speaker(r, Verb(vs, ve, normalize(m.group("verb"))), until, entity_of, memory)
+            elif trim(r.text, r.sentence.start, r.sentence.end, EDGE) == (s - 1, e + 1) and memory.entity:
+                cue, who = None, Speaker(memory.entity)  # a paragraph-long quotation continuing a speaker
+            else:
+                continue
+            if len(WORD.findall(r.text, s, e)) < 2:
+                continue
+            extra = {"speaker_text": who.words} if who.words else {}
+            out.append(self.quote(r, s, e, "direct", who, cue, extra))
+            memory.heard(who)
+        return out
+
+    def quote(self, r: SentenceReader, start: int, end: int, kind: str, who: "Speaker", cue, extra) -> Quote:
+        start, end = trim(r.text, start, end, " \t\n")
+        return Quote(start=start, end=end, kind=kind, text=r.text[start:end], speaker=who.entity, cue=cue,
+                     addressee=who.addressee, reported_by=list(who.reported_by), sentence=r.sentence.id, extra=extra)
+
+    # ---- claims -----------------------------------------------------------------------------
+    def sentence_claims(self, r: SentenceReader, quotes: list[Quote], entity_of) -> list[Claim]:
+        out = []
+        for m in self.c.according_to.finditer(r.view.norm):
+            cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
+            source, source_text, source_end = self.source(r, cue_end, entity_of)
+            if source_text is None:
+                continue
+            cue = Span(start=cue_start, end=cue_end, text=r.text[cue_start:cue_end])
+            clause = self.c.introducer.match(r.view.norm, r.normal_offset(source_end))
+            if clause and clause.group("comp"):  # فيما أفادت تقارير بأن …: the clause is the claim
+                start, end = trim(r.text, r.original(clause.end(), clause.end())[0], r.sentence.end, EDGE)
+                quotes[:] = [q for q in quotes if not (q.cue and cue_start <= q.cue.start < source_end)]
+            else:
+                before = trim(r.text, r.sentence.start, cue_start, EDGE)
+                after = trim(r.text, source_end, r.sentence.end, EDGE)
+                start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+            start = self.past_conjunction(r, start, end)
+            covering = [q for q in quotes if q.start < end and start < q.end]
+            if covering:  # one statement, one record: the quote is reported through this source
+                for q in covering:
+                    if source and source not in q.reported_by:
+                        q.reported_by.append(source)
+                    elif not source:
+                        q.extra.setdefault("reported_by_text", []).append(source_text)
+                continue
+            if end - start < 8:
+                continue
+            out.append(Claim(start=start, end=end, text=r.text[start:end], source=source, cue=cue,
+                             sentence=r.sentence.id, extra={"source_text": source_text}))
+        return out
+
+    def source(self, r: SentenceReader, cue_end: int, entity_of) -> tuple[str | None, str | None, int]:
+        """The source after an according-to phrase: a name (its entity), an unnamed source (مصادر
+        أمنية), or the words up to the next comma."""
+        start = cue_end + (1 if r.text[cue_end:cue_end + 1] == "ـ" else 0)
+        mention = next((x for x in r.mentions if start <= x.start <= start + 2 and x.label != "NORP"), None)
+        if mention is not None and r.text[start:mention.start].strip() in ("", "ل", "لـ"):
+            end = mention.end
+            for x in r.mentions:  # a NORP adjective or a description continues the name
+                if end <= x.start <= end + 1:
+                    end = x.end
+            return entity_of.get(id(mention)), r.text[mention.start:end], end
+        unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
+        if unnamed:
+            s, e = r.original(unnamed.start("src"), unnamed.end("src"))
+            return None, r.text[s:e], e
+        words = regex.match(r"\s*(?:لـ?\s*)?(?P<src>[^،,.:؛\n]{2,60}?)\s*(?=[،,.:؛]|$)", r.text[start:r.sentence.end])
+        if words and 1 <= len(WORD.findall(words.group("src"))) <= 5:
+            return None, words.group("src"), start + words.end("src")
+        return None, None, start
+
+    def past_conjunction(self, r: SentenceReader, start: int, end: int) -> int:
+        """A claim starts after a و/ف attached to its first word (وقتل → قتل)."""
+        tokens = r.article.tokens
+        i = bisect_left([t.start for t in tokens], start)
+        if i < len(tokens) and tokens[i].start == start and tokens[i].proclitics:
+            first = tokens[i].proclitics[0]
+            rest = normalize(r.text[first["end"]:tokens[i].end])
+            if first.get("tag") == "conj" and first["end"] < end and (first["text"] == "و" or rest in ("قد", "لقد", "ان")):
+                return first["end"]
+        return start
+
+    def provenance(self, article: Article) -> None:
+        """The article's cited sources and photo credits as names with entity ids."""
+        by_text: dict[str, str] = {}
+        for m in article.mentions:
+            if m.entity:
+                by_text.setdefault(normalize(m.text), m.entity)
+        for name in ("cited_sources", "photo_credits"):
+            names = [n["name"] if isinstance(n, dict) else n for n in getattr(article, name)]
+            setattr(article, name, [{"name": n, "entity": by_text.get(normalize(n))} for n in names])
+
+
+_FINDER: QuoteFinder | None = None
+
+
+@stage("quotes", requires=("entities", "sentences"), assigns=("quotes", "claims"))
+def quotes_stage(article: Article) -> Article:
+    """Quotes with speakers, addressees and reporting outlets; claims on their sources."""
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = QuoteFinder()
+    return _FINDER(article)

@@ -1,0 +1,90 @@
+"""Quotes and claims: the project's tables (floors only rise), a few behaviours spelled out, the CLI."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from khabar import Article, Pipeline
+from khabar.cli import main
+from khabar.errors import KhabarError
+from khabar.quotes.evaluate import read_table, score
+
+from conftest import ROOT
+
+TABLE = ROOT / "tests" / "quotes" / "quotes.jsonl"
+HELDOUT = ROOT / "tests" / "quotes" / "heldout.jsonl"
+TABLE_FLOOR = {"p": 0.95, "r": 0.95}
+HELDOUT_FLOOR = {"p": 0.75, "r": 0.75}
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def analyse(pipeline, text):
+    article = pipeline(Article(text=text, published="2023-09-13"))
+    assert article.errors == []
+    names = {e.id: e.name_ar for e in article.entities}
+    return article, names
+
+
+@pytest.mark.parametrize("table,floor", [(TABLE, TABLE_FLOOR), (HELDOUT, HELDOUT_FLOOR)], ids=["table", "heldout"])
+def test_quote_tables(table, floor, pipeline):
+    result = score(read_table(table), pipeline)
+    assert result["micro"]["p"] >= floor["p"], result["errors"][:10]
+    assert result["micro"]["r"] >= floor["r"], result["errors"][:10]
+
+
+def test_direct_quote_with_addressee_and_continuing_speaker(pipeline):
+    a, names = analyse(pipeline, "وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين: «لن نقبل بأي شروط مسبقة». "
+                                 "وأضاف أن موسكو مستعدة للحوار.")
+    direct, indirect = a.quotes
+    assert direct.kind == "direct" and direct.text == "لن نقبل بأي شروط مسبقة" and direct.addressee == "الصحفيين"
+    assert names[direct.speaker] == "سيرغي لافروف" and indirect.speaker == direct.speaker
+    assert indirect.kind == "indirect" and indirect.text == "موسكو مستعدة للحوار" and indirect.cue.text == "أضاف"
+
+
+def test_outlet_as_speaker_is_a_quote_not_a_claim(pipeline):
+    a, names = analyse(pipeline, "وذكرت وكالة رويترز أن المحادثات ستستأنف الأسبوع المقبل.")
+    assert [(q.kind, names[q.speaker]) for q in a.quotes] == [("indirect", "رويترز")]
+    assert a.claims == []
+
+
+def test_according_to_makes_a_claim_or_a_reported_quote(pipeline):
+    a, _ = analyse(pipeline, "وقتل ثلاثة أشخاص في الانفجار، بحسب مصادر أمنية.")
+    claim, = a.claims
+    assert claim.text == "قتل ثلاثة أشخاص في الانفجار" and claim.source is None
+    assert claim.extra["source_text"] == "مصادر أمنية" and claim.cue.text == "بحسب"
+    b, names = analyse(pipeline, "وقال أردوغان إن بلاده ستواصل الوساطة، حسبما ذكرت وكالة الأناضول.")
+    quote, = b.quotes
+    assert quote.text == "بلاده ستواصل الوساطة" and b.claims == []
+    assert [names[x] for x in quote.reported_by] == ["وكالة الأناضول"]
+
+
+def test_partial_quote_and_denial(pipeline):
+    a, _ = analyse(pipeline, "ونفى المتحدث باسم الحكومة أن تكون الانتخابات «مزورة بالكامل».")
+    kinds = {(q.kind, q.text) for q in a.quotes}
+    assert ("partial", "مزورة بالكامل") in kinds
+    assert all(q.extra.get("negated") for q in a.quotes)
+
+
+def test_names_in_quotation_marks_are_not_quotes(pipeline):
+    a, _ = analyse(pipeline, "وأطلق التحالف عملية «عاصفة الحزم» في مارس، وشاركت فيها قوات من «درع الجزيرة».")
+    assert a.quotes == [] and a.claims == []
+
+
+def test_eval_quotes_cli_and_table_errors(tmp_path):
+    table = tmp_path / "q.jsonl"
+    table.write_text(json.dumps({"category": "x", "text": "قال الوزير إن الاتفاق وشيك.", "published": None,
+                                 "expect": {"quotes": [{"kind": "indirect", "text": "الاتفاق وشيك", "speaker": None}],
+                                            "claims": []}}, ensure_ascii=False) + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["eval", "quotes", str(table), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["n_expected"] == 1
+    table.write_text('{"category": "x", "text": "نص", "expect": {"quotes": [{"text": "غائب"}], "claims": []}}\n', "utf-8")
+    result = CliRunner().invoke(main, ["eval", "quotes", str(table)])
+    assert result.exit_code != 0 and "E602" in result.output
+    with pytest.raises(KhabarError):
+        read_table(table)
