@@ -150,6 +150,8 @@ class KnowledgeBase:
                     self.by_adjective.setdefault(form, entry)
             for role in entry.roles:
                 self.holders[(role.role, role.of)].append((entry, role))
+        for short in [k for k in self.by_short if k in self.by_name]:  # وكالة أنباء البحرين is not البحرين
+            del self.by_short[short]
 
     def lookup(self, name: str, label: str | None = None) -> list[Entry]:
         """Entries named `name` exactly (normalised), else by skeleton; filtered by label if given."""

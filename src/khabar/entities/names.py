@@ -18,6 +18,7 @@ class NameTables:
     nisba_forms: dict[str, str]        # broken plural -> masculine singular (normalised)
     not_nisba: frozenset[str]
     before_country: frozenset[str]
+    name_particles: frozenset[str]     # ابن، آل، أبو … alone are no one's short name
     letters: dict[str, str]
     vowels: dict[str, str]
     consonant_at_start: dict[str, str]
@@ -34,6 +35,7 @@ def name_tables() -> NameTables:
         nisba_forms={normalize(k): normalize(v) for k, v in raw["nisba_forms"].items()},
         not_nisba=frozenset(normalize(w) for w in raw["not_nisba"]),
         before_country=frozenset(normalize(w) for w in raw["before_country"]),
+        name_particles=frozenset(normalize(w) for w in raw["name_particles"]),
         letters=roman["letters"], vowels=roman["vowels"], consonant_at_start=roman["consonant_at_start"],
     )
 

@@ -1,7 +1,8 @@
 """The corpus alias registry: every surface form seen for every identity, across articles.
 
-An identity's key is its KB id, else its label and the consonant skeleton of its Arabic name
-(so بيونغ يانغ and بيونج يانج meet across articles too). Hand overrides win: `merge` sends an alias
+An identity's key is its KB id, else its label and the consonant skeleton of its Arabic name when
+that is long enough to be telling (so بيونغ يانغ and بيونج يانج meet across articles), else its
+normalised name. Hand overrides win: `merge` sends an alias
 to another identity, `split` gives it one of its own. Stored in SQLite, built from analysed JSONL.
 """
 
@@ -14,7 +15,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
-from khabar.entities.skeleton import skeleton
+from khabar.entities.skeleton import fold_foreign, skeleton
 from khabar.errors import KhabarError
 from khabar.text import normalize
 
@@ -28,8 +29,11 @@ CREATE TABLE IF NOT EXISTS overrides (alias TEXT, label TEXT, key TEXT, kind TEX
 def identity_key(entity: dict) -> str:
     if entity.get("kb_id"):
         return entity["kb_id"]
-    sk = skeleton(entity["name_ar"])
-    return f"{entity['label']}:{sk if len(sk) >= 3 else normalize(entity['name_ar'])}"
+    name = normalize(entity["name_ar"])
+    sk = skeleton(name)  # a long skeleton is telling for places and organisations; people's names must match
+    if len(sk) >= 6 and entity["label"] != "PERSON":
+        return f"{entity['label']}:{sk}"
+    return f"{entity['label']}:{' '.join(w.removeprefix('ال') for w in fold_foreign(name).split())}"
 
 
 class Registry:

@@ -28,3 +28,11 @@ def skeleton(name: str) -> str:
     if text.endswith("ه"):  # final ta marbuta / ha: كوريه = كوريا
         text = text[:-1]
     return text.translate(FOLD)
+
+
+G_LETTERS = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج"})
+
+
+def fold_foreign(name: str) -> str:
+    """A name with foreign g and ch spelled one way (ج/غ/ق/گ → ج, تش → ش), the rest as written."""
+    return name.replace("تش", "ش").translate(G_LETTERS)

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from khabar.document import Article, Entity, Mention
 from khabar.entities.kb import MIN_SKELETON_LEN, Entry, KnowledgeBase, knowledge_base
 from khabar.entities.names import name_tables, romanize
-from khabar.entities.skeleton import skeleton
+from khabar.entities.skeleton import fold_foreign, skeleton
 from khabar.ingest.dates import iso_date
 from khabar.pipeline import stage
 from khabar.text import normal_view, normalize
@@ -335,42 +335,49 @@ class EntityLinker:
             if m.label == "NORP":
                 continue
             names[i] = _strip_titles(normalize(m.text), self.tables)[0]
+        kb_of = {i: e.kb_id for i, e in r.links.items()}
+
+        def join(i: int, j: int) -> None:
+            """Merge two groups unless the knowledge base says they are different things."""
+            a, b = r.find(i), r.find(j)
+            if a != b and not (kb_of.get(a) and kb_of.get(b) and kb_of[a] != kb_of[b]):
+                r.union(a, b)
+                kb_of[r.find(a)] = kb_of.get(a) or kb_of.get(b)
+
         by_key: dict[tuple, int] = {}
         for i, name in names.items():
             m = mentions[i]
-            keys = []
-            if i in r.links:
-                keys.append(("kb", r.links[i].kb_id))
             family = "PLACE" if m.label in ("GPE", "LOC", "FAC") else m.label
+            keys = [("kb", r.links[i].kb_id)] if i in r.links else []
             keys.append(("name", family, name))
             sk = skeleton(name)
             if len(sk) >= MIN_SKELETON_LEN:
                 keys.append(("skeleton", family, sk))
             for key in keys:
-                if key in by_key:
-                    r.union(i, by_key[key])
-                else:
+                if key not in by_key:
                     by_key[key] = i
+                elif key[0] != "skeleton" or _variant(name, names[by_key[key]], sk, person=family == "PERSON"):
+                    join(i, by_key[key])
         # a person's one-word name inside exactly one longer name (بوتن ← فلاديمير بوتن)
         people = [i for i in names if mentions[i].label == "PERSON"]
         for i in people:
             words = names[i].split()
-            if len(words) != 1:
+            if len(words) != 1 or words[0] in self.tables.name_particles:
                 continue
-            sk = skeleton(words[0])
-            hosts = {r.find(j) for j in people if len(names[j].split()) > 1
-                     and sk in (skeleton(w) for w in names[j].split())}
+            hosts = {r.find(j) for j in people if len(names[j].split()) > 1  # its first or family name
+                     and any(_variant(words[0], w, skeleton(w), person=True) and skeleton(w) == skeleton(words[0])
+                             or w == words[0]
+                             for w in _own_names(names[j]))}
             if len(hosts) == 1:
-                r.union(i, hosts.pop())
+                join(i, hosts.pop())
         # near-identical spellings
         items = list(names.items())
         for a in range(len(items)):
             for b in range(a + 1, len(items)):
                 (i, x), (j, y) = items[a], items[b]
-                if mentions[i].label == mentions[j].label and min(len(x), len(y)) >= 6 and r.find(i) != r.find(j) \
-                        and not (i in r.links and j in r.links and r.links[i].kb_id != r.links[j].kb_id) \
-                        and fuzz.ratio(x, y) >= FUZZY:
-                    r.union(i, j)
+                if mentions[i].label == mentions[j].label and min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= FUZZY \
+                        and (mentions[i].label != "PERSON" or _same_person(x, y)):
+                    join(i, j)
 
     def resolve_descriptions(self, r: Resolver, descriptions) -> None:
         """Apposition gives a person a role; a lone description becomes a mention of the role holder."""
@@ -467,6 +474,31 @@ class EntityLinker:
             m.id = f"m{i}"
         r.article.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         r.article.entities = entities
+
+
+def _variant(a: str, b: str, sk: str, person: bool = False) -> bool:
+    """Two spellings with one skeleton are one name when the letters are close (بوتن/بوتين yes;
+    سعد/السعودية, سلمان/سليماني no) — or, for places and organisations, when the skeleton is long.
+    Arab personal names differ by vowels alone (حسن/حسين، خالد/خلود), so people always need close letters."""
+    return a == b or (len(sk) >= 6 and not person) or fuzz.ratio(fold_foreign(a), fold_foreign(b)) >= 85
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names of one person: word for word close (not محمد بن عبدالله الشايع/المانع)."""
+    x, y = a.split(), b.split()
+    return len(x) == len(y) and all(p == q or skeleton(p) == skeleton(q) and fuzz.ratio(fold_foreign(p), fold_foreign(q))
+                                    >= 85 for p, q in zip(x, y))
+
+
+def _own_names(name: str) -> list[str]:
+    """The words a person is called by alone: the first, and the last unless it names the father
+    (محمد بن سلمان is not سلمان)."""
+    words = name.split()
+    own = [words[0]]
+    if len(words) > 1 and words[-2] not in ("بن", "بنت", "ابن", "ابو", "ابي", "ال"):
+        own.append(words[-1])
+    return own
+
 
 
 def _strip_titles_surface(text: str, tables) -> str:

@@ -176,12 +176,10 @@ class QuoteFinder:
 
     def quoted_words(self, r: SentenceReader, start: int, end: int) -> bool:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
-        if any(m.start <= start and end <= m.end for m in r.mentions):
-            return False
-        if len(WORD.findall(r.text, start, end)) >= 2:
-            return True
+        if any(m.start <= start and end <= m.end for m in r.mentions) or not WORD.search(r.text, start, end):
+            return False  # a name, or a bare number (تقدر بـ «700» كرسي)
         before = WORD.findall(r.text, max(r.sentence.start, start - 20), start)
-        return not (before and normalize(before[-1]) in self.c.name_nouns)
+        return not (before and normalize(before[-1]) in self.c.name_nouns)  # قرية «المفتاحة», عملية «عاصفة الحزم»
 
     def speaker(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: "Memory") -> "Speaker":
         """Who speaks and to whom. The subject is a name between the verb and the clause (a person over
