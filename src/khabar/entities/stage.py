@@ -319,8 +319,9 @@ class EntityLinker:
                 by_skeleton = True
         if not found:
             return None
-        if by_skeleton:
-            found = [e for e in found if e.label == label]
+        if by_skeleton:  # people's names must also be close in letters (صادق الصباح is not صدقي صبحي)
+            found = [e for e in found if e.label == label and (label != "PERSON" or any(
+                _variant(name, normalize(n), skeleton(n), person=True) for n in e.names()))]
             return found[0] if len({e.kb_id for e in found}) == 1 else None
         same = [e for e in found if e.label == label or {e.label, label} <= {"GPE", "LOC", "FAC"}]
         candidates = same or (found if len({e.label for e in found}) == 1 and label in ("PERSON", "MISC", "GPE", "LOC")
