@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import sys
 from contextlib import nullcontext
@@ -145,28 +146,32 @@ def eval_ner(conll, as_json):
     Console().print(score_table(result, title=f"NER on {conll}"))
 
 
+def _eval_table(module: str, table: str, as_json: bool, show_errors: bool, title: str, caption: str) -> None:
+    """Score a JSON Lines table with `khabar.<module>.evaluate` and print scores (and errors)."""
+    evaluate = importlib.import_module(f"khabar.{module}.evaluate")
+    try:
+        result = evaluate.score(evaluate.read_table(table))
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    result["caption"] = caption.format(**result)
+    Console().print(score_table(result, title=f"{title} on {table}", first="category"))
+    for error in result["errors"] if show_errors else []:
+        what = json.dumps(error.get("expected") or error["found"], ensure_ascii=False)
+        found = f"  |  found {json.dumps(error['found'], ensure_ascii=False)}" if error["kind"] == "missed" else ""
+        click.echo(f"{error['kind']:7} {error['category']:18} {what}  |  {error['text']}{found}")
+
+
 @eval_group.command("timex")
 @click.argument("table", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores (and every error) as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed and false expression.")
 def eval_timex(table, as_json, show_errors):
     """Precision and recall of the timex stage on TABLE (JSON Lines of sentences with expected expressions)."""
-    from khabar.timex.evaluate import read_table, score
-
-    try:
-        result = score(read_table(table))
-    except KhabarError as exc:
-        raise click.ClickException(str(exc))
-    if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
-        return
-    result["caption"] = f"{result['n_sentences']} sentences, {result['n_expressions']} expected expressions"
-    Console().print(score_table(result, title=f"timex on {table}", first="category"))
-    if show_errors:
-        for error in result["errors"]:
-            what = error.get("expected") or error["found"]
-            click.echo(f"{error['kind']:7} {error['category']:18} {what}  |  {error['sentence']}"
-                       + (f"  |  found {error['found']}" if error["kind"] == "missed" else ""))
+    _eval_table("timex", table, as_json, show_errors, "timex",
+                "{n_sentences} sentences, {n_expressions} expected expressions")
 
 
 @eval_group.command("quotes")
@@ -175,23 +180,8 @@ def eval_timex(table, as_json, show_errors):
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed and false record.")
 def eval_quotes(table, as_json, show_errors):
     """Precision and recall of quotes and claims on TABLE (JSON Lines of texts with expected records)."""
-    from khabar.quotes.evaluate import read_table, score
-
-    try:
-        result = score(read_table(table))
-    except KhabarError as exc:
-        raise click.ClickException(str(exc))
-    if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
-        return
-    result["caption"] = f"{result['n_sentences']} texts, {result['n_expected']} expected quotes and claims"
-    Console().print(score_table(result, title=f"quotes and claims on {table}", first="category"))
-    if show_errors:
-        for error in result["errors"]:
-            what = error.get("expected") or error["found"]
-            click.echo(f"{error['kind']:7} {error['category']:18} {json.dumps(what, ensure_ascii=False)}  |  "
-                       f"{error['text']}" + (f"  |  found {json.dumps(error['found'], ensure_ascii=False)}"
-                                              if error["kind"] == "missed" else ""))
+    _eval_table("quotes", table, as_json, show_errors, "quotes and claims",
+                "{n_sentences} texts, {n_expected} expected quotes and claims")
 
 
 @main.group("train")

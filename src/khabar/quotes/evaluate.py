@@ -8,31 +8,20 @@ entity's names, or the words that stood for it); a claim when span and source ag
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 
+from khabar import evaluation
 from khabar.document import Article
-from khabar.errors import KhabarError
+from khabar.evaluation import prf
 from khabar.text import normalize
 
 EDGE = " \t\n«»“”\"‹›„،,.:;؛!?؟-–—…"
 
 
 def read_table(path: str | Path) -> list[dict]:
-    cases = []
-    for number, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-            for item in case["expect"]["quotes"] + case["expect"]["claims"]:
-                if item["text"] not in case["text"]:
-                    raise ValueError(f"{item['text']!r} is not in the text")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise KhabarError("E602", what=f"{path}:{number}", detail=str(exc)) from exc
-        cases.append(case)
-    return cases
+    return evaluation.read_table(path, "E602", lambda case: [item["text"] for item in case["expect"]["quotes"]
+                                                             + case["expect"]["claims"]], "text")
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -87,7 +76,7 @@ def score(cases: list[dict], pipeline=None) -> dict:
         c[1] += len(found)
         c[2] += len(expected)
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    return {"micro": _prf(*total), "per_type": {k: _prf(*v) for k, v in sorted(counts.items())},
+    return {"micro": prf(*total), "per_type": {k: prf(*v) for k, v in sorted(counts.items())},
             "n_sentences": len(cases), "n_expected": total[2], "errors": errors}
 
 
@@ -115,9 +104,3 @@ def _show(article: Article, kind: str, item) -> dict:
     return {"quote": item.text, "kind": item.kind, "speaker": names.get(item.speaker) or item.extra.get("speaker_text"),
             "addressee": names.get(item.addressee, item.addressee),
             "reported_by": [names.get(r) for r in item.reported_by]}
-
-
-def _prf(tp: int, predicted: int, gold: int) -> dict:
-    p = tp / predicted if predicted else 1.0
-    r = tp / gold if gold else 1.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": gold}
