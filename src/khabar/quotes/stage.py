@@ -203,7 +203,7 @@ class QuoteFinder:
         addressee, addressee_start = self.addressee(r, after, until, entity_of, anywhere=subject is None)
         who = Speaker(entity_of.get(id(subject)) if subject else None)
         if subject is None:
-            words = r.text[verb.end:addressee_start if addressee_start is not None else until].strip(EDGE)
+            words = self.subject_words(r, verb.end, addressee_start if addressee_start is not None else until)
             if words and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words)) and \
                     len(WORD.findall(words)) <= 6:
                 who.words = words
@@ -222,6 +222,18 @@ class QuoteFinder:
             if source is not None:
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], entity_of.get(id(source)), None
         return who
+
+    def subject_words(self, r: SentenceReader, start: int, end: int) -> str:
+        """The words standing for an untagged subject, up to a date or a place phrase (وزارة الداخلية أمس،
+        في بيان أصدرته اليوم → nothing: the subject was dropped)."""
+        for t in r.article.timexes:
+            if start <= t.start < end:
+                end = t.start
+        phrase = r.text[start:end].strip(EDGE)
+        first = WORD.match(phrase)
+        if first and normalize(first.group()) in ("في", "خلال", "من", "على", "عن", "امام", "بعد", "قبل"):
+            return ""
+        return phrase
 
     def antecedent(self, r: SentenceReader, verb: Verb, words: str, entity_of) -> str | None:
         """الوكالة، الصحيفة، الشركة: the last organisation named with that noun (وكالة أسوشيتد برس)."""
