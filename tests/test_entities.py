@@ -58,11 +58,12 @@ def test_unknown_names_merge_by_skeleton_and_short_form():
 
 
 def test_titles_become_roles():
-    a = article_with("وقال المتحدث باسم الكرملين دميتري بيسكوف إن السيد بيسكوف لن يعلق.",
-                     [("الكرملين", "ORG"), ("دميتري بيسكوف", "PERSON"), ("بيسكوف", "PERSON")])
-    peskov = entity_of(a, "دميتري بيسكوف")
-    assert entity_of(a, "بيسكوف") is peskov
-    assert "المتحدث باسم الكرملين" in peskov.roles and "السيد" in peskov.roles
+    a = article_with("أوضحت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا أن موسكو ستدرس الرد، ولم تضف السيدة زاخاروفا تفاصيل.",
+                     [("الخارجية الروسية", "ORG"), ("ماريا زاخاروفا", "PERSON"), ("موسكو", "GPE"),
+                      ("زاخاروفا", "PERSON")])
+    spokeswoman = entity_of(a, "ماريا زاخاروفا")
+    assert entity_of(a, "زاخاروفا") is spokeswoman
+    assert "المتحدثة باسم الخارجية الروسية" in spokeswoman.roles and "السيدة" in spokeswoman.roles
 
 
 def test_description_resolves_to_the_named_holder():

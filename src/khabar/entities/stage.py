@@ -287,10 +287,18 @@ class EntityLinker:
                 r.links[i] = outlet  # «الشرق الأوسط» in quotation marks is the newspaper, not the region
                 m.extra["ner_label"], m.label, m.subtype = m.label, "ORG", outlet.subtype
                 continue
+            words = m.text.split()  # roles as written: the leading words the titles took
+            surface = []
+            for title in roles:
+                n = len(title.split())
+                surface.append(" ".join(words[:n]))
+                words = words[n:]
             if m.label == "PERSON":  # an honorific right before the name: السيد بوتن
-                before = normalize(r.article.text[max(0, m.start - 30):m.start]).rstrip()
-                roles = [h for h in self.tables.honorifics if before.endswith(" " + h) or before == h][:1] + roles
-            r.roles[i] = roles
+                raw = r.article.text[max(0, m.start - 30):m.start]
+                before = normalize(raw).rstrip()
+                found = [h for h in self.tables.honorifics if before.endswith(" " + h) or before == h][:1]
+                surface = [" ".join(raw.split()[-len(h.split()):]) for h in found] + surface
+            r.roles[i] = surface
             entry = self._lookup(name, m.label)
             if entry:
                 r.links[i] = entry

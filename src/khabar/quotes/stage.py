@@ -183,7 +183,7 @@ class QuoteFinder:
 
     def speaker(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: "Memory") -> "Speaker":
         """Who speaks and to whom. The subject is a name between the verb and the clause (a person over
-        an organisation: المتحدث باسم الكرملين دميتري بيسكوف → Peskov; a place only right after the
+        an organisation: المتحدثة باسم الخارجية الروسية ماريا زاخاروفا → Zakharova; a place only right after the
         verb: قالت روسيا), else the words standing there (مسؤول أمريكي), else a name just before the
         verb (بوتين قال); with none (وأضاف أن…) the last speaker goes on. An addressee follows لـ or
         في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
