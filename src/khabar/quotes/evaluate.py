@@ -8,12 +8,10 @@ entity's names, or the words that stood for it); a claim when span and source ag
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 from khabar import evaluation
 from khabar.document import Article
-from khabar.evaluation import prf
 from khabar.text import normalize
 
 EDGE = " \t\n«»“”\"‹›„،,.:;؛!?؟-–—…"
@@ -52,32 +50,18 @@ def _refers(article: Article, entity_id: str | None, words: str | None, expected
 def score(cases: list[dict], pipeline=None) -> dict:
     from khabar import Pipeline
     pipeline = pipeline or Pipeline()
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    errors = []
-    for case in cases:
+
+    def predict(case: dict):
         article = pipeline(Article(text=case["text"], published=case.get("published")))
-        found = [("quote", q) for q in article.quotes] + [("claim", c) for c in article.claims]
-        expected = [("quote", q) for q in case["expect"]["quotes"]] + [("claim", c) for c in case["expect"]["claims"]]
-        unmatched = list(found)
-        tp = 0
-        for kind, want in expected:
-            hit = next((f for f in unmatched if f[0] == kind and _matches(article, kind, want, f[1])), None)
-            if hit is None:
-                errors.append({"kind": "missed", "category": case["category"], "expected": want,
-                               "found": [_show(article, k, f) for k, f in found], "text": case["text"]})
-                continue
-            unmatched.remove(hit)
-            tp += 1
-        for kind, f in unmatched:
-            errors.append({"kind": "false", "category": case["category"], "found": _show(article, kind, f),
-                           "text": case["text"]})
-        c = counts[case["category"]]
-        c[0] += tp
-        c[1] += len(found)
-        c[2] += len(expected)
-    total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    return {"micro": prf(*total), "per_type": {k: prf(*v) for k, v in sorted(counts.items())},
-            "n_sentences": len(cases), "n_expected": total[2], "errors": errors}
+        return [("quote", q) for q in article.quotes] + [("claim", c) for c in article.claims], article
+
+    return evaluation.score(
+        cases, "text",
+        expected=lambda case: [("quote", q) for q in case["expect"]["quotes"]]
+        + [("claim", c) for c in case["expect"]["claims"]],
+        predict=predict,
+        match=lambda want, got, article: want[0] == got[0] and _matches(article, want[0], want[1], got[1]),
+        show=lambda got, article: _show(article, *got))
 
 
 def _matches(article: Article, kind: str, want: dict, got) -> bool:
