@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import random
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from corpus_tools import CORPUS, Reservoir
 from khabar.document import Article
 from khabar.ingest import iter_articles
 from khabar.pipeline import Pipeline
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 
 
 def main() -> None:
@@ -31,12 +30,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--from-jsonl", type=Path, default=None, help="Read analysed articles instead of tagging.")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
     pipeline = Pipeline(["layout", "sentences", "tokens", "ner"])
     per_type: Counter = Counter()
     surfaces: dict[str, Counter] = defaultdict(Counter)
     subtypes: Counter = Counter()
-    reservoir: list[tuple[str, str, str, str]] = []
+    reservoir = Reservoir(args.sample, args.seed)
     seen = articles = errors = tokens = 0
     started = time.perf_counter()
     if args.from_jsonl:
@@ -62,10 +60,7 @@ def main() -> None:
             index = bisect.bisect_right(starts, m.start) - 1
             context = article.sentences[index].text if index >= 0 else ""
             item = (m.label, m.subtype or "", m.text, context[:160])
-            if len(reservoir) < args.sample:
-                reservoir.append(item)
-            elif rng.random() < args.sample / seen:
-                reservoir[rng.randrange(args.sample)] = item
+            reservoir.add(item)
         if args.limit and articles >= args.limit:
             break
     seconds = time.perf_counter() - started
@@ -77,7 +72,7 @@ def main() -> None:
     for label, counts in sorted(surfaces.items()):
         print(f"\n{label}: " + "، ".join(f"{text} ({n})" for text, n in counts.most_common(args.top)))
     print("\nrandom mentions:")
-    for label, subtype, text, context in reservoir:
+    for label, subtype, text, context in reservoir.items:
         print(f"  {label:6} {subtype:10} {text}  |  {context}")
 
 

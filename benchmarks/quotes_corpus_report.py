@@ -9,11 +9,11 @@ The quotes stage is run (again) on each article read, so the JSONL may come from
 from __future__ import annotations
 
 import argparse
-import random
 import time
 from collections import Counter
 from pathlib import Path
 
+from corpus_tools import Reservoir
 from khabar.document import Article
 from khabar.quotes.stage import quotes_stage
 
@@ -26,12 +26,11 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
-    rng = random.Random(args.seed)
     kinds: Counter = Counter()
     speakers: Counter = Counter()
     sources: Counter = Counter()
-    reservoir: list[tuple] = []
-    articles = claims = seen = 0
+    reservoir = Reservoir(args.sample, args.seed)
+    articles = claims = 0
     in_stage = 0.0
     with args.jsonl.open(encoding="utf-8") as lines:
         for line in lines:
@@ -48,12 +47,8 @@ def main() -> None:
                 kinds[q.kind] += 1
                 speaker = names.get(q.speaker) or q.extra.get("speaker_text") or "(unknown)"
                 speakers[speaker] += 1
-                seen += 1
                 item = (q.kind, speaker, q.text[:120], (text_of.get(q.sentence) or "")[:220])
-                if len(reservoir) < args.sample:
-                    reservoir.append(item)
-                elif rng.random() < args.sample / seen:
-                    reservoir[rng.randrange(args.sample)] = item
+                reservoir.add(item)
             for c in article.claims:
                 claims += 1
                 sources[names.get(c.source) or c.extra.get("source_text") or "(unknown)"] += 1
@@ -64,7 +59,7 @@ def main() -> None:
     print(f"\n{args.top} most quoted speakers: " + "، ".join(f"{s} ({n})" for s, n in speakers.most_common(args.top)))
     print(f"\n{args.top} most cited claim sources: " + "، ".join(f"{s} ({n})" for s, n in sources.most_common(args.top)))
     print("\nrandom quotes (kind | speaker | quote | sentence):")
-    for item in reservoir:
+    for item in reservoir.items:
         print("  " + " | ".join(item))
 
 

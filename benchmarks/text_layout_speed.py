@@ -13,11 +13,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from corpus_tools import CORPUS
 from khabar.document import Article
 from khabar.ingest import iter_articles
 from khabar.pipeline import Pipeline
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 
 
 def main() -> None:

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import random
 import time
 from collections import Counter
 from pathlib import Path
 
+from corpus_tools import CORPUS, Reservoir
 from khabar.ingest import iter_articles
 from khabar.pipeline import Pipeline
 from khabar.timex.stage import timex_stage
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 
 
 def main() -> None:
@@ -30,13 +29,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args()
-    rng = random.Random(args.seed)
     before = Pipeline(["layout", "sentences"])
     per_type: Counter = Counter()
     mods: Counter = Counter()
     anchors: Counter = Counter()
     texts: dict[str, Counter] = {}
-    reservoir: list[tuple] = []
+    reservoir = Reservoir(args.sample, args.seed)
     seen = articles = errors = chars = 0
     in_stage = 0.0
     stream = iter_articles([str(args.corpus)])
@@ -62,10 +60,7 @@ def main() -> None:
             index = bisect.bisect_right(starts, t.start) - 1
             context = article.sentences[index].text if index >= 0 else ""
             item = (t.type, t.text, t.value, t.mod or "", (t.anchor or {}).get("value") or "", context[:150])
-            if len(reservoir) < args.sample:
-                reservoir.append(item)
-            elif rng.random() < args.sample / seen:
-                reservoir[rng.randrange(args.sample)] = item
+            reservoir.add(item)
         if args.limit and articles >= args.limit:
             break
     print(f"{articles:,} articles ({chars / 1e6:.1f} M chars), {seen:,} timexes; timex stage alone "
@@ -77,7 +72,7 @@ def main() -> None:
     for kind, counts in sorted(texts.items()):
         print(f"\n{kind}: " + "، ".join(f"{text} ({n})" for text, n in counts.most_common(args.top)))
     print("\nrandom timexes (type | text | value | mod | anchor | sentence):")
-    for item in reservoir:
+    for item in reservoir.items:
         print("  " + " | ".join(item))
 
 
