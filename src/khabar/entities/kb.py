@@ -18,7 +18,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from khabar.entities.skeleton import skeleton
+from khabar.entities.skeleton import skeleton, variant
 from khabar.errors import KhabarError
 from khabar.text import normalize
 
@@ -154,11 +154,35 @@ class KnowledgeBase:
             del self.by_short[short]
 
     def lookup(self, name: str, label: str | None = None) -> list[Entry]:
-        """Entries named `name` exactly (normalised), else by skeleton; filtered by label if given."""
-        found = self.by_name.get(normalize(name)) or self.by_name.get(name.lower()) or []
-        if not found and len(skeleton(name)) > MIN_SKELETON_LEN:
-            found = self.by_skeleton.get(skeleton(name), [])
-        return [e for e in found if label is None or e.label == label or {e.label, label} <= {"GPE", "LOC"}]
+        """Every entry `name` may be (`khabar kb lookup`), filtered by label if given."""
+        found, _ = self._candidates(normalize(name), label)
+        return [e for e in found if label is None or e.label == label or {e.label, label} <= {"GPE", "LOC", "FAC"}]
+
+    def resolve(self, name: str, label: str) -> Entry | None:
+        """The one entry a mention's normalised name and tagged label point to, or None if unknown or
+        ambiguous. A name the KB knows under another label wins over the tagger for people and places."""
+        found, by_skeleton = self._candidates(name, label)
+        if by_skeleton:  # people's names must also be close in letters (صادق الصباح is not صدقي صبحي)
+            found = [e for e in found if e.label == label and (label != "PERSON" or any(
+                variant(name, normalize(n), skeleton(n), person=True) for n in e.names()))]
+            return found[0] if len({e.kb_id for e in found}) == 1 else None
+        same = [e for e in found if e.label == label or {e.label, label} <= {"GPE", "LOC", "FAC"}]
+        candidates = same or (found if len({e.label for e in found}) == 1 and label in ("PERSON", "MISC", "GPE", "LOC")
+                              and len(skeleton(name)) >= MIN_SKELETON_LEN + 1 else [])
+        return candidates[0] if len({e.kb_id for e in candidates}) == 1 else None
+
+    def _candidates(self, name: str, label: str | None) -> tuple[list[Entry], bool]:
+        """Entries by exact name (also without ال, as a Latin acronym, an outlet's short name), else by
+        a telling skeleton; and whether the skeleton found them."""
+        found = self.by_name.get(name) or self.by_name.get(name.lower())
+        if not found and name.startswith("ال"):
+            found = self.by_name.get(name[2:])
+        if not found and label == "ORG":  # سبوتنيك for وكالة سبوتنيك, الجزيرة for قناة الجزيرة
+            found = self.by_short.get(name)
+        if found:
+            return found, False
+        sk = skeleton(name)
+        return (self.by_skeleton.get(sk, []), True) if len(sk) >= MIN_SKELETON_LEN + 2 else ([], False)
 
     def holder(self, role: str, of: str | None, day: str | None) -> Entry | None:
         """The one person holding `role` of `of` on `day` (ISO date, None = any time), if unique."""

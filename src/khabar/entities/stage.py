@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 from khabar.document import Article, Entity, Mention
 from khabar.entities.kb import MIN_SKELETON_LEN, Entry, KnowledgeBase, knowledge_base
 from khabar.entities.names import name_tables, romanize
-from khabar.entities.skeleton import fold_foreign, skeleton
+from khabar.entities.skeleton import own_names, same_person, skeleton, variant
 from khabar.ingest.dates import iso_date
 from khabar.pipeline import stage
 from khabar.text import normal_view, normalize
@@ -100,6 +101,12 @@ def _description_pattern(tables) -> regex.Pattern:
 
 
 class EntityLinker:
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def shared() -> "EntityLinker":
+        """One instance per process (its tables are built once)."""
+        return EntityLinker()
+
     def __init__(self) -> None:
         self.kb = knowledge_base()
         self.tables = name_tables()
@@ -299,7 +306,7 @@ class EntityLinker:
                 found = [h for h in self.tables.honorifics if before.endswith(" " + h) or before == h][:1]
                 surface = [" ".join(raw.split()[-len(h.split()):]) for h in found] + surface
             r.roles[i] = surface
-            entry = self._lookup(name, m.label)
+            entry = self.kb.resolve(name, m.label)
             if entry:
                 r.links[i] = entry
                 if entry.label != m.label and m.extra.get("source") != "kb":
@@ -312,30 +319,6 @@ class EntityLinker:
     def _unique(entries: list[Entry], label: str) -> Entry | None:
         found = {e.kb_id: e for e in entries if e.label == label}
         return next(iter(found.values())) if len(found) == 1 else None
-
-    def _lookup(self, name: str, label: str) -> Entry | None:
-        found = self.kb.by_name.get(name) or self.kb.by_name.get(name.lower())
-        if not found and name.startswith("ال"):
-            found = self.kb.by_name.get(name[2:])
-        if not found and label == "ORG":  # سبوتنيك for وكالة سبوتنيك, الجزيرة for قناة الجزيرة
-            found = self.kb.by_short.get(name)
-        by_skeleton = False
-        if not found:
-            sk = skeleton(name)
-            if len(sk) >= MIN_SKELETON_LEN + 2:  # a variant spelling (long enough to be telling): same label only
-                found = self.kb.by_skeleton.get(sk)
-                by_skeleton = True
-        if not found:
-            return None
-        if by_skeleton:  # people's names must also be close in letters (صادق الصباح is not صدقي صبحي)
-            found = [e for e in found if e.label == label and (label != "PERSON" or any(
-                _variant(name, normalize(n), skeleton(n), person=True) for n in e.names()))]
-            return found[0] if len({e.kb_id for e in found}) == 1 else None
-        same = [e for e in found if e.label == label or {e.label, label} <= {"GPE", "LOC", "FAC"}]
-        candidates = same or (found if len({e.label for e in found}) == 1 and label in ("PERSON", "MISC", "GPE", "LOC")
-                              and len(skeleton(name)) >= MIN_SKELETON_LEN + 1 else [])
-        ids = {e.kb_id for e in candidates}
-        return candidates[0] if len(ids) == 1 else None
 
     def cluster(self, r: Resolver) -> None:
         mentions = r.article.mentions
@@ -365,7 +348,7 @@ class EntityLinker:
             for key in keys:
                 if key not in by_key:
                     by_key[key] = i
-                elif key[0] != "skeleton" or _variant(name, names[by_key[key]], sk, person=family == "PERSON"):
+                elif key[0] != "skeleton" or variant(name, names[by_key[key]], sk, person=family == "PERSON"):
                     join(i, by_key[key])
         # a person's one-word name inside exactly one longer name (بوتن ← فلاديمير بوتن)
         people = [i for i in names if mentions[i].label == "PERSON"]
@@ -374,9 +357,9 @@ class EntityLinker:
             if len(words) != 1 or words[0] in self.tables.name_particles:
                 continue
             hosts = {r.find(j) for j in people if len(names[j].split()) > 1  # its first or family name
-                     and any(_variant(words[0], w, skeleton(w), person=True) and skeleton(w) == skeleton(words[0])
+                     and any(variant(words[0], w, skeleton(w), person=True) and skeleton(w) == skeleton(words[0])
                              or w == words[0]
-                             for w in _own_names(names[j]))}
+                             for w in own_names(names[j]))}
             if len(hosts) == 1:
                 join(i, hosts.pop())
         # near-identical spellings
@@ -385,7 +368,7 @@ class EntityLinker:
             for b in range(a + 1, len(items)):
                 (i, x), (j, y) = items[a], items[b]
                 if mentions[i].label == mentions[j].label and min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= FUZZY \
-                        and (mentions[i].label != "PERSON" or _same_person(x, y)):
+                        and (mentions[i].label != "PERSON" or same_person(x, y)):
                     join(i, j)
 
     def resolve_descriptions(self, r: Resolver, descriptions) -> None:
@@ -485,31 +468,6 @@ class EntityLinker:
         r.article.entities = entities
 
 
-def _variant(a: str, b: str, sk: str, person: bool = False) -> bool:
-    """Two spellings with one skeleton are one name when the letters are close (بوتن/بوتين yes;
-    سعد/السعودية, سلمان/سليماني no) — or, for places and organisations, when the skeleton is long.
-    Arab personal names differ by vowels alone (حسن/حسين، خالد/خلود), so people always need close letters."""
-    return a == b or (len(sk) >= 6 and not person) or fuzz.ratio(fold_foreign(a), fold_foreign(b)) >= 85
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Two full names of one person: word for word close (not محمد بن عبدالله الشايع/المانع)."""
-    x, y = a.split(), b.split()
-    return len(x) == len(y) and all(p == q or skeleton(p) == skeleton(q) and fuzz.ratio(fold_foreign(p), fold_foreign(q))
-                                    >= 85 for p, q in zip(x, y))
-
-
-def _own_names(name: str) -> list[str]:
-    """The words a person is called by alone: the first, and the last unless it names the father
-    (محمد بن سلمان is not سلمان)."""
-    words = name.split()
-    own = [words[0]]
-    if len(words) > 1 and words[-2] not in ("بن", "بنت", "ابن", "ابو", "ابي", "ال"):
-        own.append(words[-1])
-    return own
-
-
-
 def _strip_titles_surface(text: str, tables) -> str:
     """The original-script name without leading honorifics and titles."""
     words = text.split()
@@ -518,16 +476,10 @@ def _strip_titles_surface(text: str, tables) -> str:
     return " ".join(words[len(words) - keep:]) if keep else text
 
 
-_LINKER: EntityLinker | None = None
-
-
 @stage("entities", requires=("mentions",), assigns=("entities",))
 def entities_stage(article: Article) -> Article:
     """Cluster mentions into entities, link them to the knowledge base, resolve titles and adjectives."""
-    global _LINKER
-    if _LINKER is None:
-        _LINKER = EntityLinker()
-    return _LINKER(article)
+    return EntityLinker.shared()(article)
 
 
 __all__ = ["entities_stage", "EntityLinker"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -110,6 +111,12 @@ class Memory:
 
 
 class QuoteFinder:
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def shared() -> "QuoteFinder":
+        """One instance per process (its tables are built once)."""
+        return QuoteFinder()
+
     def __init__(self) -> None:
         self.c = cues()
 
@@ -438,13 +445,7 @@ class QuoteFinder:
             setattr(article, name, [{"name": n, "entity": by_text.get(normalize(n))} for n in names])
 
 
-_FINDER: QuoteFinder | None = None
-
-
 @stage("quotes", requires=("entities", "sentences"), assigns=("quotes", "claims"))
 def quotes_stage(article: Article) -> Article:
     """Quotes with speakers, addressees and reporting outlets; claims on their sources."""
-    global _FINDER
-    if _FINDER is None:
-        _FINDER = QuoteFinder()
-    return _FINDER(article)
+    return QuoteFinder.shared()(article)
