@@ -1,0 +1,86 @@
+"""CAMEO-style actor codes: the country's ISO 3166 alpha-3 code and a role (RUSGOV for Putin).
+
+The knowledge base gives the country (a person's dated role, an outlet's or organisation's home
+country, a city's country) and the role (head of state → GOV, media → MED, armed group → REB);
+without a KB entry the entity's titles (وزير، قائد، الشرطة) and a nationality adjective next to
+its mentions (الرئيس الروسي) stand in. The role tables are `data/frames.toml` [codes].
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel.core import get_global
+
+from khabar.document import Article
+from khabar.entities.kb import Entry, knowledge_base
+from khabar.text import normalize
+
+
+@lru_cache(maxsize=1)
+def iso3() -> dict[str, str]:
+    """ISO 3166 alpha-2 → alpha-3, from CLDR's territory aliases (AFG → AF)."""
+    aliases = get_global("territory_aliases")
+    return {v[0]: k for k, v in aliases.items() if len(k) == 3 and k.isalpha() and len(v) == 1}
+
+
+class ActorCoder:
+    def __init__(self, tables: dict) -> None:
+        self.kb_roles, self.kb_types = tables["kb_roles"], tables["kb_types"]
+        self.subtypes = tables["subtypes"]
+        self.titles = sorted(((normalize(k), v) for k, v in tables["titles"].items()), key=lambda kv: -len(kv[0]))
+        self.kb = knowledge_base()
+
+    def country(self, kb_id: str | None, depth: int = 0) -> str | None:
+        """The alpha-3 code of a KB entry's country (itself, or what it is `in`)."""
+        entry = self.kb.by_id.get(kb_id or "")
+        if entry is None or depth > 3:
+            return None
+        if entry.iso:
+            return iso3().get(entry.iso, entry.iso)
+        return self.country(entry.within, depth + 1)
+
+    def code(self, article: Article, entity_id: str, day: str | None) -> str | None:
+        entity = next((e for e in article.entities if e.id == entity_id), None)
+        if entity is None:
+            return None
+        entry = self.kb.by_id.get(entity.kb_id or "")
+        country, role = None, None
+        if entry is not None:
+            country, role = self.from_kb(entry, day)
+        nationality = self.nationality(article, entity_id)
+        country = country or nationality
+        if role is None:
+            role = self.from_titles(entity)
+        if entity.label in ("GPE", "LOC", "FAC"):
+            return country
+        return (country or "") + (role or "") or None
+
+    def from_kb(self, entry: Entry, day: str | None) -> tuple[str | None, str | None]:
+        if entry.label == "PERSON":
+            held = [r for r in entry.roles if r.held_on(day)] or entry.roles[-1:]
+            for r in held:
+                if r.role in self.kb_roles:
+                    return self.country(r.of) or self.country(entry.within), self.kb_roles[r.role]
+            return self.country(entry.within), None
+        if entry.label == "ORG":
+            role = self.kb_types.get(entry.type) or self.subtypes.get(entry.subtype or "")
+            return (None if entry.type == "international" else self.country(entry.within)), role
+        return self.country(entry.kb_id), None
+
+    def nationality(self, article: Article, entity_id: str) -> str | None:
+        """The country of a nationality adjective inside or right after a mention (الرئيس الروسي)."""
+        spans = [(m.start, m.end) for m in article.mentions if m.entity == entity_id and m.label != "NORP"]
+        for m in article.mentions:
+            if m.label == "NORP" and m.entity and any(s <= m.start <= e + 1 for s, e in spans):
+                norp = next((x for x in article.entities if x.id == m.entity), None)
+                if norp is not None:
+                    return self.country(norp.kb_id)
+        return None
+
+    def from_titles(self, entity) -> str | None:
+        texts = [normalize(x) for x in entity.roles + entity.aliases + [entity.name_ar]]
+        for title, role in self.titles:
+            if any(t == title or t.startswith(title + " ") for t in texts):
+                return role
+        return None
