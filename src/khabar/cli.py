@@ -184,6 +184,15 @@ def eval_quotes(table, as_json, show_errors):
                 "{n_sentences} texts, {n_expected} expected quotes and claims")
 
 
+@eval_group.command("events")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and every error) as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every missed and false event.")
+def eval_events(table, as_json, show_errors):
+    """Precision and recall of the events stage on TABLE (JSON Lines of sentences with expected events)."""
+    _eval_table("events", table, as_json, show_errors, "events", "{n_sentences} sentences, {n_expected} expected events")
+
+
 @main.group("train")
 def train_group() -> None:
     """Train khabar's models (needs the `train` extra)."""
