@@ -28,7 +28,8 @@ class ActorCoder:
     def __init__(self, tables: dict) -> None:
         self.kb_roles, self.kb_types = tables["kb_roles"], tables["kb_types"]
         self.subtypes = tables["subtypes"]
-        self.titles = sorted(((normalize(k), v) for k, v in tables["titles"].items()), key=lambda kv: -len(kv[0]))
+        titles = {**tables["titles"], **tables["institutions"]}
+        self.titles = sorted(((normalize(k), v) for k, v in titles.items()), key=lambda kv: -len(kv[0]))
         self.kb = knowledge_base()
 
     def country(self, kb_id: str | None, depth: int = 0) -> str | None:

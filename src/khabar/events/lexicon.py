@@ -29,6 +29,9 @@ class EventType:
     needs_next: tuple[str, ...]
     symmetric: bool
     requires_actor: bool
+    source_prep: tuple[str, ...]  # a preposition that introduces the source (تلقى اتصالا من …)
+    place_target: bool            # a place object is also the target (زار الصين)
+    passes_subject: bool          # its subject is the subject of a noun trigger after it (أعلن إقامة علاقات)
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ def lexicon() -> Lexicon:
         types[name] = EventType(name, spec["cameo"], spec["plover"], tuple(_fold(p) if p != "obj" else p for p in spec.get("target", [])),
                                 tuple(_fold(p) if p != "obj" else p for p in spec.get("place", [])),
                                 tuple(_fold(w) for w in spec.get("needs_next", [])), spec.get("symmetric", False),
-                                spec.get("requires_actor", True))
+                                spec.get("requires_actor", True), tuple(_fold(p) for p in spec.get("source_prep", [])),
+                                spec.get("place_target", False), spec.get("passes_subject", False))
         words: list[tuple[str, Form]] = []
         for verb in spec.get("past", []):
             words += [(f, Form(name, "verb", "past")) for f in _past_forms(verb)]

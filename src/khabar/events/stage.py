@@ -22,6 +22,7 @@ import regex
 from khabar.document import Article, Event, Span
 from khabar.events.actors import ActorCoder
 from khabar.events.lexicon import Form, Lexicon, folded, lexicon
+from khabar.quotes.cues import _fold
 from khabar.pipeline import stage
 from khabar.quotes.stage import SentenceReader
 from khabar.text import normalize
@@ -29,8 +30,9 @@ from khabar.text import normalize
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+SITES = ("city", "region", "geo", "facility")  # KB types of GPEs that are places rather than actors
 LOOSE_WORDS = 3           # words a frame may skip between two of its parts
-NEXT_WINDOW = 6           # words after a trigger that `needs_next` looks at
+NEXT_WINDOW = 8           # words after a trigger that `needs_next` and two-word triggers look at
 NEGATION_REACH = 2        # words before a trigger that لم/لن/لا reach
 
 
@@ -48,8 +50,8 @@ class Actor:
     end: int
     label: str
     entities: list[str]
-    lead: str = ""        # the preposition before it, "" for none
-    joined: bool = False  # joined to the previous actor by و
+    code: str | None = None  # an actor code the words give (الشرطة التركية → TURCOP)
+    place: bool = False      # a city or region, not a country
 
 
 @dataclass
@@ -58,7 +60,6 @@ class Trigger:
     form: Form
     start: int            # original offsets
     end: int
-    words: int = 1
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Frame:
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
     place: list[str] = field(default_factory=list)
+    codes: dict[str, str] = field(default_factory=dict)  # actor codes fixed by the words (الشرطة التركية → TURCOP)
 
 
 class EventFinder:
@@ -93,9 +95,12 @@ class EventFinder:
         self.prepositions = {p for p in preps if p != "obj"} | {"في", "من", "عن", "علي", "الي", "بين", "مع", "ضد"}
         self.coder = ActorCoder(f["codes"])
         self.split_places = {"make_visit", "travel"}
+        self.titles = {_fold(k): v for k, v in f["codes"]["institutions"].items()}
+        self.kb_ids: dict[str, str | None] = {}
 
     def __call__(self, article: Article) -> Article:
         events: list[Event] = []
+        self.kb_ids = {e.id: e.kb_id for e in article.entities}
         entity_of = {id(m): m.entity for m in article.mentions}
         day = article_date(article)
         for sentence in article.sentences:
@@ -104,50 +109,54 @@ class EventFinder:
                 if not self.merge(events, event):
                     events.append(event)
         self.invited(events)
-        events = [e for e in events if not self.lex.types[e.type].requires_actor
-                  or e.actors["source"] or e.actors["target"]]
+        events = [e for e in events if not self.lex.types[e.type].requires_actor or e.actors["source"]
+                  or e.actors["target"] and not self.lex.types[e.type].place_target]
         for i, e in enumerate(events):
             e.id = f"ev{i}"
-            e.actors["codes"] = {x: self.coder.code(article, x, e.extra.get("date")) for x in
-                                 e.actors["source"] + e.actors["target"]}
+            e.actors["codes"] = {x: e.actors["codes"].get(x) or self.coder.code(article, x, e.extra.get("date"))
+                                 for x in e.actors["source"] + e.actors["target"]}
         article.events = events
         return article
 
     # ---- triggers ---------------------------------------------------------------------------
     def triggers(self, r: SentenceReader, words: list[Word]) -> list[Trigger]:
+        """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
+        the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
+        names = [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions]
         found, absorbed = [], set()
-        i = 0
-        while i < len(words):
-            form = None if i in absorbed else self.trigger_form(words, i, absorbed)
-            if form is None:
-                i += 1
+        for i, word in enumerate(words):
+            if i in absorbed or any(a <= word.start < b for a, b in names):
                 continue
-            start, end = r.original(words[i].start + form.skip, words[i].end)
-            found.append(Trigger(i, form, start, end, 2 if form.next_word else 1))
-            i += 2 if form.next_word else 1
+            form = self.trigger_form(words, i, absorbed)
+            if form is not None:
+                start, end = r.original(word.start + form.skip, word.end)
+                found.append(Trigger(i, form, start, end))
         return found
 
     def trigger_form(self, words: list[Word], i: int, absorbed: set[int]) -> Form | None:
         for form in self.lex.forms.get(words[i].text, ()):
-            if form.next_word and (i + 1 >= len(words) or words[i + 1].text.lstrip("وف") != form.next_word
-                                   and words[i + 1].text != form.next_word):
+            second = self.next_match(words, i + 1, (form.next_word,)) if form.next_word else None
+            if form.next_word and second is None:
                 continue
             needs = self.lex.types[form.type].needs_next
-            if needs:
-                hit = self.next_match(words, i + 1, needs)
-                if hit is None:
-                    continue
-                absorbed.update(hit)
+            hit = self.next_match(words, i + 1, needs) if needs else None
+            if needs and hit is None:
+                continue
+            absorbed.update(hit or ())
+            absorbed.update(second or ())
             return form
         return None
 
-    def next_match(self, words: list[Word], first: int, needles: tuple[str, ...]) -> range | None:
-        """The word indexes of the first needle among the NEXT_WINDOW words from `first`."""
+    @staticmethod
+    def next_match(words: list[Word], first: int, needles: tuple[str, ...]) -> range | None:
+        """The word indexes of the first needle among the NEXT_WINDOW words from `first` (a leading
+        و/ف of the first word allowed)."""
         for j in range(first, min(len(words), first + NEXT_WINDOW)):
             for needle in needles:
                 parts = needle.split()
                 got = [w.text for w in words[j:j + len(parts)]]
-                if got and (got == parts or got[0].lstrip("وف") == parts[0] and got[1:] == parts[1:]):
+                head = got[0][1:] if got and got[0][:1] in "وف" else None
+                if got and (got == parts or head == parts[0] and got[1:] == parts[1:]):
                     return range(j, j + len(parts))
         return None
 
@@ -163,7 +172,10 @@ class EventFinder:
             if out and out[-1].entities == [e] and s - out[-1].end <= 2:
                 out[-1].end = max(out[-1].end, en)
                 continue
-            out.append(Actor(s, en, m.label, [e]))
+            entry = self.coder.kb.by_id.get(self.kb_ids.get(e) or "")
+            out.append(Actor(s, en, m.label, [e], place=m.label != "GPE" or bool(entry and entry.type in SITES)))
+        out += self.institutions(r, entity_of, words, out)
+        out.sort(key=lambda a: a.start)
         # a country inside a title (زعيم كوريا الشمالية كيم) is no actor of its own
         out = [a for k, a in enumerate(out) if not (a.label == "GPE" and k + 1 < len(out)
                                                     and out[k + 1].label == "PERSON" and out[k + 1].start - a.end <= 1)]
@@ -174,6 +186,27 @@ class EventFinder:
                 if len(people) >= 2:
                     out.append(Actor(w.start + (len(w.text) > 1 and w.text[:1] in "وف"), w.end, label, people))
         out.sort(key=lambda a: a.start)
+        return out
+
+    def institutions(self, r: SentenceReader, entity_of, words: list[Word], names: list[Actor]) -> list[Actor]:
+        """An institution noun with a nationality adjective (الشرطة التركية، وزارة الداخلية السعودية) as
+        an actor: the country's entity with the institution's role code (TURCOP, SAUGOV)."""
+        out = []
+        for m in r.mentions:
+            if m.label != "NORP" or not entity_of.get(id(m)):
+                continue
+            s, en = r.normal_offset(m.start), r.normal_offset(m.end)
+            if any(a.start <= s < a.end or 0 <= a.start - en <= 2 for a in names):
+                continue  # الرئيس الروسي فلاديمير بوتين: a title of the name
+            k = next((i for i, w in enumerate(words) if w.start >= s), None)
+            for j in range(max(0, (k or 0) - 3), k or 0):
+                head = words[j].text[1:] if words[j].text[:1] in "وف" and words[j].text[1:] in self.titles else words[j].text
+                if head in self.titles and not any(words[j].start < a.end and a.start < s for a in names):
+                    entity = entity_of[id(m)]
+                    country = self.coder.country(self.kb_ids.get(entity))
+                    start = words[j].start + (len(words[j].text) - len(head))
+                    out.append(Actor(start, en, "ORG", [entity], code=(country or "") + self.titles[head]))
+                    break
         return out
 
     def earlier(self, r: SentenceReader, label: str, entity_of) -> list[str]:
@@ -227,18 +260,24 @@ class EventFinder:
         proclitic = {(r.normal_offset(m.start)): m.proclitic for m in r.mentions}
         covered = [(r.normal_offset(t.start), r.normal_offset(t.end)) for t in r.article.timexes
                    if r.sentence.start <= t.start < r.sentence.end]
-        out = []
-        verb_clauses: list[tuple[str, int]] = []
+        out: list[Event] = []
+        verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
+        passed: set[int] = set()
         for k, trig in enumerate(triggers):
             left, right = self.clause(r, words, trig, triggers[k + 1] if k + 1 < len(triggers) else None)
-            tstart, tend = words[trig.index].start, words[trig.index + trig.words - 1].end
-            if trig.form.kind != "verb" and any(t == trig.form.type and tstart <= end for t, end in verb_clauses):
+            tstart, tend = words[trig.index].start, words[trig.index].end
+            governing = [(t, n) for t, end, n in verbs if tstart <= end] if trig.form.kind != "verb" else []
+            if any(t == trig.form.type for t, _ in governing):
                 continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
+            passing = [n for t, n in governing if self.lex.types[t].passes_subject]
+            passed.update(passing)  # أعلنت الإمارات إقامة علاقات: the announcement is the relations
             if trig.form.kind == "verb":
-                verb_clauses.append((trig.form.type, right))
+                verbs.append((trig.form.type, right, len(out)))
             before = [a for a in actors if left <= a.start and a.end <= tstart]
             after = [a for a in actors if tend <= a.start and a.end <= right]
-            frame = self.frame(r, trig, before, after, tend, proclitic, covered)
+            purpose = trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ل")
+            frame = self.frame(r, trig, before, after, tend, proclitic, covered,
+                               bool(governing) and not passing and not purpose)  # وصل … للترحيب بكيم
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
             for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
@@ -246,7 +285,7 @@ class EventFinder:
                     frame.place = [place]
                     frame.target = [place] if frame.target and set(frame.target) <= set(places) else frame.target
                 out.append(self.event(r, trig, frame, words, day, clause))
-        return out
+        return [e for n, e in enumerate(out) if n not in passed]
 
     def clause(self, r: SentenceReader, words: list[Word], trig: Trigger, following: Trigger | None) -> tuple[int, int]:
         """Normalised offsets of the trigger's clause: back to a clause word or a stop mark, forward
@@ -262,7 +301,7 @@ class EventFinder:
                 left = w.end
                 break
         right = len(norm)
-        last = trig.index + trig.words - 1
+        last = trig.index
         for j in range(last + 1, len(words)):
             w = words[j]
             if any(c in self.stop_chars for c in norm[words[j - 1].end:w.start]) or w.text in self.clause_words:
@@ -274,9 +313,56 @@ class EventFinder:
         return left, right
 
     def frame(self, r: SentenceReader, trig: Trigger, before: list[Actor], after: list[Actor], tend: int,
-              proclitic: dict[int, str], covered: list[tuple[int, int]]) -> Frame:
+              proclitic: dict[int, str], covered: list[tuple[int, int]], governed: bool) -> Frame:
+        """Source, target and place of a trigger. `governed`: a noun that is the object of an earlier
+        trigger in its clause (أدانت السعودية الهجوم) takes no subject from before it."""
         t = self.lex.types[trig.form.type]
         frame = Frame()
+        groups = self.groups(r, after, tend, proclitic, covered)
+        used: set[int] = set()
+        subject = [] if governed else self.subject_before(r, before, proclitic)
+        svo = trig.form.kind == "verb" and subject and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2 \
+            and before[-1].entities[-1] == subject[-1]
+        noun = trig.form.kind != "verb"
+        bare = next((n for n, (prep, group) in enumerate(groups[:2]) if prep == "" and
+                     any(a.label in ACTOR_LABELS for a in group) and not (noun and self.is_place(group, t))), None)
+        if svo:
+            frame.source = subject  # بوتين يصافح كيم، أن الزعيمين تبادلا
+        elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
+            frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
+            used.add(bare)
+        elif groups and groups[0][0] == "بين":
+            frame.source = self.take(frame, groups[0][1][:1])  # محادثات بين X وY
+            frame.target = self.take(frame, groups[0][1][1:])
+            used.add(0)
+        else:
+            frame.source = subject
+        for n, (prep, group) in enumerate(groups):
+            if n in used:
+                continue
+            places = [e for a in group if a.label in PLACE_LABELS for e in a.entities]
+            is_place = self.is_place(group, t)
+            if prep in t.source_prep and not is_place:  # تلقى اتصالا من بايدن، مساعدات من الكويت
+                frame.target, frame.source = frame.source, self.take(frame, group)
+                continue
+            wants_target = not frame.target and (prep in t.target or prep == "" and "obj" in t.target)
+            wants_place = not frame.place and places and (prep in t.place or prep == "" and "obj" in t.place)
+            if wants_target and (not is_place or t.place_target):
+                frame.target = self.take(frame, group)
+                if wants_place and is_place:
+                    frame.place = places
+            elif wants_place and prep not in ("مع", "بين"):
+                frame.place = places
+        if not frame.place:
+            frame.place = self.place_before(r, before, tend)
+        if t.symmetric and not frame.target and len(frame.source) >= 2:
+            frame.source, frame.target = frame.source[:1], frame.source[1:]
+        frame.target = [e for e in frame.target if e not in frame.source]
+        return frame
+
+    def groups(self, r: SentenceReader, after: list[Actor], tend: int, proclitic: dict[int, str],
+               covered: list[tuple[int, int]]) -> list[tuple[str, list[Actor]]]:
+        """The actors after a trigger, grouped by the preposition before them (names joined by و share one)."""
         groups: list[tuple[str, list[Actor]]] = []
         position = tend
         for a in after:
@@ -291,40 +377,31 @@ class EventFinder:
                 host[1].append(a)
             else:
                 groups.append((prep, [a]))
-        used: set[int] = set()
-        subject = self.subject_before(r, before, proclitic)
-        svo = trig.form.kind == "verb" and subject and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2 \
-            and before[-1].entities[-1] == subject[-1]
-        # the subject: bare names after a verb, a noun's construct (زيارة بوتين) or بين X وY
-        if svo:
-            frame.source = subject  # بوتين يصافح كيم، أن الزعيمين تبادلا
-        elif groups and groups[0][0] == "" and any(a.label in ACTOR_LABELS for a in groups[0][1]):
-            frame.source = [e for a in groups[0][1] for e in a.entities]
-            used.add(0)
-        elif groups and groups[0][0] == "بين" and trig.form.kind != "verb":
-            frame.source = [e for a in groups[0][1] for e in a.entities]
-            used.add(0)
-        else:
-            frame.source = subject
-        for n, (prep, group) in enumerate(groups):
-            if n in used:
-                continue
-            ids = [e for a in group for e in a.entities]
-            places = [e for a in group if a.label in PLACE_LABELS for e in a.entities]
-            wants_target = not frame.target and (prep in t.target or prep == "" and "obj" in t.target)
-            wants_place = not frame.place and places and (prep in t.place or prep == "" and "obj" in t.place)
-            if wants_target and (group[0].label in ACTOR_LABELS):
-                frame.target = ids
-                used.add(n)
-                if wants_place and group[0].label in PLACE_LABELS:
-                    frame.place = places
-            elif wants_place and prep not in ("مع", "بين"):
-                frame.place = places
-                used.add(n)
-        if t.symmetric and not frame.target and len(frame.source) >= 2:
-            frame.source, frame.target = frame.source[:1], frame.source[1:]
-        frame.target = [e for e in frame.target if e not in frame.source]
-        return frame
+        return groups
+
+    @staticmethod
+    def is_place(group: list[Actor], t) -> bool:
+        """A group of places (cities, regions, sites) where the frame has a place for them; countries act
+        as actors unless the type goes to places (زار الصين)."""
+        if not all(a.label in PLACE_LABELS for a in group):
+            return False
+        return t.place_target or any(a.label != "GPE" or a.place for a in group)
+
+    @staticmethod
+    def take(frame: Frame, group: list[Actor]) -> list[str]:
+        for a in group:
+            if a.code:
+                for e in a.entities:
+                    frame.codes[e] = a.code
+        return [e for a in group for e in a.entities]
+
+    def place_before(self, r: SentenceReader, before: list[Actor], tend: int) -> list[str]:
+        """A place under في just before the trigger (وعقدت في سوتشي قمة)."""
+        for a in reversed(before):
+            gap = WORD.findall(r.view.norm, max(0, a.start - 6), a.start)
+            if a.label in PLACE_LABELS and gap and gap[-1].lstrip("و") == "في" and tend - a.end < 40:
+                return list(a.entities)
+        return []
 
     def subject_before(self, r: SentenceReader, before: list[Actor], proclitic: dict[int, str]) -> list[str]:
         """The first name of the clause before the trigger that no preposition governs, with the names
@@ -354,7 +431,7 @@ class EventFinder:
         text = article.text
         event = Event(type=t.name, cameo=t.cameo, plover=t.plover,
                       trigger=Span(start=trig.start, end=trig.end, text=text[trig.start:trig.end]),
-                      actors={"source": frame.source, "target": frame.target},
+                      actors={"source": frame.source, "target": frame.target, "codes": dict(frame.codes)},
                       location=frame.place[0] if frame.place else None, sentence=r.sentence.id)
         if len(frame.place) > 1:
             event.extra["locations"] = frame.place
@@ -379,7 +456,7 @@ class EventFinder:
         if any(" " + h + " " in joined for h in self.hypothetical) or (
                 trig.form.tense in ("present", "future") and near & self.hypothetical_present):
             return "hypothetical"
-        after = {w.text for w in words[trig.index + trig.words:trig.index + trig.words + 3]}
+        after = {w.text for w in words[trig.index + 1:trig.index + 1 + 3]}
         if trig.form.tense == "future" or any(" " + p + " " in joined for p in self.planned) or after & self.planned_after:
             return "planned"
         return "asserted"
