@@ -34,6 +34,7 @@ SITES = ("city", "region", "geo", "facility")  # KB types of GPEs that are place
 LOOSE_WORDS = 3           # words a frame may skip between two of its parts
 NEXT_WINDOW = 8           # words after a trigger that `needs_next` and two-word triggers look at
 NEGATION_REACH = 2        # words before a trigger that لم/لن/لا reach
+MODALITY_REACH = 8        # words before a trigger that من المقرر أن، إذا reach
 
 
 @dataclass
@@ -97,6 +98,7 @@ class EventFinder:
         self.split_places = {"make_visit", "travel"}
         self.titles = {_fold(k): v for k, v in f["codes"]["institutions"].items()}
         self.kb_ids: dict[str, str | None] = {}
+        self.in_names: set[int] = set()  # word indexes inside names, for the sentence being read
 
     def __call__(self, article: Article) -> Article:
         events: list[Event] = []
@@ -123,9 +125,10 @@ class EventFinder:
         """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
         the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
         names = [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions]
+        self.in_names = {i for i, w in enumerate(words) if any(a <= w.start < b for a, b in names)}
         found, absorbed = [], set()
         for i, word in enumerate(words):
-            if i in absorbed or any(a <= word.start < b for a, b in names):
+            if i in absorbed or i in self.in_names:
                 continue
             form = self.trigger_form(words, i, absorbed)
             if form is not None:
@@ -147,11 +150,16 @@ class EventFinder:
             return form
         return None
 
-    @staticmethod
-    def next_match(words: list[Word], first: int, needles: tuple[str, ...]) -> range | None:
-        """The word indexes of the first needle among the NEXT_WINDOW words from `first` (a leading
-        و/ف of the first word allowed)."""
-        for j in range(first, min(len(words), first + NEXT_WINDOW)):
+    def next_match(self, words: list[Word], first: int, needles: tuple[str, ...]) -> range | None:
+        """The word indexes of the first needle among the NEXT_WINDOW words from `first`, words of
+        names not counted (a leading و/ف of the first word allowed)."""
+        seen = 0
+        for j in range(first, len(words)):
+            if j in self.in_names:
+                continue
+            seen += 1
+            if seen > NEXT_WINDOW:
+                break
             for needle in needles:
                 parts = needle.split()
                 got = [w.text for w in words[j:j + len(parts)]]
@@ -173,6 +181,10 @@ class EventFinder:
                 out[-1].end = max(out[-1].end, en)
                 continue
             entry = self.coder.kb.by_id.get(self.kb_ids.get(e) or "")
+            if out and m.label == out[-1].label == "PERSON" and not self.kb_ids.get(out[-1].entities[0]) and entry \
+                    and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1:
+                out[-1].entities, out[-1].end = [e], en  # خادم الحرمين الشريفين الملك سلمان: one person
+                continue
             out.append(Actor(s, en, m.label, [e], place=m.label != "GPE" or bool(entry and entry.type in SITES)))
         out += self.institutions(r, entity_of, words, out)
         out.sort(key=lambda a: a.start)
@@ -235,8 +247,8 @@ class EventFinder:
                 prep = bare
             elif word in ("و", "ف"):
                 joined = True
-            elif word.startswith(("بال", "لل")) or word.startswith("ل") and len(word) > 3:
-                prep, loose = word[0], loose + 1  # بالسيد كيم، للرئيس، لزيارة كوريا
+            elif word[:1] in "بل" and len(word) > 3:
+                prep, loose = word[0], loose + 1  # بالسيد كيم، للرئيس، لزيارة كوريا، بدور قطر
             elif word[:1] == "و" and not prep and loose == 0 and len(word) > 3:
                 joined, loose = True, loose + 1  # والزعيم الكوري الشمالي كيم
             else:
@@ -260,6 +272,7 @@ class EventFinder:
         proclitic = {(r.normal_offset(m.start)): m.proclitic for m in r.mentions}
         covered = [(r.normal_offset(t.start), r.normal_offset(t.end)) for t in r.article.timexes
                    if r.sentence.start <= t.start < r.sentence.end]
+        covered += [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions if m.label == "NORP"]
         out: list[Event] = []
         verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
         passed: set[int] = set()
@@ -267,6 +280,8 @@ class EventFinder:
             left, right = self.clause(r, words, trig, triggers[k + 1] if k + 1 < len(triggers) else None)
             tstart, tend = words[trig.index].start, words[trig.index].end
             governing = [(t, n) for t, end, n in verbs if tstart <= end] if trig.form.kind != "verb" else []
+            if trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ب") and k:
+                governing.append((triggers[k - 1].form.type, -1))  # مطالبة القوات بمغادرة البلاد
             if any(t == trig.form.type for t, _ in governing):
                 continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
             passing = [n for t, n in governing if self.lex.types[t].passes_subject]
@@ -353,8 +368,9 @@ class EventFinder:
                     frame.place = places
             elif wants_place and prep not in ("مع", "بين"):
                 frame.place = places
-        if not frame.place:
-            frame.place = self.place_before(r, before, tend)
+        near = self.place_before(r, before, tend)
+        if near and (not frame.place or len(WORD.findall(r.view.norm, near[1], tend)) <= 1):
+            frame.place = near[0]  # وعقدت في سوتشي قمة بين روسيا وتركيا لبحث الوضع في سوريا
         if t.symmetric and not frame.target and len(frame.source) >= 2:
             frame.source, frame.target = frame.source[:1], frame.source[1:]
         frame.target = [e for e in frame.target if e not in frame.source]
@@ -395,13 +411,13 @@ class EventFinder:
                     frame.codes[e] = a.code
         return [e for a in group for e in a.entities]
 
-    def place_before(self, r: SentenceReader, before: list[Actor], tend: int) -> list[str]:
-        """A place under في just before the trigger (وعقدت في سوتشي قمة)."""
+    def place_before(self, r: SentenceReader, before: list[Actor], tend: int) -> tuple[list[str], int] | None:
+        """A place under في before the trigger (وعقدت في سوتشي قمة), and where it ends."""
         for a in reversed(before):
             gap = WORD.findall(r.view.norm, max(0, a.start - 6), a.start)
             if a.label in PLACE_LABELS and gap and gap[-1].lstrip("و") == "في" and tend - a.end < 40:
-                return list(a.entities)
-        return []
+                return list(a.entities), a.end
+        return None
 
     def subject_before(self, r: SentenceReader, before: list[Actor], proclitic: dict[int, str]) -> list[str]:
         """The first name of the clause before the trigger that no preposition governs, with the names
@@ -438,6 +454,9 @@ class EventFinder:
         event.modality = self.modality(r, trig, words)
         self.times(r, trig, event, day, clause)
         self.reported(r, trig, event)
+        if event.modality in ("asserted", "reported") and event.extra.get("date_source") == "timex" \
+                and day.get("value") and event.extra["date"][:10] > day["value"]:
+            event.modality = "planned"  # يعقد … اجتماعا … الأسبوع المقبل
         settings = self.setting(words, trig)
         if settings:
             event.extra["settings"] = settings
@@ -447,7 +466,13 @@ class EventFinder:
         return event
 
     def modality(self, r: SentenceReader, trig: Trigger, words: list[Word]) -> str:
-        before = [w.text for w in words[max(0, trig.index - 5):trig.index]]
+        """Negated (لم، لن، نفى), hypothetical (إذا، قد يـ), planned (من المقرر أن، سـ، المرتقبة) or asserted."""
+        first = max(0, trig.index - MODALITY_REACH)
+        for j in range(trig.index - 1, first - 1, -1):
+            if any(c in ".؛;:" for c in r.view.norm[words[j].end:words[j + 1].start]):
+                first = j + 1
+                break
+        before = [w.text for w in words[first:trig.index]]
         bare = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in before]
         near = set(before[-NEGATION_REACH:]) | set(bare[-NEGATION_REACH:])
         if near & self.negated or self.nafy & {w.text[1:] if w.text[:1] in "وف" else w.text for w in words[:trig.index]}:
@@ -491,17 +516,18 @@ class EventFinder:
     def reported(self, r: SentenceReader, trig: Trigger, event: Event) -> None:
         """Inside a quote or claim: reported by its speaker (and the quote's outlets) or source."""
         by: list[str] = []
+        inside = False
         for q in r.article.quotes:
             if q.start <= trig.start < q.end:
                 by += [x for x in [q.speaker, *q.reported_by] if x]
+                inside = True
         for c in r.article.claims:
-            if c.start <= trig.start < c.end and c.source:
-                by.append(c.source)
-        by = list(dict.fromkeys(x for x in by if x not in event.actors["source"]))
-        if by:
-            event.reported_by = by
-            if event.modality == "asserted":
-                event.modality = "reported"
+            if c.start <= trig.start < c.end:
+                by += [c.source] if c.source else []
+                inside = True
+        event.reported_by = list(dict.fromkeys(x for x in by if x not in event.actors["source"]))
+        if inside and event.modality == "asserted":
+            event.modality = "reported"
 
     def setting(self, words: list[Word], trig: Trigger) -> list[str]:
         """How talks were held (with delegations, in private), from the words after the trigger."""
