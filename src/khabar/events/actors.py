@@ -20,8 +20,11 @@ from khabar.text import normalize
 @lru_cache(maxsize=1)
 def iso3() -> dict[str, str]:
     """ISO 3166 alpha-2 → alpha-3, from CLDR's territory aliases (AFG → AF)."""
-    aliases = get_global("territory_aliases")
-    return {v[0]: k for k, v in aliases.items() if len(k) == 3 and k.isalpha() and len(v) == 1}
+    out: dict[str, str] = {}
+    for alpha3, (alpha2, *more) in sorted(get_global("territory_aliases").items()):
+        if len(alpha3) == 3 and alpha3.isalpha() and not more and (alpha2 not in out or alpha3.startswith(alpha2)):
+            out[alpha2] = alpha3  # FRA over FXX, DEU over DDR, MMR over BUR
+    return out
 
 
 class ActorCoder:
@@ -60,7 +63,8 @@ class ActorCoder:
     def from_kb(self, entry: Entry, day: str | None) -> tuple[str | None, str | None]:
         if entry.label == "PERSON":
             held = [r for r in entry.roles if r.held_on(day)] or entry.roles[-1:]
-            for r in held:
+            rank = list(self.kb_roles)  # the table's order: head of state before party leader
+            for r in sorted(held, key=lambda r: rank.index(r.role) if r.role in rank else len(rank)):
                 if r.role in self.kb_roles:
                     return self.country(r.of) or self.country(entry.within), self.kb_roles[r.role]
             return self.country(entry.within), None

@@ -27,6 +27,7 @@ class EventType:
     target: tuple[str, ...]
     place: tuple[str, ...]
     needs_next: tuple[str, ...]
+    not_next: tuple[str, ...]
     symmetric: bool
     requires_actor: bool
     source_prep: tuple[str, ...]  # a preposition that introduces the source (تلقى اتصالا من …)
@@ -99,7 +100,8 @@ def lexicon() -> Lexicon:
     for name, spec in raw["types"].items():
         types[name] = EventType(name, spec["cameo"], spec["plover"], tuple(_fold(p) if p != "obj" else p for p in spec.get("target", [])),
                                 tuple(_fold(p) if p != "obj" else p for p in spec.get("place", [])),
-                                tuple(_fold(w) for w in spec.get("needs_next", [])), spec.get("symmetric", False),
+                                tuple(_fold(w) for w in spec.get("needs_next", [])),
+                                tuple(_fold(w) for w in spec.get("not_next", [])), spec.get("symmetric", False),
                                 spec.get("requires_actor", True), tuple(_fold(p) for p in spec.get("source_prep", [])),
                                 spec.get("place_target", False), spec.get("passes_subject", False))
         words: list[tuple[str, Form]] = []

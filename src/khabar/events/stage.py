@@ -88,6 +88,7 @@ class EventFinder:
         self.hypothetical, self.hypothetical_present = folded(m["hypothetical"]), set(folded(m["hypothetical_present"]))
         self.clause_words = set(folded(f["boundaries"]["clause"]))
         self.stop_chars = f["boundaries"]["stop_chars"]
+        self.not_triggers = set(folded(f["boundaries"]["not_triggers"]))
         self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
         self.settings = {name: folded(words) for name, words in f["settings"].items()}
         preps = set()
@@ -115,6 +116,7 @@ class EventFinder:
                   or e.actors["target"] and not self.lex.types[e.type].place_target]
         for i, e in enumerate(events):
             e.id = f"ev{i}"
+            e.extra.pop("definite", None)
             e.actors["codes"] = {x: e.actors["codes"].get(x) or self.coder.code(article, x, e.extra.get("date"))
                                  for x in e.actors["source"] + e.actors["target"]}
         article.events = events
@@ -128,7 +130,7 @@ class EventFinder:
         self.in_names = {i for i, w in enumerate(words) if any(a <= w.start < b for a, b in names)}
         found, absorbed = [], set()
         for i, word in enumerate(words):
-            if i in absorbed or i in self.in_names:
+            if i in absorbed or i in self.in_names or word.text in self.not_triggers:
                 continue
             form = self.trigger_form(words, i, absorbed)
             if form is not None:
@@ -140,6 +142,8 @@ class EventFinder:
         for form in self.lex.forms.get(words[i].text, ()):
             second = self.next_match(words, i + 1, (form.next_word,)) if form.next_word else None
             if form.next_word and second is None:
+                continue
+            if i + 1 < len(words) and words[i + 1].text in self.lex.types[form.type].not_next:
                 continue
             needs = self.lex.types[form.type].needs_next
             hit = self.next_match(words, i + 1, needs) if needs else None
@@ -337,12 +341,12 @@ class EventFinder:
         used: set[int] = set()
         subject = [] if governed else self.subject_before(r, before, proclitic)
         svo = trig.form.kind == "verb" and subject and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2 \
-            and before[-1].entities[-1] == subject[-1]
+            and before[-1] is subject[-1]
         noun = trig.form.kind != "verb"
         bare = next((n for n, (prep, group) in enumerate(groups[:2]) if prep == "" and
                      any(a.label in ACTOR_LABELS for a in group) and not (noun and self.is_place(group, t))), None)
         if svo:
-            frame.source = subject  # بوتين يصافح كيم، أن الزعيمين تبادلا
+            frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
             frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
             used.add(bare)
@@ -351,7 +355,7 @@ class EventFinder:
             frame.target = self.take(frame, groups[0][1][1:])
             used.add(0)
         else:
-            frame.source = subject
+            frame.source = self.take(frame, subject)
         for n, (prep, group) in enumerate(groups):
             if n in used:
                 continue
@@ -419,10 +423,10 @@ class EventFinder:
                 return list(a.entities), a.end
         return None
 
-    def subject_before(self, r: SentenceReader, before: list[Actor], proclitic: dict[int, str]) -> list[str]:
+    def subject_before(self, r: SentenceReader, before: list[Actor], proclitic: dict[int, str]) -> list[Actor]:
         """The first name of the clause before the trigger that no preposition governs, with the names
         joined to it by و."""
-        out: list[str] = []
+        out: list[Actor] = []
         for k, a in enumerate(before):
             if a.label not in ACTOR_LABELS:
                 if out:
@@ -432,11 +436,11 @@ class EventFinder:
             governed = proclitic.get(a.start, "").lstrip("و") in ("ل", "ب") or (previous and previous[-1] in self.prepositions)
             if out:
                 if proclitic.get(a.start, "").startswith("و") or previous and previous[0][:1] == "و" and len(previous) <= 4:
-                    out += a.entities
+                    out.append(a)
                     continue
                 break
             if not governed:
-                out += a.entities
+                out.append(a)
         return out
 
     # ---- one event --------------------------------------------------------------------------
@@ -558,9 +562,9 @@ class EventFinder:
             kind = self.lex.forms[normalize(new.trigger.text)][0].kind
             if kind == "verb" and ours != theirs or not ours and not new.extra.get("definite") or ours and ours != theirs:
                 continue
-            if new.location and old.location and new.location != old.location:
-                continue
-            for name in ("location", "time", "duration"):
+            if ours and new.location and old.location and new.location != old.location:
+                continue  # (an actorless المحادثات's place is its topic's: الوضع في غزة)
+            for name in ("location", "time", "duration") if ours else ("time", "duration"):
                 if getattr(old, name) is None and getattr(new, name) is not None:
                     setattr(old, name, getattr(new, name))
             if new.extra.get("date_source") == "timex" and old.extra.get("date_source") != "timex":
