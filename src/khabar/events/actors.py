@@ -45,20 +45,8 @@ class ActorCoder:
         return self.country(entry.within, depth + 1)
 
     def code(self, article: Article, entity_id: str, day: str | None) -> str | None:
-        entity = next((e for e in article.entities if e.id == entity_id), None)
-        if entity is None:
-            return None
-        entry = self.kb.by_id.get(entity.kb_id or "")
-        country, role = None, None
-        if entry is not None:
-            country, role = self.from_kb(entry, day)
-        nationality = self.nationality(article, entity_id)
-        country = country or nationality
-        if role is None:
-            role = self.from_titles(entity)
-        if entity.label in ("GPE", "LOC", "FAC"):
-            return country
-        return (country or "") + (role or "") or None
+        """The actor code of one entity of `article` (ActorCodes caches an article's lookups)."""
+        return ActorCodes(self, article)(entity_id, day)
 
     def from_kb(self, entry: Entry, day: str | None) -> tuple[str | None, str | None]:
         if entry.label == "PERSON":
@@ -73,19 +61,39 @@ class ActorCoder:
             return (None if entry.type == "international" else self.country(entry.within)), role
         return self.country(entry.kb_id), None
 
-    def nationality(self, article: Article, entity_id: str) -> str | None:
-        """The country of a nationality adjective inside or right after a mention (الرئيس الروسي)."""
-        spans = [(m.start, m.end) for m in article.mentions if m.entity == entity_id and m.label != "NORP"]
-        for m in article.mentions:
-            if m.label == "NORP" and m.entity and any(s <= m.start <= e + 1 for s, e in spans):
-                norp = next((x for x in article.entities if x.id == m.entity), None)
-                if norp is not None:
-                    return self.country(norp.kb_id)
-        return None
-
     def from_titles(self, entity) -> str | None:
         texts = [normalize(x) for x in entity.roles + entity.aliases + [entity.name_ar]]
         for title, role in self.titles:
             if any(t == title or t.startswith(title + " ") for t in texts):
                 return role
         return None
+
+
+class ActorCodes:
+    """Actor codes of one article's entities: the KB's country and role, else a nationality adjective
+    inside or right after one of its mentions (الرئيس الروسي) and its titles."""
+
+    def __init__(self, coder: ActorCoder, article: Article) -> None:
+        self.coder = coder
+        self.entities = {e.id: e for e in article.entities}
+        self.nationality: dict[str, str | None] = {}
+        norps = [m for m in article.mentions if m.label == "NORP" and m.entity]
+        others = [m for m in article.mentions if m.label != "NORP" and m.entity]
+        for m in others:
+            if m.entity in self.nationality and self.nationality[m.entity]:
+                continue
+            norp = next((n for n in norps if m.start <= n.start <= m.end + 1), None)
+            entity = self.entities.get(norp.entity) if norp else None
+            self.nationality[m.entity] = coder.country(entity.kb_id) if entity else None
+
+    def __call__(self, entity_id: str, day: str | None) -> str | None:
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            return None
+        entry = self.coder.kb.by_id.get(entity.kb_id or "")
+        country, role = self.coder.from_kb(entry, day) if entry is not None else (None, None)
+        country = country or self.nationality.get(entity_id)
+        if entity.label in ("GPE", "LOC", "FAC"):
+            return country
+        role = role or self.coder.from_titles(entity)
+        return (country or "") + (role or "") or None

@@ -14,13 +14,14 @@ adds to that event instead of making a new one.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
 from khabar.document import Article, Event, Span
-from khabar.events.actors import ActorCoder
+from khabar.events.actors import ActorCodes, ActorCoder
 from khabar.events.lexicon import Form, Lexicon, folded, lexicon
 from khabar.quotes.cues import _fold
 from khabar.pipeline import stage
@@ -106,7 +107,11 @@ class EventFinder:
         self.kb_ids = {e.id: e.kb_id for e in article.entities}
         entity_of = {id(m): m.entity for m in article.mentions}
         day = article_date(article)
+        candidates = {t.sentence for t in article.tokens if t.norm in self.lex.forms}
+        tokenised = {t.sentence for t in article.tokens}
         for sentence in article.sentences:
+            if sentence.id in tokenised and sentence.id not in candidates:
+                continue  # no word of the sentence is a trigger form
             reader = SentenceReader(article, sentence, None)
             for event in self.sentence_events(reader, entity_of, day):
                 if not self.merge(events, event):
@@ -114,10 +119,11 @@ class EventFinder:
         self.invited(events)
         events = [e for e in events if not self.lex.types[e.type].requires_actor or e.actors["source"]
                   or e.actors["target"] and not self.lex.types[e.type].place_target]
+        codes = ActorCodes(self.coder, article)
         for i, e in enumerate(events):
             e.id = f"ev{i}"
             e.extra.pop("definite", None)
-            e.actors["codes"] = {x: e.actors["codes"].get(x) or self.coder.code(article, x, e.extra.get("date"))
+            e.actors["codes"] = {x: e.actors["codes"].get(x) or codes(x, e.extra.get("date"))
                                  for x in e.actors["source"] + e.actors["target"]}
         article.events = events
         return article
@@ -126,8 +132,11 @@ class EventFinder:
     def triggers(self, r: SentenceReader, words: list[Word]) -> list[Trigger]:
         """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
         the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
-        names = [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions]
-        self.in_names = {i for i, w in enumerate(words) if any(a <= w.start < b for a, b in names)}
+        starts = [w.start for w in words]
+        self.in_names = set()
+        for m in r.mentions:
+            a, b = r.normal_offset(m.start), r.normal_offset(m.end)
+            self.in_names.update(range(bisect_left(starts, a), bisect_left(starts, b)))
         found, absorbed = [], set()
         for i, word in enumerate(words):
             if i in absorbed or i in self.in_names or word.text in self.not_triggers:
@@ -591,7 +600,7 @@ def article_date(article: Article) -> dict:
     return {"value": max(set(full), key=full.count), "source": "text"} if full else {}
 
 
-@stage("events", requires=("entities", "timexes", "quotes", "claims", "sentences"), assigns=("events",))
+@stage("events", requires=("entities", "timexes", "quotes", "claims", "sentences", "tokens"), assigns=("events",))
 def events_stage(article: Article) -> Article:
     """Events with CAMEO and PLOVER codes, actors, place, time, duration and modality."""
     return EventFinder.shared()(article)
