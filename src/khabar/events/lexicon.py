@@ -32,6 +32,7 @@ class EventType:
     requires_actor: bool
     source_prep: tuple[str, ...]  # a preposition that introduces the source (تلقى اتصالا من …)
     place_target: bool            # a place object is also the target (زار الصين)
+    construct_target: bool        # the name after the noun is its target (اعتقال خالد)
     passes_subject: bool          # its subject is the subject of a noun trigger after it (أعلن إقامة علاقات)
 
 
@@ -103,7 +104,8 @@ def lexicon() -> Lexicon:
                                 tuple(_fold(w) for w in spec.get("needs_next", [])),
                                 tuple(_fold(w) for w in spec.get("not_next", [])), spec.get("symmetric", False),
                                 spec.get("requires_actor", True), tuple(_fold(p) for p in spec.get("source_prep", [])),
-                                spec.get("place_target", False), spec.get("passes_subject", False))
+                                spec.get("place_target", False), spec.get("construct_target", False),
+                                spec.get("passes_subject", False))
         words: list[tuple[str, Form]] = []
         for verb in spec.get("past", []):
             words += [(f, Form(name, "verb", "past")) for f in _past_forms(verb)]

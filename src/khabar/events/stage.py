@@ -198,7 +198,7 @@ class EventFinder:
                     and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1:
                 out[-1].entities, out[-1].end = [e], en  # خادم الحرمين الشريفين الملك سلمان: one person
                 continue
-            out.append(Actor(s, en, m.label, [e], place=m.label != "GPE" or bool(entry and entry.type in SITES)))
+            out.append(Actor(s, en, m.label, [e], place=m.label in ("LOC", "FAC") or m.label == "GPE" and bool(entry and entry.type in SITES)))
         out += self.institutions(r, entity_of, words, out)
         out.sort(key=lambda a: a.start)
         # a country inside a title (زعيم كوريا الشمالية كيم) is no actor of its own
@@ -351,9 +351,9 @@ class EventFinder:
         subject = [] if governed else self.subject_before(r, before, proclitic)
         svo = trig.form.kind == "verb" and subject and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2 \
             and before[-1] is subject[-1]
-        noun = trig.form.kind != "verb"
         bare = next((n for n, (prep, group) in enumerate(groups[:2]) if prep == "" and
-                     any(a.label in ACTOR_LABELS for a in group) and not (noun and self.is_place(group, t))), None)
+                     any(a.label in ACTOR_LABELS for a in group) and not self.is_place(group, t)
+                     and not (trig.form.kind == "noun" and t.construct_target)), None)
         if svo:
             frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
@@ -448,7 +448,7 @@ class EventFinder:
                     out.append(a)
                     continue
                 break
-            if not governed:
+            if not governed and not a.place:  # a city is where, not who (أحداث باريس والهجوم)
                 out.append(a)
         return out
 
