@@ -8,56 +8,35 @@ The events stage is run (again) on each article read, so the JSONL may come from
 
 from __future__ import annotations
 
-import argparse
-import time
 from collections import Counter
-from pathlib import Path
 
-from corpus_tools import Reservoir
-from khabar.document import Article
+from corpus_tools import Reservoir, TimedStage, report_arguments
 from khabar.events.stage import EventFinder, events_stage
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("jsonl", type=Path)
-    parser.add_argument("--sample", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--top", type=int, default=20)
-    parser.add_argument("--limit", type=int, default=0)
-    args = parser.parse_args()
+    args = report_arguments(__doc__)
     types: Counter = Counter()
     modalities: Counter = Counter()
     codes: Counter = Counter()
     reservoir = Reservoir(args.sample, args.seed)
-    articles = 0
-    in_stage = 0.0
     EventFinder.shared()  # tables and knowledge base are loaded once, outside the timing
-    with args.jsonl.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            article = Article.from_json(line)
-            started = time.perf_counter()
-            events_stage(article)
-            in_stage += time.perf_counter() - started
-            articles += 1
-            names = {e.id: e.name_en or e.name_ar for e in article.entities}
-            text_of = {s.id: s.text for s in article.sentences}
-            for ev in article.events:
-                types[f"{ev.type} ({ev.cameo})"] += 1
-                modalities[ev.modality] += 1
-                codes.update(c for c in ev.actors["codes"].values() if c)
+    run = TimedStage(args.jsonl, events_stage, args.limit)
+    for article in run:
+        names = {e.id: e.name_en or e.name_ar for e in article.entities}
+        text_of = {s.id: s.text for s in article.sentences}
+        for ev in article.events:
+            types[f"{ev.type} ({ev.cameo})"] += 1
+            modalities[ev.modality] += 1
+            codes.update(c for c in ev.actors["codes"].values() if c)
 
-                def side(key):
-                    return ";".join(f"{names.get(x)}={ev.actors['codes'].get(x)}" for x in ev.actors[key]) or "-"
-                reservoir.add((ev.type, ev.trigger.text, side("source"), side("target"), names.get(ev.location) or "-",
-                               ev.modality, (text_of.get(ev.sentence) or "")[:240]))
-            if args.limit and articles >= args.limit:
-                break
+            def side(key):
+                return ";".join(f"{names.get(x)}={ev.actors['codes'].get(x)}" for x in ev.actors[key]) or "-"
+            reservoir.add((ev.type, ev.trigger.text, side("source"), side("target"), names.get(ev.location) or "-",
+                           ev.modality, (text_of.get(ev.sentence) or "")[:240]))
     total = sum(types.values())
-    print(f"{articles:,} articles; {total:,} events; events stage alone {in_stage:.1f} s = "
-          f"{articles / in_stage:.0f} articles/s")
+    print(f"{run.articles:,} articles; {total:,} events; events stage alone {run.seconds:.1f} s = "
+          f"{run.articles / run.seconds:.0f} articles/s")
     print("\nevents per type: " + ", ".join(f"{t} {n:,}" for t, n in types.most_common()))
     print("modality: " + ", ".join(f"{m} {n:,}" for m, n in modalities.most_common()))
     print(f"{args.top} most frequent actor codes: " + ", ".join(f"{c} {n:,}" for c, n in codes.most_common(args.top)))
