@@ -22,7 +22,7 @@ import regex
 
 from khabar.document import Article, Event, Span
 from khabar.events.actors import ActorCodes, ActorCoder
-from khabar.events.lexicon import Form, Lexicon, folded, lexicon
+from khabar.events.lexicon import Form, Lexicon, _past_forms, _present_forms, folded, lexicon
 from khabar.quotes.cues import _fold
 from khabar.pipeline import stage
 from khabar.quotes.stage import SentenceReader
@@ -90,6 +90,9 @@ class EventFinder:
         self.clause_words = set(folded(f["boundaries"]["clause"]))
         self.stop_chars = f["boundaries"]["stop_chars"]
         self.not_triggers = set(folded(f["boundaries"]["not_triggers"]))
+        support = f["support"]
+        self.support = {x for v in support["past"] for x in _past_forms(v)} | \
+            {x for v in support["present"] for x in _present_forms(v)} | set(folded(support["during"]))
         self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
         self.settings = {name: folded(words) for name, words in f["settings"].items()}
         preps = set()
@@ -305,7 +308,7 @@ class EventFinder:
             after = [a for a in actors if tend <= a.start and a.end <= right]
             purpose = trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ل")
             frame = self.frame(r, trig, before, after, tend, proclitic, covered,
-                               bool(governing) and not passing and not purpose)  # وصل … للترحيب بكيم
+                               bool(governing) and not passing and not purpose, left, tstart)  # وصل … للترحيب بكيم
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
             for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
@@ -341,7 +344,8 @@ class EventFinder:
         return left, right
 
     def frame(self, r: SentenceReader, trig: Trigger, before: list[Actor], after: list[Actor], tend: int,
-              proclitic: dict[int, str], covered: list[tuple[int, int]], governed: bool) -> Frame:
+              proclitic: dict[int, str], covered: list[tuple[int, int]], governed: bool, left: int,
+              tstart: int) -> Frame:
         """Source, target and place of a trigger. `governed`: a noun that is the object of an earlier
         trigger in its clause (أدانت السعودية الهجوم) takes no subject from before it."""
         t = self.lex.types[trig.form.type]
@@ -349,6 +353,8 @@ class EventFinder:
         groups = self.groups(r, after, tend, proclitic, covered)
         used: set[int] = set()
         subject = [] if governed else self.subject_before(r, before, proclitic)
+        if subject and trig.form.kind == "noun" and not self.supported(r, left, tstart):
+            subject = []  # نسب أوغلو الهجوم إلى التنظيم: no support verb, the name is not the attacker
         svo = trig.form.kind == "verb" and subject and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2 \
             and before[-1] is subject[-1]
         bare = next((n for n, (prep, group) in enumerate(groups[:2]) if prep == "" and
@@ -431,6 +437,15 @@ class EventFinder:
             if a.label in PLACE_LABELS and gap and gap[-1].lstrip("و") == "في" and tend - a.end < 40:
                 return list(a.entities), a.end
         return None
+
+    def supported(self, r: SentenceReader, start: int, end: int) -> bool:
+        """Whether a support verb (أجرى، شن، قام بـ) or a trigger verb stands between a name and a noun."""
+        for word in WORD.findall(r.view.norm, start, end):
+            bare = word[1:] if word[:1] in "وف" else word
+            if word in self.support or bare in self.support or any(
+                    f.kind == "verb" for f in self.lex.forms.get(word, ())):
+                return True
+        return False
 
     def subject_before(self, r: SentenceReader, before: list[Actor], proclitic: dict[int, str]) -> list[Actor]:
         """The first name of the clause before the trigger that no preposition governs, with the names
