@@ -64,6 +64,7 @@ def test_visit_with_place_time_codes_and_planned_modality(pipeline):
     ("وسيلتقي بلينكن نظيره الصيني وانغ يي في بكين.", "planned"),
     ("والتقى بلينكن نظيره الصيني وانغ يي في بكين.", "asserted"),
     ("وقالت الخارجية الأمريكية إن بلينكن التقى نظيره الصيني وانغ يي في بكين.", "reported"),
+    ("ولا يزال بلينكن يلتقي نظيره الصيني وانغ يي كل شهر.", "asserted"),  # لا يزال: still
 ])
 def test_modality(pipeline, text, modality):
     article, _ = events_of(pipeline, text)

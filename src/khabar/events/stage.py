@@ -84,6 +84,7 @@ class EventFinder:
         f = self.lex.frames
         m = f["modality"]
         self.negated = set(folded(m["negated"]))
+        self.still = set(folded(m["still"]))
         self.nafy = {w for w in self.negated if w.startswith("نف") or w.startswith("ين") or w.startswith("تن")}
         self.planned, self.planned_after = folded(m["planned"]), set(folded(m["planned_after"]))
         self.hypothetical, self.hypothetical_present = folded(m["hypothetical"]), set(folded(m["hypothetical_present"]))
@@ -503,6 +504,8 @@ class EventFinder:
         before = [w.text for w in words[first:trig.index]]
         bare = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in before]
         near = set(before[-NEGATION_REACH:]) | set(bare[-NEGATION_REACH:])
+        if set(bare) & self.still:
+            near -= self.negated  # ما زالت تندد: still condemns
         if near & self.negated or self.nafy & {w.text[1:] if w.text[:1] in "وف" else w.text for w in words[:trig.index]}:
             return "negated"
         joined = " " + " ".join(bare) + " "
