@@ -596,10 +596,9 @@ class EventFinder:
                     setattr(old, name, getattr(new, name))
             if new.extra.get("date_source") == "timex" and old.extra.get("date_source") != "timex":
                 old.extra["date"], old.extra["date_source"] = new.extra["date"], "timex"
-            old.extra["settings"] = list(dict.fromkeys(old.extra.get("settings", []) + new.extra.get("settings", []))) \
-                or old.extra.pop("settings", None) or []
-            if not old.extra["settings"]:
-                old.extra.pop("settings")
+            settings = list(dict.fromkeys(old.extra.get("settings", []) + new.extra.get("settings", [])))
+            if settings:
+                old.extra["settings"] = settings
             old.extra.setdefault("mentions", []).append(
                 {"sentence": new.sentence, "trigger": new.trigger.to_dict()})
             old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
