@@ -8,54 +8,34 @@ The quotes stage is run (again) on each article read, so the JSONL may come from
 
 from __future__ import annotations
 
-import argparse
-import time
 from collections import Counter
-from pathlib import Path
 
-from corpus_tools import Reservoir
-from khabar.document import Article
+from corpus_tools import Reservoir, TimedStage, report_arguments
 from khabar.quotes.stage import quotes_stage
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("jsonl", type=Path)
-    parser.add_argument("--sample", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--top", type=int, default=20)
-    parser.add_argument("--limit", type=int, default=0)
-    args = parser.parse_args()
+    args = report_arguments(__doc__)
     kinds: Counter = Counter()
     speakers: Counter = Counter()
     sources: Counter = Counter()
     reservoir = Reservoir(args.sample, args.seed)
-    articles = claims = 0
-    in_stage = 0.0
-    with args.jsonl.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            article = Article.from_json(line)
-            started = time.perf_counter()
-            quotes_stage(article)
-            in_stage += time.perf_counter() - started
-            articles += 1
-            names = {e.id: e.name_en or e.name_ar for e in article.entities}
-            text_of = {s.id: s.text for s in article.sentences}
-            for q in article.quotes:
-                kinds[q.kind] += 1
-                speaker = names.get(q.speaker) or q.extra.get("speaker_text") or "(unknown)"
-                speakers[speaker] += 1
-                item = (q.kind, speaker, q.text[:120], (text_of.get(q.sentence) or "")[:220])
-                reservoir.add(item)
-            for c in article.claims:
-                claims += 1
-                sources[names.get(c.source) or c.extra.get("source_text") or "(unknown)"] += 1
-            if args.limit and articles >= args.limit:
-                break
-    print(f"{articles:,} articles; {sum(kinds.values()):,} quotes ({', '.join(f'{k} {v:,}' for k, v in kinds.most_common())}), "
-          f"{claims:,} claims; quotes stage alone {in_stage:.1f} s = {articles / in_stage:.0f} articles/s")
+    claims = 0
+    run = TimedStage(args.jsonl, quotes_stage, args.limit)
+    for article in run:
+        names = {e.id: e.name_en or e.name_ar for e in article.entities}
+        text_of = {s.id: s.text for s in article.sentences}
+        for q in article.quotes:
+            kinds[q.kind] += 1
+            speaker = names.get(q.speaker) or q.extra.get("speaker_text") or "(unknown)"
+            speakers[speaker] += 1
+            item = (q.kind, speaker, q.text[:120], (text_of.get(q.sentence) or "")[:220])
+            reservoir.add(item)
+        for c in article.claims:
+            claims += 1
+            sources[names.get(c.source) or c.extra.get("source_text") or "(unknown)"] += 1
+    print(f"{run.articles:,} articles; {sum(kinds.values()):,} quotes ({', '.join(f'{k} {v:,}' for k, v in kinds.most_common())}), "
+          f"{claims:,} claims; quotes stage alone {run.seconds:.1f} s = {run.articles / run.seconds:.0f} articles/s")
     print(f"\n{args.top} most quoted speakers: " + "، ".join(f"{s} ({n})" for s, n in speakers.most_common(args.top)))
     print(f"\n{args.top} most cited claim sources: " + "، ".join(f"{s} ({n})" for s, n in sources.most_common(args.top)))
     print("\nrandom quotes (kind | speaker | quote | sentence):")

@@ -32,8 +32,8 @@ def test_analyze_json_of_one_file():
     egypt = next(e for e in data["entities"] if e["name_ar"] == "مصر")
     assert egypt["label"] == "GPE" and egypt["name_en"] == "Egypt"
     assert any(q["kind"] == "indirect" and q["text"].startswith("بدأت التشغيل التجريبي") for q in data["quotes"])
-    for group in ("events", "errors"):
-        assert data[group] == []
+    assert data["errors"] == []
+    assert [(e["type"], e["trigger"]["text"]) for e in data["events"]] == [("tour_site", "جولة")]  # خلال جولة في موقع المحطة
 
 
 def test_analyze_json_of_a_directory_is_an_array():

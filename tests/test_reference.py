@@ -142,3 +142,44 @@ def test_reference_quotes_and_claims(seed_text):
         ("تاس", "TASS"), ("سبوتنيك", "Sputnik"), ("تشوسون إلبو", "The Chosun Ilbo")]
     assert [name[c["entity"]] for c in article.photo_credits] == ["Sputnik", "Sky News"]
     assert not [q for q in article.quotes if "قبل السيد بوتن الدعوة" in q.text]  # an invitation, not a quote
+
+
+def test_reference_events(seed_text):
+    article = Pipeline()(Article(text=seed_text))
+    name = {e.id: e.name_en for e in article.entities}
+    timex = {t.id: t for t in article.timexes}
+
+    def events(kind):
+        return [e for e in article.events if e.type == kind]
+
+    def sides(event):
+        return [name[x] for x in event.actors["source"]], [name[x] for x in event.actors["target"]]
+
+    talks, = events("negotiate")  # every later mention of the talks adds to one event
+    assert talks.cameo.startswith("04") and sides(talks) == (["Vladimir Putin"], ["Kim Jong Un"])
+    assert talks.actors["codes"] == {talks.actors["source"][0]: "RUSGOV", talks.actors["target"][0]: "PRKGOV"}
+    assert name[talks.location] == "Vostochny Cosmodrome" and talks.extra["date"] == "2023-09-13"
+    assert (timex[talks.time].value, timex[talks.duration].value, timex[talks.duration].mod) == \
+        ("2023-09-13", "PT5H", "MORE_THAN")
+    assert talks.extra["settings"] == ["delegations", "private"] and len(talks.extra["mentions"]) >= 3
+    summit, = events("meet")
+    assert sides(summit) == (["Russia"], ["North Korea"]) and timex[summit.extra["since"]].value == "2019"
+    tours = events("tour_site")
+    assert sides(tours[0]) == (["Vladimir Putin"], ["Kim Jong Un"]) and name[tours[0].location] == "Vostochny Cosmodrome"
+    hosting, = events("host_visit")
+    assert sides(hosting) == (["Vladimir Putin"], ["Kim Jong Un"]) and hosting.modality == "reported"
+    handshake = events("shake_hands")[0]
+    assert sides(handshake) == (["Vladimir Putin"], ["Kim Jong Un"]) and timex[handshake.duration].value == "PT40S"
+    gifts, = events("exchange_gifts")
+    assert set(sum(sides(gifts), [])) == {"Vladimir Putin", "Kim Jong Un"}
+    assert [name[x] for x in gifts.reported_by] == ["Korean Central News Agency"] and gifts.modality == "reported"
+    invite, = events("invite")
+    accept, = events("accept_invitation")
+    assert sides(invite) == (["Kim Jong Un"], ["Vladimir Putin"]) and name[invite.location] == "North Korea"
+    assert sides(accept) == (["Vladimir Putin"], ["Kim Jong Un"]) and accept.modality == "asserted"
+    depart, = events("depart")
+    assert sides(depart) == (["Kim Jong Un"], []) and name[depart.location] == "Vostochny Cosmodrome"
+    visits = events("make_visit")
+    assert [(sides(v)[0], name[v.location], v.modality) for v in visits] == [
+        (["Kim Jong Un"], "Komsomolsk-on-Amur", "planned"), (["Kim Jong Un"], "Vladivostok", "planned")]
+    assert article.check_offsets() == []

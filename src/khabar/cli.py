@@ -184,6 +184,42 @@ def eval_quotes(table, as_json, show_errors):
                 "{n_sentences} texts, {n_expected} expected quotes and claims")
 
 
+@eval_group.command("events")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and every error) as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every missed and false event.")
+def eval_events(table, as_json, show_errors):
+    """Precision and recall of the events stage on TABLE (JSON Lines of sentences with expected events)."""
+    _eval_table("events", table, as_json, show_errors, "events", "{n_sentences} sentences, {n_expected} expected events")
+
+
+@main.group("export")
+def export_group() -> None:
+    """Export analysed articles' records."""
+
+
+@export_group.command("events")
+@click.argument("jsonl", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "jsonl", "csv"]), default="jsonl", show_default=True,
+              help="gdelt: GDELT 2.0 event-table columns, tab-separated; csv and jsonl: khabar's columns.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
+              help="Output file.")
+def export_events(jsonl, fmt, out):
+    """Events of analysed articles (JSON Lines from `khabar analyze --jsonl`) as GDELT rows, CSV or JSON Lines."""
+    from khabar.events.export import read_analysed, write_events
+
+    err = Console(stderr=True, soft_wrap=True)
+    bad = []
+
+    def on_error(exc: KhabarError) -> None:
+        bad.append(exc)
+        err.print(str(exc), markup=False)
+
+    with (open(out, "w", encoding="utf-8", newline="") if out != "-" else nullcontext(sys.stdout)) as sink:
+        n = write_events(read_analysed(jsonl, on_error), sink, fmt)
+    err.print(f"[bold]{n}[/] events written" + (f", [bold]{len(bad)}[/] lines skipped" if bad else ""))
+
+
 @main.group("train")
 def train_group() -> None:
     """Train khabar's models (needs the `train` extra)."""

@@ -41,6 +41,11 @@ MESSAGES: dict[str, str] = {
     "'category', 'anchor', 'sentence' and 'expect' (items with 'text' found in the sentence, 'type', 'value', 'mod').",
     "E602": "{what}: cannot read the quotes table ({detail}). Each line is a JSON object with 'category', 'text', "
     "'published' and 'expect' ('quotes' and 'claims' whose 'text' is found in the text).",
+    "E603": "{what}: cannot read the events table ({detail}). Each line is a JSON object with 'category', 'text', "
+    "'published' and 'expect' ('events' with 'type', a 'trigger' found in the text, 'source', 'target', 'place', "
+    "'modality').",
+    "E604": "{what}: cannot read an analysed article ({detail}). Give the JSON Lines written by "
+    "`khabar analyze --jsonl`.",
     # entities
     "E701": "{what}: knowledge-base file problem ({detail}). Fix the entry (format: khabar/entities/kb/README.md) "
     "or remove the file from $KHABAR_KB_DIR.",

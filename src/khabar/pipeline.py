@@ -38,9 +38,9 @@ REGISTRY: dict[str, StageInfo] = {}
 
 # Modules whose import registers the built-in stages.
 BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens", "khabar.ner.stage", "khabar.timex.stage",
-                   "khabar.entities.stage", "khabar.quotes.stage")
+                   "khabar.entities.stage", "khabar.quotes.stage", "khabar.events.stage")
 
-DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities", "quotes")
+DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities", "quotes", "events")
 
 
 def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):

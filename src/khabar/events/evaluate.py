@@ -1,0 +1,62 @@
+"""`khabar eval events`: score the events stage on a table of sentences with expected events.
+
+Table lines: `{"category", "text", "published", "expect": {"events": [{"type", "trigger", "source":
+[names], "target": [names], "place", "modality"}]}}` (tests/events/CONVENTIONS.md). An event is
+found when its type and modality agree, its trigger is the expected word, its sources and targets
+are the expected names (either way round for symmetric types) and, when a place is expected, its
+location is that place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from khabar import evaluation
+from khabar.document import Article
+from khabar.events.lexicon import lexicon
+from khabar.quotes.evaluate import EDGE, _refers
+from khabar.text import normalize
+
+
+def read_table(path: str | Path) -> list[dict]:
+    return evaluation.read_table(path, "E603", lambda case: [e["trigger"] for e in case["expect"]["events"]], "text")
+
+
+def score(cases: list[dict], pipeline=None) -> dict:
+    from khabar import Pipeline
+    pipeline = pipeline or Pipeline()
+
+    def predict(case: dict):
+        article = pipeline(Article(text=case["text"], published=case.get("published")))
+        return list(article.events), article
+
+    return evaluation.score(cases, "text", expected=lambda case: case["expect"]["events"], predict=predict,
+                            match=matches, show=show)
+
+
+def _same_people(article: Article, ids: list[str], names: list[str]) -> bool:
+    return len(ids) == len(names) and all(any(_refers(article, i, None, n) for i in ids) for n in names)
+
+
+def matches(want: dict, got, article: Article) -> bool:
+    if want["type"] != got.type or want.get("modality", "asserted") != got.modality:
+        return False
+    trigger = normalize(want["trigger"]).strip(EDGE)
+    found = normalize(got.trigger.text).strip(EDGE)
+    if not (trigger in found or found in trigger):
+        return False
+    source, target = got.actors["source"], got.actors["target"]
+    roles = _same_people(article, source, want["source"]) and _same_people(article, target, want["target"])
+    if not roles and lexicon().types[got.type].symmetric:
+        both = source + target
+        roles = _same_people(article, both, want["source"] + want["target"])
+    if not roles:
+        return False
+    return not want.get("place") or _refers(article, got.location, None, want["place"])
+
+
+def show(got, article: Article) -> dict:
+    names = {e.id: e.name_ar for e in article.entities}
+    return {"type": got.type, "trigger": got.trigger.text, "source": [names.get(x) for x in got.actors["source"]],
+            "target": [names.get(x) for x in got.actors["target"]], "place": names.get(got.location),
+            "modality": got.modality}

@@ -1,0 +1,623 @@
+"""The `events` stage: who did what to whom, where, when and for how long, coded in CAMEO and PLOVER.
+
+Per sentence: trigger words from the lexicon (verbs in their forms, verbal nouns such as محادثات،
+زيارة، قمة, two-word triggers) open a frame. Within the trigger's clause, the names after a verb
+with no preposition are its subject and object (VSO; a name before it when there is none after),
+a noun's subject follows it (زيارة بوتين) or precedes it with a support verb (أجرى بوتين محادثات);
+prepositions named by the type's frame mark the target (مع، على، لـ) and the place (في، إلى).
+Dual words (الزعيمان، البلدين) stand for the last two people or countries named. Words before the
+trigger give the modality (لم، لن → negated; من المقرر أن، سـ → planned; إذا، قد يـ → hypothetical);
+a trigger inside a quote or claim is reported by its speaker or source. Each event links the
+sentence's date and duration timexes, and a noun taking up an earlier event (المحادثات، القمة)
+adds to that event instead of making a new one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from khabar.document import Article, Event, Span
+from khabar.events.actors import ActorCodes, ActorCoder
+from khabar.events.lexicon import Form, Lexicon, _past_forms, _present_forms, folded, lexicon
+from khabar.quotes.cues import _fold
+from khabar.pipeline import stage
+from khabar.quotes.stage import SentenceReader
+from khabar.text import normalize
+
+WORD = regex.compile(r"[\p{L}\p{M}]+")
+ACTOR_LABELS = ("PERSON", "ORG", "GPE")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+SITES = ("city", "region", "geo", "facility")  # KB types of GPEs that are places rather than actors
+LOOSE_WORDS = 3           # words a frame may skip between two of its parts
+NEXT_WINDOW = 8           # words after a trigger that `needs_next` and two-word triggers look at
+NEGATION_REACH = 2        # words before a trigger that لم/لن/لا reach
+MODALITY_REACH = 8        # words before a trigger that من المقرر أن، إذا reach
+
+
+@dataclass
+class Word:
+    start: int            # normalised offsets within the sentence
+    end: int
+    text: str
+
+
+@dataclass
+class Actor:
+    """A name (or a dual word standing for names) in a sentence, with the words leading to it."""
+    start: int
+    end: int
+    label: str
+    entities: list[str]
+    code: str | None = None  # an actor code the words give (الشرطة التركية → TURCOP)
+    place: bool = False      # a city or region, not a country
+
+
+@dataclass
+class Trigger:
+    index: int            # word index
+    form: Form
+    start: int            # original offsets
+    end: int
+
+
+@dataclass
+class Frame:
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    place: list[str] = field(default_factory=list)
+    codes: dict[str, str] = field(default_factory=dict)  # actor codes fixed by the words (الشرطة التركية → TURCOP)
+
+
+class EventFinder:
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def shared() -> "EventFinder":
+        """One instance per process (its tables are built once)."""
+        return EventFinder()
+
+    def __init__(self) -> None:
+        self.lex: Lexicon = lexicon()
+        f = self.lex.frames
+        m = f["modality"]
+        self.negated = set(folded(m["negated"]))
+        self.still = set(folded(m["still"]))
+        self.nafy = {w for w in self.negated if w.startswith("نف") or w.startswith("ين") or w.startswith("تن")}
+        self.planned, self.planned_after = folded(m["planned"]), set(folded(m["planned_after"]))
+        self.hypothetical, self.hypothetical_present = folded(m["hypothetical"]), set(folded(m["hypothetical_present"]))
+        self.clause_words = set(folded(f["boundaries"]["clause"]))
+        self.stop_chars = f["boundaries"]["stop_chars"]
+        self.not_triggers = set(folded(f["boundaries"]["not_triggers"]))
+        support = f["support"]
+        self.support = {x for v in support["past"] for x in _past_forms(v)} | \
+            {x for v in support["present"] for x in _present_forms(v)} | set(folded(support["during"]))
+        self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
+        self.settings = {name: folded(words) for name, words in f["settings"].items()}
+        preps = set()
+        for t in self.lex.types.values():
+            preps |= set(t.target) | set(t.place)
+        self.prepositions = {p for p in preps if p != "obj"} | {"في", "من", "عن", "علي", "الي", "بين", "مع", "ضد"}
+        self.coder = ActorCoder(f["codes"])
+        self.split_places = {"make_visit", "travel"}
+        self.titles = {_fold(k): v for k, v in f["codes"]["institutions"].items()}
+        self.kb_ids: dict[str, str | None] = {}
+        self.in_names: set[int] = set()  # word indexes inside names, for the sentence being read
+
+    def __call__(self, article: Article) -> Article:
+        events: list[Event] = []
+        self.kb_ids = {e.id: e.kb_id for e in article.entities}
+        entity_of = {id(m): m.entity for m in article.mentions}
+        day = article_date(article)
+        candidates = {t.sentence for t in article.tokens if t.norm in self.lex.forms}
+        tokenised = {t.sentence for t in article.tokens}
+        for sentence in article.sentences:
+            if sentence.id in tokenised and sentence.id not in candidates:
+                continue  # no word of the sentence is a trigger form
+            reader = SentenceReader(article, sentence, None)
+            for event in self.sentence_events(reader, entity_of, day):
+                if not self.merge(events, event):
+                    events.append(event)
+        self.invited(events)
+        events = [e for e in events if not self.lex.types[e.type].requires_actor or e.actors["source"]
+                  or e.actors["target"] and not self.lex.types[e.type].place_target]
+        codes = ActorCodes(self.coder, article)
+        for i, e in enumerate(events):
+            e.id = f"ev{i}"
+            e.extra.pop("definite", None)
+            e.actors["codes"] = {x: e.actors["codes"].get(x) or codes(x, e.extra.get("date"))
+                                 for x in e.actors["source"] + e.actors["target"]}
+        article.events = events
+        return article
+
+    # ---- triggers ---------------------------------------------------------------------------
+    def triggers(self, r: SentenceReader, words: list[Word]) -> list[Trigger]:
+        """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
+        the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
+        starts = [w.start for w in words]
+        self.in_names = set()
+        for m in r.mentions:
+            a, b = r.normal_offset(m.start), r.normal_offset(m.end)
+            self.in_names.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+        found, absorbed = [], set()
+        for i, word in enumerate(words):
+            if i in absorbed or i in self.in_names or word.text in self.not_triggers:
+                continue
+            form = self.trigger_form(words, i, absorbed)
+            if form is not None:
+                start, end = r.original(word.start + form.skip, word.end)
+                found.append(Trigger(i, form, start, end))
+        return found
+
+    def trigger_form(self, words: list[Word], i: int, absorbed: set[int]) -> Form | None:
+        for form in self.lex.forms.get(words[i].text, ()):
+            second = self.next_match(words, i + 1, (form.next_word,)) if form.next_word else None
+            if form.next_word and second is None:
+                continue
+            if i + 1 < len(words) and words[i + 1].text in self.lex.types[form.type].not_next:
+                continue
+            needs = self.lex.types[form.type].needs_next
+            hit = self.next_match(words, i + 1, needs) if needs else None
+            if needs and hit is None:
+                continue
+            absorbed.update(hit or ())
+            absorbed.update(second or ())
+            return form
+        return None
+
+    def next_match(self, words: list[Word], first: int, needles: tuple[str, ...]) -> range | None:
+        """The word indexes of the first needle among the NEXT_WINDOW words from `first`, words of
+        names not counted (a leading و/ف of the first word allowed)."""
+        seen = 0
+        for j in range(first, len(words)):
+            if j in self.in_names:
+                continue
+            seen += 1
+            if seen > NEXT_WINDOW:
+                break
+            for needle in needles:
+                parts = needle.split()
+                got = [w.text for w in words[j:j + len(parts)]]
+                head = got[0][1:] if got and got[0][:1] in "وف" else None
+                if got and (got == parts or head == parts[0] and got[1:] == parts[1:]):
+                    return range(j, j + len(parts))
+        return None
+
+    # ---- actors -----------------------------------------------------------------------------
+    def actors(self, r: SentenceReader, entity_of, words: list[Word]) -> list[Actor]:
+        """The sentence's names, one per entity run (a title and its name are one), and dual words."""
+        out: list[Actor] = []
+        for m in r.mentions:
+            e = entity_of.get(id(m))
+            if m.label == "NORP" or not e:
+                continue
+            s, en = r.normal_offset(m.start), r.normal_offset(m.end)
+            if out and out[-1].entities == [e] and s - out[-1].end <= 2:
+                out[-1].end = max(out[-1].end, en)
+                continue
+            entry = self.coder.kb.by_id.get(self.kb_ids.get(e) or "")
+            if out and m.label == out[-1].label == "PERSON" and not self.kb_ids.get(out[-1].entities[0]) and entry \
+                    and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1:
+                out[-1].entities, out[-1].end = [e], en  # خادم الحرمين الشريفين الملك سلمان: one person
+                continue
+            out.append(Actor(s, en, m.label, [e], place=m.label in ("LOC", "FAC") or m.label == "GPE" and bool(entry and entry.type in SITES)))
+        out += self.institutions(r, entity_of, words, out)
+        out.sort(key=lambda a: a.start)
+        # a country inside a title (زعيم كوريا الشمالية كيم) is no actor of its own
+        out = [a for k, a in enumerate(out) if not (a.label == "GPE" and k + 1 < len(out)
+                                                    and out[k + 1].label == "PERSON" and out[k + 1].start - a.end <= 1)]
+        for w in words:
+            label = self.role_words.get(w.text) or self.role_words.get(w.text[1:] if w.text[:1] in "وف" else "")
+            if label and not any(a.start <= w.start < a.end for a in out):
+                people = self.earlier(r, label, entity_of)
+                if len(people) >= 2:
+                    out.append(Actor(w.start + (len(w.text) > 1 and w.text[:1] in "وف"), w.end, label, people))
+        out.sort(key=lambda a: a.start)
+        return out
+
+    def institutions(self, r: SentenceReader, entity_of, words: list[Word], names: list[Actor]) -> list[Actor]:
+        """An institution noun with a nationality adjective (الشرطة التركية، وزارة الداخلية السعودية) as
+        an actor: the country's entity with the institution's role code (TURCOP, SAUGOV)."""
+        out = []
+        for m in r.mentions:
+            if m.label != "NORP" or not entity_of.get(id(m)):
+                continue
+            s, en = r.normal_offset(m.start), r.normal_offset(m.end)
+            if any(a.start <= s < a.end or 0 <= a.start - en <= 2 for a in names):
+                continue  # الرئيس الروسي فلاديمير بوتين: a title of the name
+            k = next((i for i, w in enumerate(words) if w.start >= s), None)
+            for j in range(max(0, (k or 0) - 3), k or 0):
+                head = words[j].text[1:] if words[j].text[:1] in "وف" and words[j].text[1:] in self.titles else words[j].text
+                if head in self.titles and not any(words[j].start < a.end and a.start < s for a in names):
+                    entity = entity_of[id(m)]
+                    country = self.coder.country(self.kb_ids.get(entity))
+                    start = words[j].start + (len(words[j].text) - len(head))
+                    out.append(Actor(start, en, "ORG", [entity], code=(country or "") + self.titles[head]))
+                    break
+        return out
+
+    def earlier(self, r: SentenceReader, label: str, entity_of) -> list[str]:
+        """The last two distinct entities of `label` named before this sentence, in order of first mention."""
+        seen: list[str] = []
+        for m in reversed(r.article.mentions):
+            if m.start >= r.sentence.start:
+                continue
+            e = entity_of.get(id(m))
+            if e and (m.label == label or label == "GPE" and m.label == "NORP") and e not in seen:
+                seen.append(e)
+            if len(seen) == 2:
+                break
+        return list(reversed(seen))
+
+    def lead(self, r: SentenceReader, start: int, actor: Actor, mention_proclitic: str,
+             covered: list[tuple[int, int]]) -> tuple[str, bool, int]:
+        """The preposition before an actor (within LOOSE_WORDS words of `start`; dates and durations
+        do not count), whether و joins it to the previous one, and how many other words stand between."""
+        gap = [m.group() for m in WORD.finditer(r.view.norm, start, actor.start)
+               if not any(a <= m.start() < b for a, b in covered)]
+        prep, joined, loose = "", False, 0
+        for word in gap:
+            bare = word[1:] if word[:1] in "وف" and len(word) > 2 and word[1:] in self.prepositions else word
+            if bare in self.prepositions:
+                prep = bare
+            elif word in ("و", "ف"):
+                joined = True
+            elif word[:1] in "بل" and len(word) > 3:
+                prep, loose = word[0], loose + 1  # بالسيد كيم، للرئيس، لزيارة كوريا، بدور قطر
+            elif word[:1] == "و" and not prep and loose == 0 and len(word) > 3:
+                joined, loose = True, loose + 1  # والزعيم الكوري الشمالي كيم
+            else:
+                loose += 1
+        pro = mention_proclitic.lstrip("وف")
+        if mention_proclitic[:1] == "و" and not gap:
+            joined = True
+        if pro in ("ل", "ب", "لل"):
+            prep = "ل" if pro != "ب" else "ب"
+        if start and r.view.norm[start - 1:start] == "و" and not gap:
+            joined = True
+        return prep, joined, loose
+
+    # ---- sentences --------------------------------------------------------------------------
+    def sentence_events(self, r: SentenceReader, entity_of, day: dict) -> list[Event]:
+        words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
+        triggers = self.triggers(r, words)
+        if not triggers:
+            return []
+        actors = self.actors(r, entity_of, words)
+        proclitic = {(r.normal_offset(m.start)): m.proclitic for m in r.mentions}
+        covered = [(r.normal_offset(t.start), r.normal_offset(t.end)) for t in r.article.timexes
+                   if r.sentence.start <= t.start < r.sentence.end]
+        covered += [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions if m.label == "NORP"]
+        out: list[Event] = []
+        verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
+        passed: set[int] = set()
+        for k, trig in enumerate(triggers):
+            left, right = self.clause(r, words, trig, triggers[k + 1] if k + 1 < len(triggers) else None)
+            tstart, tend = words[trig.index].start, words[trig.index].end
+            governing = [(t, n) for t, end, n in verbs if tstart <= end] if trig.form.kind != "verb" else []
+            if trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ب") and k:
+                governing.append((triggers[k - 1].form.type, -1))  # مطالبة القوات بمغادرة البلاد
+            if any(t == trig.form.type for t, _ in governing):
+                continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
+            passing = [n for t, n in governing if self.lex.types[t].passes_subject]
+            passed.update(passing)  # أعلنت الإمارات إقامة علاقات: the announcement is the relations
+            if trig.form.kind == "verb":
+                verbs.append((trig.form.type, right, len(out)))
+            before = [a for a in actors if left <= a.start and a.end <= tstart]
+            after = [a for a in actors if tend <= a.start and a.end <= right]
+            purpose = trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ل")
+            frame = self.frame(r, trig, before, after, tend, proclitic, covered,
+                               bool(governing) and not passing and not purpose, left, tstart)  # وصل … للترحيب بكيم
+            clause = r.original(left, left)[0], r.original(right, right)[0]
+            places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
+            for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
+                if place is not None:
+                    frame.place = [place]
+                    frame.target = [place] if frame.target and set(frame.target) <= set(places) else frame.target
+                out.append(self.event(r, trig, frame, words, day, clause))
+        return [e for n, e in enumerate(out) if n not in passed]
+
+    def clause(self, r: SentenceReader, words: list[Word], trig: Trigger, following: Trigger | None) -> tuple[int, int]:
+        """Normalised offsets of the trigger's clause: back to a clause word or a stop mark, forward
+        to the next one or the next verb trigger."""
+        norm = r.view.norm
+        left = 0
+        for j in range(trig.index - 1, -1, -1):
+            w = words[j]
+            if any(c in self.stop_chars for c in norm[w.end:words[j + 1].start]):
+                left = words[j + 1].start
+                break
+            if w.text in self.clause_words or w.text[1:] in self.clause_words and w.text[:1] in "وف":
+                left = w.end
+                break
+        right = len(norm)
+        last = trig.index
+        for j in range(last + 1, len(words)):
+            w = words[j]
+            if any(c in self.stop_chars for c in norm[words[j - 1].end:w.start]) or w.text in self.clause_words:
+                right = words[j - 1].end
+                break
+            if following is not None and j == following.index and following.form.kind == "verb":
+                right = words[j - 1].end
+                break
+        return left, right
+
+    def frame(self, r: SentenceReader, trig: Trigger, before: list[Actor], after: list[Actor], tend: int,
+              proclitic: dict[int, str], covered: list[tuple[int, int]], governed: bool, left: int,
+              tstart: int) -> Frame:
+        """Source, target and place of a trigger. `governed`: a noun that is the object of an earlier
+        trigger in its clause (أدانت السعودية الهجوم) takes no subject from before it."""
+        t = self.lex.types[trig.form.type]
+        frame = Frame()
+        groups = self.groups(r, after, tend, proclitic, covered)
+        used: set[int] = set()
+        subject = [] if governed else self.subject_before(r, before, proclitic)
+        if subject and trig.form.kind == "noun" and not self.supported(r, left, tstart):
+            subject = []  # نسب أوغلو الهجوم إلى التنظيم: no support verb, the name is not the attacker
+        svo = trig.form.kind == "verb" and subject and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2 \
+            and before[-1] is subject[-1]
+        bare = next((n for n, (prep, group) in enumerate(groups[:2]) if prep == "" and
+                     any(a.label in ACTOR_LABELS for a in group) and not self.is_place(group, t)
+                     and not (trig.form.kind == "noun" and t.construct_target)), None)
+        if svo:
+            frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
+        elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
+            frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
+            used.add(bare)
+        elif groups and groups[0][0] == "بين":
+            frame.source = self.take(frame, groups[0][1][:1])  # محادثات بين X وY
+            frame.target = self.take(frame, groups[0][1][1:])
+            used.add(0)
+        else:
+            frame.source = self.take(frame, subject)
+        for n, (prep, group) in enumerate(groups):
+            if n in used:
+                continue
+            places = [e for a in group if a.label in PLACE_LABELS for e in a.entities]
+            is_place = self.is_place(group, t)
+            if prep in t.source_prep and not is_place:  # تلقى اتصالا من بايدن، مساعدات من الكويت
+                frame.target, frame.source = frame.source, self.take(frame, group)
+                continue
+            wants_target = not frame.target and (prep in t.target or prep == "" and "obj" in t.target)
+            wants_place = not frame.place and places and (prep in t.place or prep == "" and "obj" in t.place)
+            if wants_target and (not is_place or t.place_target):
+                frame.target = self.take(frame, group)
+                if wants_place and is_place:
+                    frame.place = places
+            elif wants_place and prep not in ("مع", "بين"):
+                frame.place = places
+        near = self.place_before(r, before, tend)
+        if near and (not frame.place or len(WORD.findall(r.view.norm, near[1], tend)) <= 1):
+            frame.place = near[0]  # وعقدت في سوتشي قمة بين روسيا وتركيا لبحث الوضع في سوريا
+        if t.symmetric and not frame.target and len(frame.source) >= 2:
+            frame.source, frame.target = frame.source[:1], frame.source[1:]
+        frame.target = [e for e in frame.target if e not in frame.source]
+        return frame
+
+    def groups(self, r: SentenceReader, after: list[Actor], tend: int, proclitic: dict[int, str],
+               covered: list[tuple[int, int]]) -> list[tuple[str, list[Actor]]]:
+        """The actors after a trigger, grouped by the preposition before them (names joined by و share one)."""
+        groups: list[tuple[str, list[Actor]]] = []
+        position = tend
+        for a in after:
+            prep, joined, loose = self.lead(r, position, a, proclitic.get(a.start, ""), covered)
+            position = a.end
+            if loose > LOOSE_WORDS:
+                break
+            if joined and groups:
+                # X في Y وZ: Z joins X, the في phrase placed X
+                host = next((g for g in reversed(groups) if g[0] != "في"), groups[-1]) if groups[-1][0] == "في" \
+                    and a.label in PLACE_LABELS else groups[-1]
+                host[1].append(a)
+            else:
+                groups.append((prep, [a]))
+        return groups
+
+    @staticmethod
+    def is_place(group: list[Actor], t) -> bool:
+        """A group of places (cities, regions, sites) where the frame has a place for them; countries act
+        as actors unless the type goes to places (زار الصين)."""
+        if not all(a.label in PLACE_LABELS for a in group):
+            return False
+        return t.place_target or any(a.label != "GPE" or a.place for a in group)
+
+    @staticmethod
+    def take(frame: Frame, group: list[Actor]) -> list[str]:
+        for a in group:
+            if a.code:
+                for e in a.entities:
+                    frame.codes[e] = a.code
+        return [e for a in group for e in a.entities]
+
+    def place_before(self, r: SentenceReader, before: list[Actor], tend: int) -> tuple[list[str], int] | None:
+        """A place under في before the trigger (وعقدت في سوتشي قمة), and where it ends."""
+        for a in reversed(before):
+            gap = WORD.findall(r.view.norm, max(0, a.start - 6), a.start)
+            if a.label in PLACE_LABELS and gap and gap[-1].lstrip("و") == "في" and tend - a.end < 40:
+                return list(a.entities), a.end
+        return None
+
+    def supported(self, r: SentenceReader, start: int, end: int) -> bool:
+        """Whether a support verb (أجرى، شن، قام بـ) or a trigger verb stands between a name and a noun."""
+        for word in WORD.findall(r.view.norm, start, end):
+            bare = word[1:] if word[:1] in "وف" else word
+            if word in self.support or bare in self.support or any(
+                    f.kind == "verb" for f in self.lex.forms.get(word, ())):
+                return True
+        return False
+
+    def subject_before(self, r: SentenceReader, before: list[Actor], proclitic: dict[int, str]) -> list[Actor]:
+        """The first name of the clause before the trigger that no preposition governs, with the names
+        joined to it by و."""
+        out: list[Actor] = []
+        for k, a in enumerate(before):
+            if a.label not in ACTOR_LABELS:
+                if out:
+                    break
+                continue
+            previous = WORD.findall(r.view.norm[before[k - 1].end if k else max(0, a.start - 12):a.start])
+            governed = proclitic.get(a.start, "").lstrip("و") in ("ل", "ب") or (previous and previous[-1] in self.prepositions)
+            if out:
+                if proclitic.get(a.start, "").startswith("و") or previous and previous[0][:1] == "و" and len(previous) <= 4:
+                    out.append(a)
+                    continue
+                break
+            if not governed and not a.place:  # a city is where, not who (أحداث باريس والهجوم)
+                out.append(a)
+        return out
+
+    # ---- one event --------------------------------------------------------------------------
+    def event(self, r: SentenceReader, trig: Trigger, frame: Frame, words: list[Word], day: dict,
+              clause: tuple[int, int]) -> Event:
+        t = self.lex.types[trig.form.type]
+        article = r.article
+        text = article.text
+        event = Event(type=t.name, cameo=t.cameo, plover=t.plover,
+                      trigger=Span(start=trig.start, end=trig.end, text=text[trig.start:trig.end]),
+                      actors={"source": frame.source, "target": frame.target, "codes": dict(frame.codes)},
+                      location=frame.place[0] if frame.place else None, sentence=r.sentence.id)
+        if len(frame.place) > 1:
+            event.extra["locations"] = frame.place
+        event.modality = self.modality(r, trig, words)
+        self.times(r, trig, event, day, clause)
+        self.reported(r, trig, event)
+        if event.modality in ("asserted", "reported") and event.extra.get("date_source") == "timex" \
+                and day.get("value") and event.extra["date"][:10] > day["value"]:
+            event.modality = "planned"  # يعقد … اجتماعا … الأسبوع المقبل
+        settings = self.setting(words, trig)
+        if settings:
+            event.extra["settings"] = settings
+        first = words[trig.index].text
+        event.extra["definite"] = trig.form.kind == "noun" and first[trig.form.skip:].startswith("ال") or \
+            first[trig.form.skip - 2:trig.form.skip].endswith("ال")
+        return event
+
+    def modality(self, r: SentenceReader, trig: Trigger, words: list[Word]) -> str:
+        """Negated (لم، لن، نفى), hypothetical (إذا، قد يـ), planned (من المقرر أن، سـ، المرتقبة) or asserted."""
+        first = max(0, trig.index - MODALITY_REACH)
+        for j in range(trig.index - 1, first - 1, -1):
+            if any(c in ".؛;:" for c in r.view.norm[words[j].end:words[j + 1].start]):
+                first = j + 1
+                break
+        before = [w.text for w in words[first:trig.index]]
+        bare = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in before]
+        near = set(before[-NEGATION_REACH:]) | set(bare[-NEGATION_REACH:])
+        if set(bare) & self.still:
+            near -= self.negated  # ما زالت تندد: still condemns
+        if near & self.negated or self.nafy & {w.text[1:] if w.text[:1] in "وف" else w.text for w in words[:trig.index]}:
+            return "negated"
+        joined = " " + " ".join(bare) + " "
+        if any(" " + h + " " in joined for h in self.hypothetical) or (
+                trig.form.tense in ("present", "future") and near & self.hypothetical_present):
+            return "hypothetical"
+        after = {w.text for w in words[trig.index + 1:trig.index + 1 + 3]}
+        if trig.form.tense == "future" or any(" " + p + " " in joined for p in self.planned) or after & self.planned_after:
+            return "planned"
+        return "asserted"
+
+    def times(self, r: SentenceReader, trig: Trigger, event: Event, day: dict, clause: tuple[int, int]) -> None:
+        """The clause's nearest date or time, its duration after the trigger, `منذ` as `since`."""
+        here = [t for t in r.article.timexes if clause[0] <= t.start < clause[1]]
+        dates = [t for t in here if t.type in ("DATE", "TIME")]
+        since = [t for t in dates if t.mod == "ON_OR_AFTER" and normalize(t.text).startswith("منذ")]
+        if since:
+            event.extra["since"] = since[0].id
+        dates = [t for t in dates if t not in since]
+        if dates:
+            nearest = min(dates, key=lambda t: abs(t.start - trig.start))
+            event.time = nearest.id
+        durations = [t for t in here if t.type == "DURATION" and not self.offset(r, t)]
+        durations = [t for t in durations if t.start >= trig.end] or durations
+        if durations:
+            event.duration = min(durations, key=lambda t: abs(t.start - trig.end)).id
+        value = next((t.value for t in dates if t.id == event.time), None)
+        if value and not value.startswith("X"):
+            event.extra["date"], event.extra["date_source"] = value, "timex"
+        elif day.get("value"):
+            event.extra["date"], event.extra["date_source"] = day["value"], day["source"]
+
+    @staticmethod
+    def offset(r: SentenceReader, timex) -> bool:
+        """A duration that dates something (قبل 30 دقيقة، بعد يومين) rather than lasting."""
+        before = WORD.findall(r.text, max(r.sentence.start, timex.start - 8), timex.start)
+        return bool(before) and normalize(before[-1]) in ("قبل", "بعد", "منذ")
+
+    def reported(self, r: SentenceReader, trig: Trigger, event: Event) -> None:
+        """Inside a quote or claim: reported by its speaker (and the quote's outlets) or source."""
+        by: list[str] = []
+        inside = False
+        for q in r.article.quotes:
+            if q.start <= trig.start < q.end:
+                by += [x for x in [q.speaker, *q.reported_by] if x]
+                inside = True
+        for c in r.article.claims:
+            if c.start <= trig.start < c.end:
+                by += [c.source] if c.source else []
+                inside = True
+        event.reported_by = list(dict.fromkeys(x for x in by if x not in event.actors["source"]))
+        if inside and event.modality == "asserted":
+            event.modality = "reported"
+
+    def setting(self, words: list[Word], trig: Trigger) -> list[str]:
+        """How talks were held (with delegations, in private), from the words after the trigger."""
+        after = " " + " ".join(w.text for w in words[trig.index + 1:trig.index + 6]) + " "
+        return [name for name, cues in self.settings.items() if any(" " + c + " " in after for c in cues)]
+
+    @staticmethod
+    def invited(events: list[Event]) -> None:
+        """An accepted invitation's target is who invited the one accepting."""
+        for k, e in enumerate(events):
+            if e.type == "accept_invitation" and not e.actors["target"]:
+                invite = next((x for x in reversed(events[:k]) if x.type == "invite"
+                               and set(e.actors["source"]) <= set(x.actors["target"])), None)
+                if invite is not None:
+                    e.actors["target"] = list(invite.actors["source"])
+
+    # ---- one event, several mentions ---------------------------------------------------------
+    def merge(self, events: list[Event], new: Event) -> bool:
+        """A noun taking up an earlier event of the same type (المحادثات، محادثات بوتين مع كيم) adds to it."""
+        if self.lex.forms.get(normalize(new.trigger.text), [None])[0] is None:
+            return False
+        ours = set(new.actors["source"] + new.actors["target"])
+        same_modality = {new.modality, "asserted", "reported"}
+        for old in reversed(events):
+            if old.type != new.type or old.modality not in same_modality and old.modality != new.modality:
+                continue
+            theirs = set(old.actors["source"] + old.actors["target"])
+            kind = self.lex.forms[normalize(new.trigger.text)][0].kind
+            if kind == "verb" and ours != theirs or not ours and not new.extra.get("definite") or ours and ours != theirs:
+                continue
+            if ours and new.location and old.location and new.location != old.location:
+                continue  # (an actorless المحادثات's place is its topic's: الوضع في غزة)
+            for name in ("location", "time", "duration") if ours else ("time", "duration"):
+                if getattr(old, name) is None and getattr(new, name) is not None:
+                    setattr(old, name, getattr(new, name))
+            if new.extra.get("date_source") == "timex" and old.extra.get("date_source") != "timex":
+                old.extra["date"], old.extra["date_source"] = new.extra["date"], "timex"
+            settings = list(dict.fromkeys(old.extra.get("settings", []) + new.extra.get("settings", [])))
+            if settings:
+                old.extra["settings"] = settings
+            old.extra.setdefault("mentions", []).append(
+                {"sentence": new.sentence, "trigger": new.trigger.to_dict()})
+            old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
+            return True
+        return False
+
+
+def article_date(article: Article) -> dict:
+    """The day events default to: the publication date, else the anchor the timex stage used."""
+    if article.published:
+        return {"value": article.published[:10], "source": "published"}
+    for t in article.timexes:
+        if t.anchor and t.anchor.get("value"):
+            return {"value": t.anchor["value"], "source": "anchor"}
+    full = [t.value for t in article.timexes if t.type == "DATE" and t.value and len(t.value) == 10 and t.value[0] != "X"]
+    return {"value": max(set(full), key=full.count), "source": "text"} if full else {}
+
+
+@stage("events", requires=("entities", "timexes", "quotes", "claims", "sentences", "tokens"), assigns=("events",))
+def events_stage(article: Article) -> Article:
+    """Events with CAMEO and PLOVER codes, actors, place, time, duration and modality."""
+    return EventFinder.shared()(article)
