@@ -71,3 +71,18 @@ def test_results_from_worker_processes_equal_in_process_results():
     single = [a.to_dict() for a in Pipeline().pipe(Article(text=t) for t in texts)]
     pooled = [a.to_dict() for a in Pipeline().pipe((Article(text=t) for t in texts), batch_size=1, n_process=2)]
     assert pooled == single
+
+
+@stage("test_word_count", requires=("tokens",), assigns=())
+def word_count(article: Article) -> Article:
+    """Counts word tokens (a stage registered outside khabar, at import of this module)."""
+    article.meta["words"] = sum(t.kind == "word" for t in article.tokens)
+    return article
+
+
+def test_worker_processes_know_stages_registered_outside_khabar():
+    texts = [SAMPLE, "زار الوزير القاهرة."]
+    pipeline = Pipeline(["layout", "sentences", "tokens", "test_word_count"])
+    pooled = list(pipeline.pipe((Article(text=t) for t in texts), batch_size=1, n_process=2))
+    assert [a.errors for a in pooled] == [[], []]
+    assert [a.meta["words"] for a in pooled] == [12, 3]

@@ -12,6 +12,7 @@ import gc
 import importlib
 import multiprocessing
 import traceback
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -94,6 +95,10 @@ class Pipeline:
     def __repr__(self) -> str:
         return f"Pipeline({list(self.stage_names)!r})"
 
+    def _stage_modules(self) -> tuple[str, ...]:
+        """Modules a worker imports so that stages registered outside khabar exist there too."""
+        return tuple(sorted({info.func.__module__ for info in self.stages} - set(BUILTIN_MODULES)))
+
     def __call__(self, article: Article) -> Article:
         failed: set[str] = set()
         for info in self.stages:
@@ -123,7 +128,10 @@ class Pipeline:
             for article in articles:
                 yield self(article)
             return
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        # workers come from a fresh server process, not forked from this one: a fork copies locks that
+        # other threads (ONNX Runtime, a web server, a browser driver) may hold, and can hang a worker
+        ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                          else "spawn")
         # Unpickling results creates many small objects; the default gen-0 threshold would run the
         # cycle collector thousands of times per batch, so it is raised while streaming.
         thresholds = gc.get_threshold()
@@ -134,15 +142,18 @@ class Pipeline:
             gc.set_threshold(*thresholds)
 
     def _pipe_parallel(self, ctx, articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Article]:
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.stage_names,)) as pool:
+        # an executor, unlike multiprocessing.Pool, raises BrokenProcessPool when a worker dies instead of
+        # waiting for its lost batch forever
+        with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(self.stage_names, self._stage_modules())) as pool:
             it = iter(articles)
             window: list = []
             while True:
                 batch = list(islice(it, batch_size))
                 if batch:
-                    window.append(pool.apply_async(_run_batch, (batch,)))
+                    window.append(pool.submit(_run_batch, batch))
                 if window and (not batch or len(window) > n_process):
-                    yield from window.pop(0).get()
+                    yield from window.pop(0).result()
                 if not batch and not window:
                     return
 
@@ -150,8 +161,10 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(stage_names: tuple[str, ...]) -> None:
+def _init_worker(stage_names: tuple[str, ...], modules: tuple[str, ...]) -> None:
     global _WORKER
+    for module in modules:
+        importlib.import_module(module)
     _WORKER = Pipeline(stage_names)
 
 
