@@ -538,7 +538,11 @@ def serve_command(db, host, port, token):
     from khabar.web import create_app
 
     if host not in LOCAL_HOSTS and not token:
-        raise click.UsageError(KhabarError("E807", what=f"--host {host}").message)
+        raise click.UsageError(str(KhabarError("E807", what=f"--host {host}")))
     _open_store(db).close()
     click.echo(f"khabar: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
     uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()
