@@ -76,4 +76,4 @@ def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
         out += [html.escape(text[pos:s]), "<mark>", html.escape(text[s:e]), "</mark>"]
         pos = e
     out += [html.escape(text[pos:end]), "…" if end < len(text) else ""]
-    return "".join(out).replace("\n", " ")
+    return re.sub(r"</mark>(\s+)<mark>", r"\1", "".join(out)).replace("\n", " ")
