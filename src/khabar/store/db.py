@@ -8,6 +8,7 @@ plain dicts (what the CLI, the JSON API and the web pages show).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import json
 import re
 import sqlite3
@@ -103,7 +104,7 @@ class Store:
         old = self.db.execute("SELECT rowid, content_hash, json FROM articles WHERE id = ?", (article.id,)).fetchone()
         if old and old["content_hash"] == digest:
             return "unchanged"
-        data = article.to_dict()
+        data = replace(article, tokens=[]).to_dict()  # tokens are recomputed on reading (see `article`)
         if old:
             self._forget(article.id, old["rowid"], json.loads(old["json"]))
         row = (article.id, digest, article.title, article.url, article.source, article.author, article.published,
@@ -149,7 +150,9 @@ class Store:
         ex("INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?, ?)",
            [(keys[e.id], e.label, e.name_ar, e.name_en, e.kb_id) for e in article.entities])
         ex("INSERT OR IGNORE INTO entity_names VALUES (?, ?)",
-           [(normalize(name), keys[e.id]) for e in article.entities for name in {e.name_ar, *e.aliases} if name])
+           [(normalize(name), keys[e.id]) for e in article.entities for name in {e.name_ar} if name]
+           + [(normalize(m.text), keys[m.entity]) for m in article.mentions  # names, not descriptions or adjectives
+              if m.entity in keys and m.label != "NORP" and not m.extra.get("description")])
         ex("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
            [(aid, t.id, t.start, t.end, t.type, t.text, t.value, t.mod) for t in article.timexes])
         ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -178,9 +181,18 @@ class Store:
     def count(self, table: str = "articles") -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
-    def article(self, article_id: str) -> dict | None:
+    def article(self, article_id: str, tokens: bool = True) -> dict | None:
+        """The stored article as JSON; its tokens (not stored: they are most of an article's size and
+        cheap to make) are recomputed unless `tokens=False`."""
         row = self.db.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        if tokens and "tokens" in data["stages"]:
+            from khabar.text.tokens import tokens_stage
+
+            data["tokens"] = [t.to_dict() for t in tokens_stage(Article.from_dict(data)).tokens]
+        return data
 
     def variants(self, name: str) -> list[str]:
         """Other spellings of the entity (or entities) called `name`: the registry's and the KB's."""

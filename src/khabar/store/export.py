@@ -27,7 +27,7 @@ def export(store: Store, table: str, fmt: str, out_path: str) -> int:
             if writer:
                 writer.writerow(row)
             elif table == "articles":
-                out.write(row["json"] + "\n")
+                out.write(json.dumps(store.article(row["id"]), ensure_ascii=False) + "\n")
             else:
                 out.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")
     return n

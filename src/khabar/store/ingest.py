@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from khabar.document import Article
 from khabar.ingest import Failure, iter_articles
@@ -38,13 +39,14 @@ class IngestSummary:
 
 
 def is_analysed(article: Article) -> bool:
-    return article.meta.get("format") == "khabar" and bool(article.stages)
+    """True for khabar article JSON that went through the pipeline (it lists the stages it ran)."""
+    return bool(article.stages)
 
 
 def ingest(store: Store, paths: Iterable[str], *, pipeline: Pipeline | None = None, workers: int = 1,
            batch_size: int = BATCH, on_article: Callable[[IngestSummary], None] | None = None,
-           **read_options) -> IngestSummary:
-    """Analyse and store every article of `paths`; `on_article` is called after each one."""
+           limit: int | None = None, **read_options) -> IngestSummary:
+    """Analyse and store every article of `paths` (the first `limit`); `on_article` is called after each one."""
     paths = list(paths)
     summary = IngestSummary()
     articles = iter_articles(paths, **read_options)
@@ -69,7 +71,7 @@ def ingest(store: Store, paths: Iterable[str], *, pipeline: Pipeline | None = No
             on_article(summary)
 
     def to_analyse() -> Iterator[Article]:
-        for article in articles:
+        for article in islice(articles, limit):
             if store.stored_hash(article.id) == content_hash(article):
                 summary.unchanged += 1
                 if on_article:

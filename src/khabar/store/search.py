@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 import re
 
-from khabar.text.tokens import TOKEN_RE, clitic_split, tokenize
-from khabar.text.normalize import normalize
+from khabar.text.normalize import normal_view, normalize
+from khabar.text.tokens import ARABIC_LETTER, TOKEN_RE, clitic_split, tokenize
 
 INDEXED_KINDS = ("word", "latin", "number")
 SNIPPET_CHARS = 90
@@ -58,21 +58,28 @@ def highlight_terms(match: str) -> set[str]:
     return {w for phrase in re.findall(r'"([^"]*)"', match) for w in phrase.split()}
 
 
+def _first_hit(text: str, terms: set[str]) -> int | None:
+    """Where in `text` a word whose index form may be one of `terms` first occurs (a quick scan)."""
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![{ARABIC_LETTER}\w])[وف]?(?:[بلك]?ال|لل|[بلك])?(?:{alternatives})(?![{ARABIC_LETTER}\w])")
+    view = normal_view(text)
+    match = pattern.search(view.norm.lower()) if len(view.norm.lower()) == len(view.norm) else pattern.search(view.norm)
+    return view.to_original(match.start(), match.end())[0] if match else None
+
+
 def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
-    """HTML: the passage of `text` around the first matching words, matches in <mark>, all else escaped."""
-    hits = [(t.start, t.end) for t in tokenize(text) if t.kind in INDEXED_KINDS and index_word(t.norm) in terms]
-    if not hits:
+    """HTML: the passage of `text` around the first matching word, matches in <mark>, all else escaped."""
+    first = _first_hit(text, terms) if terms else None
+    if first is None:
         return html.escape(text[: 2 * width].replace("\n", " ")) + ("…" if len(text) > 2 * width else "")
-    start = max(0, hits[0][0] - width)
-    end = min(len(text), hits[0][1] + width)
+    start, end = max(0, first - width), min(len(text), first + width)
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
+    hits = [(t.start, t.end) for t in tokenize(text, start, end) if t.kind in INDEXED_KINDS and index_word(t.norm) in terms]
     out, pos = ["…" if start else ""], start
     for s, e in hits:
-        if s < start or e > end:
-            continue
         out += [html.escape(text[pos:s]), "<mark>", html.escape(text[s:e]), "</mark>"]
         pos = e
     out += [html.escape(text[pos:end]), "…" if end < len(text) else ""]

@@ -192,7 +192,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
-        data = store().article(article_id)
+        data = store().article(article_id, tokens=False)
         if data is None:
             raise _error(404, "E803", f"/articles/{article_id}", detail="article")
         return page(request, "article.html", a=data, blocks=article_blocks(data), facts=_facts(data))
