@@ -75,7 +75,8 @@ def main() -> None:
     store.close()
     sqlite3.connect(args.db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     size = args.db.stat().st_size
-    print(f"ingest: {summary.stored} articles stored, {len(summary.failures)} inputs skipped, "
+    print(f"ingest: {summary.stored} articles stored ({summary.updated} of them repeated an id: same text, other "
+          f"metadata), {len(summary.failures)} inputs skipped, "
           f"{summary.stage_errors} with stage errors")
     print(f"        wall {wall:.1f} s, {summary.stored / wall:.1f} articles/s, database {size / 1e6:.1f} MB "
           f"({size / max(summary.stored, 1) / 1e3:.1f} kB/article)")

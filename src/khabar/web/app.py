@@ -279,6 +279,7 @@ def _facts(article: dict) -> dict[str, list]:
 
     def named(ids, labels):
         return [{"name": entities[i]["name_ar"], "en": entities[i]["name_en"], "key": identity_key(entities[i]),
+                 "label": entities[i]["label"],
                  "roles": entities[i]["roles"], "n": counts.get(i, 0)}
                 for i in sorted(ids, key=lambda i: -counts.get(i, 0)) if entities[i]["label"] in labels]
 
