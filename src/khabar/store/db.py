@@ -229,12 +229,7 @@ class Store:
         if source:
             where.append("a.source = ?")
             params.append(source)
-        if date_from:
-            where.append("a.day >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("a.day <= ?")
-            params.append(date_to)
+        _day_range(where, params, "a.day", date_from, date_to)
         if entity:
             keys = self.entity_keys(entity)
             where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_key IN ({','.join('?' * len(keys))}))")
@@ -374,12 +369,7 @@ class Store:
             where.append(f"(e.source_key IN ({marks}) OR e.target_key IN ({marks}) OR e.source_code = ? "
                          "OR e.target_code = ?)")
             params += [*keys, *keys, actor, actor]
-        if date_from:
-            where.append("e.day >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("e.day <= ?")
-            params.append(date_to)
+        _day_range(where, params, "e.day", date_from, date_to)
         clause = "FROM events e JOIN articles a ON a.id = e.article_id WHERE 1" + "".join(" AND " + w for w in where)
         total = self.db.execute(f"SELECT COUNT(*) {clause}", params).fetchone()[0]
         rows = self.db.execute(f"SELECT e.*, a.title, a.source {clause} ORDER BY e.day DESC, e.rowid DESC "
@@ -420,6 +410,14 @@ class _Transaction:
 
     def __exit__(self, kind, value, tb) -> None:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _day_range(where: list[str], params: list, column: str, date_from: str | None, date_to: str | None) -> None:
+    """Add `column` >= date_from and <= date_to conditions (either may be None)."""
+    for value, op in ((date_from, ">="), (date_to, "<=")):
+        if value:
+            where.append(f"{column} {op} ?")
+            params.append(value)
 
 
 def _actor(actor: Any, keys: dict[str, str]) -> tuple[str | None, str | None]:

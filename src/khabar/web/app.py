@@ -42,6 +42,13 @@ def _error(status: int, code: str, what: str, **params: Any) -> ApiError:
     return ApiError(status, code, KhabarError(code, what=what, **params).message)
 
 
+def _found(value: Any, path: str, what: str) -> Any:
+    """`value`, or a 404 (E803) when there is no such `what`."""
+    if value is None:
+        raise _error(404, "E803", path, detail=what)
+    return value
+
+
 def _date(name: str, value: str | None) -> str | None:
     if value is None or value == "":
         return None
@@ -124,10 +131,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str):
         """The full analysed article (the JSON contract)."""
-        article = store().article(article_id)
-        if article is None:
-            raise _error(404, "E803", f"/api/articles/{article_id}", detail="article")
-        return article
+        return _found(store().article(article_id), f"/api/articles/{article_id}", "article")
 
     @app.get("/api/entities", tags=["entities"])
     def api_entities(q: str | None = None, label: str | None = None, page: int = PageNumber, per_page: int = PerPage):
@@ -137,10 +141,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/entities/{key:path}", tags=["entities"])
     def api_entity(key: str):
         """One identity: aliases, roles, mentions per day, co-occurring identities, quotes, events."""
-        entity = store().entity(key)
-        if entity is None:
-            raise _error(404, "E803", f"/api/entities/{key}", detail="entity")
-        return entity
+        return _found(store().entity(key), f"/api/entities/{key}", "entity")
 
     @app.get("/api/quotes", tags=["quotes"])
     def api_quotes(speaker: str | None = None, q: str | None = None, page: int = PageNumber, per_page: int = PerPage):
@@ -192,16 +193,12 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
-        data = store().article(article_id, tokens=False)
-        if data is None:
-            raise _error(404, "E803", f"/articles/{article_id}", detail="article")
+        data = _found(store().article(article_id, tokens=False), f"/articles/{article_id}", "article")
         return page(request, "article.html", a=data, blocks=article_blocks(data), facts=_facts(data))
 
     @app.get("/entities/{key:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, key: str):
-        entity = store().entity(key)
-        if entity is None:
-            raise _error(404, "E803", f"/entities/{key}", detail="entity")
+        entity = _found(store().entity(key), f"/entities/{key}", "entity")
         chart = bar_chart([(d["day"], d["mentions"]) for d in entity["timeline"]], label="mentions per day")
         return page(request, "entity.html", e=entity, chart=chart)
 
