@@ -43,9 +43,14 @@ def test_pages_of_a_list(client):
     assert body["page"] == 3 and body["pages"] == 3 and len(body["items"]) == 1
 
 
-def test_the_full_article(client):
+def test_the_full_article_is_the_json_contract_tokens_included(client):
+    import jsonschema
+    from importlib import resources
+
     body = client.get(f"/api/articles/{FIRST}").json()
-    assert body["schema_version"] == "1.0" and body["events"][0]["cameo"] == "040"
+    schema = json.loads(resources.files("khabar.schema").joinpath("article.schema.json").read_text("utf-8"))
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(body))
+    assert body == sample_articles()[0].to_dict() and body["tokens"] and body["events"][0]["cameo"] == "040"
 
 
 def test_an_entity(client):
