@@ -53,6 +53,13 @@ def test_the_same_article_is_stored_once_and_a_changed_one_updated(tmp_path):
     assert store.count("articles") == 1
     assert store.count("mentions") == len(article.mentions)
     assert store.db.execute("SELECT count FROM aliases WHERE alias = 'فلاديمير بوتين'").fetchone()[0] == 1
+    assert [tuple(r) for r in store.db.execute("SELECT day, mentions FROM entity_days WHERE entity_key = 'Q7747'")] == \
+        [("2024-03-04", 1)]
+    article.published = "2024-03-05"
+    with store.transaction():
+        assert store.upsert(article) == "updated"
+    assert [tuple(r) for r in store.db.execute("SELECT day, mentions FROM entity_days WHERE entity_key = 'Q7747'")] == \
+        [("2024-03-05", 1)]
     assert store.article(article.id)["title"] == "عنوان جديد"
 
 

@@ -128,6 +128,9 @@ class Store:
         return "updated" if old else "added"
 
     def _forget(self, article_id: str, rowid: int, old: dict) -> None:
+        rows = self.db.execute("SELECT entity_key, label, COUNT(*) FROM mentions WHERE article_id = ? AND "
+                               "entity_key IS NOT NULL AND label != 'NORP' GROUP BY entity_key", (article_id,))
+        self._count_days(_day(old.get("published")), [(key, label, -n) for key, label, n in rows])
         for table in ARTICLE_TABLES:
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.db.execute("DELETE FROM article_fts WHERE rowid = ?", (rowid,))
@@ -153,6 +156,8 @@ class Store:
            [(normalize(name), keys[e.id]) for e in article.entities for name in {e.name_ar} if name]
            + [(normalize(m.text), keys[m.entity]) for m in article.mentions  # names, not descriptions or adjectives
               if m.entity in keys and m.label != "NORP" and not m.extra.get("description")])
+        named = Counter((keys[m.entity], m.label) for m in article.mentions if m.entity in keys and m.label != "NORP")
+        self._count_days(day, [(key, label, n) for (key, label), n in named.items()])
         ex("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
            [(aid, t.id, t.start, t.end, t.type, t.text, t.value, t.mod) for t in article.timexes])
         ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -175,6 +180,13 @@ class Store:
         ex("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         ex("INSERT INTO citations VALUES (?,?,?,?,?)",
            [(aid, article.source, name, key, via) for name, key, via in _citations(article, data, keys)])
+
+    def _count_days(self, day: str | None, counts: list[tuple[str, str, int]]) -> None:
+        """Add mention counts per identity for one day ('' when unknown); drop counts that reach nothing."""
+        self.db.executemany("INSERT INTO entity_days VALUES (?, ?, ?, ?) ON CONFLICT (entity_key, day) DO UPDATE "
+                            "SET mentions = mentions + excluded.mentions", [(k, day or "", lab, n) for k, lab, n in counts])
+        if any(n < 0 for _, _, n in counts):
+            self.db.execute("DELETE FROM entity_days WHERE mentions <= 0")
 
     # reading -------------------------------------------------------------------------------------
 
@@ -264,39 +276,32 @@ class Store:
 
     def top_entities(self, n: int = 15, days: int | None = 7, label: str | None = None) -> list[dict]:
         """Most mentioned identities over the `days` up to the newest stored article (all time with None)."""
-        where, params = ["m.entity_key IS NOT NULL", "m.label != 'NORP'"], []
-        if days:
-            newest = self.db.execute("SELECT MAX(day) FROM articles").fetchone()[0]
-            if newest:
-                where.append("a.day > ?")
-                params.append((date.fromisoformat(newest) - timedelta(days=days)).isoformat())
-        if label:
-            where.append("m.label = ?")
-            params.append(label)
-        rows = self.db.execute("SELECT m.entity_key, COUNT(*) n FROM mentions m JOIN articles a ON a.id = m.article_id "
-                               f"WHERE {' AND '.join(where)} GROUP BY m.entity_key ORDER BY n DESC LIMIT ?",
-                               (*params, n)).fetchall()
-        names = self.names(r[0] for r in rows)
-        return [{**names.get(r[0], {"key": r[0]}), "mentions": r[1]} for r in rows]
+        return self.entities(label=label, per_page=n, days=days)["items"]
 
-    def entities(self, q: str | None = None, label: str | None = None, page: int = 1, per_page: int = 20) -> Page:
-        """Identities (optionally those with a name containing `q`), most mentioned first."""
+    def entities(self, q: str | None = None, label: str | None = None, page: int = 1, per_page: int = 20,
+                 days: int | None = None) -> Page:
+        """Identities, most mentioned first: those with a name containing `q` (in any spelling), of `label`,
+        mentioned in the last `days` up to the newest article."""
         where, params = ["1"], []
         if q and q.strip():
             norms = [normalize(q.strip()), *self.variants(q)]
-            where.append("(" + " OR ".join("n.norm LIKE ?" for _ in norms) + ")")
+            where.append("entity_key IN (SELECT entity_key FROM entity_names WHERE "
+                         + " OR ".join("norm LIKE ?" for _ in norms) + ")")
             params += [f"%{n}%" for n in norms]
         if label:
-            where.append("i.label = ?")
+            where.append("label = ?")
             params.append(label)
-        clause = ("FROM identities i WHERE i.key IN (SELECT entity_key FROM entity_names n WHERE "
-                  + " AND ".join(w for w in where if not w.startswith("i.")) + ")"
-                  + "".join(" AND " + w for w in where if w.startswith("i.")))
-        total = self.db.execute(f"SELECT COUNT(*) {clause}", params).fetchone()[0]
-        rows = self.db.execute(f"SELECT i.*, (SELECT COUNT(*) FROM mentions m WHERE m.entity_key = i.key) mentions "
-                               f"{clause} ORDER BY mentions DESC, i.key LIMIT ? OFFSET ?",
+        newest = self.db.execute("SELECT MAX(day) FROM articles").fetchone()[0] if days else None
+        if newest:
+            where.append("day > ?")
+            params.append((date.fromisoformat(newest) - timedelta(days=days)).isoformat())
+        clause = f"FROM entity_days WHERE {' AND '.join(where)}"
+        total = self.db.execute(f"SELECT COUNT(DISTINCT entity_key) {clause}", params).fetchone()[0]
+        rows = self.db.execute(f"SELECT entity_key, SUM(mentions) n {clause} GROUP BY entity_key "
+                               "ORDER BY n DESC, entity_key LIMIT ? OFFSET ?",
                                (*params, per_page, (page - 1) * per_page)).fetchall()
-        return Page([dict(r) for r in rows], total, page, per_page)
+        names = self.names(r[0] for r in rows)
+        return Page([{**names.get(r[0], {"key": r[0]}), "mentions": r[1]} for r in rows], total, page, per_page)
 
     def entity(self, key: str) -> dict | None:
         """An identity with its aliases, roles, mentions per day, co-occurring identities, quotes and events."""
@@ -313,8 +318,7 @@ class Store:
         out["articles"] = self.db.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_key = ?",
                                           (key,)).fetchone()[0]
         out["timeline"] = [{"day": r[0], "mentions": r[1]} for r in self.db.execute(
-            "SELECT a.day, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_key = ? "
-            "AND a.day IS NOT NULL GROUP BY a.day ORDER BY a.day", (key,))]
+            "SELECT day, mentions FROM entity_days WHERE entity_key = ? AND day != '' ORDER BY day", (key,))]
         co = self.db.execute(
             "SELECT b.entity_key, COUNT(DISTINCT b.article_id) n FROM article_entities a JOIN article_entities b "
             "ON a.article_id = b.article_id WHERE a.entity_key = ? AND b.entity_key != ? AND b.label != 'NORP' "
