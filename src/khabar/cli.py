@@ -18,6 +18,7 @@ from khabar.errors import KhabarError
 from khabar.ingest import MAX_BYTES, JsonFields, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
 from khabar.render import failure_lines, fact_sheet, score_table
+from khabar.store.export import TABLES as EXPORT_TABLES
 
 
 def _check_date(ctx, param, value):
@@ -506,8 +507,7 @@ def events_command(db, kind, actor, date_from, date_to, page, per_page, as_json)
 @main.command("export")
 @STORE_OPTION
 @click.option("--table", default="articles", show_default=True,
-              type=click.Choice(["articles", "blocks", "mentions", "article_entities", "identities", "aliases",
-                                 "timexes", "quotes", "claims", "events", "citations"]))
+              type=click.Choice(EXPORT_TABLES))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True)
 def export_command(db, table, fmt, out_path):

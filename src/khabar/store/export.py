@@ -9,11 +9,16 @@ from contextlib import nullcontext
 
 from khabar.errors import KhabarError
 from khabar.store.db import Store
+from khabar.store.schema import ARTICLE_TABLES
+
+TABLES = ("articles", *ARTICLE_TABLES, "identities", "aliases", "entity_days", "ingest_runs")
 
 
 def export(store: Store, table: str, fmt: str, out_path: str) -> int:
     """Write `table` to `out_path` ('-' for stdout); returns rows written. Articles in JSONL are full articles."""
-    cursor = store.db.execute(f"SELECT * FROM {table}")  # table is one of a fixed list (the CLI's choices)
+    if table not in TABLES:
+        raise KhabarError("E804", what="export", detail=f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    cursor = store.db.execute(f"SELECT * FROM {table}")
     columns = [c[0] for c in cursor.description]
     if fmt == "parquet":
         return _parquet(cursor, columns, out_path)
