@@ -116,6 +116,7 @@ def test_entity_page_data(store):
 def test_entities_by_any_spelling(store):
     assert [e["key"] for e in store.entities("بوتن")["items"]] == ["Q7747"]
     assert store.entities(label="GPE")["total"] == 4
+    assert store.entities(label="GPE,PERSON")["total"] == 5
 
 
 def test_quotes_by_speaker_name_and_words(store):

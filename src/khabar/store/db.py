@@ -280,7 +280,8 @@ class Store:
 
     def entities(self, q: str | None = None, label: str | None = None, page: int = 1, per_page: int = 20,
                  days: int | None = None) -> Page:
-        """Identities, most mentioned first: those with a name containing `q` (in any spelling), of `label`,
+        """Identities, most mentioned first: those with a name containing `q` (in any spelling), of `label`
+        (one, or several joined with commas),
         mentioned in the last `days` up to the newest article."""
         where, params = ["1"], []
         if q and q.strip():
@@ -289,8 +290,9 @@ class Store:
                          + " OR ".join("norm LIKE ?" for _ in norms) + ")")
             params += [f"%{n}%" for n in norms]
         if label:
-            where.append("label = ?")
-            params.append(label)
+            labels = label.split(",")
+            where.append(f"label IN ({','.join('?' * len(labels))})")
+            params += labels
         newest = self.db.execute("SELECT MAX(day) FROM articles").fetchone()[0] if days else None
         if newest:
             where.append("day > ?")

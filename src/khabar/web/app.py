@@ -135,7 +135,8 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/api/entities", tags=["entities"])
     def api_entities(q: str | None = None, label: str | None = None, page: int = PageNumber, per_page: int = PerPage):
-        """Identities, most mentioned first; `q` matches any part of any spelling."""
+        """Identities, most mentioned first; `q` matches any part of any spelling, `label` is one or more
+        (PERSON,ORG) labels."""
         return store().entities(q, label, page, per_page)
 
     @app.get("/api/entities/{key:path}", tags=["entities"])
@@ -189,7 +190,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
             if searched else None
         return page(request, "home.html", q=q, source=source, date_from=from_, date_to=to, entity=entity,
                     results=results, sources=s.sources(), latest=s.search(per_page=10)["items"],
-                    top=s.top_entities(15), stats=s.stats())
+                    top=s.top_entities(15, label="PERSON,ORG,GPE,LOC,FAC"), stats=s.stats())
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
