@@ -98,9 +98,9 @@ class Store:
         row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def upsert(self, article: Article, run_id: int | None = None, digest: str | None = None) -> str:
+    def upsert(self, article: Article, run_id: int | None = None) -> str:
         """Store `article` (inside a transaction); returns 'added', 'updated' or 'unchanged'."""
-        digest = digest or content_hash(article)
+        digest = content_hash(article)
         old = self.db.execute("SELECT rowid, content_hash, json FROM articles WHERE id = ?", (article.id,)).fetchone()
         if old and old["content_hash"] == digest:
             return "unchanged"
