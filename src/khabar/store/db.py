@@ -276,10 +276,10 @@ class Store:
 
     def top_entities(self, n: int = 15, days: int | None = 7, label: str | None = None) -> list[dict]:
         """Most mentioned identities over the `days` up to the newest stored article (all time with None)."""
-        return self.entities(label=label, per_page=n, days=days)["items"]
+        return self.entities(label=label, per_page=n, days=days, with_total=False)["items"]
 
     def entities(self, q: str | None = None, label: str | None = None, page: int = 1, per_page: int = 20,
-                 days: int | None = None) -> Page:
+                 days: int | None = None, with_total: bool = True) -> Page:
         """Identities, most mentioned first: those with a name containing `q` (in any spelling), of `label`
         (one, or several joined with commas),
         mentioned in the last `days` up to the newest article."""
@@ -298,7 +298,8 @@ class Store:
             where.append("day > ?")
             params.append((date.fromisoformat(newest) - timedelta(days=days)).isoformat())
         clause = f"FROM entity_days WHERE {' AND '.join(where)}"
-        total = self.db.execute(f"SELECT COUNT(DISTINCT entity_key) {clause}", params).fetchone()[0]
+        total = self.db.execute(f"SELECT COUNT(DISTINCT entity_key) {clause}", params).fetchone()[0] \
+            if with_total else 0
         rows = self.db.execute(f"SELECT entity_key, SUM(mentions) n {clause} GROUP BY entity_key "
                                "ORDER BY n DESC, entity_key LIMIT ? OFFSET ?",
                                (*params, per_page, (page - 1) * per_page)).fetchall()

@@ -34,7 +34,7 @@ CREATE TABLE article_entities (article_id TEXT, id TEXT, entity_key TEXT, label 
 CREATE INDEX article_entities_article ON article_entities (article_id);
 CREATE INDEX article_entities_key ON article_entities (entity_key);
 CREATE TABLE entity_days (entity_key TEXT, day TEXT, label TEXT, mentions INTEGER,
-    PRIMARY KEY (entity_key, day));
+    PRIMARY KEY (entity_key, day)) WITHOUT ROWID;
 CREATE INDEX entity_days_day ON entity_days (day);
 CREATE TABLE entity_names (norm TEXT, entity_key TEXT, PRIMARY KEY (norm, entity_key));
 CREATE TABLE timexes (article_id TEXT, id TEXT, start INTEGER, "end" INTEGER, type TEXT, text TEXT, value TEXT,
