@@ -4,7 +4,8 @@ Skipped when chromium or Playwright is absent."""
 
 import shutil
 import socket
-import threading
+import subprocess
+import sys
 import time
 
 import pytest
@@ -21,21 +22,22 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 @pytest.fixture(scope="module")
 def server(corpus_db):
-    import uvicorn
-
-    from khabar.web import create_app
-
+    """`khabar serve` in its own process (no server thread is left in the test process, which later forks)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(create_app(corpus_db), host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    while not instance.started:
-        time.sleep(0.05)
+    process = subprocess.Popen([sys.executable, "-m", "khabar.cli", "serve", "--db", str(corpus_db), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
     yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(10)
+    process.terminate()
+    process.wait(10)
 
 
 @pytest.fixture(scope="module")
