@@ -10,10 +10,17 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+DB ?= out/khabar.db
+
 demo: install
 	$(VENV)/bin/khabar analyze examples/
 	$(VENV)/bin/khabar analyze examples/ --jsonl out/examples.jsonl
-	@echo "JSON for every sample article: out/examples.jsonl"
+	$(VENV)/bin/khabar ingest examples/ --db $(DB)
+	@echo "JSON for every sample article: out/examples.jsonl; the corpus store: $(DB)"
+	@echo "Browse it:  make serve   (or: $(VENV)/bin/khabar serve --db $(DB)), then open http://127.0.0.1:8000/"
+
+serve: install
+	$(VENV)/bin/khabar serve --db $(DB)
 
 test: install
 	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
@@ -24,4 +31,4 @@ bench: install
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
 
-.PHONY: install demo test bench clean
+.PHONY: install demo serve test bench clean

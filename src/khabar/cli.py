@@ -18,6 +18,7 @@ from khabar.errors import KhabarError
 from khabar.ingest import MAX_BYTES, JsonFields, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
 from khabar.render import failure_lines, fact_sheet, score_table
+from khabar.store.export import TABLES as EXPORT_TABLES
 
 
 def _check_date(ctx, param, value):
@@ -417,3 +418,179 @@ def entities_split(alias, db):
     except KhabarError as exc:
         raise click.ClickException(str(exc))
     click.echo(f"{alias} -> {key}")
+
+
+STORE_OPTION = click.option("--db", type=click.Path(dir_okay=False), default="khabar.db", show_default=True,
+                            envvar="KHABAR_DB", help="The corpus store (SQLite file; env KHABAR_DB).")
+PAGE_OPTIONS = (click.option("--page", type=click.IntRange(min=1), default=1, show_default=True),
+                click.option("-n", "--per-page", type=click.IntRange(1, 100), default=20, show_default=True))
+
+
+def _paged(func):
+    for option in reversed(PAGE_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _open_store(db: str, readonly: bool = True):
+    from khabar.store import Store
+
+    try:
+        return Store(db, readonly=readonly)
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+
+
+def _print_page(page: dict, as_json: bool, line) -> None:
+    """A page of results as JSON Lines, or one line each and a count."""
+    for item in page["items"]:
+        click.echo(json.dumps(item, ensure_ascii=False) if as_json else line(item))
+    if not as_json:
+        click.echo(f"— {page['total']} in all, page {page['page']} of {page['pages']}", err=True)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@STORE_OPTION
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analysis processes.")
+@click.option("--date", "published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that carry none.")
+@click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest_command(paths, db, workers, published, max_bytes, quiet):
+    """Analyse articles (or load `khabar analyze --jsonl` output) into the store DB; rerun to resume."""
+    from khabar.store import ingest
+
+    store = _open_store(db, readonly=False)
+    err = Console(stderr=True, soft_wrap=True)
+    progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.fields[rate]:.1f} articles/s · {task.fields[new]} stored"),
+                        console=err, transient=True, disable=quiet)
+    with progress:
+        task = progress.add_task("ingest", total=None, rate=0.0, new=0)
+
+        def tick(summary):
+            done = summary.stored + summary.unchanged
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            progress.update(task, completed=done, rate=done / elapsed, new=summary.stored)
+
+        summary = ingest(store, paths, workers=workers, on_article=tick, max_bytes=max_bytes, published=published)
+    store.close()
+    if summary.failures:
+        err.print(failure_lines(summary.failures))
+    err.print(f"[bold]{summary.added}[/] added, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] "
+              f"unchanged, [bold]{len(summary.failures)}[/] inputs skipped, [bold]{summary.stage_errors}[/] with "
+              f"stage errors; store {db}")
+    if not summary.ok:
+        sys.exit(1)
+
+
+@main.command("search")
+@click.argument("query", required=False, default="")
+@STORE_OPTION
+@click.option("--source", help="Only this outlet.")
+@click.option("--from", "date_from", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--to", "date_to", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--entity", help="Only articles mentioning this entity (id or any spelling).")
+@_paged
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines (snippets as HTML with <mark>).")
+def search_command(query, db, source, date_from, date_to, entity, page, per_page, as_json):
+    """Full-text search: folded spellings, proclitics (روسيا finds وروسيا) and entity aliases."""
+    import re
+
+    result = _open_store(db).search(query, source, date_from, date_to, entity, page, per_page)
+    _print_page(result, as_json, lambda a: f"{a['id']}  {a['published'] or '':10}  {a['source'] or '':14}  "
+                f"{a['title']}\n    " + re.sub(r"</?mark>", "*", a["snippet"]))
+
+
+@entities_group.command("list")
+@click.argument("name", required=False)
+@STORE_OPTION
+@click.option("--label", default=None)
+@_paged
+@click.option("--json", "as_json", is_flag=True)
+def entities_list(name, db, label, page, per_page, as_json):
+    """Identities in the store (with a name containing NAME, in any spelling), most mentioned first."""
+    result = _open_store(db).entities(name, label, page, per_page)
+    _print_page(result, as_json, lambda e: f"{e['mentions']:6} {e['label']:6} {e['key']:28} {e['name_ar']} "
+                f"{e['name_en'] or ''}")
+
+
+@main.command("quotes")
+@STORE_OPTION
+@click.option("--speaker", help="Entity id or any spelling of the speaker's name.")
+@click.option("-q", "--query", "q", help="Words of the quote.")
+@_paged
+@click.option("--json", "as_json", is_flag=True)
+def quotes_command(db, speaker, q, page, per_page, as_json):
+    """Who said what, newest first."""
+    def line(item):
+        who = (item["speaker"] or {}).get("name_ar") or item["speaker_text"] or "?"
+        return f"{item['day'] or '':10} {who}: «{item['text']}»"
+
+    _print_page(_open_store(db).quotes(speaker, q, page, per_page), as_json, line)
+
+
+@main.command("events")
+@STORE_OPTION
+@click.option("--type", "kind", help="Event type, CAMEO code prefix or PLOVER category.")
+@click.option("--actor", help="Source or target: entity id, any spelling, or actor code.")
+@click.option("--from", "date_from", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--to", "date_to", callback=_check_date, metavar="YYYY-MM-DD")
+@_paged
+@click.option("--json", "as_json", is_flag=True)
+def events_command(db, kind, actor, date_from, date_to, page, per_page, as_json):
+    """Events, newest first."""
+    def line(e):
+        side = lambda name: (e[name] or {}).get("name_ar") or e[f"{name}_code"] or "-"  # noqa: E731
+        return f"{e['day'] or '':10} {e['type']:14} {e['cameo'] or '':5} {side('source')} → {side('target')}: " \
+               f"{e['trigger_text'] or ''}"
+
+    result = _open_store(db).events(kind, actor, date_from, date_to, page, per_page)
+    result.pop("timeline")
+    _print_page(result, as_json, line)
+
+
+@main.command("export")
+@STORE_OPTION
+@click.option("--table", default="articles", show_default=True,
+              type=click.Choice(EXPORT_TABLES))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True)
+def export_command(db, table, fmt, out_path):
+    """A table of the store as JSONL (articles: the full analysed JSON), CSV or Parquet (needs pyarrow)."""
+    from khabar.store.export import export
+
+    try:
+        n = export(_open_store(db), table, fmt, out_path)
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+    if out_path != "-":
+        click.echo(f"{n} rows of {table} written to {out_path}", err=True)
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@main.command("serve")
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--token", envvar="KHABAR_TOKEN", help="Bearer token every request must carry (env KHABAR_TOKEN); "
+              "required for a non-local --host.")
+def serve_command(db, host, port, token):
+    """The web pages and JSON API over the store DB (docs at /docs)."""
+    import uvicorn
+
+    from khabar.web import create_app
+
+    if host not in LOCAL_HOSTS and not token:
+        raise click.UsageError(str(KhabarError("E807", what=f"--host {host}")))
+    _open_store(db).close()
+    click.echo(f"khabar: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

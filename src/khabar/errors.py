@@ -50,6 +50,15 @@ MESSAGES: dict[str, str] = {
     "E701": "{what}: knowledge-base file problem ({detail}). Fix the entry (format: khabar/entities/kb/README.md) "
     "or remove the file from $KHABAR_KB_DIR.",
     "E702": "{what}: alias registry problem ({detail}). Build it first: khabar entities registry FILE.jsonl --db DB.",
+    # store and server
+    "E801": "{what}: the database has {detail}. Upgrade khabar, or ingest into a new --db file.",
+    "E802": "{what}: cannot open the store ({detail}). Pass an SQLite file made by `khabar ingest --db`.",
+    "E803": "{what}: no such {detail}. List what there is with the matching /api list endpoint.",
+    "E804": "{what}: invalid parameter ({detail}).",
+    "E805": "{what}: missing or wrong bearer token. Send 'Authorization: Bearer TOKEN' with the --token the server was started with.",
+    "E806": "{what}: request body is {detail} bytes, over the {limit}-byte limit. Send one article at a time.",
+    "E807": "{what}: binding to a non-local address needs --token, so that every request must authenticate.",
+    "E808": "{what}: {detail}",
     # cli
     "E401": "{what}: invalid date {detail}; use YYYY-MM-DD.",
 }

@@ -37,10 +37,15 @@ def identity_key(entity: dict) -> str:
 
 
 class Registry:
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.db = sqlite3.connect(self.path)
-        self.db.executescript(SCHEMA)
+    """The registry in its own SQLite file, or (given a connection) inside a corpus store."""
+
+    def __init__(self, path: str | Path | sqlite3.Connection) -> None:
+        if isinstance(path, sqlite3.Connection):
+            self.path, self.db = Path("store"), path
+        else:
+            self.path = Path(path)
+            self.db = sqlite3.connect(self.path)
+            self.db.executescript(SCHEMA)
 
     def close(self) -> None:
         self.db.commit()
@@ -53,21 +58,20 @@ class Registry:
         n = 0
         for article in articles:
             n += 1
-            entities = {e["id"]: e for e in article.get("entities", [])}
-            for m in article.get("mentions", []):
-                entity = entities.get(m.get("entity"))
-                if entity is None or m["label"] == "NORP" or m.get("description"):
-                    continue
-                key = identity_key(entity)
-                counts[(m["text"], entity["label"], key)] += 1
-                names.setdefault(key, (entity["label"], entity["name_ar"], entity["name_en"], entity.get("kb_id")))
-        self.db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (alias, label, key) "
-                            "DO UPDATE SET count = count + excluded.count",
-                            [(a, label, key, c) for (a, label, key), c in counts.items()])
-        self.db.executemany("INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?, ?)",
-                            [(k, *v) for k, v in names.items()])
+            alias_counts(article, counts, names)
+        self.add_counts(counts, names)
         self.db.commit()
         return n
+
+    def add_counts(self, counts: Counter, names: dict[str, tuple], sign: int = 1) -> None:
+        """Add (or with `sign=-1` take away) alias counts; aliases counted down to nothing are dropped."""
+        self.db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (alias, label, key) "
+                            "DO UPDATE SET count = count + excluded.count",
+                            [(a, label, key, sign * c) for (a, label, key), c in counts.items()])
+        if sign < 0:
+            self.db.execute("DELETE FROM aliases WHERE count <= 0")
+        self.db.executemany("INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?, ?)",
+                            [(k, *v) for k, v in names.items()])
 
     def _resolved(self) -> dict[str, list[tuple[str, str, int]]]:
         """identity key -> [(alias, label, count)], overrides applied."""
@@ -127,6 +131,18 @@ class Registry:
                       if normalize(forms[i]) != normalize(forms[j])]
         random.Random(seed).shuffle(pairs)
         return pairs[:n]
+
+
+def alias_counts(article: dict, counts: Counter, names: dict[str, tuple]) -> None:
+    """Add one analysed article's (surface form, label, identity key) counts and identity names."""
+    entities = {e["id"]: e for e in article.get("entities", [])}
+    for m in article.get("mentions", []):
+        entity = entities.get(m.get("entity"))
+        if entity is None or m["label"] == "NORP" or m.get("description"):
+            continue
+        key = identity_key(entity)
+        counts[(m["text"], entity["label"], key)] += 1
+        names.setdefault(key, (entity["label"], entity["name_ar"], entity["name_en"], entity.get("kb_id")))
 
 
 def read_jsonl(paths: Iterable[str | Path]) -> Iterable[dict]:

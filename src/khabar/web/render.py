@@ -1,0 +1,90 @@
+"""HTML pieces built in Python: the highlighted article text and the SVG bar chart. Every piece of
+article text goes through `html.escape`; only the markup made here is trusted."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from khabar.entities.registry import identity_key
+
+PROSE = ("headline", "dateline", "body")
+
+
+def entity_url(key: str) -> str:
+    return "/entities/" + quote(key, safe="")
+
+
+def _inner_spans(article: dict, start: int, end: int) -> list[tuple[int, int, str, dict]]:
+    """Non-overlapping (start, end, kind, attrs) for mentions, dates and event triggers in [start, end)."""
+    keys = {e["id"]: identity_key(e) for e in article["entities"]}
+    spans = [(m["start"], m["end"], "ent", {"label": m["label"], "key": keys.get(m.get("entity"))})
+             for m in article["mentions"]]
+    spans += [(t["start"], t["end"], "date", {"value": t.get("value") or "", "label": t["type"]})
+              for t in article["timexes"]]
+    spans += [(e["trigger"]["start"], e["trigger"]["end"], "trigger", {"label": e["type"], "value": e.get("cameo") or ""})
+              for e in article["events"] if e.get("trigger")]
+    chosen, last = [], start
+    for s, e, kind, attrs in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if s >= last and s >= start and e <= end:
+            chosen.append((s, e, kind, attrs))
+            last = e
+    return chosen
+
+
+def _open(kind: str, attrs: dict) -> tuple[str, str]:
+    title = html.escape(f"{attrs['label']} {attrs.get('value', '')}".strip(), quote=True)
+    if kind == "ent" and attrs.get("key"):
+        return (f'<a class="hl ent ent-{html.escape(attrs["label"])}" href="{html.escape(entity_url(attrs["key"]))}" '
+                f'data-entity="{html.escape(attrs["key"], quote=True)}" title="{title}">', "</a>")
+    css = f"ent ent-{html.escape(attrs['label'])}" if kind == "ent" else kind
+    return f'<mark class="hl {css}" title="{title}">', "</mark>"
+
+
+def highlighted(article: dict, start: int, end: int) -> Markup:
+    """`text[start:end]` as HTML with entities, dates, event triggers and quotes marked."""
+    text = article["text"]
+    inner = _inner_spans(article, start, end)
+    quotes = [(max(q["start"], start), min(q["end"], end)) for q in article["quotes"]
+              if q["start"] < end and q["end"] > start and q["kind"] != "partial"]
+    cuts = sorted({start, end, *(p for s, e, _, _ in inner for p in (s, e)), *(p for s, e in quotes for p in (s, e))})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = html.escape(text[a:b]).replace("\n", "<br>")
+        span = next((x for x in inner if x[0] <= a and b <= x[1]), None)
+        if span:
+            opening, closing = _open(span[2], span[3])
+            piece = opening + piece + closing
+        if any(s <= a and b <= e for s, e in quotes):
+            piece = f'<span class="hl quote">{piece}</span>'
+        out.append(piece)
+    return Markup("".join(out))
+
+
+def article_blocks(article: dict) -> dict[str, list[dict]]:
+    """Blocks grouped into the story (headline, dateline, body) and what stands apart."""
+    groups: dict[str, list[dict]] = {"story": [], "apart": []}
+    for block in article["blocks"]:
+        html_text = highlighted(article, block["start"], block["end"])
+        groups["story" if block["kind"] in PROSE else "apart"].append({**block, "html": html_text})
+    return groups
+
+
+def bar_chart(series: list[tuple[str, int]], width: int = 640, height: int = 140, label: str = "") -> Markup:
+    """An inline SVG bar chart of (day, count) pairs, days in order."""
+    if not series:
+        return Markup("")
+    top = max(c for _, c in series) or 1
+    step = width / len(series)
+    bars = []
+    for i, (day, count) in enumerate(series):
+        h = max(1.0, (height - 20) * count / top)
+        bars.append(f'<rect x="{width - (i + 1) * step:.1f}" y="{height - 16 - h:.1f}" width="{max(step - 1, 1):.1f}" '
+                    f'height="{h:.1f}"><title>{html.escape(day)}: {count}</title></rect>')
+    axis = (f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(series[0][0])}</text>'
+            f'<text x="0" y="{height - 2}" text-anchor="start">{html.escape(series[-1][0])}</text>'
+            f'<text x="{width}" y="10" text-anchor="end">{top}</text>')
+    return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(label)}" '
+                  f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}{axis}</svg>')

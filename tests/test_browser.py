@@ -1,0 +1,93 @@
+"""The pages in headless Chromium (Debian's `chromium`, driven by Playwright; no browser download):
+article and entity pages, their highlights and right-to-left layout, and a search from the home page.
+Skipped when chromium or Playwright is absent."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import sample_articles
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server(corpus_db):
+    """`khabar serve` in its own process (no server thread is left in the test process, which later forks)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "khabar.cli", "serve", "--db", str(corpus_db), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        yield page
+        browser.close()
+
+
+def background(page, selector):
+    return page.eval_on_selector(selector, "el => getComputedStyle(el).backgroundColor")
+
+
+def test_article_page_highlights_in_distinct_colours_right_to_left(server, page):
+    first = sample_articles()[0]
+    page.goto(f"{server}/articles/{first.id}")
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert page.eval_on_selector("#story", "el => getComputedStyle(el).direction") == "rtl"
+    assert page.inner_text("#story .hl.ent.ent-PERSON") == "فلاديمير بوتين"
+    assert page.inner_text("#story .hl.trigger") == "محادثات"
+    assert "2024" in page.inner_text("#story .hl.date")
+    colours = {background(page, f"#story {s}") for s in (".hl.ent-PERSON", ".hl.ent-GPE", ".hl.date", ".hl.quote",
+                                                          ".hl.trigger")}
+    assert len(colours) == 5 and "rgba(0, 0, 0, 0)" not in colours
+    assert "بلاده مستعدة للحوار" in page.inner_text("#facts")
+    page.uncheck("#legend input[data-layer=ent]")
+    assert background(page, "#story .hl.ent-PERSON") == "rgba(0, 0, 0, 0)"
+
+
+def test_markup_in_an_article_is_shown_not_run(server, page):
+    page.goto(f"{server}/articles/{sample_articles()[2].id}")
+    assert page.evaluate("window.__pwned") is None
+    assert "<script>window.__pwned = 1</script>" in page.inner_text("#story")
+
+
+def test_entity_page_from_a_highlight(server, page):
+    page.goto(f"{server}/articles/{sample_articles()[0].id}")
+    page.click("#story .hl.ent.ent-PERSON")
+    page.wait_for_url("**/entities/Q7747")
+    assert page.inner_text("h1").startswith("فلاديمير بوتين")
+    assert page.locator("svg.chart rect").count() == 2
+    assert "بوتين" in page.inner_text(".aliases")
+
+
+def test_search_from_the_home_page(server, page):
+    page.goto(server)
+    page.fill("#search-form input[name=q]", "بوتن")
+    page.click("#search-form button")
+    page.wait_for_selector(".hits li")
+    assert page.locator(".hits li").count() == 2
+    assert "بوتين" in page.inner_text(".hits mark")

@@ -1,0 +1,131 @@
+"""`khabar ingest / search / entities / quotes / events / export / serve` through click's runner,
+and a crash-safety run: an ingest killed with SIGKILL midway, then resumed."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from khabar.cli import main
+from khabar.pipeline import Pipeline
+
+from conftest import EXAMPLES, sample_articles
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "k.db"
+    result = run("ingest", EXAMPLES, "--db", db, "-q")
+    assert result.exit_code == 0, result.output
+    assert "3 added" in result.stderr
+    return db
+
+
+def test_ingest_twice_stores_once(examples_db):
+    result = run("ingest", EXAMPLES, "--db", examples_db, "-q")
+    assert "0 added, 0 updated, 3 unchanged" in result.stderr
+
+
+def test_ingest_reports_failures_and_fails_only_when_nothing_is_ingested(tmp_path, examples_db):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "ok.txt").write_text("قال المتحدث إن الاجتماع انتهى دون اتفاق.", "utf-8")
+    mixed = run("ingest", tmp_path / "empty.txt", tmp_path / "ok.txt", "--db", tmp_path / "m.db", "-q")
+    assert mixed.exit_code == 0 and "E302" in mixed.stderr and "1 added" in mixed.stderr
+    nothing = run("ingest", tmp_path / "empty.txt", tmp_path / "missing.txt", "--db", tmp_path / "n.db", "-q")
+    assert nothing.exit_code == 1 and "E301" in nothing.stderr
+
+
+def test_ingest_takes_analysed_jsonl_without_analysing_again(tmp_path):
+    path = tmp_path / "analysed.jsonl"
+    path.write_text("".join(a.to_json() + "\n" for a in sample_articles()), "utf-8")
+    result = run("ingest", path, "--db", tmp_path / "j.db", "-q")
+    assert "3 added" in result.stderr
+    events = run("events", "--db", tmp_path / "j.db", "--type", "040", "--json")
+    assert json.loads(events.stdout.splitlines()[0])["cameo"] == "040"
+
+
+def test_search_from_the_command_line(examples_db):
+    result = run("search", "المياه", "--db", examples_db, "--json")
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert hits and "<mark>" in hits[0]["snippet"]
+    text = run("search", "مياه", "--db", examples_db)
+    assert "*" in text.stdout and "1 in all" in text.stderr
+
+
+def test_search_refuses_a_bad_date(examples_db):
+    result = run("search", "مصر", "--db", examples_db, "--from", "tomorrow")
+    assert result.exit_code == 2 and "E401" in result.output
+
+
+def test_entities_quotes_and_export(examples_db, tmp_path):
+    listed = run("entities", "list", "مصر", "--db", examples_db, "--json")
+    assert json.loads(listed.stdout.splitlines()[0])["name_en"] == "Egypt"
+    top = run("entities", "top", "--db", examples_db, "-n", "3")  # the registry's commands work on a store
+    assert top.exit_code == 0 and len(top.stdout.splitlines()) == 3
+    quotes = run("quotes", "--db", examples_db, "--json")
+    assert quotes.stdout.strip()
+    run("export", "--db", examples_db, "--table", "mentions", "--format", "csv", "--out", tmp_path / "m.csv")
+    assert (tmp_path / "m.csv").read_text("utf-8").startswith("article_id,id,start,end,label")
+    articles = run("export", "--db", examples_db)
+    assert len(articles.stdout.splitlines()) == 3 and json.loads(articles.stdout.splitlines()[0])["schema_version"]
+
+
+def test_a_missing_store_is_a_clear_error(tmp_path):
+    result = run("search", "مصر", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1 and "E802" in result.output
+
+
+def test_serve_refuses_a_public_address_without_a_token(examples_db):
+    result = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--host", "0.0.0.0"])
+    assert result.exit_code == 2 and "E807" in result.output
+
+
+def test_kill_9_midway_loses_nothing_committed_and_a_rerun_completes(tmp_path):
+    cheap = Pipeline(["layout", "sentences", "tokens"])
+    base = sample_articles()
+    lines = []
+    for i in range(1500):
+        article = base[i % 3]
+        copy = cheap(type(article)(text=f"{article.text}\n\nالعدد {i}", source=article.source,
+                                   published=article.published))
+        lines.append(copy.to_json() + "\n")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(lines), "utf-8")
+    db = tmp_path / "crash.db"
+    command = [sys.executable, "-m", "khabar.cli", "ingest", str(corpus), "--db", str(db), "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.time() + 120
+    while stored < 200 and time.time() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                stored = sqlite3.connect(db, timeout=5).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:  # the schema is not there yet
+                pass
+    assert process.poll() is None, "the ingest finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    kept = check.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert 200 <= kept < 1500
+    assert check.execute("SELECT status FROM ingest_runs").fetchone()[0] == "running"
+    check.close()
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{kept} unchanged" in rerun.stderr
+    check = sqlite3.connect(db)
+    assert check.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1500
+    assert check.execute("SELECT COUNT(*) FROM article_fts").fetchone()[0] == 1500
+    assert [r[0] for r in check.execute("SELECT status FROM ingest_runs ORDER BY id")] == ["interrupted", "done"]
