@@ -68,13 +68,13 @@ def sample_articles():
             ("e2", "GPE", "موسكو", "Moscow", "Q649", ["موسكو"]), ("e3", "GPE", "الصين", "China", "Q148", ["الصين"])],
             quotes=[("بلاده مستعدة للحوار مع جيرانها", "e0")],
             events=[{"type": "CONSULT", "cameo": "040", "plover": "CONSULT", "trigger": "محادثات",
-                     "actors": {"source": {"entity": "e0", "code": "RUSGOV"}, "target": "e3"}, "location": "e2",
+                     "actors": {"source": ["e0"], "target": ["e3"], "codes": {"e0": "RUSGOV"}}, "location": "e2",
                      "modality": "asserted", "sentence": "s0"}]),
         built_article(second, source="نافذة الخليج", published="2024-03-06", entities=[
             ("e0", "PERSON", "بوتين", "Vladimir Putin", "Q7747", ["بوتين"]),
             ("e1", "GPE", "روسيا", "Russia", "Q159", ["روسيا"])],
             events=[{"type": "VISIT", "cameo": "042", "plover": "CONSULT", "trigger": "يزور",
-                     "actors": {"target": "e1"}, "modality": "planned"}]),
+                     "actors": {"source": [], "target": ["e1"], "codes": {"e1": "RUS"}}, "modality": "planned"}]),
         built_article(third, source="نافذة الخليج", published="2024-03-07",
                       entities=[("e0", "GPE", "الرياض", "Riyadh", "Q3692", ["الرياض"])]),
     ]

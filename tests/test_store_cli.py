@@ -74,10 +74,14 @@ def test_entities_quotes_and_export(examples_db, tmp_path):
     assert top.exit_code == 0 and len(top.stdout.splitlines()) == 3
     quotes = run("quotes", "--db", examples_db, "--json")
     assert quotes.stdout.strip()
-    run("export", "--db", examples_db, "--table", "mentions", "--format", "csv", "--out", tmp_path / "m.csv")
+    run("export", "table", "--db", examples_db, "--table", "mentions", "--format", "csv", "--out", tmp_path / "m.csv")
     assert (tmp_path / "m.csv").read_text("utf-8").startswith("article_id,id,start,end,label")
-    articles = run("export", "--db", examples_db)
+    articles = run("export", "table", "--db", examples_db)
     assert len(articles.stdout.splitlines()) == 3 and json.loads(articles.stdout.splitlines()[0])["schema_version"]
+    events = run("export", "events", "--db", examples_db, "--format", "jsonl")
+    rows = [json.loads(x) for x in events.stdout.splitlines() if x.startswith("{")]
+    assert rows and all(r["type"] and r["cameo"] for r in rows)
+    assert any((code or "").endswith("GOV") for r in rows for code in r["source_codes"])
 
 
 def test_a_missing_store_is_a_clear_error(tmp_path):

@@ -200,14 +200,20 @@ def export_group() -> None:
 
 
 @export_group.command("events")
-@click.argument("jsonl", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("jsonl", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Read the articles of this corpus store instead of JSONL files.")
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "jsonl", "csv"]), default="jsonl", show_default=True,
               help="gdelt: GDELT 2.0 event-table columns, tab-separated; csv and jsonl: khabar's columns.")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file.")
-def export_events(jsonl, fmt, out):
-    """Events of analysed articles (JSON Lines from `khabar analyze --jsonl`) as GDELT rows, CSV or JSON Lines."""
+def export_events(jsonl, db, fmt, out):
+    """Events of analysed articles (JSON Lines from `khabar analyze --jsonl`, or a store) as GDELT rows, CSV or
+    JSON Lines."""
     from khabar.events.export import read_analysed, write_events
+
+    if bool(jsonl) == bool(db):
+        raise click.UsageError("give analysed JSONL files or --db, one of the two")
 
     err = Console(stderr=True, soft_wrap=True)
     bad = []
@@ -217,7 +223,8 @@ def export_events(jsonl, fmt, out):
         err.print(str(exc), markup=False)
 
     with (open(out, "w", encoding="utf-8", newline="") if out != "-" else nullcontext(sys.stdout)) as sink:
-        n = write_events(read_analysed(jsonl, on_error), sink, fmt)
+        articles = _open_store(db).iter_articles() if db else read_analysed(jsonl, on_error)
+        n = write_events(articles, sink, fmt)
     err.print(f"[bold]{n}[/] events written" + (f", [bold]{len(bad)}[/] lines skipped" if bad else ""))
 
 
@@ -552,7 +559,7 @@ def events_command(db, kind, actor, date_from, date_to, page, per_page, as_json)
     _print_page(result, as_json, line)
 
 
-@main.command("export")
+@export_group.command("table")
 @STORE_OPTION
 @click.option("--table", default="articles", show_default=True,
               type=click.Choice(EXPORT_TABLES))

@@ -15,7 +15,7 @@ import sqlite3
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from khabar.document import Article
 from khabar.entities.registry import Registry, alias_counts, identity_key
@@ -167,9 +167,12 @@ class Store:
         ex("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)",
            [(aid, c.id, c.start, c.end, c.text, keys.get(c.source), c.extra.get("source_text") or
              (None if c.source in keys else c.source), c.cue.text if c.cue else None) for c in article.claims])
-        rows = []
+        rows, actor_rows = [], []
         for e in article.events:
-            (src_key, src_code), (tgt_key, tgt_code) = (_actor(e.actors.get(r), keys) for r in ("source", "target"))
+            sides = {role: _actors(e.actors, role, keys) for role in ("source", "target")}
+            actor_rows += [(aid, e.id, role, key, code) for role, found in sides.items() for key, code in found]
+            (src_key, src_code), (tgt_key, tgt_code) = (sides[r][0] if sides[r] else (None, None)
+                                                        for r in ("source", "target"))
             time_value = timex_values.get(e.time, e.time) if e.time else None
             rows.append((aid, e.id, e.type, e.cameo, e.plover, e.trigger.start if e.trigger else None,
                          e.trigger.end if e.trigger else None, e.trigger.text if e.trigger else None,
@@ -178,6 +181,7 @@ class Store:
                          json.dumps([keys.get(r, r) for r in e.reported_by]), e.sentence,
                          _day(time_value) or day))
         ex("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        ex("INSERT INTO event_actors VALUES (?,?,?,?,?)", actor_rows)
         ex("INSERT INTO citations VALUES (?,?,?,?,?)",
            [(aid, article.source, name, key, via) for name, key, via in _citations(article, data, keys)])
 
@@ -205,6 +209,11 @@ class Store:
 
             data["tokens"] = [t.to_dict() for t in tokens_stage(Article.from_dict(data)).tokens]
         return data
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, in ingest order, without tokens."""
+        for (raw,) in self.db.execute("SELECT json FROM articles ORDER BY rowid"):
+            yield Article.from_dict(json.loads(raw))
 
     def variants(self, name: str) -> list[str]:
         """Other spellings of the entity (or entities) called `name`: the registry's and the KB's."""
@@ -373,9 +382,9 @@ class Store:
         if actor:
             keys = self.entity_keys(actor)
             marks = ",".join("?" * len(keys))
-            where.append(f"(e.source_key IN ({marks}) OR e.target_key IN ({marks}) OR e.source_code = ? "
-                         "OR e.target_code = ?)")
-            params += [*keys, *keys, actor, actor]
+            where.append(f"EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND "
+                         f"x.event_id = e.id AND (x.entity_key IN ({marks}) OR x.code = ?))")
+            params += [*keys, actor]
         _day_range(where, params, "e.day", date_from, date_to)
         clause = "FROM events e JOIN articles a ON a.id = e.article_id WHERE 1" + "".join(" AND " + w for w in where)
         total = self.db.execute(f"SELECT COUNT(*) {clause}", params).fetchone()[0]
@@ -427,14 +436,12 @@ def _day_range(where: list[str], params: list, column: str, date_from: str | Non
             params.append(value)
 
 
-def _actor(actor: Any, keys: dict[str, str]) -> tuple[str | None, str | None]:
-    """(identity key, actor code) of an event actor: an entity id, or {entity, code}."""
-    if isinstance(actor, str):
-        return keys.get(actor, actor), None
-    if isinstance(actor, dict):
-        entity = actor.get("entity") or actor.get("id")
-        return (keys.get(entity, entity) if entity else None), actor.get("code")
-    return None, None
+def _actors(actors: dict, role: str, keys: dict[str, str]) -> list[tuple[str, str | None]]:
+    """(identity key, actor code) of each `role` actor of an event: `actors[role]` lists entity ids,
+    `actors["codes"]` maps them to CAMEO actor codes."""
+    codes = actors.get("codes") or {}
+    found = actors.get(role) or []
+    return [(keys.get(entity, entity), codes.get(entity)) for entity in ([found] if isinstance(found, str) else found)]
 
 
 def _citations(article: Article, data: dict, keys: dict[str, str]) -> set[tuple[str, str | None, str]]:

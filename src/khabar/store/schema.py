@@ -13,7 +13,8 @@ from datetime import datetime, timezone
 from khabar.entities.registry import SCHEMA as REGISTRY_SCHEMA
 from khabar.errors import KhabarError
 
-ARTICLE_TABLES = ("blocks", "mentions", "article_entities", "timexes", "quotes", "claims", "events", "citations")
+ARTICLE_TABLES = ("blocks", "mentions", "article_entities", "timexes", "quotes", "claims", "events", "event_actors",
+                  "citations")
 
 MIGRATIONS: tuple[str, ...] = (
     REGISTRY_SCHEMA + """
@@ -57,6 +58,13 @@ CREATE INDEX events_type_day ON events (type, day);
 CREATE TABLE citations (article_id TEXT, outlet TEXT, name TEXT, entity_key TEXT, via TEXT);
 CREATE INDEX citations_article ON citations (article_id);
 CREATE VIRTUAL TABLE article_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+""",
+    # every actor of an event, each side may have several (بوتين وكيم); events.source_key/target_key keep the first
+    """
+CREATE TABLE event_actors (article_id TEXT, event_id TEXT, role TEXT, entity_key TEXT, code TEXT);
+CREATE INDEX event_actors_article ON event_actors (article_id, event_id);
+CREATE INDEX event_actors_entity ON event_actors (entity_key);
+CREATE INDEX event_actors_code ON event_actors (code);
 """,
 )
 

@@ -289,15 +289,11 @@ def _facts(article: dict) -> dict[str, list]:
         "where": named(entities, ("GPE", "LOC", "FAC")),
         "when": [t for t in article["timexes"] if t["type"] in ("DATE", "TIME")],
         "what": [{"type": e["type"], "cameo": e.get("cameo"), "trigger": (e.get("trigger") or {}).get("text", ""),
-                  "source": name_of(_actor_id((e.get("actors") or {}).get("source"))),
-                  "target": name_of(_actor_id((e.get("actors") or {}).get("target")))} for e in article["events"]],
+                  "source": " و".join(name_of(i) for i in (e.get("actors") or {}).get("source", [])) or "—",
+                  "target": " و".join(name_of(i) for i in (e.get("actors") or {}).get("target", [])) or "—"}
+                 for e in article["events"]],
         "said": [{"speaker": name_of(q.get("speaker"), q.get("speaker_text")), "kind": q["kind"], "text": q["text"],
                   "via": [name_of(r) for r in q.get("reported_by", [])]} for q in article["quotes"]],
         "according": [{"source": name_of(c.get("source"), c.get("source_text")), "text": c["text"]}
                       for c in article["claims"]],
     }
-
-
-def _actor_id(actor: Any) -> str | None:
-    """The entity id of an event actor given as an id or as {entity, code}."""
-    return actor if isinstance(actor, str) else actor.get("entity") if isinstance(actor, dict) else None
