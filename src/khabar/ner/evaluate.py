@@ -35,7 +35,8 @@ def crf_weight_curve(path: str | Path, model: NerModel, weights: list[float]) ->
     sentences = read_conll(path)
     words = [w for s in sentences for w in s.words]
     (log_probs, _), = model.scores([words])
-    model.use_crf(model.crf_weight)  # loads the folder's CRF if the manifest does not name it yet
+    if model.crf is None:  # the manifest names no weight yet: load the folder's CRF without mixing it in
+        model.use_crf(0.0)
     crf = model.crf_scores(words)
     curve = {}
     for weight in weights:

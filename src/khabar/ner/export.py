@@ -67,7 +67,7 @@ def export(checkpoint: Path, out: Path, training: dict | None = None, quantize: 
         "files": {name: sha256(out / name) for name in MODEL_FILES},
         "training": training or {},
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    _write_manifest(out, manifest)
     return manifest
 
 
@@ -80,7 +80,7 @@ def record_dev_scores(out: Path, dev_file: Path) -> dict:
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     manifest["dev_scores"] = {"file": f"{dev_file.name} (PERSON->PERS, GPE/LOC/FAC->LOC)",
                               "micro": result["micro"], "per_type": result["per_type"]}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    _write_manifest(out, manifest)
     return result
 
 
@@ -103,18 +103,24 @@ def add_crf(out: Path, shared: Path, log=print) -> dict:
     documents += [[stem(w) for s in read_conll(path) for w in s.words] for path in train_files]
     log(f"clusters: {build_clusters(documents, out / 'clusters.tsv')} words from {len(documents)} documents")
     train_crf(read_conll(ner / "aner_train.conll"), out / "crf.model", out / "clusters.tsv")
+    # the new files' checksums, and no weight yet: the model is first scored without the CRF
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     manifest.pop("crf", None)
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    manifest["files"].update({name: sha256(out / name) for name in CRF_FILES})
+    _write_manifest(out, manifest)
     curve = crf_weight_curve(ner / "aner_dev.conll", NerModel(out), CRF_WEIGHTS)
     weight = max(curve, key=lambda w: curve[w]["micro"]["f1"])
     log("CRF weight on aner_dev: " + ", ".join(f"{w}: {r['micro']['f1']:.4f}" for w, r in curve.items()))
-    manifest["crf"] = {"weight": weight, "code_version": _git_revision(), "trained_on": "aner_train.conll (c1 0.02, c2 0.01, 200 L-BFGS iterations)",
+    manifest["crf"] = {"weight": weight, "code_version": _git_revision(),
+                       "trained_on": "aner_train.conll (c1 0.02, c2 0.01, 200 L-BFGS iterations)",
                        "dev_f1_by_weight": {str(w): r["micro"]["f1"] for w, r in curve.items()},
                        "data": {p.name: sha256(p) for p in [ner / "aner_train.conll", *sorted(news.glob("*.zip"))]}}
-    manifest["files"].update({name: sha256(out / name) for name in CRF_FILES})
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    _write_manifest(out, manifest)
     return manifest["crf"]
+
+
+def _write_manifest(out: Path, manifest: dict) -> None:
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
 
 
 def _git_revision() -> str:

@@ -440,8 +440,7 @@ def _actors(actors: dict, role: str, keys: dict[str, str]) -> list[tuple[str, st
     """(identity key, actor code) of each `role` actor of an event: `actors[role]` lists entity ids,
     `actors["codes"]` maps them to CAMEO actor codes."""
     codes = actors.get("codes") or {}
-    found = actors.get(role) or []
-    return [(keys.get(entity, entity), codes.get(entity)) for entity in ([found] if isinstance(found, str) else found)]
+    return [(keys.get(entity, entity), codes.get(entity)) for entity in actors.get(role) or []]
 
 
 def _citations(article: Article, data: dict, keys: dict[str, str]) -> set[tuple[str, str | None, str]]:
