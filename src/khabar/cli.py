@@ -237,14 +237,16 @@ def train_group() -> None:
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the trained model.")
 @click.option("--shared", type=click.Path(exists=True, file_okay=False), default="../shared", show_default=True,
               help="Folder holding data/ner/ (training and dev files).")
-@click.option("--epochs", type=int, default=7, show_default=True,
+@click.option("--epochs", type=int, default=9, show_default=True,
               help="Epochs on ANERcorp + NewsFANE (the learning-rate schedule's length).")
 @click.option("--stop-after", type=int, default=None, help="Stop phase one early, after this many epochs.")
-@click.option("--aner-epochs", type=int, default=3, show_default=True,
+@click.option("--aner-epochs", type=int, default=4, show_default=True,
               help="Then epochs on ANERcorp alone at lr 5e-5 (0 to skip).")
+@click.option("--soup", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+              help="Ship this weight x phase one's best weights + the rest x phase two's (0: phase two alone).")
 @click.option("--no-quantize", is_flag=True, help="Keep fp32 weights instead of int8.")
 @click.option("--crf-only", is_flag=True, help="Keep OUT's transformer; rebuild only its CRF and mixing weight.")
-def train_ner(out, shared, epochs, stop_after, aner_epochs, no_quantize, crf_only):
+def train_ner(out, shared, epochs, stop_after, aner_epochs, soup, no_quantize, crf_only):
     """Fine-tune the NER model on ../shared/data/ner, export it (ONNX + manifest) to OUT, then add the CRF."""
     try:
         from khabar.ner.export import add_crf, record_dev_scores
@@ -253,7 +255,7 @@ def train_ner(out, shared, epochs, stop_after, aner_epochs, no_quantize, crf_onl
     out_dir = Path(out)
     dev = Path(shared) / "data" / "ner" / "aner_dev.conll"
     if not crf_only:
-        _train_transformer(out_dir, Path(shared), epochs, stop_after, aner_epochs, not no_quantize)
+        _train_transformer(out_dir, Path(shared), epochs, stop_after, aner_epochs, soup, not no_quantize)
     crf = add_crf(out_dir, Path(shared), log=click.echo)
     result = record_dev_scores(out_dir, dev)
     click.echo(f"dev F1 {crf['dev_f1_by_weight']['0.0']:.4f} without the CRF, {result['micro']['f1']:.4f} with it "
@@ -261,21 +263,28 @@ def train_ner(out, shared, epochs, stop_after, aner_epochs, no_quantize, crf_onl
 
 
 def _train_transformer(out_dir: Path, shared: Path, epochs: int, stop_after: int | None, aner_epochs: int,
-                       quantize: bool) -> None:
+                       soup: float, quantize: bool) -> None:
     from khabar.ner.export import export
-    from khabar.ner.train import train
+    from khabar.ner.train import average_checkpoints, train
 
-    # phase one: sentences packed into running text, heads at 5x the encoder's learning rate (the shipped recipe)
-    phases = [("checkpoint", train(shared, out_dir / "checkpoint", epochs=epochs, stop_after=stop_after,
-                                   head_lr_scale=5.0, log=click.echo))]
-    if aner_epochs:  # phase two: ANERcorp's own conventions at a low learning rate
-        phases.append(("checkpoint-aner", train(shared, out_dir / "checkpoint-aner", epochs=aner_epochs,
-                                                lr=5e-5, corpora=("aner",), init=out_dir / "checkpoint" / "model.pt",
-                                                log=click.echo)))
-    name, best = max(phases, key=lambda phase: phase[1]["f1"])
-    training = {phase: json.loads((out_dir / phase / "training.json").read_text("utf-8")) for phase, _ in phases}
-    export(out_dir / name / "model.pt", out_dir, training=training, quantize=quantize)
-    click.echo(f"best dev F1 {best['f1']:.4f} before export ({name}, epoch {best['epoch']})")
+    # phase one: sentences packed into running text, heads at 5x the encoder's learning rate
+    best = train(shared, out_dir / "checkpoint", epochs=epochs, stop_after=stop_after, head_lr_scale=5.0,
+                 log=click.echo)
+    shipped, phases = out_dir / "checkpoint" / "model.pt", ["checkpoint"]
+    if aner_epochs:  # phase two: ANERcorp's own conventions at a low learning rate, from phase one's best
+        best = train(shared, out_dir / "checkpoint-aner", epochs=aner_epochs, lr=5e-5, corpora=("aner",),
+                     init=shipped, log=click.echo)
+        phases.append("checkpoint-aner")
+        # the two phases' best weights averaged (chosen on dev; int8 and the CRF are mixed in after this)
+        shipped = out_dir / "checkpoint-aner" / "model.pt"
+        if soup:
+            average_checkpoints(out_dir / "checkpoint" / "model.pt", shipped, soup, out_dir / "soup.pt")
+            shipped = out_dir / "soup.pt"
+    training = {phase: json.loads((out_dir / phase / "training.json").read_text("utf-8")) for phase in phases}
+    if shipped.name == "soup.pt":
+        training["soup"] = {"checkpoint": soup, "checkpoint-aner": round(1 - soup, 4)}
+    export(shipped, out_dir, training=training, quantize=quantize)
+    click.echo(f"last phase's best dev F1 {best['f1']:.4f} (epoch {best['epoch']}); exported {shipped}")
 
 
 @main.command("stages")

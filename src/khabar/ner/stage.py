@@ -4,7 +4,8 @@ An attached و is always left out of a mention; ف and a preposition (ب ل ك) 
 the article ال follows or when the rest of the word occurs on its own elsewhere on the page
 (so بروسيا → روسيا when روسيا is there, while بيونغ يانغ and فيصل stay whole). Each stripped
 clitic is recorded on the mention. A name tagged confidently once keeps its label at its other
-occurrences in the article. Outlets the layout stage found (byline sources, dateline agencies,
+occurrences in the article, and so does a person's surname alone (not a nationality adjective).
+Outlets the layout stage found (byline sources, dateline agencies,
 agency photo credits) become ORG/MEDIA mentions too.
 """
 
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from khabar.document import Article, Mention, Token
+from khabar.entities.kb import knowledge_base
 from khabar.layout import outlet_names
 from khabar.ner.model import TaggedWords, load_model
 from khabar.pipeline import stage
@@ -69,6 +71,12 @@ def _propagate(tokens: list[Token], candidates: list[Candidate]) -> list[Candida
     for c in sorted(candidates, key=lambda c: -c.score):
         if c.score >= CONFIDENT:
             confident.setdefault(_key(tokens, c.first, c.last), c)
+    adjectives = knowledge_base().by_adjective
+    for c in sorted(candidates, key=lambda c: -c.score):  # a person's surname alone (الشناوي after أحمد الشناوي)
+        surname = _key(tokens, c.last, c.last)
+        if c.label == "PERSON" and c.score >= CONFIDENT and c.last > c.first and len(surname[0]) > 3 \
+                and surname[0] not in adjectives:
+            confident.setdefault(surname, c)
     if not confident:
         return candidates
     taken = {i: c for c in candidates for i in range(c.first, c.last + 1)}

@@ -321,3 +321,17 @@ def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_s
         if stop_after and epoch >= stop_after:
             break
     return best
+
+
+def average_checkpoints(first: Path, second: Path, weight: float, out: Path) -> None:
+    """Save `weight` x first + (1 - weight) x second (a two-model "soup"; same architecture and rows)."""
+    a = torch.load(first, map_location="cpu", weights_only=False)
+    b = torch.load(second, map_location="cpu", weights_only=False)
+    if a["touched"] != b["touched"] or a["net"].keys() != b["net"].keys():
+        raise ValueError(f"{first} and {second} are not two states of one model")
+
+    def mix(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return weight * x + (1 - weight) * y if y.is_floating_point() else y
+
+    torch.save({**b, "net": {k: mix(a["net"][k], v) for k, v in b["net"].items()},
+                "delta": mix(a["delta"], b["delta"])}, out)
