@@ -68,15 +68,16 @@ def _key(tokens: list[Token], first: int, last: int) -> tuple[str, ...]:
 def _propagate(tokens: list[Token], candidates: list[Candidate]) -> list[Candidate]:
     """Give other occurrences of a confidently tagged name the same label."""
     confident: dict[tuple[str, ...], Candidate] = {}
-    for c in sorted(candidates, key=lambda c: -c.score):
-        if c.score >= CONFIDENT:
-            confident.setdefault(_key(tokens, c.first, c.last), c)
     adjectives = knowledge_base().by_adjective
-    for c in sorted(candidates, key=lambda c: -c.score):  # a person's surname alone (الشناوي after أحمد الشناوي)
+    surnames = {}  # a person's surname alone (الشناوي after أحمد الشناوي); full names take precedence
+    for c in sorted(candidates, key=lambda c: -c.score):
+        if c.score < CONFIDENT:
+            continue
+        confident.setdefault(_key(tokens, c.first, c.last), c)
         surname = _key(tokens, c.last, c.last)
-        if c.label == "PERSON" and c.score >= CONFIDENT and c.last > c.first and len(surname[0]) > 3 \
-                and surname[0] not in adjectives:
-            confident.setdefault(surname, c)
+        if c.label == "PERSON" and c.last > c.first and len(surname[0]) > 3 and surname[0] not in adjectives:
+            surnames.setdefault(surname, c)
+    confident = {**surnames, **confident}
     if not confident:
         return candidates
     taken = {i: c for c in candidates for i in range(c.first, c.last + 1)}
