@@ -270,19 +270,18 @@ def _train_transformer(out_dir: Path, shared: Path, epochs: int, stop_after: int
     # phase one: sentences packed into running text, heads at 5x the encoder's learning rate
     best = train(shared, out_dir / "checkpoint", epochs=epochs, stop_after=stop_after, head_lr_scale=5.0,
                  log=click.echo)
-    shipped, phases = out_dir / "checkpoint" / "model.pt", ["checkpoint"]
+    shipped = out_dir / "checkpoint" / "model.pt"
+    training = {"checkpoint": json.loads((out_dir / "checkpoint" / "training.json").read_text("utf-8"))}
     if aner_epochs:  # phase two: ANERcorp's own conventions at a low learning rate, from phase one's best
         best = train(shared, out_dir / "checkpoint-aner", epochs=aner_epochs, lr=5e-5, corpora=("aner",),
                      init=shipped, log=click.echo)
-        phases.append("checkpoint-aner")
+        training["checkpoint-aner"] = json.loads((out_dir / "checkpoint-aner" / "training.json").read_text("utf-8"))
         # the two phases' best weights averaged (chosen on dev; int8 and the CRF are mixed in after this)
         shipped = out_dir / "checkpoint-aner" / "model.pt"
         if soup:
             average_checkpoints(out_dir / "checkpoint" / "model.pt", shipped, soup, out_dir / "soup.pt")
             shipped = out_dir / "soup.pt"
-    training = {phase: json.loads((out_dir / phase / "training.json").read_text("utf-8")) for phase in phases}
-    if shipped.name == "soup.pt":
-        training["soup"] = {"checkpoint": soup, "checkpoint-aner": round(1 - soup, 4)}
+            training["soup"] = {"checkpoint": soup, "checkpoint-aner": round(1 - soup, 4)}
     export(shipped, out_dir, training=training, quantize=quantize)
     click.echo(f"last phase's best dev F1 {best['f1']:.4f} (epoch {best['epoch']}); exported {shipped}")
 
