@@ -7,16 +7,15 @@ are matched on the normalised view of each line and their named groups become su
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from khabar.document import Article, Block, Span
 from khabar.pipeline import stage
 from khabar.text import NormalView, normal_view, normalize, trim
+from khabar.text.tables import load_toml
 
 FINAL_PUNCTUATION = tuple(".!?؟:؛…»\"”")
 
@@ -59,7 +58,7 @@ def outlet_names() -> frozenset[str]:
 
 
 def _read_toml(name: str) -> dict:
-    return tomllib.loads(resources.files("khabar").joinpath(f"data/{name}").read_text("utf-8"))
+    return load_toml("khabar", f"data/{name}")
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +197,7 @@ def _is_headline(line: _Line, limits: dict, title: str) -> bool:
             and not line.norm.rstrip().endswith(FINAL_PUNCTUATION))
 
 
-@stage("layout", assigns=("blocks",))
+@stage("layout", assigns=("blocks",), setup=layout_rules)
 def layout_stage(article: Article) -> Article:
     """Classify every line as headline, body, caption, byline, dateline or boilerplate."""
     rules = layout_rules()

@@ -4,6 +4,12 @@ A stage is a plain function `Article -> Article` registered under a name with th
 layers it `requires` and `assigns`. Building a `Pipeline` checks that every requirement is
 assigned by an earlier stage. `Pipeline.pipe()` streams articles; an exception inside a stage
 is recorded on that article's `errors` and the stream goes on.
+
+Layer names are checked against the `Article` model when a stage registers. A stage's `setup`
+(loading its tables and models) runs when a pipeline is built, so a broken table stops the build
+with a coded error instead of failing on every article. While a stage runs, the layers it neither
+requires nor assigns are hidden: reading or replacing one is an error (E207). `strict=True` also
+fingerprints the layers a stage only requires and fails when it changed them in place.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from khabar.document import Article
+from khabar.document import GROUPS, Article
 from khabar.errors import KhabarError
 
 StageFunc = Callable[[Article], Article]
@@ -29,6 +35,7 @@ class StageInfo:
     func: StageFunc
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    setup: Callable[[], object] | None = None
 
     @property
     def doc(self) -> str:
@@ -44,13 +51,26 @@ BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens
 DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities", "quotes", "events")
 
 
-def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):
-    """Register `func` as the stage `name` (a decorator, like spaCy's `Language.component`)."""
+# The annotation layers a stage may require or assign (`errors` belongs to the pipeline).
+LAYERS = tuple(g for g in GROUPS if g != "errors")
+
+
+def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
+          setup: Callable[[], object] | None = None):
+    """Register `func` as the stage `name` (a decorator, like spaCy's `Language.component`).
+
+    `requires` and `assigns` name `Article` layers; `setup` loads the stage's shared tables and is
+    called when a pipeline using the stage is built.
+    """
+    requires, assigns = tuple(requires), tuple(assigns)
+    unknown = [n for n in (*requires, *assigns) if n not in LAYERS]
+    if unknown:
+        raise KhabarError("E206", what=f"stage {name!r}", detail=", ".join(map(repr, unknown)), known=", ".join(LAYERS))
 
     def register(func: StageFunc) -> StageFunc:
         if name in REGISTRY and REGISTRY[name].func is not func:
             raise KhabarError("E204", what="stage registry", detail=name)
-        REGISTRY[name] = StageInfo(name, func, tuple(requires), tuple(assigns))
+        REGISTRY[name] = StageInfo(name, func, requires, assigns, setup)
         return func
 
     return register
@@ -69,13 +89,47 @@ def get_stage(name: str) -> StageInfo:
     return REGISTRY[name]
 
 
+class _Hidden:
+    """Stands in for a layer a running stage did not declare; any use of it is an error."""
+
+    __slots__ = ("layer", "stage")
+
+    def __init__(self, layer: str, stage_name: str) -> None:
+        self.layer, self.stage = layer, stage_name
+
+    def _refuse(self, *_args, **_kwargs):
+        raise KhabarError("E207", what=f"stage {self.stage!r}", detail=repr(self.layer))
+
+    __iter__ = __len__ = __getitem__ = __setitem__ = __contains__ = __bool__ = _refuse
+    append = extend = insert = remove = pop = sort = index = count = clear = _refuse
+
+
+def _fingerprint(article: Article, layer: str) -> tuple[int, str]:
+    items = getattr(article, layer)
+    return id(items), repr([a.to_dict() for a in items])
+
+
 class Pipeline:
     """An ordered, checked list of stages."""
 
-    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES) -> None:
+    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES, *, strict: bool = False) -> None:
         self.stage_names = tuple(stages)
         self.stages = [get_stage(n) for n in self.stage_names]
+        self.strict = strict
         self._check_order()
+        self._setup()
+
+    def _setup(self) -> None:
+        """Load every stage's tables and models now, so that a broken one stops the build."""
+        for info in self.stages:
+            if info.setup is None:
+                continue
+            try:
+                info.setup()
+            except KhabarError:
+                raise
+            except Exception as exc:  # a table that parses but cannot be used
+                raise KhabarError("E208", what=f"stage {info.name!r}", detail=f"{type(exc).__name__}: {exc}") from exc
 
     def _check_order(self) -> None:
         assigned: set[str] = set()
@@ -108,8 +162,7 @@ class Pipeline:
                 failed.update(info.assigns)
                 continue
             try:
-                result = info.func(article)
-                article = result if result is not None else article
+                article = self._run_stage(info, article)
                 article.stages.append(info.name)
             except Exception as exc:  # noqa: BLE001 - one stage failing must not lose the article
                 message = KhabarError("E203", what=article.origin or article.id, detail=repr(info.name),
@@ -117,6 +170,29 @@ class Pipeline:
                 article.add_error(info.name, "E203", message)
                 article.meta.setdefault("tracebacks", {})[info.name] = traceback.format_exc(limit=5)
                 failed.update(info.assigns)
+        return article
+
+    def _run_stage(self, info: StageInfo, article: Article) -> Article:
+        """Run one stage with the layers it did not declare hidden (and, strictly, the ones it reads checked)."""
+        hidden = {layer: getattr(article, layer) for layer in LAYERS
+                  if layer not in info.requires and layer not in info.assigns}
+        read_only = [layer for layer in info.requires if layer not in info.assigns] if self.strict else []
+        before = {layer: _fingerprint(article, layer) for layer in read_only}
+        for layer in hidden:
+            setattr(article, layer, _Hidden(layer, info.name))
+        try:
+            result = info.func(article)
+        finally:
+            replaced = [layer for layer in hidden if not isinstance(getattr(article, layer), _Hidden)]
+            for layer, items in hidden.items():
+                setattr(article, layer, items)
+        if replaced:
+            raise KhabarError("E207", what=f"stage {info.name!r}", detail=", ".join(map(repr, replaced)))
+        changed = [layer for layer in read_only if _fingerprint(article, layer) != before[layer]]
+        if changed:
+            raise KhabarError("E207", what=f"stage {info.name!r}", detail=", ".join(map(repr, changed)))
+        if result is not None and result is not article:
+            raise KhabarError("E209", what=f"stage {info.name!r}", detail=type(result).__name__)
         return article
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[Article]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from khabar.text import normalize
+from khabar.text.tables import load_json, load_toml
 
 
 @dataclass(frozen=True)
@@ -26,9 +24,8 @@ class NameTables:
 
 @lru_cache(maxsize=1)
 def name_tables() -> NameTables:
-    data = resources.files("khabar.entities").joinpath("data")
-    raw = tomllib.loads(data.joinpath("titles.toml").read_text("utf-8"))
-    roman = json.loads(data.joinpath("romanize.json").read_text("utf-8"))
+    raw = load_toml("khabar.entities", "data/titles.toml")
+    roman = load_json("khabar.entities", "data/romanize.json")
     return NameTables(
         honorifics=tuple(sorted({normalize(h) for h in raw["honorifics"]}, key=len, reverse=True)),
         titles={normalize(k): v for k, v in raw["titles"].items()},

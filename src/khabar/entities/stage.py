@@ -476,7 +476,7 @@ def _strip_titles_surface(text: str, tables) -> str:
     return " ".join(words[len(words) - keep:]) if keep else text
 
 
-@stage("entities", requires=("mentions",), assigns=("entities",))
+@stage("entities", requires=("mentions", "timexes"), assigns=("mentions", "entities"), setup=EntityLinker.shared)
 def entities_stage(article: Article) -> Article:
     """Cluster mentions into entities, link them to the knowledge base, resolve titles and adjectives."""
     return EntityLinker.shared()(article)

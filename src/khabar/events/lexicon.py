@@ -7,12 +7,11 @@ word costs one lookup.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from khabar.quotes.cues import _fold
+from khabar.text.tables import load_toml
 
 PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا")
 CONJUNCTIONS = ("", "و", "ف")
@@ -93,9 +92,8 @@ def _noun_forms(noun: str) -> list[tuple[str, int]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = resources.files("khabar.events").joinpath("data")
-    raw = tomllib.loads(data.joinpath("triggers.toml").read_text("utf-8"))
-    frames = tomllib.loads(data.joinpath("frames.toml").read_text("utf-8"))
+    raw = load_toml("khabar.events", "data/triggers.toml")
+    frames = load_toml("khabar.events", "data/frames.toml")
     types = {}
     lex = Lexicon(types=types, frames=frames)
     for name, spec in raw["types"].items():

@@ -617,7 +617,7 @@ def article_date(article: Article) -> dict:
     return {"value": max(set(full), key=full.count), "source": "text"} if full else {}
 
 
-@stage("events", requires=("entities", "timexes", "quotes", "claims", "sentences", "tokens"), assigns=("events",))
+@stage("events", requires=("blocks", "sentences", "tokens", "mentions", "timexes", "entities", "quotes", "claims"), assigns=("events",), setup=EventFinder.shared)
 def events_stage(article: Article) -> Article:
     """Events with CAMEO and PLOVER codes, actors, place, time, duration and modality."""
     return EventFinder.shared()(article)

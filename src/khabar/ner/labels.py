@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
+
+from khabar.text.tables import load_json
 
 
 @lru_cache(maxsize=1)
 def label_config() -> dict:
-    return json.loads(resources.files("khabar.ner").joinpath("data/labels.json").read_text("utf-8"))
+    return load_json("khabar.ner", "data/labels.json")
 
 
 def tag_names() -> list[str]:

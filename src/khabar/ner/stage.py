@@ -140,7 +140,7 @@ def _looks_like_outlet(name: str) -> bool:
 OUTLET_WORDS = re.compile(normalize(r"نيوز|وكالة|قناة|صحيفة|إذاعة|تلفزيون|\b(news|tv|press|agency)\b"), re.IGNORECASE)
 
 
-@stage("ner", requires=("tokens",), assigns=("mentions",))
+@stage("ner", requires=("blocks", "sentences", "tokens"), assigns=("mentions",), setup=load_model)
 def ner_stage(article: Article) -> Article:
     """Tag people, organisations, places, facilities and other names."""
     model = load_model()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from khabar.text import normalize
+from khabar.text.tables import load_toml
 
 
 def _fold(word: str) -> str:
@@ -40,7 +39,7 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    raw = tomllib.loads(resources.files("khabar.quotes").joinpath("data/cues.toml").read_text("utf-8"))
+    raw = load_toml("khabar.quotes", "data/cues.toml")
     pronoun = r"(?:ه|ها|هم|هما|هن|ني|نا|كم)?"
     return Cues(
         verbs=frozenset(_fold(v) for v in raw["speech_verbs"]),

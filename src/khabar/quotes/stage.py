@@ -445,7 +445,7 @@ class QuoteFinder:
             setattr(article, name, [{"name": n, "entity": by_text.get(normalize(n))} for n in names])
 
 
-@stage("quotes", requires=("entities", "sentences"), assigns=("quotes", "claims"))
+@stage("quotes", requires=("sentences", "tokens", "mentions", "timexes", "entities"), assigns=("quotes", "claims"), setup=QuoteFinder.shared)
 def quotes_stage(article: Article) -> Article:
     """Quotes with speakers, addressees and reporting outlets; claims on their sources."""
     return QuoteFinder.shared()(article)

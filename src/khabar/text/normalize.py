@@ -7,13 +7,13 @@ for every position in it, the original offset it came from. Character maps live 
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
-from importlib import resources
+
+from khabar.text.tables import load_json
 
 ALL_GROUPS = (
     "alef", "hamza_carriers", "ya", "ta_marbuta", "persian_urdu_letters", "tatweel", "diacritics",
@@ -25,7 +25,7 @@ DEFAULT_GROUPS = tuple(g for g in ALL_GROUPS if g != "punctuation")
 
 @lru_cache(maxsize=None)
 def load_charmap(groups: tuple[str, ...] = DEFAULT_GROUPS) -> dict[str, str]:
-    raw = json.loads(resources.files("khabar.text").joinpath("data/charmap.json").read_text("utf-8"))
+    raw = load_json("khabar.text", "data/charmap.json")
     table: dict[str, str] = {}
     for group in groups:
         table.update(raw[group])

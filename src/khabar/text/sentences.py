@@ -6,22 +6,21 @@ sentence never crosses a block boundary. Rules live in `data/sentences.json`.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from khabar.document import Article, Sentence
 from khabar.pipeline import stage
 from khabar.text import trim
+from khabar.text.tables import load_json
 
 STORY_KINDS = ("headline", "body", "caption")
 
 
 @lru_cache(maxsize=1)
 def sentence_rules() -> dict:
-    rules = json.loads(resources.files("khabar.text").joinpath("data/sentences.json").read_text("utf-8"))
+    rules = load_json("khabar.text", "data/sentences.json")
     rules["terminator_re"] = regex.compile("[" + regex.escape("".join(rules["terminators"])) + "]+|\n")
     rules["abbreviations"] = set(rules["abbreviations"])
     rules["openers"] = {o: c for o, c in rules["quote_pairs"]}
@@ -103,7 +102,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return [(a, b) for a, b in (trim(text, a, b) for a, b in out) if a < b]
 
 
-@stage("sentences", requires=("blocks",), assigns=("sentences",))
+@stage("sentences", requires=("blocks",), assigns=("sentences",), setup=sentence_rules)
 def sentences_stage(article: Article) -> Article:
     """Split headline, body and caption blocks into sentences."""
     sentences = []

@@ -9,16 +9,15 @@ and words such as بروسيا whose ب is one although the rest is not a common
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
-
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 from khabar.document import Article, Span, Token
 from khabar.pipeline import stage
 from khabar.text.normalize import normal_view, normalize
+from khabar.text.tables import load_json
 
 ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc"
 ARABIC_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640\u200c\u200d"
@@ -38,7 +37,7 @@ TOKEN_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def clitic_rules() -> dict:
-    data = json.loads(resources.files("khabar.text").joinpath("data/clitics.json").read_text("utf-8"))
+    data = load_json("khabar.text", "data/clitics.json")
     exceptions_file = resources.files("khabar.text").joinpath("data/clitic_exceptions.tsv")
     table: dict[str, int] = {}
     if exceptions_file.is_file():
@@ -143,7 +142,7 @@ def _attach_proclitics(token: Token) -> None:
     token.stem = Span(stem_start, token.end, token.text[stem_start - token.start :])
 
 
-@stage("tokens", requires=("sentences",), assigns=("tokens",))
+@stage("tokens", requires=("sentences",), assigns=("tokens",), setup=clitic_rules)
 def tokens_stage(article: Article) -> Article:
     """Split every sentence into tokens with proclitic sub-offsets."""
     article.tokens = [t for s in article.sentences for t in tokenize(article.text, s.start, s.end, s.id)]

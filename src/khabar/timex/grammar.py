@@ -8,14 +8,13 @@ Rules propose candidates, the leftmost-longest win, then modifier words around a
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
 import regex
 
+from khabar.text.tables import load_toml
 from khabar.timex.lexicon import alternation, fold, lexicon
 from khabar.timex.numbers import number_pattern, parse_number
 
@@ -91,7 +90,7 @@ class Grammar:
         slots.update(b=B, e=E, number=number_pattern(),
                      month_clear=alternation([m for m in lex.months if m not in lex.ambiguous_months]),
                      half_noun=rf"(?:\s+ال(?:{'|'.join(classes['unit_singular'])}){E})?")
-        spec = tomllib.loads(resources.files("khabar.timex").joinpath("data/grammar.toml").read_text("utf-8"))
+        spec = load_toml("khabar.timex", "data/grammar.toml")
         for name, template in spec["fragments"].items():
             slots[name] = _fill(template, slots)
         self.rules = []

@@ -6,15 +6,14 @@ so `أيلول` and `ايلول`, `مئة` and `مائة`, `٢٠٢٣` and `2023`
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 from babel import Locale, localedata
 
 from khabar.text import normalize
+from khabar.text.tables import load_toml
 
 
 def fold(word: str) -> str:
@@ -104,7 +103,7 @@ def _cldr_names() -> tuple[dict[str, int], dict[str, int]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("khabar.timex").joinpath("data/lexicon.toml").read_text("utf-8"))
+    raw = load_toml("khabar.timex", "data/lexicon.toml")
     months, weekdays = _cldr_names()
     months.update(_invert(raw["months_extra"], int))
     weekdays.update(_invert(raw["weekdays"], int))

@@ -66,7 +66,7 @@ def find_timexes(text: str, spans: list[tuple[int, int]]) -> list[tuple[Parse, i
     return out
 
 
-@stage("timex", requires=("sentences",), assigns=("timexes",))
+@stage("timex", requires=("blocks", "sentences"), assigns=("timexes",), setup=grammar)
 def timex_stage(article: Article) -> Article:
     """Find temporal expressions and normalise them against the article's date."""
     g = grammar()
