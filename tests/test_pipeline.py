@@ -4,6 +4,8 @@ from khabar import Article, Pipeline
 from khabar.errors import KhabarError
 from khabar.pipeline import REGISTRY, stage
 
+from conftest import EXAMPLES
+
 SAMPLE = "وقال المتحدث إن الاجتماع انتهى. وأضاف أن الوفدين اتفقا على جولة ثانية."
 
 
@@ -86,3 +88,122 @@ def test_worker_processes_know_stages_registered_outside_khabar():
     pooled = list(pipeline.pipe((Article(text=t) for t in texts), batch_size=1, n_process=2))
     assert [a.errors for a in pooled] == [[], []]
     assert [a.meta["words"] for a in pooled] == [12, 3]
+
+
+@pytest.fixture
+def scratch_stages():
+    """Stages registered by a test, removed afterwards."""
+    names = []
+
+    def register(name, **kwargs):
+        def decorate(func):
+            names.append(name)
+            return stage(name, **kwargs)(func)
+
+        return decorate
+
+    yield register
+    for name in names:
+        REGISTRY.pop(name, None)
+
+
+def test_a_layer_name_outside_the_article_model_is_refused_at_registration():
+    with pytest.raises(KhabarError) as info:
+        stage("test_typo", requires=("sentence",), assigns=("mentions",))
+    assert info.value.code == "E206"
+    assert "'sentence'" in info.value.message and "sentences" in info.value.message
+    assert "test_typo" not in REGISTRY
+
+
+def test_a_stage_reading_an_undeclared_layer_fails(scratch_stages):
+    @scratch_stages("test_reads_tokens", requires=("sentences",), assigns=("mentions",))
+    def reads_tokens(article):
+        """Reads tokens without declaring them."""
+        article.mentions = [t for t in article.tokens if t.kind == "word"][:0]
+
+    article = Pipeline(["layout", "sentences", "tokens", "test_reads_tokens"])(Article(text=SAMPLE))
+    assert [(e.stage, e.code) for e in article.errors] == [("test_reads_tokens", "E203")]
+    assert "E207" in article.errors[0].message and "'tokens'" in article.errors[0].message
+    assert len(article.tokens) > 10  # the hidden layer is back after the stage
+
+
+def test_a_stage_replacing_an_undeclared_layer_fails(scratch_stages):
+    @scratch_stages("test_writes_tokens", requires=("sentences",), assigns=("mentions",))
+    def writes_tokens(article):
+        """Replaces tokens it does not assign."""
+        article.tokens = []
+
+    article = Pipeline(["layout", "sentences", "tokens", "test_writes_tokens"])(Article(text=SAMPLE))
+    assert "E207" in article.errors[0].message
+    assert article.tokens  # the tokens stage's layer is kept
+
+
+def test_strict_mode_catches_a_required_layer_changed_in_place(scratch_stages):
+    @scratch_stages("test_edits_sentences", requires=("sentences",), assigns=("mentions",))
+    def edits(article):
+        """Changes a layer it only requires."""
+        article.sentences[0].id = "changed"
+
+    lenient = Pipeline(["layout", "sentences", "test_edits_sentences"])(Article(text=SAMPLE))
+    assert lenient.errors == []
+    strict = Pipeline(["layout", "sentences", "test_edits_sentences"], strict=True)(Article(text=SAMPLE))
+    assert "E207" in strict.errors[0].message and "'sentences'" in strict.errors[0].message
+
+
+def test_every_builtin_stage_keeps_to_its_declarations():
+    from khabar.ingest import iter_articles
+
+    pipeline = Pipeline(strict=True)
+    for article in iter_articles([EXAMPLES]):
+        analysed = pipeline(article)
+        assert analysed.errors == [], analysed.errors
+        assert analysed.stages == list(pipeline.stage_names)
+
+
+def test_a_broken_table_stops_the_build_with_the_file_and_line(scratch_stages, tmp_path, monkeypatch):
+    from khabar.text import tables
+
+    bad = tmp_path / "cues.toml"
+    bad.write_text('verbs = ["قال"]\n\nbroken = =\nok = 1\n', "utf-8")
+    monkeypatch.setattr(tables, "read_table_text", lambda package, name: bad.read_text("utf-8"))
+
+    @scratch_stages("test_needs_table", requires=("sentences",), assigns=("quotes",),
+                    setup=lambda: tables.load_toml("khabar.quotes", "data/cues.toml"))
+    def needs_table(article):
+        """Uses a table."""
+
+    with pytest.raises(KhabarError) as info:
+        Pipeline(["layout", "sentences", "test_needs_table"])
+    assert info.value.code == "E205"
+    assert "cues.toml" in info.value.message and "line 3" in info.value.message
+
+
+def test_a_broken_table_makes_analyze_exit_non_zero(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+    from khabar.text import tables
+
+    original = tables.read_table_text
+
+    def broken_cues(package, name):
+        text = original(package, name)
+        return text + "\nbroken = [\n" if name.endswith("cues.toml") else text
+
+    monkeypatch.setattr(tables, "read_table_text", broken_cues)
+    from khabar.quotes import cues
+
+    cues.cues.cache_clear()
+    from khabar.quotes.stage import QuoteFinder
+
+    QuoteFinder.shared.cache_clear()
+    try:
+        path = tmp_path / "a.txt"
+        path.write_text(SAMPLE, "utf-8")
+        result = CliRunner().invoke(main, ["analyze", str(path), "--json"])
+        assert result.exit_code != 0
+        assert "E205" in result.output and "cues.toml" in result.output
+    finally:
+        monkeypatch.undo()
+        cues.cues.cache_clear()
+        QuoteFinder.shared.cache_clear()

@@ -32,7 +32,8 @@ def load_toml(package: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise KhabarError("E205", what=table_path(package, name), detail=str(exc)) from exc
+        where = str(exc).replace("at end of document", f"at end of document, line {text.count(chr(10)) + 1}")
+        raise KhabarError("E205", what=table_path(package, name), detail=where) from exc
 
 
 def load_json(package: str, name: str) -> Any:
