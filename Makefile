@@ -25,10 +25,16 @@ serve: install
 test: install
 	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
+# ruff (pinned in the test extra) and the quality gate's history: no committed floor ever dropped unrecorded.
+lint: install
+	$(VENV)/bin/ruff check
+	$(VENV)/bin/ruff format --check
+	$(PY) tests/eval_gate.py --history
+
 bench: install
 	$(PY) benchmarks/text_layout_speed.py
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
 
-.PHONY: install demo serve test bench clean
+.PHONY: install demo serve test lint bench clean

@@ -1,6 +1,13 @@
-"""Coded errors. Every message names the thing that failed, the problem, and what to do about it."""
+"""Coded errors. Every message names the thing that failed, the problem, and what to do about it.
+
+Codes are attributes of `Errors` (spaCy's `Errors.E004`): `raise KhabarError(Errors.E301, what=path)`.
+An `ErrorCode` is the code string itself ("E301"), so stored errors and JSON keep the plain code,
+and it carries its message template. Every placeholder is one of `PARAMS`.
+"""
 
 from __future__ import annotations
+
+PARAMS = ("what", "detail", "known", "requires", "suggest", "reason", "limit")
 
 MESSAGES: dict[str, str] = {
     # document model
@@ -70,17 +77,37 @@ MESSAGES: dict[str, str] = {
 }
 
 
+class ErrorCode(str):
+    """An error code ("E301") that knows its message template."""
+
+    template: str
+
+    def __new__(cls, code: str) -> "ErrorCode":
+        obj = super().__new__(cls, code)
+        obj.template = MESSAGES[code]
+        return obj
+
+
+class Errors:
+    """Every error code as an attribute: `Errors.E301`."""
+
+
+for _code in MESSAGES:
+    setattr(Errors, _code, ErrorCode(_code))
+
+
 class KhabarError(Exception):
     """An error with a stable code (`E…`) and a message that says what to do."""
 
     def __init__(self, code: str, **params: object) -> None:
-        self.code = code
+        self.code = str(code)
         self.params = params
-        template = MESSAGES[code]
-        safe = {k: params.get(k, "") for k in ("what", "detail", "known", "requires", "suggest", "reason", "limit")}
-        safe.update({k: v for k, v in params.items()})
-        self.message = template.format(**safe)
-        super().__init__(f"[{code}] {self.message}")
+        unknown = set(params) - set(PARAMS)
+        if unknown:
+            raise TypeError(f"KhabarError {code}: unknown parameters {sorted(unknown)}; use {', '.join(PARAMS)}")
+        safe = {k: params.get(k, "") for k in PARAMS}
+        self.message = MESSAGES[self.code].format(**safe)
+        super().__init__(f"[{self.code}] {self.message}")
 
 
 class IngestError(KhabarError):
