@@ -103,12 +103,10 @@ class EventFinder:
         self.coder = ActorCoder(f["codes"])
         self.split_places = {"make_visit", "travel"}
         self.titles = {_fold(k): v for k, v in f["codes"]["institutions"].items()}
-        self.kb_ids: dict[str, str | None] = {}
-        self.in_names: set[int] = set()  # word indexes inside names, for the sentence being read
 
     def __call__(self, article: Article) -> Article:
         events: list[Event] = []
-        self.kb_ids = {e.id: e.kb_id for e in article.entities}
+        kb_ids = {e.id: e.kb_id for e in article.entities}
         entity_of = {id(m): m.entity for m in article.mentions}
         day = article_date(article)
         candidates = {t.sentence for t in article.tokens if t.norm in self.lex.forms}
@@ -117,7 +115,7 @@ class EventFinder:
             if sentence.id in tokenised and sentence.id not in candidates:
                 continue  # no word of the sentence is a trigger form
             reader = SentenceReader(article, sentence, None)
-            for event in self.sentence_events(reader, entity_of, day):
+            for event in self.sentence_events(reader, entity_of, kb_ids, day):
                 if not self.merge(events, event):
                     events.append(event)
         self.invited(events)
@@ -133,33 +131,38 @@ class EventFinder:
         return article
 
     # ---- triggers ---------------------------------------------------------------------------
-    def triggers(self, r: SentenceReader, words: list[Word]) -> list[Trigger]:
-        """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
-        the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
+    @staticmethod
+    def name_words(r: SentenceReader, words: list[Word]) -> set[int]:
+        """Indexes of the sentence's words inside names."""
         starts = [w.start for w in words]
-        self.in_names = set()
+        inside: set[int] = set()
         for m in r.mentions:
             a, b = r.normal_offset(m.start), r.normal_offset(m.end)
-            self.in_names.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+            inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+        return inside
+
+    def triggers(self, r: SentenceReader, words: list[Word], in_names: set[int]) -> list[Trigger]:
+        """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
+        the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
         found, absorbed = [], set()
         for i, word in enumerate(words):
-            if i in absorbed or i in self.in_names or word.text in self.not_triggers:
+            if i in absorbed or i in in_names or word.text in self.not_triggers:
                 continue
-            form = self.trigger_form(words, i, absorbed)
+            form = self.trigger_form(words, i, absorbed, in_names)
             if form is not None:
                 start, end = r.original(word.start + form.skip, word.end)
                 found.append(Trigger(i, form, start, end))
         return found
 
-    def trigger_form(self, words: list[Word], i: int, absorbed: set[int]) -> Form | None:
+    def trigger_form(self, words: list[Word], i: int, absorbed: set[int], in_names: set[int]) -> Form | None:
         for form in self.lex.forms.get(words[i].text, ()):
-            second = self.next_match(words, i + 1, (form.next_word,)) if form.next_word else None
+            second = self.next_match(words, i + 1, (form.next_word,), in_names) if form.next_word else None
             if form.next_word and second is None:
                 continue
             if i + 1 < len(words) and words[i + 1].text in self.lex.types[form.type].not_next:
                 continue
             needs = self.lex.types[form.type].needs_next
-            hit = self.next_match(words, i + 1, needs) if needs else None
+            hit = self.next_match(words, i + 1, needs, in_names) if needs else None
             if needs and hit is None:
                 continue
             absorbed.update(hit or ())
@@ -167,12 +170,13 @@ class EventFinder:
             return form
         return None
 
-    def next_match(self, words: list[Word], first: int, needles: tuple[str, ...]) -> range | None:
+    @staticmethod
+    def next_match(words: list[Word], first: int, needles: tuple[str, ...], in_names: set[int]) -> range | None:
         """The word indexes of the first needle among the NEXT_WINDOW words from `first`, words of
         names not counted (a leading و/ف of the first word allowed)."""
         seen = 0
         for j in range(first, len(words)):
-            if j in self.in_names:
+            if j in in_names:
                 continue
             seen += 1
             if seen > NEXT_WINDOW:
@@ -186,7 +190,7 @@ class EventFinder:
         return None
 
     # ---- actors -----------------------------------------------------------------------------
-    def actors(self, r: SentenceReader, entity_of, words: list[Word]) -> list[Actor]:
+    def actors(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], words: list[Word]) -> list[Actor]:
         """The sentence's names, one per entity run (a title and its name are one), and dual words."""
         out: list[Actor] = []
         for m in r.mentions:
@@ -197,13 +201,13 @@ class EventFinder:
             if out and out[-1].entities == [e] and s - out[-1].end <= 2:
                 out[-1].end = max(out[-1].end, en)
                 continue
-            entry = self.coder.kb.by_id.get(self.kb_ids.get(e) or "")
-            if out and m.label == out[-1].label == "PERSON" and not self.kb_ids.get(out[-1].entities[0]) and entry \
+            entry = self.coder.kb.by_id.get(kb_ids.get(e) or "")
+            if out and m.label == out[-1].label == "PERSON" and not kb_ids.get(out[-1].entities[0]) and entry \
                     and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1:
                 out[-1].entities, out[-1].end = [e], en  # خادم الحرمين الشريفين الملك سلمان: one person
                 continue
             out.append(Actor(s, en, m.label, [e], place=m.label in ("LOC", "FAC") or m.label == "GPE" and bool(entry and entry.type in SITES)))
-        out += self.institutions(r, entity_of, words, out)
+        out += self.institutions(r, entity_of, kb_ids, words, out)
         out.sort(key=lambda a: a.start)
         # a country inside a title (زعيم كوريا الشمالية كيم) is no actor of its own
         out = [a for k, a in enumerate(out) if not (a.label == "GPE" and k + 1 < len(out)
@@ -217,7 +221,8 @@ class EventFinder:
         out.sort(key=lambda a: a.start)
         return out
 
-    def institutions(self, r: SentenceReader, entity_of, words: list[Word], names: list[Actor]) -> list[Actor]:
+    def institutions(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], words: list[Word],
+                     names: list[Actor]) -> list[Actor]:
         """An institution noun with a nationality adjective (الشرطة التركية، وزارة الداخلية السعودية) as
         an actor: the country's entity with the institution's role code (TURCOP, SAUGOV)."""
         out = []
@@ -232,7 +237,7 @@ class EventFinder:
                 head = words[j].text[1:] if words[j].text[:1] in "وف" and words[j].text[1:] in self.titles else words[j].text
                 if head in self.titles and not any(words[j].start < a.end and a.start < s for a in names):
                     entity = entity_of[id(m)]
-                    country = self.coder.country(self.kb_ids.get(entity))
+                    country = self.coder.country(kb_ids.get(entity))
                     start = words[j].start + (len(words[j].text) - len(head))
                     out.append(Actor(start, en, "ORG", [entity], code=(country or "") + self.titles[head]))
                     break
@@ -280,12 +285,12 @@ class EventFinder:
         return prep, joined, loose
 
     # ---- sentences --------------------------------------------------------------------------
-    def sentence_events(self, r: SentenceReader, entity_of, day: dict) -> list[Event]:
+    def sentence_events(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], day: dict) -> list[Event]:
         words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
-        triggers = self.triggers(r, words)
+        triggers = self.triggers(r, words, self.name_words(r, words))
         if not triggers:
             return []
-        actors = self.actors(r, entity_of, words)
+        actors = self.actors(r, entity_of, kb_ids, words)
         proclitic = {(r.normal_offset(m.start)): m.proclitic for m in r.mentions}
         covered = [(r.normal_offset(t.start), r.normal_offset(t.end)) for t in r.article.timexes
                    if r.sentence.start <= t.start < r.sentence.end]
