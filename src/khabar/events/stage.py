@@ -115,8 +115,8 @@ class EventFinder:
             if sentence.id in tokenised and sentence.id not in candidates:
                 continue  # no word of the sentence is a trigger form
             reader = SentenceReader(article, sentence, None)
-            for event in self.sentence_events(reader, entity_of, kb_ids, day):
-                if not self.merge(events, event):
+            for event, definite in self.sentence_events(reader, entity_of, kb_ids, day):
+                if not self.merge(events, event, definite):
                     events.append(event)
         self.invited(events)
         events = [e for e in events if not self.lex.types[e.type].requires_actor or e.actors["source"]
@@ -124,8 +124,7 @@ class EventFinder:
         codes = ActorCodes(self.coder, article)
         for i, e in enumerate(events):
             e.id = f"ev{i}"
-            e.extra.pop("definite", None)
-            e.actors["codes"] = {x: e.actors["codes"].get(x) or codes(x, e.extra.get("date"))
+            e.actors["codes"] = {x: e.actors["codes"].get(x) or codes(x, e.date)
                                  for x in e.actors["source"] + e.actors["target"]}
         article.events = events
         return article
@@ -285,7 +284,9 @@ class EventFinder:
         return prep, joined, loose
 
     # ---- sentences --------------------------------------------------------------------------
-    def sentence_events(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], day: dict) -> list[Event]:
+    def sentence_events(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None],
+                        day: dict) -> list[tuple[Event, bool]]:
+        """The sentence's events, each with whether its trigger is a definite noun (المحادثات)."""
         words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
         triggers = self.triggers(r, words, self.name_words(r, words))
         if not triggers:
@@ -295,7 +296,7 @@ class EventFinder:
         covered = [(r.normal_offset(t.start), r.normal_offset(t.end)) for t in r.article.timexes
                    if r.sentence.start <= t.start < r.sentence.end]
         covered += [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions if m.label == "NORP"]
-        out: list[Event] = []
+        out: list[tuple[Event, bool]] = []
         verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
         passed: set[int] = set()
         for k, trig in enumerate(triggers):
@@ -321,8 +322,8 @@ class EventFinder:
                 if place is not None:
                     frame.place = [place]
                     frame.target = [place] if frame.target and set(frame.target) <= set(places) else frame.target
-                out.append(self.event(r, trig, frame, words, day, clause))
-        return [e for n, e in enumerate(out) if n not in passed]
+                out.append((self.event(r, trig, frame, words, day, clause), self.definite(trig, words)))
+        return [found for n, found in enumerate(out) if n not in passed]
 
     def clause(self, r: SentenceReader, words: list[Word], trig: Trigger, following: Trigger | None) -> tuple[int, int]:
         """Normalised offsets of the trigger's clause: back to a clause word or a stop mark, forward
@@ -484,20 +485,22 @@ class EventFinder:
                       actors={"source": frame.source, "target": frame.target, "codes": dict(frame.codes)},
                       location=frame.place[0] if frame.place else None, sentence=r.sentence.id)
         if len(frame.place) > 1:
-            event.extra["locations"] = frame.place
+            event.locations = frame.place
         event.modality = self.modality(r, trig, words)
         self.times(r, trig, event, day, clause)
         self.reported(r, trig, event)
-        if event.modality in ("asserted", "reported") and event.extra.get("date_source") == "timex" \
-                and day.get("value") and event.extra["date"][:10] > day["value"]:
+        if event.modality in ("asserted", "reported") and event.date_source == "timex" \
+                and day.get("value") and event.date[:10] > day["value"]:
             event.modality = "planned"  # يعقد … اجتماعا … الأسبوع المقبل
-        settings = self.setting(words, trig)
-        if settings:
-            event.extra["settings"] = settings
-        first = words[trig.index].text
-        event.extra["definite"] = trig.form.kind == "noun" and first[trig.form.skip:].startswith("ال") or \
-            first[trig.form.skip - 2:trig.form.skip].endswith("ال")
+        event.settings = self.setting(words, trig)
         return event
+
+    @staticmethod
+    def definite(trig: Trigger, words: list[Word]) -> bool:
+        """A noun trigger with the article (المحادثات): it may take up an earlier event."""
+        first = words[trig.index].text
+        return trig.form.kind == "noun" and first[trig.form.skip:].startswith("ال") or \
+            first[trig.form.skip - 2:trig.form.skip].endswith("ال")
 
     def modality(self, r: SentenceReader, trig: Trigger, words: list[Word]) -> str:
         """Negated (لم، لن، نفى), hypothetical (إذا، قد يـ), planned (من المقرر أن، سـ، المرتقبة) or asserted."""
@@ -528,7 +531,7 @@ class EventFinder:
         dates = [t for t in here if t.type in ("DATE", "TIME")]
         since = [t for t in dates if t.mod == "ON_OR_AFTER" and normalize(t.text).startswith("منذ")]
         if since:
-            event.extra["since"] = since[0].id
+            event.since = since[0].id
         dates = [t for t in dates if t not in since]
         if dates:
             nearest = min(dates, key=lambda t: abs(t.start - trig.start))
@@ -539,9 +542,9 @@ class EventFinder:
             event.duration = min(durations, key=lambda t: abs(t.start - trig.end)).id
         value = next((t.value for t in dates if t.id == event.time), None)
         if value and not value.startswith("X"):
-            event.extra["date"], event.extra["date_source"] = value, "timex"
+            event.date, event.date_source = value, "timex"
         elif day.get("value"):
-            event.extra["date"], event.extra["date_source"] = day["value"], day["source"]
+            event.date, event.date_source = day["value"], day["source"]
 
     @staticmethod
     def offset(r: SentenceReader, timex) -> bool:
@@ -581,7 +584,7 @@ class EventFinder:
                     e.actors["target"] = list(invite.actors["source"])
 
     # ---- one event, several mentions ---------------------------------------------------------
-    def merge(self, events: list[Event], new: Event) -> bool:
+    def merge(self, events: list[Event], new: Event, definite: bool) -> bool:
         """A noun taking up an earlier event of the same type (المحادثات، محادثات بوتين مع كيم) adds to it."""
         if self.lex.forms.get(normalize(new.trigger.text), [None])[0] is None:
             return False
@@ -592,20 +595,17 @@ class EventFinder:
                 continue
             theirs = set(old.actors["source"] + old.actors["target"])
             kind = self.lex.forms[normalize(new.trigger.text)][0].kind
-            if kind == "verb" and ours != theirs or not ours and not new.extra.get("definite") or ours and ours != theirs:
+            if kind == "verb" and ours != theirs or not ours and not definite or ours and ours != theirs:
                 continue
             if ours and new.location and old.location and new.location != old.location:
                 continue  # (an actorless المحادثات's place is its topic's: الوضع في غزة)
             for name in ("location", "time", "duration") if ours else ("time", "duration"):
                 if getattr(old, name) is None and getattr(new, name) is not None:
                     setattr(old, name, getattr(new, name))
-            if new.extra.get("date_source") == "timex" and old.extra.get("date_source") != "timex":
-                old.extra["date"], old.extra["date_source"] = new.extra["date"], "timex"
-            settings = list(dict.fromkeys(old.extra.get("settings", []) + new.extra.get("settings", [])))
-            if settings:
-                old.extra["settings"] = settings
-            old.extra.setdefault("mentions", []).append(
-                {"sentence": new.sentence, "trigger": new.trigger.to_dict()})
+            if new.date_source == "timex" and old.date_source != "timex":
+                old.date, old.date_source = new.date, "timex"
+            old.settings = list(dict.fromkeys(old.settings + new.settings))
+            old.mentions.append({"sentence": new.sentence, "trigger": new.trigger.to_dict()})
             old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
             return True
         return False

@@ -68,15 +68,15 @@ def _matches(article: Article, kind: str, want: dict, got) -> bool:
     if not _same(want["text"], got.text):
         return False
     if kind == "claim":
-        return _refers(article, got.source, got.extra.get("source_text"), want.get("source"))
+        return _refers(article, got.source, got.source_text, want.get("source"))
     if want["kind"] != got.kind:
         return False
-    if not _refers(article, got.speaker, got.extra.get("speaker_text"), want.get("speaker")):
+    if not _refers(article, got.speaker, got.speaker_text, want.get("speaker")):
         return False
     if want.get("addressee") and not (_same(want["addressee"], got.addressee) or
                                       _refers(article, got.addressee, None, want["addressee"])):
         return False
-    texts = got.extra.get("reported_by_text", [])
+    texts = got.reported_by_text
     return all(any(_refers(article, r, None, name) for r in got.reported_by) or any(_same(name, t) for t in texts)
                for name in want.get("reported_by") or [])
 
@@ -84,7 +84,7 @@ def _matches(article: Article, kind: str, want: dict, got) -> bool:
 def _show(article: Article, kind: str, item) -> dict:
     names = {e.id: e.name_ar for e in article.entities}
     if kind == "claim":
-        return {"claim": item.text, "source": names.get(item.source) or item.extra.get("source_text")}
-    return {"quote": item.text, "kind": item.kind, "speaker": names.get(item.speaker) or item.extra.get("speaker_text"),
+        return {"claim": item.text, "source": names.get(item.source) or item.source_text}
+    return {"quote": item.text, "kind": item.kind, "speaker": names.get(item.speaker) or item.speaker_text,
             "addressee": names.get(item.addressee, item.addressee),
             "reported_by": [names.get(r) for r in item.reported_by]}

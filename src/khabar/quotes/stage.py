@@ -163,19 +163,17 @@ class QuoteFinder:
             cue = Span(start=verb.start, end=verb.end, text=text[verb.start:verb.end])
             inner = [(s, e) for s, e in marks if start <= s - 1 and e + 1 <= end]
             whole = next(((s, e) for s, e in inner if s - 1 == start and e + 1 == end), None)
-            extra = {"negated": True} if verb.norm in self.c.negated else {}
-            if who.words:
-                extra["speaker_text"] = who.words
+            negated = verb.norm in self.c.negated
             if whole:
-                out.append(self.quote(r, *whole, "direct", who, cue, extra))
+                out.append(self.quote(r, *whole, "direct", who, cue, negated))
                 used_marks.add(whole)
             elif colon and not inner and verb.norm in self.c.colon_only:
                 continue
             else:
-                out.append(self.quote(r, start, end, "indirect", who, cue, extra))
+                out.append(self.quote(r, start, end, "indirect", who, cue, negated))
                 for s, e in inner:
                     if self.quoted_words(r, s, e):
-                        out.append(self.quote(r, s, e, "partial", who, cue, dict(extra)))
+                        out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
             memory.heard(who)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
@@ -361,15 +359,16 @@ class QuoteFinder:
                 continue
             if len(WORD.findall(r.text, s, e)) < 2:
                 continue
-            extra = {"speaker_text": who.words} if who.words else {}
-            out.append(self.quote(r, s, e, "direct", who, cue, extra))
+            out.append(self.quote(r, s, e, "direct", who, cue, negated=False))
             memory.heard(who)
         return out
 
-    def quote(self, r: SentenceReader, start: int, end: int, kind: str, who: "Speaker", cue, extra) -> Quote:
+    @staticmethod
+    def quote(r: SentenceReader, start: int, end: int, kind: str, who: "Speaker", cue, negated: bool) -> Quote:
         start, end = trim(r.text, start, end, " \t\n")
         return Quote(start=start, end=end, kind=kind, text=r.text[start:end], speaker=who.entity, cue=cue,
-                     addressee=who.addressee, reported_by=list(who.reported_by), sentence=r.sentence.id, extra=extra)
+                     addressee=who.addressee, reported_by=list(who.reported_by), sentence=r.sentence.id,
+                     negated=negated, speaker_text=who.words or None)
 
     # ---- claims -----------------------------------------------------------------------------
     def sentence_claims(self, r: SentenceReader, quotes: list[Quote], entity_of) -> list[Claim]:
@@ -395,12 +394,12 @@ class QuoteFinder:
                     if source and source not in q.reported_by:
                         q.reported_by.append(source)
                     elif not source:
-                        q.extra.setdefault("reported_by_text", []).append(source_text)
+                        q.reported_by_text.append(source_text)
                 continue
             if end - start < 8:
                 continue
             out.append(Claim(start=start, end=end, text=r.text[start:end], source=source, cue=cue,
-                             sentence=r.sentence.id, extra={"source_text": source_text}))
+                             sentence=r.sentence.id, source_text=source_text))
         return out
 
     def source(self, r: SentenceReader, cue_end: int, entity_of) -> tuple[str | None, str | None, int]:
