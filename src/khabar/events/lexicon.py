@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from khabar.quotes.cues import _fold
 from khabar.text.tables import load_toml
+from khabar.text.words import fold
 
 PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا")
 CONJUNCTIONS = ("", "و", "ف")
@@ -58,16 +58,18 @@ class Lexicon:
             bucket.append(form)
 
 
-def _past_forms(verb: str) -> list[str]:
-    v = _fold(verb)
+def past_forms(verb: str) -> list[str]:
+    """The past forms of a 3rd person masculine past verb (he, she, they two, they)."""
+    v = fold(verb)
     if v.endswith("ي") or v.endswith("ا"):
         stem = v[:-1]
         return [v, stem + "ت", stem + "يا", stem + "وا", stem + "تا"]
     return [v, v + "ت", v + "ا", v + "تا", v + "وا"]
 
 
-def _present_forms(verb: str) -> list[str]:
-    v = _fold(verb)
+def present_forms(verb: str) -> list[str]:
+    """The present forms of a 3rd person masculine present verb (he, she, we, they two, they)."""
+    v = fold(verb)
     rest = v[1:]
     forms = [v, "ت" + rest, "ن" + rest, v + "ان", "ت" + rest + "ان", v + "ون"]
     if v.endswith("ي") or v.endswith("و"):
@@ -75,9 +77,9 @@ def _present_forms(verb: str) -> list[str]:
     return forms
 
 
-def _noun_forms(noun: str) -> list[tuple[str, int]]:
+def noun_forms(noun: str) -> list[tuple[str, int]]:
     """(surface, prefix length) of a noun with ال/بـ/لـ/لل and a pronoun suffix."""
-    n = _fold(noun)
+    n = fold(noun)
     out = []
     for prefix in NOUN_PREFIXES:
         if prefix and (n.startswith("ال") or " " in n):
@@ -97,29 +99,29 @@ def lexicon() -> Lexicon:
     types = {}
     lex = Lexicon(types=types, frames=frames)
     for name, spec in raw["types"].items():
-        types[name] = EventType(name, spec["cameo"], spec["plover"], tuple(_fold(p) if p != "obj" else p for p in spec.get("target", [])),
-                                tuple(_fold(p) if p != "obj" else p for p in spec.get("place", [])),
-                                tuple(_fold(w) for w in spec.get("needs_next", [])),
-                                tuple(_fold(w) for w in spec.get("not_next", [])), spec.get("symmetric", False),
-                                spec.get("requires_actor", True), tuple(_fold(p) for p in spec.get("source_prep", [])),
+        types[name] = EventType(name, spec["cameo"], spec["plover"], tuple(fold(p) if p != "obj" else p for p in spec.get("target", [])),
+                                tuple(fold(p) if p != "obj" else p for p in spec.get("place", [])),
+                                tuple(fold(w) for w in spec.get("needs_next", [])),
+                                tuple(fold(w) for w in spec.get("not_next", [])), spec.get("symmetric", False),
+                                spec.get("requires_actor", True), tuple(fold(p) for p in spec.get("source_prep", [])),
                                 spec.get("place_target", False), spec.get("construct_target", False),
                                 spec.get("passes_subject", False))
         words: list[tuple[str, Form]] = []
         for verb in spec.get("past", []):
-            words += [(f, Form(name, "verb", "past")) for f in _past_forms(verb)]
+            words += [(f, Form(name, "verb", "past")) for f in past_forms(verb)]
         for verb in spec.get("present", []):
-            words += [(f, Form(name, "verb", "present")) for f in _present_forms(verb)]
-            words += [("س" + f, Form(name, "verb", "future", skip=1)) for f in _present_forms(verb)]
+            words += [(f, Form(name, "verb", "present")) for f in present_forms(verb)]
+            words += [("س" + f, Form(name, "verb", "future", skip=1)) for f in present_forms(verb)]
         for form in spec.get("forms", []):
-            f = _fold(form)
+            f = fold(form)
             tense = "present" if f[:1] in "يتن" else "past"
             words.append((f, Form(name, "verb", tense)))
             if tense == "present":
                 words.append(("س" + f, Form(name, "verb", "future", skip=1)))
         for noun in spec.get("nouns", []) + [p for p in spec.get("phrases", [])]:
-            first, _, second = _fold(noun).partition(" ")
+            first, _, second = fold(noun).partition(" ")
             kind = "noun" if noun in spec.get("nouns", []) else "phrase"
-            for f, skip in (_noun_forms(first) if kind == "noun" else [(first, 0)]):
+            for f, skip in (noun_forms(first) if kind == "noun" else [(first, 0)]):
                 words.append((f, Form(name, kind, next_word=second, skip=skip)))
         for surface, form in words:
             for pronoun in PRONOUNS if form.kind == "verb" else ("",):
@@ -130,4 +132,4 @@ def lexicon() -> Lexicon:
 
 def folded(words) -> tuple[str, ...]:
     """Words in the normalisation view, longest first (for prefix tests)."""
-    return tuple(sorted({_fold(w) for w in words}, key=len, reverse=True))
+    return tuple(sorted({fold(w) for w in words}, key=len, reverse=True))

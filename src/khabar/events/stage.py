@@ -18,17 +18,21 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
 from khabar.document import Article, Event, Span
-from khabar.events.actors import ActorCodes, ActorCoder
-from khabar.events.lexicon import Form, Lexicon, _past_forms, _present_forms, folded, lexicon
-from khabar.quotes.cues import _fold
+from khabar.events.actors import ActorCoder, ActorCodes
+from khabar.events.lexicon import (
+    Form,
+    Lexicon,
+    folded,
+    lexicon,
+    past_forms,
+    present_forms,
+)
 from khabar.pipeline import stage
-from khabar.quotes.stage import SentenceReader
 from khabar.text import normalize
+from khabar.text.reader import SentenceReader
+from khabar.text.words import WORD, fold, strip_conjunction
 
-WORD = regex.compile(r"[\p{L}\p{M}]+")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 SITES = ("city", "region", "geo", "facility")  # KB types of GPEs that are places rather than actors
@@ -92,8 +96,8 @@ class EventFinder:
         self.stop_chars = f["boundaries"]["stop_chars"]
         self.not_triggers = set(folded(f["boundaries"]["not_triggers"]))
         support = f["support"]
-        self.support = {x for v in support["past"] for x in _past_forms(v)} | \
-            {x for v in support["present"] for x in _present_forms(v)} | set(folded(support["during"]))
+        self.support = {x for v in support["past"] for x in past_forms(v)} | \
+            {x for v in support["present"] for x in present_forms(v)} | set(folded(support["during"]))
         self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
         self.settings = {name: folded(words) for name, words in f["settings"].items()}
         preps = set()
@@ -102,7 +106,7 @@ class EventFinder:
         self.prepositions = {p for p in preps if p != "obj"} | {"في", "من", "عن", "علي", "الي", "بين", "مع", "ضد"}
         self.coder = ActorCoder(f["codes"])
         self.split_places = {"make_visit", "travel"}
-        self.titles = {_fold(k): v for k, v in f["codes"]["institutions"].items()}
+        self.titles = {fold(k): v for k, v in f["codes"]["institutions"].items()}
 
     def __call__(self, article: Article) -> Article:
         events: list[Event] = []
@@ -114,7 +118,7 @@ class EventFinder:
         for sentence in article.sentences:
             if sentence.id in tokenised and sentence.id not in candidates:
                 continue  # no word of the sentence is a trigger form
-            reader = SentenceReader(article, sentence, None)
+            reader = SentenceReader(article, sentence)
             for event, definite in self.sentence_events(reader, entity_of, kb_ids, day):
                 if not self.merge(events, event, definite):
                     events.append(event)

@@ -7,17 +7,13 @@ from functools import lru_cache
 
 import regex
 
-from khabar.text import normalize
 from khabar.text.tables import load_toml
-
-
-def _fold(word: str) -> str:
-    return " ".join(normalize(word.replace("ـ", "")).split())
+from khabar.text.words import alternation, fold
 
 
 def _alternation(words) -> str:
-    forms = sorted({_fold(w) for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+    """Folded words, longest first, with nothing required after them (a name may follow: لوكالة)."""
+    return alternation(words, al_after_l=False, end="")
 
 
 @dataclass(frozen=True)
@@ -42,13 +38,13 @@ def cues() -> Cues:
     raw = load_toml("khabar.quotes", "data/cues.toml")
     pronoun = r"(?:ه|ها|هم|هما|هن|ني|نا|كم)?"
     return Cues(
-        verbs=frozenset(_fold(v) for v in raw["speech_verbs"]),
-        negated=frozenset(_fold(v) for v in raw["negated"]),
-        colon_only=frozenset(_fold(v) for v in raw["colon_only"]),
-        clause_only=frozenset(_fold(v) for v in raw["clause_only"]),
-        relay_verbs=frozenset(_fold(v) for v in raw["relay_verbs"]),
-        gap_words=frozenset(_fold(w) for w in raw["gap_words"]),
-        name_nouns=frozenset(_fold(w) for w in raw["name_nouns"]),
+        verbs=frozenset(fold(v) for v in raw["speech_verbs"]),
+        negated=frozenset(fold(v) for v in raw["negated"]),
+        colon_only=frozenset(fold(v) for v in raw["colon_only"]),
+        clause_only=frozenset(fold(v) for v in raw["clause_only"]),
+        relay_verbs=frozenset(fold(v) for v in raw["relay_verbs"]),
+        gap_words=frozenset(fold(w) for w in raw["gap_words"]),
+        name_nouns=frozenset(fold(w) for w in raw["name_nouns"]),
         addressee=regex.compile(rf"\s*(?:(?:{_alternation(raw['addressee_intro'])})\s*|ل(?=[\p{{L}}«“\"])|ل\s*)"),
         addressee_any=regex.compile(rf"(?<![\p{{L}}])(?:(?:{_alternation(raw['addressee_intro'])})\s*|ل(?=[\p{{L}}«“\"]))"),
         introducer=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{_alternation(raw['complementisers'])}){pronoun}"

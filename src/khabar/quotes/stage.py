@@ -17,12 +17,13 @@ from functools import lru_cache
 
 import regex
 
-from khabar.document import Article, Claim, Mention, Quote, Sentence, Span
+from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
-from khabar.quotes.cues import Cues, cues
-from khabar.text import normal_view, normalize, trim
+from khabar.quotes.cues import cues
+from khabar.text import normalize, trim
+from khabar.text.reader import SentenceReader
+from khabar.text.words import WORD, strip_conjunction
 
-WORD = regex.compile(r"[\p{L}\p{M}]+")
 SUBJECT_GAP = 45          # characters between a verb and its subject's start
 EDGE = " \t\n،,.:;؛!?؟-–—…"
 
@@ -32,48 +33,6 @@ class Verb:
     start: int
     end: int
     norm: str
-
-
-class SentenceReader:
-    """One sentence with the article's mentions, in original offsets."""
-
-    def __init__(self, article: Article, sentence: Sentence, c: Cues) -> None:
-        self.article, self.sentence, self.c = article, sentence, c
-        self.text = article.text
-        self.view = normal_view(article.text[sentence.start:sentence.end])
-        self.base = sentence.start
-        self.mentions = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
-
-    def original(self, start: int, end: int) -> tuple[int, int]:
-        s, e = self.view.to_original(start, end)
-        return self.base + s, self.base + e
-
-    def normal_offset(self, original: int) -> int:
-        return bisect_left(self.view.offsets, original - self.base)
-
-    def verbs(self) -> list[Verb]:
-        out = []
-        for m in WORD.finditer(self.view.norm):
-            word = m.group()
-            stem = word if word in self.c.verbs else word[1:] if word[:1] in "وف" and word[1:] in self.c.verbs else None
-            if stem:
-                start, end = self.original(m.start() + (len(word) - len(stem)), m.end())
-                out.append(Verb(start, end, stem))
-        return out
-
-    def marks(self) -> list[tuple[int, int]]:
-        """Quotations as (start, end) of the words inside the marks, original offsets."""
-        out, i, text = [], self.sentence.start, self.text
-        while i < self.sentence.end:
-            close = self.c.marks.get(text[i])
-            if close:
-                j = text.find(close, i + 1, self.sentence.end)
-                if j > i + 1:
-                    out.append((i + 1, j))
-                    i = j + 1
-                    continue
-            i += 1
-        return out
 
 
 @dataclass
@@ -126,7 +85,7 @@ class QuoteFinder:
         claims: list[Claim] = []
         memory = Memory()
         for sentence in article.sentences:
-            reader = SentenceReader(article, sentence, self.c)
+            reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
             found = self.sentence_quotes(reader, entity_of, memory)
             quotes += found
@@ -140,12 +99,37 @@ class QuoteFinder:
         return article
 
     # ---- quotes -----------------------------------------------------------------------------
+    def verbs(self, r: SentenceReader) -> list[Verb]:
+        """The sentence's speech verbs (a leading و/ف left out of the cue)."""
+        out = []
+        for m in WORD.finditer(r.view.norm):
+            word = m.group()
+            stem = word if word in self.c.verbs else strip_conjunction(word, self.c.verbs)
+            if stem in self.c.verbs:
+                start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
+                out.append(Verb(start, end, stem))
+        return out
+
+    def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
+        """Quotations as (start, end) of the words inside the marks, original offsets."""
+        out, i, text = [], r.sentence.start, r.text
+        while i < r.sentence.end:
+            close = self.c.marks.get(text[i])
+            if close:
+                j = text.find(close, i + 1, r.sentence.end)
+                if j > i + 1:
+                    out.append((i + 1, j))
+                    i = j + 1
+                    continue
+            i += 1
+        return out
+
     def sentence_quotes(self, r: SentenceReader, entity_of, memory: "Memory") -> list[Quote]:
         text = r.text
-        marks = r.marks()
+        marks = self.marks(r)
         used_marks: set[tuple[int, int]] = set()
         out: list[Quote] = []
-        verbs = r.verbs()
+        verbs = self.verbs(r)
         for k, verb in enumerate(verbs):
             if any(s <= verb.start < e for s, e in marks):
                 continue  # a verb inside a quotation belongs to the quoted words
