@@ -31,7 +31,7 @@ from khabar.events.lexicon import (
 from khabar.pipeline import stage
 from khabar.text import normalize
 from khabar.text.reader import SentenceReader
-from khabar.text.words import WORD, fold, strip_conjunction
+from khabar.text.words import WORD, conjunctions, fold, strip_conjunction
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -87,25 +87,33 @@ class EventFinder:
         self.lex: Lexicon = lexicon()
         f = self.lex.frames
         m = f["modality"]
-        self.negated = set(folded(m["negated"]))
-        self.still = set(folded(m["still"]))
-        self.nafy = {w for w in self.negated if w.startswith("نف") or w.startswith("ين") or w.startswith("تن")}
-        self.planned, self.planned_after = folded(m["planned"]), set(folded(m["planned_after"]))
-        self.hypothetical, self.hypothetical_present = folded(m["hypothetical"]), set(folded(m["hypothetical_present"]))
-        self.clause_words = set(folded(f["boundaries"]["clause"]))
+        self.negated = frozenset(folded(m["negated"]))
+        self.still = frozenset(folded(m["still"]))
+        self.denials = frozenset(folded(m["denials"]))
+        self.planned, self.planned_after = folded(m["planned"]), frozenset(folded(m["planned_after"]))
+        self.hypothetical, self.hypothetical_present = folded(m["hypothetical"]), frozenset(folded(m["hypothetical_present"]))
+        self.clause_words = frozenset(folded(f["boundaries"]["clause"]))
         self.stop_chars = f["boundaries"]["stop_chars"]
-        self.not_triggers = set(folded(f["boundaries"]["not_triggers"]))
+        self.not_triggers = frozenset(folded(f["boundaries"]["not_triggers"]))
         support = f["support"]
-        self.support = {x for v in support["past"] for x in past_forms(v)} | \
-            {x for v in support["present"] for x in present_forms(v)} | set(folded(support["during"]))
+        self.support = frozenset({x for v in support["past"] for x in past_forms(v)}
+                                 | {x for v in support["present"] for x in present_forms(v)} | set(folded(support["during"])))
         self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
         self.settings = {name: folded(words) for name, words in f["settings"].items()}
         preps = set()
         for t in self.lex.types.values():
             preps |= set(t.target) | set(t.place)
-        self.prepositions = {p for p in preps if p != "obj"} | {"في", "من", "عن", "علي", "الي", "بين", "مع", "ضد"}
+        w = f["words"]
+        self.prepositions = frozenset({p for p in preps if p != "obj"} | set(folded(w["prepositions"])))
+        self.and_word, self.article, self.in_word, self.between = (fold(w[k]) for k in ("and", "article", "in",
+                                                                                       "between"))
+        self.not_place = frozenset(folded(w["not_place"]))
+        self.attached, self.governing = frozenset(folded(w["attached"])), frozenset(folded(w["governing"]))
+        self.object_prefix, self.purpose_prefix = fold(w["object_prefix"]), fold(w["purpose_prefix"])
+        self.since, self.offsets = fold(w["since"]), frozenset(folded(w["offsets"]))
+        self.proclitic_prepositions = {fold(k): fold(v) for k, v in w["proclitic_prepositions"].items()}
         self.coder = ActorCoder(f["codes"])
-        self.split_places = {"make_visit", "travel"}
+        self.split_places = frozenset({"make_visit", "travel"})
         self.titles = {fold(k): v for k, v in f["codes"]["institutions"].items()}
 
     def __call__(self, article: Article) -> Article:
@@ -187,7 +195,7 @@ class EventFinder:
             for needle in needles:
                 parts = needle.split()
                 got = [w.text for w in words[j:j + len(parts)]]
-                head = got[0][1:] if got and got[0][:1] in "وف" else None
+                head = strip_conjunction(got[0]) if got else None
                 if got and (got == parts or head == parts[0] and got[1:] == parts[1:]):
                     return range(j, j + len(parts))
         return None
@@ -216,11 +224,11 @@ class EventFinder:
         out = [a for k, a in enumerate(out) if not (a.label == "GPE" and k + 1 < len(out)
                                                     and out[k + 1].label == "PERSON" and out[k + 1].start - a.end <= 1)]
         for w in words:
-            label = self.role_words.get(w.text) or self.role_words.get(w.text[1:] if w.text[:1] in "وف" else "")
+            label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
             if label and not any(a.start <= w.start < a.end for a in out):
                 people = self.earlier(r, label, entity_of)
                 if len(people) >= 2:
-                    out.append(Actor(w.start + (len(w.text) > 1 and w.text[:1] in "وف"), w.end, label, people))
+                    out.append(Actor(w.start + len(w.text) - len(strip_conjunction(w.text)), w.end, label, people))
         out.sort(key=lambda a: a.start)
         return out
 
@@ -237,7 +245,7 @@ class EventFinder:
                 continue  # الرئيس الروسي فلاديمير بوتين: a title of the name
             k = next((i for i, w in enumerate(words) if w.start >= s), None)
             for j in range(max(0, (k or 0) - 3), k or 0):
-                head = words[j].text[1:] if words[j].text[:1] in "وف" and words[j].text[1:] in self.titles else words[j].text
+                head = strip_conjunction(words[j].text, self.titles)
                 if head in self.titles and not any(words[j].start < a.end and a.start < s for a in names):
                     entity = entity_of[id(m)]
                     country = self.coder.country(kb_ids.get(entity))
@@ -267,23 +275,23 @@ class EventFinder:
                if not any(a <= m.start() < b for a, b in covered)]
         prep, joined, loose = "", False, 0
         for word in gap:
-            bare = word[1:] if word[:1] in "وف" and len(word) > 2 and word[1:] in self.prepositions else word
+            bare = strip_conjunction(word, self.prepositions, shortest=2)
             if bare in self.prepositions:
                 prep = bare
-            elif word in ("و", "ف"):
+            elif word in conjunctions():
                 joined = True
-            elif word[:1] in "بل" and len(word) > 3:
+            elif word[:1] in self.attached and len(word) > 3:
                 prep, loose = word[0], loose + 1  # بالسيد كيم، للرئيس، لزيارة كوريا، بدور قطر
-            elif word[:1] == "و" and not prep and loose == 0 and len(word) > 3:
+            elif word.startswith(self.and_word) and not prep and loose == 0 and len(word) > 3:
                 joined, loose = True, loose + 1  # والزعيم الكوري الشمالي كيم
             else:
                 loose += 1
-        pro = mention_proclitic.lstrip("وف")
-        if mention_proclitic[:1] == "و" and not gap:
+        pro = strip_conjunction(mention_proclitic)
+        if mention_proclitic.startswith(self.and_word) and not gap:
             joined = True
-        if pro in ("ل", "ب", "لل"):
-            prep = "ل" if pro != "ب" else "ب"
-        if start and r.view.norm[start - 1:start] == "و" and not gap:
+        if pro in self.proclitic_prepositions:
+            prep = self.proclitic_prepositions[pro]
+        if start and r.view.norm[:start].endswith(self.and_word) and not gap:
             joined = True
         return prep, joined, loose
 
@@ -307,7 +315,8 @@ class EventFinder:
             left, right = self.clause(r, words, trig, triggers[k + 1] if k + 1 < len(triggers) else None)
             tstart, tend = words[trig.index].start, words[trig.index].end
             governing = [(t, n) for t, end, n in verbs if tstart <= end] if trig.form.kind != "verb" else []
-            if trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ب") and k:
+            if trig.form.kind == "noun" and strip_conjunction(words[trig.index].text[:trig.form.skip]).startswith(self.object_prefix) \
+                    and k:
                 governing.append((triggers[k - 1].form.type, -1))  # مطالبة القوات بمغادرة البلاد
             if any(t == trig.form.type for t, _ in governing):
                 continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
@@ -317,7 +326,8 @@ class EventFinder:
                 verbs.append((trig.form.type, right, len(out)))
             before = [a for a in actors if left <= a.start and a.end <= tstart]
             after = [a for a in actors if tend <= a.start and a.end <= right]
-            purpose = trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ل")
+            purpose = trig.form.kind == "noun" and strip_conjunction(words[trig.index].text[:trig.form.skip]).startswith(
+                self.purpose_prefix)
             frame = self.frame(r, trig, before, after, tend, proclitic, covered,
                                bool(governing) and not passing and not purpose, left, tstart)  # وصل … للترحيب بكيم
             clause = r.original(left, left)[0], r.original(right, right)[0]
@@ -339,7 +349,7 @@ class EventFinder:
             if any(c in self.stop_chars for c in norm[w.end:words[j + 1].start]):
                 left = words[j + 1].start
                 break
-            if w.text in self.clause_words or w.text[1:] in self.clause_words and w.text[:1] in "وف":
+            if strip_conjunction(w.text, self.clause_words) in self.clause_words:
                 left = w.end
                 break
         right = len(norm)
@@ -376,7 +386,7 @@ class EventFinder:
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
             frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
             used.add(bare)
-        elif groups and groups[0][0] == "بين":
+        elif groups and groups[0][0] == self.between:
             frame.source = self.take(frame, groups[0][1][:1])  # محادثات بين X وY
             frame.target = self.take(frame, groups[0][1][1:])
             used.add(0)
@@ -396,7 +406,7 @@ class EventFinder:
                 frame.target = self.take(frame, group)
                 if wants_place and is_place:
                     frame.place = places
-            elif wants_place and prep not in ("مع", "بين"):
+            elif wants_place and prep not in self.not_place:
                 frame.place = places
         near = self.place_before(r, before, tend)
         if near and (not frame.place or len(WORD.findall(r.view.norm, near[1], tend)) <= 1):
@@ -418,7 +428,8 @@ class EventFinder:
                 break
             if joined and groups:
                 # X في Y وZ: Z joins X, the في phrase placed X
-                host = next((g for g in reversed(groups) if g[0] != "في"), groups[-1]) if groups[-1][0] == "في" \
+                host = next((g for g in reversed(groups) if g[0] != self.in_word), groups[-1]) \
+                    if groups[-1][0] == self.in_word \
                     and a.label in PLACE_LABELS else groups[-1]
                 host[1].append(a)
             else:
@@ -445,14 +456,14 @@ class EventFinder:
         """A place under في before the trigger (وعقدت في سوتشي قمة), and where it ends."""
         for a in reversed(before):
             gap = WORD.findall(r.view.norm, max(0, a.start - 6), a.start)
-            if a.label in PLACE_LABELS and gap and gap[-1].lstrip("و") == "في" and tend - a.end < 40:
+            if a.label in PLACE_LABELS and gap and gap[-1].removeprefix(self.and_word) == self.in_word and tend - a.end < 40:
                 return list(a.entities), a.end
         return None
 
     def supported(self, r: SentenceReader, start: int, end: int) -> bool:
         """Whether a support verb (أجرى، شن، قام بـ) or a trigger verb stands between a name and a noun."""
         for word in WORD.findall(r.view.norm, start, end):
-            bare = word[1:] if word[:1] in "وف" else word
+            bare = strip_conjunction(word)
             if word in self.support or bare in self.support or any(
                     f.kind == "verb" for f in self.lex.forms.get(word, ())):
                 return True
@@ -468,9 +479,11 @@ class EventFinder:
                     break
                 continue
             previous = WORD.findall(r.view.norm[before[k - 1].end if k else max(0, a.start - 12):a.start])
-            governed = proclitic.get(a.start, "").lstrip("و") in ("ل", "ب") or (previous and previous[-1] in self.prepositions)
+            governed = proclitic.get(a.start, "").removeprefix(self.and_word) in self.governing or (
+                previous and previous[-1] in self.prepositions)
             if out:
-                if proclitic.get(a.start, "").startswith("و") or previous and previous[0][:1] == "و" and len(previous) <= 4:
+                if proclitic.get(a.start, "").startswith(self.and_word) or previous and \
+                        previous[0].startswith(self.and_word) and len(previous) <= 4:
                     out.append(a)
                     continue
                 break
@@ -499,12 +512,11 @@ class EventFinder:
         event.settings = self.setting(words, trig)
         return event
 
-    @staticmethod
-    def definite(trig: Trigger, words: list[Word]) -> bool:
+    def definite(self, trig: Trigger, words: list[Word]) -> bool:
         """A noun trigger with the article (المحادثات): it may take up an earlier event."""
         first = words[trig.index].text
-        return trig.form.kind == "noun" and first[trig.form.skip:].startswith("ال") or \
-            first[trig.form.skip - 2:trig.form.skip].endswith("ال")
+        return trig.form.kind == "noun" and first[trig.form.skip:].startswith(self.article) or \
+            first[trig.form.skip - len(self.article):trig.form.skip].endswith(self.article)
 
     def modality(self, r: SentenceReader, trig: Trigger, words: list[Word]) -> str:
         """Negated (لم، لن، نفى), hypothetical (إذا، قد يـ), planned (من المقرر أن، سـ، المرتقبة) or asserted."""
@@ -514,11 +526,11 @@ class EventFinder:
                 first = j + 1
                 break
         before = [w.text for w in words[first:trig.index]]
-        bare = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in before]
+        bare = [strip_conjunction(w, shortest=2) for w in before]
         near = set(before[-NEGATION_REACH:]) | set(bare[-NEGATION_REACH:])
         if set(bare) & self.still:
             near -= self.negated  # ما زالت تندد: still condemns
-        if near & self.negated or self.nafy & {w.text[1:] if w.text[:1] in "وف" else w.text for w in words[:trig.index]}:
+        if near & self.negated or self.denials & {strip_conjunction(w.text) for w in words[:trig.index]}:
             return "negated"
         joined = " " + " ".join(bare) + " "
         if any(" " + h + " " in joined for h in self.hypothetical) or (
@@ -533,7 +545,7 @@ class EventFinder:
         """The clause's nearest date or time, its duration after the trigger, `منذ` as `since`."""
         here = [t for t in r.article.timexes if clause[0] <= t.start < clause[1]]
         dates = [t for t in here if t.type in ("DATE", "TIME")]
-        since = [t for t in dates if t.mod == "ON_OR_AFTER" and normalize(t.text).startswith("منذ")]
+        since = [t for t in dates if t.mod == "ON_OR_AFTER" and normalize(t.text).startswith(self.since)]
         if since:
             event.since = since[0].id
         dates = [t for t in dates if t not in since]
@@ -550,11 +562,10 @@ class EventFinder:
         elif day.get("value"):
             event.date, event.date_source = day["value"], day["source"]
 
-    @staticmethod
-    def offset(r: SentenceReader, timex) -> bool:
+    def offset(self, r: SentenceReader, timex) -> bool:
         """A duration that dates something (قبل 30 دقيقة، بعد يومين) rather than lasting."""
         before = WORD.findall(r.text, max(r.sentence.start, timex.start - 8), timex.start)
-        return bool(before) and normalize(before[-1]) in ("قبل", "بعد", "منذ")
+        return bool(before) and normalize(before[-1]) in self.offsets
 
     def reported(self, r: SentenceReader, trig: Trigger, event: Event) -> None:
         """Inside a quote or claim: reported by its speaker (and the quote's outlets) or source."""
