@@ -42,9 +42,9 @@ def alternation(words: Iterable[str], *, al_after_l: bool = True, end: str = WOR
 
 
 @lru_cache(maxsize=1)
-def conjunctions() -> frozenset[str]:
-    """The conjunctions a word may carry in front (و، ف), folded."""
-    return frozenset(fold(c) for c in load_json("khabar.text", "data/clitics.json")["conjunctions"])
+def conjunctions() -> tuple[str, ...]:
+    """The conjunctions a word may carry in front (و، ف), folded, in the table's order."""
+    return tuple(dict.fromkeys(fold(c) for c in load_json("khabar.text", "data/clitics.json")["conjunctions"]))
 
 
 @lru_cache(maxsize=1)
