@@ -88,3 +88,11 @@ def test_eval_quotes_cli_and_table_errors(tmp_path):
     assert result.exit_code != 0 and "E602" in result.output
     with pytest.raises(KhabarError):
         read_table(table)
+
+
+def test_a_place_phrase_after_the_verb_is_no_speaker(pipeline):
+    # على is folded to علي like the text it is compared with: the phrase is not taken for the speaker
+    a, names = analyse(pipeline, "أعلن وزير الخارجية الأردني أيمن الصفدي عن مبادرة جديدة. "
+                                 "وقال على هامش الاجتماع إن بلاده ستدعم الحوار.")
+    quote, = a.quotes
+    assert names[quote.speaker] == "أيمن الصفدي" and quote.speaker_text is None

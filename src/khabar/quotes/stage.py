@@ -205,8 +205,9 @@ class QuoteFinder:
             who.words = subject.text
         who.addressee = addressee
         if verb.norm in self.c.relay_verbs and subject is not None:  # نقلت وكالة … عن الوزير قوله إن …
-            relayed = regex.search(r"(?<![\p{L}])عن\s+", r.text[subject.end:until])
-            source = next((m for m in between if relayed and m.start >= subject.end + relayed.end() - 1
+            relayed = self.c.relay_from.search(r.view.norm, r.normal_offset(subject.end), r.normal_offset(until))
+            after = r.original(relayed.end(), relayed.end())[0] if relayed else until
+            source = next((m for m in between if relayed and m.start >= after - 1
                            and m.label in ("PERSON", "ORG")), None)
             if source is not None:
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], entity_of.get(id(source)), None
@@ -220,23 +221,25 @@ class QuoteFinder:
                 end = t.start
         phrase = r.text[start:end].strip(EDGE)
         first = WORD.match(phrase)
-        if first and normalize(first.group()) in ("في", "خلال", "من", "على", "عن", "امام", "بعد", "قبل"):
+        if first and normalize(first.group()) in self.c.not_subject:
             return ""
         return phrase
 
     def antecedent(self, r: SentenceReader, verb: Verb, words: str, entity_of) -> str | None:
         """الوكالة، الصحيفة، الشركة: the last organisation named with that noun (وكالة أسوشيتد برس)."""
         word = normalize(words)
-        if " " in word or not word.startswith("ال") or word[2:] not in self.c.name_nouns:
+        noun = word.removeprefix(self.c.article)
+        if " " in word or noun == word or noun not in self.c.name_nouns:
             return None
         for m in reversed(r.article.mentions):
-            if m.start < verb.start and m.label == "ORG" and normalize(m.text).startswith(word[2:]) and entity_of.get(id(m)):
+            if m.start < verb.start and m.label == "ORG" and normalize(m.text).startswith(noun) and entity_of.get(id(m)):
                 return entity_of[id(m)]
         return None
 
     def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
-        lead = r.text[max(verb.end, m.start - 3):m.start].rstrip("«“\"ـ ")
-        return lead.endswith("ل") or m.proclitic.endswith("ل") or r.text[verb.end:m.start].rstrip().endswith("مع")
+        lead = normalize(r.text[max(verb.end, m.start - 3):m.start]).rstrip("«“\" ")
+        return lead.endswith(self.c.attached) or m.proclitic.endswith(self.c.attached) or \
+            normalize(r.text[verb.end:m.start]).rstrip().endswith(self.c.addressee_with)
 
     def addressee(self, r: SentenceReader, after: int, until: int, entity_of,
                   anywhere: bool = False) -> tuple[str | None, int | None]:
@@ -250,17 +253,19 @@ class QuoteFinder:
         mention = next((x for x in r.mentions if start <= x.start <= start + 2), None)
         if mention is not None and entity_of.get(id(mention)):
             return entity_of[id(mention)], begin
-        phrase = regex.split(r"\s+(?:في|خلال|من|على|عقب|بعد|قبل)\s+|[،,]", r.text[start:until])[0].strip(EDGE)
+        cut = self.c.addressee_end.search(r.view.norm, r.normal_offset(start), stop)
+        phrase = r.text[start:r.original(cut.start(), cut.start())[0] if cut else until].strip(EDGE)
         if not phrase or len(WORD.findall(phrase)) > 5:
             return None, None
-        return ("ا" + phrase if phrase.startswith("ل") else phrase), begin
+        article = self.c.article  # ل + ال is written لل: the words after it lost their alef (للصحفيين)
+        return (article[0] + phrase if phrase.startswith(article[1:]) else phrase), begin
 
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
         """SVO order: a name just before the verb (وكان بوتين قد قال)."""
         for m in reversed(r.mentions):
             if m.end <= verb.start:
                 gap = r.text[m.end:verb.start]
-                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and regex.fullmatch(r"\s*(?:قد\s*)?", gap):
+                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and self.c.before_verb.fullmatch(normalize(gap)):
                     return m
                 break
         return None
@@ -301,7 +306,7 @@ class QuoteFinder:
             norm = normalize(word.group())
             if norm in self.c.gap_words:
                 continue
-            if norm.startswith("ل") and not addressed:
+            if norm.startswith(self.c.attached) and not addressed:
                 addressed = True
                 continue
             count += 1
@@ -315,9 +320,9 @@ class QuoteFinder:
         if m and regex.search(r"[،,]\s*$", r.view.norm[:m.start()]):
             end = min(end, r.original(m.start(), m.start())[0])
         for verb in later_verbs:
-            cut = regex.search(r"[،,]\s*[وف]?$", r.text[max(start, verb.start - 4):verb.start])
+            cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
             if cut:  # "…، وأضاف": the next attribution starts a new quote
-                end = min(end, max(start, verb.start - 4) + cut.start())
+                end = min(end, cut.start())
                 break
         return end
 
@@ -328,7 +333,7 @@ class QuoteFinder:
             if (s, e) in used or any(q.start <= s and e <= q.end for q in found):
                 continue
             tail = r.text[e + 1:r.sentence.end]
-            m = regex.match(r"\s*[،,]?\s*[وف]?(?P<verb>[\p{L}\p{M}]+)", tail)
+            m = self.c.after_quotation.match(tail)
             if m and normalize(m.group("verb")) in self.c.verbs:
                 vs, ve = e + 1 + m.start("verb"), e + 1 + m.end("verb")
                 cue = Span(start=vs, end=ve, text=r.text[vs:ve])
@@ -389,9 +394,10 @@ class QuoteFinder:
     def source(self, r: SentenceReader, cue_end: int, entity_of) -> tuple[str | None, str | None, int]:
         """The source after an according-to phrase: a name (its entity), an unnamed source (مصادر
         أمنية), or the words up to the next comma."""
-        start = cue_end + (1 if r.text[cue_end:cue_end + 1] == "ـ" else 0)
+        next_char = r.text[cue_end:cue_end + 1]
+        start = cue_end + (1 if next_char and not normalize(next_char) else 0)  # a tatweel (لـ) the view drops
         mention = next((x for x in r.mentions if start <= x.start <= start + 2 and x.label != "NORP"), None)
-        if mention is not None and r.text[start:mention.start].strip() in ("", "ل", "لـ"):
+        if mention is not None and normalize(r.text[start:mention.start]).strip() in ("", *self.c.attached):
             end = mention.end
             for x in r.mentions:  # a NORP adjective or a description continues the name
                 if end <= x.start <= end + 1:
@@ -401,7 +407,7 @@ class QuoteFinder:
         if unnamed:
             s, e = r.original(unnamed.start("src"), unnamed.end("src"))
             return None, r.text[s:e], e
-        words = regex.match(r"\s*(?:لـ?\s*)?(?P<src>[^،,.:؛\n]{2,60}?)\s*(?=[،,.:؛]|$)", r.text[start:r.sentence.end])
+        words = self.c.source_words.match(r.text[start:r.sentence.end])
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 5:
             return None, words.group("src"), start + words.end("src")
         return None, None, start
@@ -413,7 +419,7 @@ class QuoteFinder:
         if i < len(tokens) and tokens[i].start == start and tokens[i].proclitics:
             first = tokens[i].proclitics[0]
             rest = normalize(r.text[first["end"]:tokens[i].end])
-            if first.get("tag") == "conj" and first["end"] < end and (first["text"] == "و" or rest in ("قد", "لقد", "ان")):
+            if first.get("tag") == "conj" and first["end"] < end and (first["text"] in self.c.claim_conjunctions or rest in self.c.claim_conjunction_before):
                 return first["end"]
         return start
 
