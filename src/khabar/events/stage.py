@@ -91,13 +91,15 @@ class EventFinder:
         self.still = frozenset(folded(m["still"]))
         self.denials = frozenset(folded(m["denials"]))
         self.planned, self.planned_after = folded(m["planned"]), frozenset(folded(m["planned_after"]))
-        self.hypothetical, self.hypothetical_present = folded(m["hypothetical"]), frozenset(folded(m["hypothetical_present"]))
+        self.hypothetical = folded(m["hypothetical"])
+        self.hypothetical_present = frozenset(folded(m["hypothetical_present"]))
         self.clause_words = frozenset(folded(f["boundaries"]["clause"]))
         self.stop_chars = f["boundaries"]["stop_chars"]
         self.not_triggers = frozenset(folded(f["boundaries"]["not_triggers"]))
         support = f["support"]
         self.support = frozenset({x for v in support["past"] for x in past_forms(v)}
-                                 | {x for v in support["present"] for x in present_forms(v)} | set(folded(support["during"])))
+                                 | {x for v in support["present"] for x in present_forms(v)}
+                                 | set(folded(support["during"])))
         self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
         self.settings = {name: folded(words) for name, words in f["settings"].items()}
         preps = set()
@@ -315,8 +317,8 @@ class EventFinder:
             left, right = self.clause(r, words, trig, triggers[k + 1] if k + 1 < len(triggers) else None)
             tstart, tend = words[trig.index].start, words[trig.index].end
             governing = [(t, n) for t, end, n in verbs if tstart <= end] if trig.form.kind != "verb" else []
-            if trig.form.kind == "noun" and strip_conjunction(words[trig.index].text[:trig.form.skip]).startswith(self.object_prefix) \
-                    and k:
+            prefix = strip_conjunction(words[trig.index].text[:trig.form.skip])  # the noun's بـ / لـ
+            if trig.form.kind == "noun" and prefix.startswith(self.object_prefix) and k:
                 governing.append((triggers[k - 1].form.type, -1))  # مطالبة القوات بمغادرة البلاد
             if any(t == trig.form.type for t, _ in governing):
                 continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
@@ -326,8 +328,7 @@ class EventFinder:
                 verbs.append((trig.form.type, right, len(out)))
             before = [a for a in actors if left <= a.start and a.end <= tstart]
             after = [a for a in actors if tend <= a.start and a.end <= right]
-            purpose = trig.form.kind == "noun" and strip_conjunction(words[trig.index].text[:trig.form.skip]).startswith(
-                self.purpose_prefix)
+            purpose = trig.form.kind == "noun" and prefix.startswith(self.purpose_prefix)
             frame = self.frame(r, trig, before, after, tend, proclitic, covered,
                                bool(governing) and not passing and not purpose, left, tstart)  # وصل … للترحيب بكيم
             clause = r.original(left, left)[0], r.original(right, right)[0]

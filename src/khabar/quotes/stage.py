@@ -265,7 +265,8 @@ class QuoteFinder:
         for m in reversed(r.mentions):
             if m.end <= verb.start:
                 gap = r.text[m.end:verb.start]
-                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and self.c.before_verb.fullmatch(normalize(gap)):
+                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and \
+                        self.c.before_verb.fullmatch(normalize(gap)):
                     return m
                 break
         return None
