@@ -55,8 +55,8 @@ class Annotation:
             if f.name == "extra":
                 continue
             value = getattr(self, f.name)
-            if f.name in self._when_set and value in (None, False, [], {}):
-                continue
+            if f.name in self._when_set and (value is None or value is False or value in ([], {})):
+                continue  # an optional field left unset keeps its key out of the record
             if f.name in self._spans:
                 value = value.to_dict() if value is not None else None
             elif f.name in self._span_lists:
