@@ -23,6 +23,7 @@ from typing import IO, Callable, Iterable, Iterator
 
 from khabar.document import Article
 from khabar.errors import KhabarError
+from khabar.events.actors import actor_coder
 
 COLUMNS = ("article_id", "event_id", "date", "type", "cameo", "plover", "quad_class", "trigger", "source_ids",
            "source_names", "source_codes", "target_ids", "target_names", "target_codes", "location_id",
@@ -98,8 +99,7 @@ def _is_root(article: Article, sentence_id: str | None) -> int:
 
 
 def _country(article: Article, entity_id: str | None) -> str | None:
-    from khabar.events.stage import EventFinder
-    return EventFinder.shared().coder.code(article, entity_id, None) if entity_id else None
+    return actor_coder().code(article, entity_id, None) if entity_id else None
 
 
 def _gdelt_row(r: dict) -> list:

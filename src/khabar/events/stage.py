@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from khabar.document import Article, Event, Span
-from khabar.events.actors import ActorCoder, ActorCodes
+from khabar.events.actors import ActorCodes, actor_coder
 from khabar.events.lexicon import (
     Form,
     Lexicon,
@@ -114,7 +114,7 @@ class EventFinder:
         self.object_prefix, self.purpose_prefix = fold(w["object_prefix"]), fold(w["purpose_prefix"])
         self.since, self.offsets = fold(w["since"]), frozenset(folded(w["offsets"]))
         self.proclitic_prepositions = {fold(k): fold(v) for k, v in w["proclitic_prepositions"].items()}
-        self.coder = ActorCoder(f["codes"])
+        self.coder = actor_coder()
         self.split_places = frozenset({"make_visit", "travel"})
         self.titles = {fold(k): v for k, v in f["codes"]["institutions"].items()}
 
