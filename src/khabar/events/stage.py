@@ -77,6 +77,9 @@ class Frame:
 
 
 class EventFinder:
+    """The events stage's tables, read-only and shared by threads: everything that belongs to one
+    article (its KB ids, the words inside names, the events found) lives in the call."""
+
     @staticmethod
     @lru_cache(maxsize=1)
     def shared() -> "EventFinder":

@@ -70,6 +70,9 @@ class Memory:
 
 
 class QuoteFinder:
+    """The quotes stage's cue tables, read-only and shared by threads: one article's speakers and
+    quotes live in the call (`Memory`, `SentenceReader`)."""
+
     @staticmethod
     @lru_cache(maxsize=1)
     def shared() -> "QuoteFinder":
