@@ -54,7 +54,7 @@ def test_visit_with_place_time_codes_and_planned_modality(pipeline):
     assert visit.actors["codes"][visit.actors["source"][0]] == "RUSGOV"
     assert names[visit.location] == "بكين" and visit.actors["codes"][visit.location] == "CHN"
     assert next(t for t in article.timexes if t.id == visit.time).text == "20 نوفمبر"
-    assert visit.extra["date"] == "2023-11-20"
+    assert visit.date == "2023-11-20"
 
 
 @pytest.mark.parametrize("text,modality", [
@@ -79,7 +79,7 @@ def test_talks_and_their_later_mentions_are_one_event(pipeline):
     talks, = [e for e in article.events if e.type == "negotiate"]
     assert {names[x] for x in talks.actors["source"] + talks.actors["target"]} == {"عبد الفتاح السيسي", "إيمانويل ماكرون"}
     assert next(t for t in article.timexes if t.id == talks.duration).value == "PT3H"
-    assert len(talks.extra["mentions"]) == 1 and talks.extra["mentions"][0]["sentence"] == "s1"
+    assert len(talks.mentions) == 1 and talks.mentions[0]["sentence"] == "s1"
 
 
 def test_invitation_accepted_and_dual_words(pipeline):

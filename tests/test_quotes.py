@@ -56,7 +56,7 @@ def test_according_to_makes_a_claim_or_a_reported_quote(pipeline):
     a, _ = analyse(pipeline, "وقتل ثلاثة أشخاص في الانفجار، بحسب مصادر أمنية.")
     claim, = a.claims
     assert claim.text == "قتل ثلاثة أشخاص في الانفجار" and claim.source is None
-    assert claim.extra["source_text"] == "مصادر أمنية" and claim.cue.text == "بحسب"
+    assert claim.source_text == "مصادر أمنية" and claim.cue.text == "بحسب"
     b, names = analyse(pipeline, "وقال أردوغان إن بلاده ستواصل الوساطة، حسبما ذكرت وكالة الأناضول.")
     quote, = b.quotes
     assert quote.text == "بلاده ستواصل الوساطة" and b.claims == []
@@ -67,7 +67,7 @@ def test_partial_quote_and_denial(pipeline):
     a, _ = analyse(pipeline, "ونفى المتحدث باسم الحكومة أن تكون الانتخابات «مزورة بالكامل».")
     kinds = {(q.kind, q.text) for q in a.quotes}
     assert ("partial", "مزورة بالكامل") in kinds
-    assert all(q.extra.get("negated") for q in a.quotes)
+    assert all(q.negated for q in a.quotes)
 
 
 def test_names_in_quotation_marks_are_not_quotes(pipeline):
@@ -88,3 +88,11 @@ def test_eval_quotes_cli_and_table_errors(tmp_path):
     assert result.exit_code != 0 and "E602" in result.output
     with pytest.raises(KhabarError):
         read_table(table)
+
+
+def test_a_place_phrase_after_the_verb_is_no_speaker(pipeline):
+    # على is folded to علي like the text it is compared with: the phrase is not taken for the speaker
+    a, names = analyse(pipeline, "أعلن وزير الخارجية الأردني أيمن الصفدي عن مبادرة جديدة. "
+                                 "وقال على هامش الاجتماع إن بلاده ستدعم الحوار.")
+    quote, = a.quotes
+    assert names[quote.speaker] == "أيمن الصفدي" and quote.speaker_text is None

@@ -158,12 +158,12 @@ def test_reference_events(seed_text):
     talks, = events("negotiate")  # every later mention of the talks adds to one event
     assert talks.cameo.startswith("04") and sides(talks) == (["Vladimir Putin"], ["Kim Jong Un"])
     assert talks.actors["codes"] == {talks.actors["source"][0]: "RUSGOV", talks.actors["target"][0]: "PRKGOV"}
-    assert name[talks.location] == "Vostochny Cosmodrome" and talks.extra["date"] == "2023-09-13"
+    assert name[talks.location] == "Vostochny Cosmodrome" and talks.date == "2023-09-13"
     assert (timex[talks.time].value, timex[talks.duration].value, timex[talks.duration].mod) == \
         ("2023-09-13", "PT5H", "MORE_THAN")
-    assert talks.extra["settings"] == ["delegations", "private"] and len(talks.extra["mentions"]) >= 3
+    assert talks.settings == ["delegations", "private"] and len(talks.mentions) >= 3
     summit, = events("meet")
-    assert sides(summit) == (["Russia"], ["North Korea"]) and timex[summit.extra["since"]].value == "2019"
+    assert sides(summit) == (["Russia"], ["North Korea"]) and timex[summit.since].value == "2019"
     tours = events("tour_site")
     assert sides(tours[0]) == (["Vladimir Putin"], ["Kim Jong Un"]) and name[tours[0].location] == "Vostochny Cosmodrome"
     hosting, = events("host_visit")

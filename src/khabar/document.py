@@ -41,10 +41,13 @@ class Annotation:
 
     `_spans` names fields holding one `Span`, `_span_lists` fields holding a list of them; both
     are (de)serialised as span objects so their offsets can be checked against the text.
+    `_when_set` names optional fields written only when set (not None, False or empty), so records
+    keep the keys they have always had.
     """
 
     _spans: ClassVar[tuple[str, ...]] = ()
     _span_lists: ClassVar[tuple[str, ...]] = ()
+    _when_set: ClassVar[tuple[str, ...]] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -52,6 +55,8 @@ class Annotation:
             if f.name == "extra":
                 continue
             value = getattr(self, f.name)
+            if f.name in self._when_set and (value is None or value is False or value in ([], {})):
+                continue  # an optional field left unset keeps its key out of the record
             if f.name in self._spans:
                 value = value.to_dict() if value is not None else None
             elif f.name in self._span_lists:
@@ -208,7 +213,12 @@ class Timex(Annotation):
 
 @dataclass
 class Quote(Annotation):
+    """Reported words with their speaker (an entity id, else `speaker_text`: the words standing for
+    them), addressee and the outlets relaying them (`reported_by`, or `reported_by_text` when
+    unnamed); `negated` quotes report a denial (نفى أن …)."""
+
     _spans: ClassVar = ("cue",)
+    _when_set: ClassVar = ("negated", "speaker_text", "reported_by_text")
 
     start: int
     end: int
@@ -220,12 +230,18 @@ class Quote(Annotation):
     addressee: str | None = None
     reported_by: list[str] = field(default_factory=list)
     sentence: str | None = None
+    negated: bool = False
+    speaker_text: str | None = None
+    reported_by_text: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
 class Claim(Annotation):
+    """A statement on the authority of a source (بحسب …): its entity id and the words naming it."""
+
     _spans: ClassVar = ("cue",)
+    _when_set: ClassVar = ("source_text",)
 
     start: int
     end: int
@@ -234,12 +250,18 @@ class Claim(Annotation):
     source: str | None = None
     cue: Span | None = None
     sentence: str | None = None
+    source_text: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
 class Event(Annotation):
+    """A coded event. `date` is its ISO day and `date_source` where that came from (timex, published,
+    anchor, text); `since` a منذ timex id; `locations` every place of a multi-place frame; `settings`
+    how talks were held; `mentions` later sentences taking the event up."""
+
     _spans: ClassVar = ("trigger",)
+    _when_set: ClassVar = ("locations", "since", "date", "date_source", "settings", "mentions")
 
     type: str
     id: str = ""
@@ -253,6 +275,12 @@ class Event(Annotation):
     modality: str | None = None
     reported_by: list[str] = field(default_factory=list)
     sentence: str | None = None
+    locations: list[str] = field(default_factory=list)
+    since: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    settings: list[str] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -8,6 +8,35 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from khabar.errors import KhabarError
+from khabar.text import normalize
+
+EDGE = " \t\n«»“”\"‹›„،,.:;؛!?؟-–—…"  # left off both ends of a name or span before comparing
+
+
+def same(a: str | None, b: str | None) -> bool:
+    """Whether two texts are the same once normalised and trimmed of edge punctuation."""
+    return normalize(a or "").strip(EDGE) == normalize(b or "").strip(EDGE)
+
+
+def entity_names(article, entity_id: str | None) -> set[str]:
+    """An entity's Arabic name and aliases, normalised."""
+    entity = next((e for e in article.entities if e.id == entity_id), None)
+    if entity is None:
+        return set()
+    return {normalize(n).strip(EDGE) for n in {entity.name_ar, *entity.aliases}}
+
+
+def refers(article, entity_id: str | None, words: str | None, expected: str | None) -> bool:
+    """Whether an entity (or the words that stood for it) is the expected name as written."""
+    if expected is None:
+        return entity_id is None
+    want = normalize(expected).strip(EDGE)
+    names = entity_names(article, entity_id)
+    if words:
+        names.add(normalize(words).strip(EDGE))
+    if want in names or any(want.removeprefix("ال") == n.removeprefix("ال") for n in names):
+        return True
+    return any(want in n or n in want for n in names if len(n) >= 3)
 
 
 def read_table(path: str | Path, code: str, spans: Callable[[dict], list[str]], text_key: str) -> list[dict]:

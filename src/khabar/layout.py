@@ -16,6 +16,7 @@ from khabar.document import Article, Block, Span
 from khabar.pipeline import stage
 from khabar.text import NormalView, normal_view, normalize, trim
 from khabar.text.tables import load_toml
+from khabar.text.words import alternation
 
 FINAL_PUNCTUATION = tuple(".!?؟:؛…»\"”")
 
@@ -44,12 +45,6 @@ PLACE = r"[\p{L}\p{M}\u0640]+(?:\s+[\p{L}\p{M}\u0640]+){0,2}"
 NAME = r"[\p{L}\p{M}\u0640]+(?:\s+[\p{L}\p{M}\u0640]+){0,3}"
 
 
-def _alternation(names: list[str]) -> str:
-    """A regex alternation of normalised names, longest first, each ending at a word boundary."""
-    forms = sorted({normalize(n) for n in names}, key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\p{L}\p{M}])"
-
-
 @lru_cache(maxsize=1)
 def outlet_names() -> frozenset[str]:
     """Normalised agency and outlet names from data/agencies.toml."""
@@ -65,7 +60,9 @@ def _read_toml(name: str) -> dict:
 def layout_rules() -> LayoutRules:
     data = _read_toml("layout.toml")
     names = _read_toml("agencies.toml")
-    slots = {"{agency}": _alternation(names["dateline"]), "{outlet}": _alternation(names["outlet"]),
+    name_end = r"(?![\p{L}\p{M}])"  # a digit may follow a name (واس2024)
+    slots = {"{agency}": alternation(names["dateline"], al_after_l=False, end=name_end),
+             "{outlet}": alternation(names["outlet"], al_after_l=False, end=name_end),
              "{place}": PLACE, "{name}": NAME}
 
     def compile_rules(kind: str) -> tuple[Rule, ...]:

@@ -14,6 +14,7 @@ from babel.core import get_global
 
 from khabar.document import Article
 from khabar.entities.kb import Entry, knowledge_base
+from khabar.events.lexicon import lexicon
 from khabar.text import normalize
 
 
@@ -67,6 +68,13 @@ class ActorCoder:
             if any(t == title or t.startswith(title + " ") for t in texts):
                 return role
         return None
+
+
+@lru_cache(maxsize=1)
+def actor_coder() -> ActorCoder:
+    """The process's coder over the [codes] tables of `data/frames.toml` (read-only: one article's
+    lookups live in an `ActorCodes`)."""
+    return ActorCoder(lexicon().frames["codes"])
 
 
 class ActorCodes:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from khabar import evaluation
 from khabar.document import Article
+from khabar.evaluation import EDGE, refers
 from khabar.events.lexicon import lexicon
-from khabar.quotes.evaluate import EDGE, _refers
 from khabar.text import normalize
 
 
@@ -35,7 +35,7 @@ def score(cases: list[dict], pipeline=None) -> dict:
 
 
 def _same_people(article: Article, ids: list[str], names: list[str]) -> bool:
-    return len(ids) == len(names) and all(any(_refers(article, i, None, n) for i in ids) for n in names)
+    return len(ids) == len(names) and all(any(refers(article, i, None, n) for i in ids) for n in names)
 
 
 def matches(want: dict, got, article: Article) -> bool:
@@ -52,7 +52,7 @@ def matches(want: dict, got, article: Article) -> bool:
         roles = _same_people(article, both, want["source"] + want["target"])
     if not roles:
         return False
-    return not want.get("place") or _refers(article, got.location, None, want["place"])
+    return not want.get("place") or refers(article, got.location, None, want["place"])
 
 
 def show(got, article: Article) -> dict:

@@ -23,6 +23,7 @@ from typing import IO, Callable, Iterable, Iterator
 
 from khabar.document import Article
 from khabar.errors import KhabarError
+from khabar.events.actors import actor_coder
 
 COLUMNS = ("article_id", "event_id", "date", "type", "cameo", "plover", "quad_class", "trigger", "source_ids",
            "source_names", "source_codes", "target_ids", "target_names", "target_codes", "location_id",
@@ -72,7 +73,7 @@ def event_records(articles: Iterable[Article]) -> Iterator[dict]:
             source, target = ev.actors.get("source", []), ev.actors.get("target", [])
             time, duration = timexes.get(ev.time or ""), timexes.get(ev.duration or "")
             yield {
-                "article_id": article.id, "event_id": ev.id, "date": ev.extra.get("date"), "type": ev.type,
+                "article_id": article.id, "event_id": ev.id, "date": ev.date, "type": ev.type,
                 "cameo": ev.cameo, "plover": ev.plover, "quad_class": quad_class(ev.cameo),
                 "trigger": ev.trigger.text if ev.trigger else None,
                 "source_ids": source, "source_names": [name(x) for x in source],
@@ -83,7 +84,7 @@ def event_records(articles: Iterable[Article]) -> Iterator[dict]:
                 "time": time.value if time else None, "duration": duration.value if duration else None,
                 "modality": ev.modality, "reported_by": [name(x) for x in ev.reported_by],
                 "sentence": sentences.get(ev.sentence or ""), "url": article.url,
-                "_root": _is_root(article, ev.sentence), "_mentions": 1 + len(ev.extra.get("mentions", [])),
+                "_root": _is_root(article, ev.sentence), "_mentions": 1 + len(ev.mentions),
                 "_location_code": codes.get(ev.location) or _country(article, ev.location),
             }
 
@@ -98,8 +99,7 @@ def _is_root(article: Article, sentence_id: str | None) -> int:
 
 
 def _country(article: Article, entity_id: str | None) -> str | None:
-    from khabar.events.stage import EventFinder
-    return EventFinder.shared().coder.code(article, entity_id, None) if entity_id else None
+    return actor_coder().code(article, entity_id, None) if entity_id else None
 
 
 def _gdelt_row(r: dict) -> list:

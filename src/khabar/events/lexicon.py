@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from khabar.quotes.cues import _fold
 from khabar.text.tables import load_toml
-
-PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا")
-CONJUNCTIONS = ("", "و", "ف")
-NOUN_PREFIXES = ("", "ال", "بال", "لل", "ل", "ب", "كال")
+from khabar.text.words import conjunctions, fold
 
 
 @dataclass(frozen=True)
@@ -58,34 +54,65 @@ class Lexicon:
             bucket.append(form)
 
 
-def _past_forms(verb: str) -> list[str]:
-    v = _fold(verb)
-    if v.endswith("ي") or v.endswith("ا"):
-        stem = v[:-1]
-        return [v, stem + "ت", stem + "يا", stem + "وا", stem + "تا"]
-    return [v, v + "ت", v + "ا", v + "تا", v + "وا"]
+@dataclass(frozen=True)
+class Morphology:
+    """The affixes trigger forms are generated with (`data/triggers.toml` [morphology], folded)."""
+    pronouns: tuple[str, ...]           # "" first: no suffix
+    conjunctions: tuple[str, ...]       # "" first: no conjunction
+    noun_prefixes: tuple[str, ...]      # "" first: no prefix
+    article: str
+    future: str
+    present_prefixes: tuple[str, ...]
+    past_suffixes: tuple[str, ...]
+    weak_endings: tuple[str, ...]
+    weak_past_suffixes: tuple[str, ...]
+    present_she: str
+    present_we: str
+    dual: str
+    plural: str
+    weak_present_endings: tuple[str, ...]
+    ta_marbuta: str
+    open_ta: str
+    tanween_alef: str
 
 
-def _present_forms(verb: str) -> list[str]:
-    v = _fold(verb)
+@lru_cache(maxsize=1)
+def morphology() -> Morphology:
+    raw = load_toml("khabar.events", "data/triggers.toml")["morphology"]
+    words = {k: tuple(fold(w) for w in v) if isinstance(v, list) else fold(v) for k, v in raw.items()}
+    return Morphology(pronouns=("",) + words.pop("pronouns"), noun_prefixes=("",) + words.pop("noun_prefixes"),
+                      conjunctions=("",) + conjunctions(), **words)
+
+
+def past_forms(verb: str) -> list[str]:
+    """The past forms of a 3rd person masculine past verb (he, she, they two, they)."""
+    m, v = morphology(), fold(verb)
+    if v.endswith(m.weak_endings):
+        return [v] + [v[:-1] + suffix for suffix in m.weak_past_suffixes]
+    return [v] + [v + suffix for suffix in m.past_suffixes]
+
+
+def present_forms(verb: str) -> list[str]:
+    """The present forms of a 3rd person masculine present verb (he, she, we, they two, she two, they)."""
+    m, v = morphology(), fold(verb)
     rest = v[1:]
-    forms = [v, "ت" + rest, "ن" + rest, v + "ان", "ت" + rest + "ان", v + "ون"]
-    if v.endswith("ي") or v.endswith("و"):
-        forms += [v[:-1] + "ون"]
+    forms = [v, m.present_she + rest, m.present_we + rest, v + m.dual, m.present_she + rest + m.dual, v + m.plural]
+    if v.endswith(m.weak_present_endings):
+        forms += [v[:-1] + m.plural]
     return forms
 
 
-def _noun_forms(noun: str) -> list[tuple[str, int]]:
+def noun_forms(noun: str) -> list[tuple[str, int]]:
     """(surface, prefix length) of a noun with ال/بـ/لـ/لل and a pronoun suffix."""
-    n = _fold(noun)
+    m, n = morphology(), fold(noun)
     out = []
-    for prefix in NOUN_PREFIXES:
-        if prefix and (n.startswith("ال") or " " in n):
+    for prefix in m.noun_prefixes:
+        if prefix and (n.startswith(m.article) or " " in n):
             continue
-        for pronoun in PRONOUNS:
-            if pronoun and (n.endswith("ا") or " " in n):
+        for pronoun in m.pronouns:
+            if pronoun and (n.endswith(m.tanween_alef) or " " in n):
                 continue
-            stem = n[:-1] + "ت" if pronoun and n.endswith("ه") else n
+            stem = n[:-1] + m.open_ta if pronoun and n.endswith(m.ta_marbuta) else n
             out.append((prefix + stem + pronoun, len(prefix)))
     return out
 
@@ -96,38 +123,40 @@ def lexicon() -> Lexicon:
     frames = load_toml("khabar.events", "data/frames.toml")
     types = {}
     lex = Lexicon(types=types, frames=frames)
+    morph = morphology()
+    future = morph.future
     for name, spec in raw["types"].items():
-        types[name] = EventType(name, spec["cameo"], spec["plover"], tuple(_fold(p) if p != "obj" else p for p in spec.get("target", [])),
-                                tuple(_fold(p) if p != "obj" else p for p in spec.get("place", [])),
-                                tuple(_fold(w) for w in spec.get("needs_next", [])),
-                                tuple(_fold(w) for w in spec.get("not_next", [])), spec.get("symmetric", False),
-                                spec.get("requires_actor", True), tuple(_fold(p) for p in spec.get("source_prep", [])),
+        types[name] = EventType(name, spec["cameo"], spec["plover"], tuple(fold(p) if p != "obj" else p for p in spec.get("target", [])),
+                                tuple(fold(p) if p != "obj" else p for p in spec.get("place", [])),
+                                tuple(fold(w) for w in spec.get("needs_next", [])),
+                                tuple(fold(w) for w in spec.get("not_next", [])), spec.get("symmetric", False),
+                                spec.get("requires_actor", True), tuple(fold(p) for p in spec.get("source_prep", [])),
                                 spec.get("place_target", False), spec.get("construct_target", False),
                                 spec.get("passes_subject", False))
         words: list[tuple[str, Form]] = []
         for verb in spec.get("past", []):
-            words += [(f, Form(name, "verb", "past")) for f in _past_forms(verb)]
+            words += [(f, Form(name, "verb", "past")) for f in past_forms(verb)]
         for verb in spec.get("present", []):
-            words += [(f, Form(name, "verb", "present")) for f in _present_forms(verb)]
-            words += [("س" + f, Form(name, "verb", "future", skip=1)) for f in _present_forms(verb)]
+            words += [(f, Form(name, "verb", "present")) for f in present_forms(verb)]
+            words += [(future + f, Form(name, "verb", "future", skip=len(future))) for f in present_forms(verb)]
         for form in spec.get("forms", []):
-            f = _fold(form)
-            tense = "present" if f[:1] in "يتن" else "past"
+            f = fold(form)
+            tense = "present" if f.startswith(morph.present_prefixes) else "past"
             words.append((f, Form(name, "verb", tense)))
             if tense == "present":
-                words.append(("س" + f, Form(name, "verb", "future", skip=1)))
+                words.append((future + f, Form(name, "verb", "future", skip=len(future))))
         for noun in spec.get("nouns", []) + [p for p in spec.get("phrases", [])]:
-            first, _, second = _fold(noun).partition(" ")
+            first, _, second = fold(noun).partition(" ")
             kind = "noun" if noun in spec.get("nouns", []) else "phrase"
-            for f, skip in (_noun_forms(first) if kind == "noun" else [(first, 0)]):
+            for f, skip in (noun_forms(first) if kind == "noun" else [(first, 0)]):
                 words.append((f, Form(name, kind, next_word=second, skip=skip)))
         for surface, form in words:
-            for pronoun in PRONOUNS if form.kind == "verb" else ("",):
-                for conj in CONJUNCTIONS:
+            for pronoun in morph.pronouns if form.kind == "verb" else ("",):
+                for conj in morph.conjunctions:
                     lex.add(conj + surface + pronoun, Form(form.type, form.kind, form.tense, form.next_word, form.skip + len(conj)))
     return lex
 
 
 def folded(words) -> tuple[str, ...]:
     """Words in the normalisation view, longest first (for prefix tests)."""
-    return tuple(sorted({_fold(w) for w in words}, key=len, reverse=True))
+    return tuple(sorted({fold(w) for w in words}, key=len, reverse=True))

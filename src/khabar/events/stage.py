@@ -18,17 +18,21 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
 from khabar.document import Article, Event, Span
-from khabar.events.actors import ActorCodes, ActorCoder
-from khabar.events.lexicon import Form, Lexicon, _past_forms, _present_forms, folded, lexicon
-from khabar.quotes.cues import _fold
+from khabar.events.actors import ActorCodes, actor_coder
+from khabar.events.lexicon import (
+    Form,
+    Lexicon,
+    folded,
+    lexicon,
+    past_forms,
+    present_forms,
+)
 from khabar.pipeline import stage
-from khabar.quotes.stage import SentenceReader
 from khabar.text import normalize
+from khabar.text.reader import SentenceReader
+from khabar.text.words import WORD, conjunctions, fold, strip_conjunction
 
-WORD = regex.compile(r"[\p{L}\p{M}]+")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 SITES = ("city", "region", "geo", "facility")  # KB types of GPEs that are places rather than actors
@@ -73,6 +77,9 @@ class Frame:
 
 
 class EventFinder:
+    """The events stage's tables, read-only and shared by threads: everything that belongs to one
+    article (its KB ids, the words inside names, the events found) lives in the call."""
+
     @staticmethod
     @lru_cache(maxsize=1)
     def shared() -> "EventFinder":
@@ -83,32 +90,40 @@ class EventFinder:
         self.lex: Lexicon = lexicon()
         f = self.lex.frames
         m = f["modality"]
-        self.negated = set(folded(m["negated"]))
-        self.still = set(folded(m["still"]))
-        self.nafy = {w for w in self.negated if w.startswith("نف") or w.startswith("ين") or w.startswith("تن")}
-        self.planned, self.planned_after = folded(m["planned"]), set(folded(m["planned_after"]))
-        self.hypothetical, self.hypothetical_present = folded(m["hypothetical"]), set(folded(m["hypothetical_present"]))
-        self.clause_words = set(folded(f["boundaries"]["clause"]))
+        self.negated = frozenset(folded(m["negated"]))
+        self.still = frozenset(folded(m["still"]))
+        self.denials = frozenset(folded(m["denials"]))
+        self.planned, self.planned_after = folded(m["planned"]), frozenset(folded(m["planned_after"]))
+        self.hypothetical = folded(m["hypothetical"])
+        self.hypothetical_present = frozenset(folded(m["hypothetical_present"]))
+        self.clause_words = frozenset(folded(f["boundaries"]["clause"]))
         self.stop_chars = f["boundaries"]["stop_chars"]
-        self.not_triggers = set(folded(f["boundaries"]["not_triggers"]))
+        self.not_triggers = frozenset(folded(f["boundaries"]["not_triggers"]))
         support = f["support"]
-        self.support = {x for v in support["past"] for x in _past_forms(v)} | \
-            {x for v in support["present"] for x in _present_forms(v)} | set(folded(support["during"]))
+        self.support = frozenset({x for v in support["past"] for x in past_forms(v)}
+                                 | {x for v in support["present"] for x in present_forms(v)}
+                                 | set(folded(support["during"])))
         self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
         self.settings = {name: folded(words) for name, words in f["settings"].items()}
         preps = set()
         for t in self.lex.types.values():
             preps |= set(t.target) | set(t.place)
-        self.prepositions = {p for p in preps if p != "obj"} | {"في", "من", "عن", "علي", "الي", "بين", "مع", "ضد"}
-        self.coder = ActorCoder(f["codes"])
-        self.split_places = {"make_visit", "travel"}
-        self.titles = {_fold(k): v for k, v in f["codes"]["institutions"].items()}
-        self.kb_ids: dict[str, str | None] = {}
-        self.in_names: set[int] = set()  # word indexes inside names, for the sentence being read
+        w = f["words"]
+        self.prepositions = frozenset({p for p in preps if p != "obj"} | set(folded(w["prepositions"])))
+        self.and_word, self.article, self.in_word, self.between = (fold(w[k]) for k in ("and", "article", "in",
+                                                                                       "between"))
+        self.not_place = frozenset(folded(w["not_place"]))
+        self.attached, self.governing = frozenset(folded(w["attached"])), frozenset(folded(w["governing"]))
+        self.object_prefix, self.purpose_prefix = fold(w["object_prefix"]), fold(w["purpose_prefix"])
+        self.since, self.offsets = fold(w["since"]), frozenset(folded(w["offsets"]))
+        self.proclitic_prepositions = {fold(k): fold(v) for k, v in w["proclitic_prepositions"].items()}
+        self.coder = actor_coder()
+        self.split_places = frozenset({"make_visit", "travel"})
+        self.titles = {fold(k): v for k, v in f["codes"]["institutions"].items()}
 
     def __call__(self, article: Article) -> Article:
         events: list[Event] = []
-        self.kb_ids = {e.id: e.kb_id for e in article.entities}
+        kb_ids = {e.id: e.kb_id for e in article.entities}
         entity_of = {id(m): m.entity for m in article.mentions}
         day = article_date(article)
         candidates = {t.sentence for t in article.tokens if t.norm in self.lex.forms}
@@ -116,9 +131,9 @@ class EventFinder:
         for sentence in article.sentences:
             if sentence.id in tokenised and sentence.id not in candidates:
                 continue  # no word of the sentence is a trigger form
-            reader = SentenceReader(article, sentence, None)
-            for event in self.sentence_events(reader, entity_of, day):
-                if not self.merge(events, event):
+            reader = SentenceReader(article, sentence)
+            for event, definite in self.sentence_events(reader, entity_of, kb_ids, day):
+                if not self.merge(events, event, definite):
                     events.append(event)
         self.invited(events)
         events = [e for e in events if not self.lex.types[e.type].requires_actor or e.actors["source"]
@@ -126,40 +141,44 @@ class EventFinder:
         codes = ActorCodes(self.coder, article)
         for i, e in enumerate(events):
             e.id = f"ev{i}"
-            e.extra.pop("definite", None)
-            e.actors["codes"] = {x: e.actors["codes"].get(x) or codes(x, e.extra.get("date"))
+            e.actors["codes"] = {x: e.actors["codes"].get(x) or codes(x, e.date)
                                  for x in e.actors["source"] + e.actors["target"]}
         article.events = events
         return article
 
     # ---- triggers ---------------------------------------------------------------------------
-    def triggers(self, r: SentenceReader, words: list[Word]) -> list[Trigger]:
-        """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
-        the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
+    @staticmethod
+    def name_words(r: SentenceReader, words: list[Word]) -> set[int]:
+        """Indexes of the sentence's words inside names."""
         starts = [w.start for w in words]
-        self.in_names = set()
+        inside: set[int] = set()
         for m in r.mentions:
             a, b = r.normal_offset(m.start), r.normal_offset(m.end)
-            self.in_names.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+            inside.update(range(bisect_left(starts, a), bisect_left(starts, b)))
+        return inside
+
+    def triggers(self, r: SentenceReader, words: list[Word], in_names: set[int]) -> list[Trigger]:
+        """Trigger words, outside names (فيصل is no يصل); the second word of a two-word trigger, and
+        the word a trigger needs after it (دعا … لزيارة), are no triggers of their own."""
         found, absorbed = [], set()
         for i, word in enumerate(words):
-            if i in absorbed or i in self.in_names or word.text in self.not_triggers:
+            if i in absorbed or i in in_names or word.text in self.not_triggers:
                 continue
-            form = self.trigger_form(words, i, absorbed)
+            form = self.trigger_form(words, i, absorbed, in_names)
             if form is not None:
                 start, end = r.original(word.start + form.skip, word.end)
                 found.append(Trigger(i, form, start, end))
         return found
 
-    def trigger_form(self, words: list[Word], i: int, absorbed: set[int]) -> Form | None:
+    def trigger_form(self, words: list[Word], i: int, absorbed: set[int], in_names: set[int]) -> Form | None:
         for form in self.lex.forms.get(words[i].text, ()):
-            second = self.next_match(words, i + 1, (form.next_word,)) if form.next_word else None
+            second = self.next_match(words, i + 1, (form.next_word,), in_names) if form.next_word else None
             if form.next_word and second is None:
                 continue
             if i + 1 < len(words) and words[i + 1].text in self.lex.types[form.type].not_next:
                 continue
             needs = self.lex.types[form.type].needs_next
-            hit = self.next_match(words, i + 1, needs) if needs else None
+            hit = self.next_match(words, i + 1, needs, in_names) if needs else None
             if needs and hit is None:
                 continue
             absorbed.update(hit or ())
@@ -167,12 +186,13 @@ class EventFinder:
             return form
         return None
 
-    def next_match(self, words: list[Word], first: int, needles: tuple[str, ...]) -> range | None:
+    @staticmethod
+    def next_match(words: list[Word], first: int, needles: tuple[str, ...], in_names: set[int]) -> range | None:
         """The word indexes of the first needle among the NEXT_WINDOW words from `first`, words of
         names not counted (a leading و/ف of the first word allowed)."""
         seen = 0
         for j in range(first, len(words)):
-            if j in self.in_names:
+            if j in in_names:
                 continue
             seen += 1
             if seen > NEXT_WINDOW:
@@ -180,13 +200,13 @@ class EventFinder:
             for needle in needles:
                 parts = needle.split()
                 got = [w.text for w in words[j:j + len(parts)]]
-                head = got[0][1:] if got and got[0][:1] in "وف" else None
+                head = strip_conjunction(got[0]) if got else None
                 if got and (got == parts or head == parts[0] and got[1:] == parts[1:]):
                     return range(j, j + len(parts))
         return None
 
     # ---- actors -----------------------------------------------------------------------------
-    def actors(self, r: SentenceReader, entity_of, words: list[Word]) -> list[Actor]:
+    def actors(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], words: list[Word]) -> list[Actor]:
         """The sentence's names, one per entity run (a title and its name are one), and dual words."""
         out: list[Actor] = []
         for m in r.mentions:
@@ -197,27 +217,28 @@ class EventFinder:
             if out and out[-1].entities == [e] and s - out[-1].end <= 2:
                 out[-1].end = max(out[-1].end, en)
                 continue
-            entry = self.coder.kb.by_id.get(self.kb_ids.get(e) or "")
-            if out and m.label == out[-1].label == "PERSON" and not self.kb_ids.get(out[-1].entities[0]) and entry \
+            entry = self.coder.kb.by_id.get(kb_ids.get(e) or "")
+            if out and m.label == out[-1].label == "PERSON" and not kb_ids.get(out[-1].entities[0]) and entry \
                     and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1:
                 out[-1].entities, out[-1].end = [e], en  # خادم الحرمين الشريفين الملك سلمان: one person
                 continue
             out.append(Actor(s, en, m.label, [e], place=m.label in ("LOC", "FAC") or m.label == "GPE" and bool(entry and entry.type in SITES)))
-        out += self.institutions(r, entity_of, words, out)
+        out += self.institutions(r, entity_of, kb_ids, words, out)
         out.sort(key=lambda a: a.start)
         # a country inside a title (زعيم كوريا الشمالية كيم) is no actor of its own
         out = [a for k, a in enumerate(out) if not (a.label == "GPE" and k + 1 < len(out)
                                                     and out[k + 1].label == "PERSON" and out[k + 1].start - a.end <= 1)]
         for w in words:
-            label = self.role_words.get(w.text) or self.role_words.get(w.text[1:] if w.text[:1] in "وف" else "")
+            label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
             if label and not any(a.start <= w.start < a.end for a in out):
                 people = self.earlier(r, label, entity_of)
                 if len(people) >= 2:
-                    out.append(Actor(w.start + (len(w.text) > 1 and w.text[:1] in "وف"), w.end, label, people))
+                    out.append(Actor(w.start + len(w.text) - len(strip_conjunction(w.text)), w.end, label, people))
         out.sort(key=lambda a: a.start)
         return out
 
-    def institutions(self, r: SentenceReader, entity_of, words: list[Word], names: list[Actor]) -> list[Actor]:
+    def institutions(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], words: list[Word],
+                     names: list[Actor]) -> list[Actor]:
         """An institution noun with a nationality adjective (الشرطة التركية، وزارة الداخلية السعودية) as
         an actor: the country's entity with the institution's role code (TURCOP, SAUGOV)."""
         out = []
@@ -229,10 +250,10 @@ class EventFinder:
                 continue  # الرئيس الروسي فلاديمير بوتين: a title of the name
             k = next((i for i, w in enumerate(words) if w.start >= s), None)
             for j in range(max(0, (k or 0) - 3), k or 0):
-                head = words[j].text[1:] if words[j].text[:1] in "وف" and words[j].text[1:] in self.titles else words[j].text
+                head = strip_conjunction(words[j].text, self.titles)
                 if head in self.titles and not any(words[j].start < a.end and a.start < s for a in names):
                     entity = entity_of[id(m)]
-                    country = self.coder.country(self.kb_ids.get(entity))
+                    country = self.coder.country(kb_ids.get(entity))
                     start = words[j].start + (len(words[j].text) - len(head))
                     out.append(Actor(start, en, "ORG", [entity], code=(country or "") + self.titles[head]))
                     break
@@ -259,45 +280,48 @@ class EventFinder:
                if not any(a <= m.start() < b for a, b in covered)]
         prep, joined, loose = "", False, 0
         for word in gap:
-            bare = word[1:] if word[:1] in "وف" and len(word) > 2 and word[1:] in self.prepositions else word
+            bare = strip_conjunction(word, self.prepositions, shortest=2)
             if bare in self.prepositions:
                 prep = bare
-            elif word in ("و", "ف"):
+            elif word in conjunctions():
                 joined = True
-            elif word[:1] in "بل" and len(word) > 3:
+            elif word[:1] in self.attached and len(word) > 3:
                 prep, loose = word[0], loose + 1  # بالسيد كيم، للرئيس، لزيارة كوريا، بدور قطر
-            elif word[:1] == "و" and not prep and loose == 0 and len(word) > 3:
+            elif word.startswith(self.and_word) and not prep and loose == 0 and len(word) > 3:
                 joined, loose = True, loose + 1  # والزعيم الكوري الشمالي كيم
             else:
                 loose += 1
-        pro = mention_proclitic.lstrip("وف")
-        if mention_proclitic[:1] == "و" and not gap:
+        pro = strip_conjunction(mention_proclitic)
+        if mention_proclitic.startswith(self.and_word) and not gap:
             joined = True
-        if pro in ("ل", "ب", "لل"):
-            prep = "ل" if pro != "ب" else "ب"
-        if start and r.view.norm[start - 1:start] == "و" and not gap:
+        if pro in self.proclitic_prepositions:
+            prep = self.proclitic_prepositions[pro]
+        if start and r.view.norm[:start].endswith(self.and_word) and not gap:
             joined = True
         return prep, joined, loose
 
     # ---- sentences --------------------------------------------------------------------------
-    def sentence_events(self, r: SentenceReader, entity_of, day: dict) -> list[Event]:
+    def sentence_events(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None],
+                        day: dict) -> list[tuple[Event, bool]]:
+        """The sentence's events, each with whether its trigger is a definite noun (المحادثات)."""
         words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
-        triggers = self.triggers(r, words)
+        triggers = self.triggers(r, words, self.name_words(r, words))
         if not triggers:
             return []
-        actors = self.actors(r, entity_of, words)
+        actors = self.actors(r, entity_of, kb_ids, words)
         proclitic = {(r.normal_offset(m.start)): m.proclitic for m in r.mentions}
         covered = [(r.normal_offset(t.start), r.normal_offset(t.end)) for t in r.article.timexes
                    if r.sentence.start <= t.start < r.sentence.end]
         covered += [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions if m.label == "NORP"]
-        out: list[Event] = []
+        out: list[tuple[Event, bool]] = []
         verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
         passed: set[int] = set()
         for k, trig in enumerate(triggers):
             left, right = self.clause(r, words, trig, triggers[k + 1] if k + 1 < len(triggers) else None)
             tstart, tend = words[trig.index].start, words[trig.index].end
             governing = [(t, n) for t, end, n in verbs if tstart <= end] if trig.form.kind != "verb" else []
-            if trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ب") and k:
+            prefix = strip_conjunction(words[trig.index].text[:trig.form.skip])  # the noun's بـ / لـ
+            if trig.form.kind == "noun" and prefix.startswith(self.object_prefix) and k:
                 governing.append((triggers[k - 1].form.type, -1))  # مطالبة القوات بمغادرة البلاد
             if any(t == trig.form.type for t, _ in governing):
                 continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
@@ -307,7 +331,7 @@ class EventFinder:
                 verbs.append((trig.form.type, right, len(out)))
             before = [a for a in actors if left <= a.start and a.end <= tstart]
             after = [a for a in actors if tend <= a.start and a.end <= right]
-            purpose = trig.form.kind == "noun" and words[trig.index].text[:trig.form.skip].lstrip("وف").startswith("ل")
+            purpose = trig.form.kind == "noun" and prefix.startswith(self.purpose_prefix)
             frame = self.frame(r, trig, before, after, tend, proclitic, covered,
                                bool(governing) and not passing and not purpose, left, tstart)  # وصل … للترحيب بكيم
             clause = r.original(left, left)[0], r.original(right, right)[0]
@@ -316,8 +340,8 @@ class EventFinder:
                 if place is not None:
                     frame.place = [place]
                     frame.target = [place] if frame.target and set(frame.target) <= set(places) else frame.target
-                out.append(self.event(r, trig, frame, words, day, clause))
-        return [e for n, e in enumerate(out) if n not in passed]
+                out.append((self.event(r, trig, frame, words, day, clause), self.definite(trig, words)))
+        return [found for n, found in enumerate(out) if n not in passed]
 
     def clause(self, r: SentenceReader, words: list[Word], trig: Trigger, following: Trigger | None) -> tuple[int, int]:
         """Normalised offsets of the trigger's clause: back to a clause word or a stop mark, forward
@@ -329,7 +353,7 @@ class EventFinder:
             if any(c in self.stop_chars for c in norm[w.end:words[j + 1].start]):
                 left = words[j + 1].start
                 break
-            if w.text in self.clause_words or w.text[1:] in self.clause_words and w.text[:1] in "وف":
+            if strip_conjunction(w.text, self.clause_words) in self.clause_words:
                 left = w.end
                 break
         right = len(norm)
@@ -366,7 +390,7 @@ class EventFinder:
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
             frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
             used.add(bare)
-        elif groups and groups[0][0] == "بين":
+        elif groups and groups[0][0] == self.between:
             frame.source = self.take(frame, groups[0][1][:1])  # محادثات بين X وY
             frame.target = self.take(frame, groups[0][1][1:])
             used.add(0)
@@ -386,7 +410,7 @@ class EventFinder:
                 frame.target = self.take(frame, group)
                 if wants_place and is_place:
                     frame.place = places
-            elif wants_place and prep not in ("مع", "بين"):
+            elif wants_place and prep not in self.not_place:
                 frame.place = places
         near = self.place_before(r, before, tend)
         if near and (not frame.place or len(WORD.findall(r.view.norm, near[1], tend)) <= 1):
@@ -408,7 +432,8 @@ class EventFinder:
                 break
             if joined and groups:
                 # X في Y وZ: Z joins X, the في phrase placed X
-                host = next((g for g in reversed(groups) if g[0] != "في"), groups[-1]) if groups[-1][0] == "في" \
+                host = next((g for g in reversed(groups) if g[0] != self.in_word), groups[-1]) \
+                    if groups[-1][0] == self.in_word \
                     and a.label in PLACE_LABELS else groups[-1]
                 host[1].append(a)
             else:
@@ -435,14 +460,14 @@ class EventFinder:
         """A place under في before the trigger (وعقدت في سوتشي قمة), and where it ends."""
         for a in reversed(before):
             gap = WORD.findall(r.view.norm, max(0, a.start - 6), a.start)
-            if a.label in PLACE_LABELS and gap and gap[-1].lstrip("و") == "في" and tend - a.end < 40:
+            if a.label in PLACE_LABELS and gap and gap[-1].removeprefix(self.and_word) == self.in_word and tend - a.end < 40:
                 return list(a.entities), a.end
         return None
 
     def supported(self, r: SentenceReader, start: int, end: int) -> bool:
         """Whether a support verb (أجرى، شن، قام بـ) or a trigger verb stands between a name and a noun."""
         for word in WORD.findall(r.view.norm, start, end):
-            bare = word[1:] if word[:1] in "وف" else word
+            bare = strip_conjunction(word)
             if word in self.support or bare in self.support or any(
                     f.kind == "verb" for f in self.lex.forms.get(word, ())):
                 return True
@@ -458,9 +483,11 @@ class EventFinder:
                     break
                 continue
             previous = WORD.findall(r.view.norm[before[k - 1].end if k else max(0, a.start - 12):a.start])
-            governed = proclitic.get(a.start, "").lstrip("و") in ("ل", "ب") or (previous and previous[-1] in self.prepositions)
+            governed = proclitic.get(a.start, "").removeprefix(self.and_word) in self.governing or (
+                previous and previous[-1] in self.prepositions)
             if out:
-                if proclitic.get(a.start, "").startswith("و") or previous and previous[0][:1] == "و" and len(previous) <= 4:
+                if proclitic.get(a.start, "").startswith(self.and_word) or previous and \
+                        previous[0].startswith(self.and_word) and len(previous) <= 4:
                     out.append(a)
                     continue
                 break
@@ -479,20 +506,21 @@ class EventFinder:
                       actors={"source": frame.source, "target": frame.target, "codes": dict(frame.codes)},
                       location=frame.place[0] if frame.place else None, sentence=r.sentence.id)
         if len(frame.place) > 1:
-            event.extra["locations"] = frame.place
+            event.locations = frame.place
         event.modality = self.modality(r, trig, words)
         self.times(r, trig, event, day, clause)
         self.reported(r, trig, event)
-        if event.modality in ("asserted", "reported") and event.extra.get("date_source") == "timex" \
-                and day.get("value") and event.extra["date"][:10] > day["value"]:
+        if event.modality in ("asserted", "reported") and event.date_source == "timex" \
+                and day.get("value") and event.date[:10] > day["value"]:
             event.modality = "planned"  # يعقد … اجتماعا … الأسبوع المقبل
-        settings = self.setting(words, trig)
-        if settings:
-            event.extra["settings"] = settings
-        first = words[trig.index].text
-        event.extra["definite"] = trig.form.kind == "noun" and first[trig.form.skip:].startswith("ال") or \
-            first[trig.form.skip - 2:trig.form.skip].endswith("ال")
+        event.settings = self.setting(words, trig)
         return event
+
+    def definite(self, trig: Trigger, words: list[Word]) -> bool:
+        """A noun trigger with the article (المحادثات): it may take up an earlier event."""
+        first = words[trig.index].text
+        return trig.form.kind == "noun" and first[trig.form.skip:].startswith(self.article) or \
+            first[trig.form.skip - len(self.article):trig.form.skip].endswith(self.article)
 
     def modality(self, r: SentenceReader, trig: Trigger, words: list[Word]) -> str:
         """Negated (لم، لن، نفى), hypothetical (إذا، قد يـ), planned (من المقرر أن، سـ، المرتقبة) or asserted."""
@@ -502,11 +530,11 @@ class EventFinder:
                 first = j + 1
                 break
         before = [w.text for w in words[first:trig.index]]
-        bare = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in before]
+        bare = [strip_conjunction(w, shortest=2) for w in before]
         near = set(before[-NEGATION_REACH:]) | set(bare[-NEGATION_REACH:])
         if set(bare) & self.still:
             near -= self.negated  # ما زالت تندد: still condemns
-        if near & self.negated or self.nafy & {w.text[1:] if w.text[:1] in "وف" else w.text for w in words[:trig.index]}:
+        if near & self.negated or self.denials & {strip_conjunction(w.text) for w in words[:trig.index]}:
             return "negated"
         joined = " " + " ".join(bare) + " "
         if any(" " + h + " " in joined for h in self.hypothetical) or (
@@ -521,9 +549,9 @@ class EventFinder:
         """The clause's nearest date or time, its duration after the trigger, `منذ` as `since`."""
         here = [t for t in r.article.timexes if clause[0] <= t.start < clause[1]]
         dates = [t for t in here if t.type in ("DATE", "TIME")]
-        since = [t for t in dates if t.mod == "ON_OR_AFTER" and normalize(t.text).startswith("منذ")]
+        since = [t for t in dates if t.mod == "ON_OR_AFTER" and normalize(t.text).startswith(self.since)]
         if since:
-            event.extra["since"] = since[0].id
+            event.since = since[0].id
         dates = [t for t in dates if t not in since]
         if dates:
             nearest = min(dates, key=lambda t: abs(t.start - trig.start))
@@ -534,15 +562,14 @@ class EventFinder:
             event.duration = min(durations, key=lambda t: abs(t.start - trig.end)).id
         value = next((t.value for t in dates if t.id == event.time), None)
         if value and not value.startswith("X"):
-            event.extra["date"], event.extra["date_source"] = value, "timex"
+            event.date, event.date_source = value, "timex"
         elif day.get("value"):
-            event.extra["date"], event.extra["date_source"] = day["value"], day["source"]
+            event.date, event.date_source = day["value"], day["source"]
 
-    @staticmethod
-    def offset(r: SentenceReader, timex) -> bool:
+    def offset(self, r: SentenceReader, timex) -> bool:
         """A duration that dates something (قبل 30 دقيقة، بعد يومين) rather than lasting."""
         before = WORD.findall(r.text, max(r.sentence.start, timex.start - 8), timex.start)
-        return bool(before) and normalize(before[-1]) in ("قبل", "بعد", "منذ")
+        return bool(before) and normalize(before[-1]) in self.offsets
 
     def reported(self, r: SentenceReader, trig: Trigger, event: Event) -> None:
         """Inside a quote or claim: reported by its speaker (and the quote's outlets) or source."""
@@ -576,7 +603,7 @@ class EventFinder:
                     e.actors["target"] = list(invite.actors["source"])
 
     # ---- one event, several mentions ---------------------------------------------------------
-    def merge(self, events: list[Event], new: Event) -> bool:
+    def merge(self, events: list[Event], new: Event, definite: bool) -> bool:
         """A noun taking up an earlier event of the same type (المحادثات، محادثات بوتين مع كيم) adds to it."""
         if self.lex.forms.get(normalize(new.trigger.text), [None])[0] is None:
             return False
@@ -587,20 +614,17 @@ class EventFinder:
                 continue
             theirs = set(old.actors["source"] + old.actors["target"])
             kind = self.lex.forms[normalize(new.trigger.text)][0].kind
-            if kind == "verb" and ours != theirs or not ours and not new.extra.get("definite") or ours and ours != theirs:
+            if kind == "verb" and ours != theirs or not ours and not definite or ours and ours != theirs:
                 continue
             if ours and new.location and old.location and new.location != old.location:
                 continue  # (an actorless المحادثات's place is its topic's: الوضع في غزة)
             for name in ("location", "time", "duration") if ours else ("time", "duration"):
                 if getattr(old, name) is None and getattr(new, name) is not None:
                     setattr(old, name, getattr(new, name))
-            if new.extra.get("date_source") == "timex" and old.extra.get("date_source") != "timex":
-                old.extra["date"], old.extra["date_source"] = new.extra["date"], "timex"
-            settings = list(dict.fromkeys(old.extra.get("settings", []) + new.extra.get("settings", [])))
-            if settings:
-                old.extra["settings"] = settings
-            old.extra.setdefault("mentions", []).append(
-                {"sentence": new.sentence, "trigger": new.trigger.to_dict()})
+            if new.date_source == "timex" and old.date_source != "timex":
+                old.date, old.date_source = new.date, "timex"
+            old.settings = list(dict.fromkeys(old.settings + new.settings))
+            old.mentions.append({"sentence": new.sentence, "trigger": new.trigger.to_dict()})
             old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
             return True
         return False

@@ -7,17 +7,8 @@ from functools import lru_cache
 
 import regex
 
-from khabar.text import normalize
 from khabar.text.tables import load_toml
-
-
-def _fold(word: str) -> str:
-    return " ".join(normalize(word.replace("ـ", "")).split())
-
-
-def _alternation(words) -> str:
-    forms = sorted({_fold(w) for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+from khabar.text.words import alternation, conjunction_pattern, fold
 
 
 @dataclass(frozen=True)
@@ -30,32 +21,65 @@ class Cues:
     gap_words: frozenset[str]
     name_nouns: frozenset[str]        # nouns before a quoted name: شركة "إنتل"، عملية «عاصفة الحزم»
     addressee: regex.Pattern          # لـ / في مقابلة مع … right after the subject
-    addressee_any: regex.Pattern      # the same at any word start         # words that may stand between a verb and its clause
+    addressee_any: regex.Pattern      # the same at any word start
+    addressee_end: regex.Pattern      # where an addressee's words end
     introducer: regex.Pattern         # أن / إن / بأن / إلى أن (+ pronoun), a colon, or an opening mark
     according_to: regex.Pattern
     unnamed: regex.Pattern
+    relay_from: regex.Pattern         # عن before a relayed speaker
+    before_verb: regex.Pattern        # the gap between a name and its verb (قد)
+    after_quotation: regex.Pattern    # «…»، قال: the verb after a quotation
+    next_attribution: regex.Pattern   # "…، وأضاف": a comma (and conjunction) before the next verb
+    source_words: regex.Pattern       # the words of a source after an according-to phrase
     marks: dict[str, str]
+    attached: tuple[str, ...]
+    addressee_with: tuple[str, ...]
+    article: str
+    not_subject: frozenset[str]
+    claim_conjunctions: frozenset[str]
+    claim_conjunction_before: frozenset[str]
+
+
+def _alternation(words) -> str:
+    """Folded words, longest first, with nothing required after them (a name may follow: لوكالة)."""
+    return alternation(words, al_after_l=False, end="")
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     raw = load_toml("khabar.quotes", "data/cues.toml")
-    pronoun = r"(?:ه|ها|هم|هما|هن|ني|نا|كم)?"
+    words = raw["words"]
+    pronoun = rf"(?:{_alternation(words['complementiser_pronouns'])})?"
+    lam = _alternation(words["attached"])
+    conj = conjunction_pattern()
+    intro = _alternation(raw["addressee_intro"])
     return Cues(
-        verbs=frozenset(_fold(v) for v in raw["speech_verbs"]),
-        negated=frozenset(_fold(v) for v in raw["negated"]),
-        colon_only=frozenset(_fold(v) for v in raw["colon_only"]),
-        clause_only=frozenset(_fold(v) for v in raw["clause_only"]),
-        relay_verbs=frozenset(_fold(v) for v in raw["relay_verbs"]),
-        gap_words=frozenset(_fold(w) for w in raw["gap_words"]),
-        name_nouns=frozenset(_fold(w) for w in raw["name_nouns"]),
-        addressee=regex.compile(rf"\s*(?:(?:{_alternation(raw['addressee_intro'])})\s*|ل(?=[\p{{L}}«“\"])|ل\s*)"),
-        addressee_any=regex.compile(rf"(?<![\p{{L}}])(?:(?:{_alternation(raw['addressee_intro'])})\s*|ل(?=[\p{{L}}«“\"]))"),
+        verbs=frozenset(fold(v) for v in raw["speech_verbs"]),
+        negated=frozenset(fold(v) for v in raw["negated"]),
+        colon_only=frozenset(fold(v) for v in raw["colon_only"]),
+        clause_only=frozenset(fold(v) for v in raw["clause_only"]),
+        relay_verbs=frozenset(fold(v) for v in raw["relay_verbs"]),
+        gap_words=frozenset(fold(w) for w in raw["gap_words"]),
+        name_nouns=frozenset(fold(w) for w in raw["name_nouns"]),
+        addressee=regex.compile(rf"\s*(?:(?:{intro})\s*|{lam}(?=[\p{{L}}«“\"])|{lam}\s*)"),
+        addressee_any=regex.compile(rf"(?<![\p{{L}}])(?:(?:{intro})\s*|{lam}(?=[\p{{L}}«“\"]))"),
+        addressee_end=regex.compile(rf"\s+(?:{_alternation(words['addressee_end'])})\s+|[،,]"),
         introducer=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{_alternation(raw['complementisers'])}){pronoun}"
                                  rf"(?![\p{{L}}\p{{M}}])\s*|\s*[:：]\s*|(?P<mark>(?=[«“\"‹]))"),
-        according_to=regex.compile(rf"(?<![\p{{L}}\p{{M}}])[وف]?(?P<cue>{_alternation(raw['according_to'])})"
-                                   rf"(?:(?<=ل)|(?![\p{{L}}\p{{M}}]))"),
-        unnamed=regex.compile(rf"\s*(?P<src>{_alternation(raw['unnamed_sources'])}(?:\s+(?!(?:ان|إن|بان|انه|انها|بانه|بانها|الي|في|من|عن|ب)(?:\s|$))"
-                              rf"\p{{L}}+){{0,3}})"),
+        according_to=regex.compile(rf"(?<![\p{{L}}\p{{M}}]){conj}?(?P<cue>{_alternation(raw['according_to'])})"
+                                   rf"(?:(?<={lam})|(?![\p{{L}}\p{{M}}]))"),
+        unnamed=regex.compile(rf"\s*(?P<src>{_alternation(raw['unnamed_sources'])}(?:\s+(?!"
+                              rf"{_alternation(words['unnamed_end'])}(?:\s|$))\p{{L}}+){{0,3}})"),
+        relay_from=regex.compile(rf"(?<![\p{{L}}]){_alternation(words['relay_from'])}\s+"),
+        before_verb=regex.compile(rf"\s*(?:{_alternation(words['before_verb'])}\s*)?"),
+        after_quotation=regex.compile(rf"\s*[،,]?\s*{conj}?(?P<verb>[\p{{L}}\p{{M}}]+)"),
+        next_attribution=regex.compile(rf"[،,]\s*{conj}?$"),
+        source_words=regex.compile(rf"\s*(?:{lam}\u0640?\s*)?(?P<src>[^،,.:؛\n]{{2,60}}?)\s*(?=[،,.:؛]|$)"),
         marks=dict(raw["quote_marks"]),
+        attached=tuple(fold(w) for w in words["attached"]),
+        addressee_with=tuple(fold(w) for w in words["addressee_with"]),
+        article=fold(words["article"]),
+        not_subject=frozenset(fold(w) for w in words["not_subject"]),
+        claim_conjunctions=frozenset(fold(w) for w in words["claim_conjunctions"]),
+        claim_conjunction_before=frozenset(fold(w) for w in words["claim_conjunction_before"]),
     )

@@ -12,39 +12,12 @@ from pathlib import Path
 
 from khabar import evaluation
 from khabar.document import Article
-from khabar.text import normalize
-
-EDGE = " \t\n«»“”\"‹›„،,.:;؛!?؟-–—…"
+from khabar.evaluation import refers, same
 
 
 def read_table(path: str | Path) -> list[dict]:
     return evaluation.read_table(path, "E602", lambda case: [item["text"] for item in case["expect"]["quotes"]
                                                              + case["expect"]["claims"]], "text")
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return normalize(a or "").strip(EDGE) == normalize(b or "").strip(EDGE)
-
-
-def _names(article: Article, entity_id: str | None) -> set[str]:
-    entity = next((e for e in article.entities if e.id == entity_id), None)
-    if entity is None:
-        return set()
-    names = {entity.name_ar, *entity.aliases}
-    return {normalize(n).strip(EDGE) for n in names}
-
-
-def _refers(article: Article, entity_id: str | None, words: str | None, expected: str | None) -> bool:
-    """Whether an entity (or the words that stood for it) is the expected name as written."""
-    if expected is None:
-        return entity_id is None
-    want = normalize(expected).strip(EDGE)
-    names = _names(article, entity_id)
-    if words:
-        names.add(normalize(words).strip(EDGE))
-    if want in names or any(want.removeprefix("ال") == n.removeprefix("ال") for n in names):
-        return True
-    return any(want in n or n in want for n in names if len(n) >= 3)
 
 
 def score(cases: list[dict], pipeline=None) -> dict:
@@ -65,26 +38,26 @@ def score(cases: list[dict], pipeline=None) -> dict:
 
 
 def _matches(article: Article, kind: str, want: dict, got) -> bool:
-    if not _same(want["text"], got.text):
+    if not same(want["text"], got.text):
         return False
     if kind == "claim":
-        return _refers(article, got.source, got.extra.get("source_text"), want.get("source"))
+        return refers(article, got.source, got.source_text, want.get("source"))
     if want["kind"] != got.kind:
         return False
-    if not _refers(article, got.speaker, got.extra.get("speaker_text"), want.get("speaker")):
+    if not refers(article, got.speaker, got.speaker_text, want.get("speaker")):
         return False
-    if want.get("addressee") and not (_same(want["addressee"], got.addressee) or
-                                      _refers(article, got.addressee, None, want["addressee"])):
+    if want.get("addressee") and not (same(want["addressee"], got.addressee) or
+                                      refers(article, got.addressee, None, want["addressee"])):
         return False
-    texts = got.extra.get("reported_by_text", [])
-    return all(any(_refers(article, r, None, name) for r in got.reported_by) or any(_same(name, t) for t in texts)
+    texts = got.reported_by_text
+    return all(any(refers(article, r, None, name) for r in got.reported_by) or any(same(name, t) for t in texts)
                for name in want.get("reported_by") or [])
 
 
 def _show(article: Article, kind: str, item) -> dict:
     names = {e.id: e.name_ar for e in article.entities}
     if kind == "claim":
-        return {"claim": item.text, "source": names.get(item.source) or item.extra.get("source_text")}
-    return {"quote": item.text, "kind": item.kind, "speaker": names.get(item.speaker) or item.extra.get("speaker_text"),
+        return {"claim": item.text, "source": names.get(item.source) or item.source_text}
+    return {"quote": item.text, "kind": item.kind, "speaker": names.get(item.speaker) or item.speaker_text,
             "addressee": names.get(item.addressee, item.addressee),
             "reported_by": [names.get(r) for r in item.reported_by]}

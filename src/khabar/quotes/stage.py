@@ -17,12 +17,13 @@ from functools import lru_cache
 
 import regex
 
-from khabar.document import Article, Claim, Mention, Quote, Sentence, Span
+from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
-from khabar.quotes.cues import Cues, cues
-from khabar.text import normal_view, normalize, trim
+from khabar.quotes.cues import cues
+from khabar.text import normalize, trim
+from khabar.text.reader import SentenceReader
+from khabar.text.words import WORD, strip_conjunction
 
-WORD = regex.compile(r"[\p{L}\p{M}]+")
 SUBJECT_GAP = 45          # characters between a verb and its subject's start
 EDGE = " \t\n،,.:;؛!?؟-–—…"
 
@@ -32,48 +33,6 @@ class Verb:
     start: int
     end: int
     norm: str
-
-
-class SentenceReader:
-    """One sentence with the article's mentions, in original offsets."""
-
-    def __init__(self, article: Article, sentence: Sentence, c: Cues) -> None:
-        self.article, self.sentence, self.c = article, sentence, c
-        self.text = article.text
-        self.view = normal_view(article.text[sentence.start:sentence.end])
-        self.base = sentence.start
-        self.mentions = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
-
-    def original(self, start: int, end: int) -> tuple[int, int]:
-        s, e = self.view.to_original(start, end)
-        return self.base + s, self.base + e
-
-    def normal_offset(self, original: int) -> int:
-        return bisect_left(self.view.offsets, original - self.base)
-
-    def verbs(self) -> list[Verb]:
-        out = []
-        for m in WORD.finditer(self.view.norm):
-            word = m.group()
-            stem = word if word in self.c.verbs else word[1:] if word[:1] in "وف" and word[1:] in self.c.verbs else None
-            if stem:
-                start, end = self.original(m.start() + (len(word) - len(stem)), m.end())
-                out.append(Verb(start, end, stem))
-        return out
-
-    def marks(self) -> list[tuple[int, int]]:
-        """Quotations as (start, end) of the words inside the marks, original offsets."""
-        out, i, text = [], self.sentence.start, self.text
-        while i < self.sentence.end:
-            close = self.c.marks.get(text[i])
-            if close:
-                j = text.find(close, i + 1, self.sentence.end)
-                if j > i + 1:
-                    out.append((i + 1, j))
-                    i = j + 1
-                    continue
-            i += 1
-        return out
 
 
 @dataclass
@@ -111,6 +70,9 @@ class Memory:
 
 
 class QuoteFinder:
+    """The quotes stage's cue tables, read-only and shared by threads: one article's speakers and
+    quotes live in the call (`Memory`, `SentenceReader`)."""
+
     @staticmethod
     @lru_cache(maxsize=1)
     def shared() -> "QuoteFinder":
@@ -126,7 +88,7 @@ class QuoteFinder:
         claims: list[Claim] = []
         memory = Memory()
         for sentence in article.sentences:
-            reader = SentenceReader(article, sentence, self.c)
+            reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
             found = self.sentence_quotes(reader, entity_of, memory)
             quotes += found
@@ -140,12 +102,37 @@ class QuoteFinder:
         return article
 
     # ---- quotes -----------------------------------------------------------------------------
+    def verbs(self, r: SentenceReader) -> list[Verb]:
+        """The sentence's speech verbs (a leading و/ف left out of the cue)."""
+        out = []
+        for m in WORD.finditer(r.view.norm):
+            word = m.group()
+            stem = word if word in self.c.verbs else strip_conjunction(word, self.c.verbs)
+            if stem in self.c.verbs:
+                start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
+                out.append(Verb(start, end, stem))
+        return out
+
+    def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
+        """Quotations as (start, end) of the words inside the marks, original offsets."""
+        out, i, text = [], r.sentence.start, r.text
+        while i < r.sentence.end:
+            close = self.c.marks.get(text[i])
+            if close:
+                j = text.find(close, i + 1, r.sentence.end)
+                if j > i + 1:
+                    out.append((i + 1, j))
+                    i = j + 1
+                    continue
+            i += 1
+        return out
+
     def sentence_quotes(self, r: SentenceReader, entity_of, memory: "Memory") -> list[Quote]:
         text = r.text
-        marks = r.marks()
+        marks = self.marks(r)
         used_marks: set[tuple[int, int]] = set()
         out: list[Quote] = []
-        verbs = r.verbs()
+        verbs = self.verbs(r)
         for k, verb in enumerate(verbs):
             if any(s <= verb.start < e for s, e in marks):
                 continue  # a verb inside a quotation belongs to the quoted words
@@ -163,19 +150,17 @@ class QuoteFinder:
             cue = Span(start=verb.start, end=verb.end, text=text[verb.start:verb.end])
             inner = [(s, e) for s, e in marks if start <= s - 1 and e + 1 <= end]
             whole = next(((s, e) for s, e in inner if s - 1 == start and e + 1 == end), None)
-            extra = {"negated": True} if verb.norm in self.c.negated else {}
-            if who.words:
-                extra["speaker_text"] = who.words
+            negated = verb.norm in self.c.negated
             if whole:
-                out.append(self.quote(r, *whole, "direct", who, cue, extra))
+                out.append(self.quote(r, *whole, "direct", who, cue, negated))
                 used_marks.add(whole)
             elif colon and not inner and verb.norm in self.c.colon_only:
                 continue
             else:
-                out.append(self.quote(r, start, end, "indirect", who, cue, extra))
+                out.append(self.quote(r, start, end, "indirect", who, cue, negated))
                 for s, e in inner:
                     if self.quoted_words(r, s, e):
-                        out.append(self.quote(r, s, e, "partial", who, cue, dict(extra)))
+                        out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
             memory.heard(who)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
@@ -223,8 +208,9 @@ class QuoteFinder:
             who.words = subject.text
         who.addressee = addressee
         if verb.norm in self.c.relay_verbs and subject is not None:  # نقلت وكالة … عن الوزير قوله إن …
-            relayed = regex.search(r"(?<![\p{L}])عن\s+", r.text[subject.end:until])
-            source = next((m for m in between if relayed and m.start >= subject.end + relayed.end() - 1
+            relayed = self.c.relay_from.search(r.view.norm, r.normal_offset(subject.end), r.normal_offset(until))
+            after = r.original(relayed.end(), relayed.end())[0] if relayed else until
+            source = next((m for m in between if relayed and m.start >= after - 1
                            and m.label in ("PERSON", "ORG")), None)
             if source is not None:
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], entity_of.get(id(source)), None
@@ -238,23 +224,25 @@ class QuoteFinder:
                 end = t.start
         phrase = r.text[start:end].strip(EDGE)
         first = WORD.match(phrase)
-        if first and normalize(first.group()) in ("في", "خلال", "من", "على", "عن", "امام", "بعد", "قبل"):
+        if first and normalize(first.group()) in self.c.not_subject:
             return ""
         return phrase
 
     def antecedent(self, r: SentenceReader, verb: Verb, words: str, entity_of) -> str | None:
         """الوكالة، الصحيفة، الشركة: the last organisation named with that noun (وكالة أسوشيتد برس)."""
         word = normalize(words)
-        if " " in word or not word.startswith("ال") or word[2:] not in self.c.name_nouns:
+        noun = word.removeprefix(self.c.article)
+        if " " in word or noun == word or noun not in self.c.name_nouns:
             return None
         for m in reversed(r.article.mentions):
-            if m.start < verb.start and m.label == "ORG" and normalize(m.text).startswith(word[2:]) and entity_of.get(id(m)):
+            if m.start < verb.start and m.label == "ORG" and normalize(m.text).startswith(noun) and entity_of.get(id(m)):
                 return entity_of[id(m)]
         return None
 
     def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
-        lead = r.text[max(verb.end, m.start - 3):m.start].rstrip("«“\"ـ ")
-        return lead.endswith("ل") or m.proclitic.endswith("ل") or r.text[verb.end:m.start].rstrip().endswith("مع")
+        lead = normalize(r.text[max(verb.end, m.start - 3):m.start]).rstrip("«“\" ")
+        return lead.endswith(self.c.attached) or m.proclitic.endswith(self.c.attached) or \
+            normalize(r.text[verb.end:m.start]).rstrip().endswith(self.c.addressee_with)
 
     def addressee(self, r: SentenceReader, after: int, until: int, entity_of,
                   anywhere: bool = False) -> tuple[str | None, int | None]:
@@ -268,17 +256,20 @@ class QuoteFinder:
         mention = next((x for x in r.mentions if start <= x.start <= start + 2), None)
         if mention is not None and entity_of.get(id(mention)):
             return entity_of[id(mention)], begin
-        phrase = regex.split(r"\s+(?:في|خلال|من|على|عقب|بعد|قبل)\s+|[،,]", r.text[start:until])[0].strip(EDGE)
+        cut = self.c.addressee_end.search(r.view.norm, r.normal_offset(start), stop)
+        phrase = r.text[start:r.original(cut.start(), cut.start())[0] if cut else until].strip(EDGE)
         if not phrase or len(WORD.findall(phrase)) > 5:
             return None, None
-        return ("ا" + phrase if phrase.startswith("ل") else phrase), begin
+        article = self.c.article  # ل + ال is written لل: the words after it lost their alef (للصحفيين)
+        return (article[0] + phrase if phrase.startswith(article[1:]) else phrase), begin
 
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
         """SVO order: a name just before the verb (وكان بوتين قد قال)."""
         for m in reversed(r.mentions):
             if m.end <= verb.start:
                 gap = r.text[m.end:verb.start]
-                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and regex.fullmatch(r"\s*(?:قد\s*)?", gap):
+                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and \
+                        self.c.before_verb.fullmatch(normalize(gap)):
                     return m
                 break
         return None
@@ -319,7 +310,7 @@ class QuoteFinder:
             norm = normalize(word.group())
             if norm in self.c.gap_words:
                 continue
-            if norm.startswith("ل") and not addressed:
+            if norm.startswith(self.c.attached) and not addressed:
                 addressed = True
                 continue
             count += 1
@@ -333,9 +324,9 @@ class QuoteFinder:
         if m and regex.search(r"[،,]\s*$", r.view.norm[:m.start()]):
             end = min(end, r.original(m.start(), m.start())[0])
         for verb in later_verbs:
-            cut = regex.search(r"[،,]\s*[وف]?$", r.text[max(start, verb.start - 4):verb.start])
+            cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
             if cut:  # "…، وأضاف": the next attribution starts a new quote
-                end = min(end, max(start, verb.start - 4) + cut.start())
+                end = min(end, cut.start())
                 break
         return end
 
@@ -346,7 +337,7 @@ class QuoteFinder:
             if (s, e) in used or any(q.start <= s and e <= q.end for q in found):
                 continue
             tail = r.text[e + 1:r.sentence.end]
-            m = regex.match(r"\s*[،,]?\s*[وف]?(?P<verb>[\p{L}\p{M}]+)", tail)
+            m = self.c.after_quotation.match(tail)
             if m and normalize(m.group("verb")) in self.c.verbs:
                 vs, ve = e + 1 + m.start("verb"), e + 1 + m.end("verb")
                 cue = Span(start=vs, end=ve, text=r.text[vs:ve])
@@ -361,15 +352,16 @@ class QuoteFinder:
                 continue
             if len(WORD.findall(r.text, s, e)) < 2:
                 continue
-            extra = {"speaker_text": who.words} if who.words else {}
-            out.append(self.quote(r, s, e, "direct", who, cue, extra))
+            out.append(self.quote(r, s, e, "direct", who, cue, negated=False))
             memory.heard(who)
         return out
 
-    def quote(self, r: SentenceReader, start: int, end: int, kind: str, who: "Speaker", cue, extra) -> Quote:
+    @staticmethod
+    def quote(r: SentenceReader, start: int, end: int, kind: str, who: "Speaker", cue, negated: bool) -> Quote:
         start, end = trim(r.text, start, end, " \t\n")
         return Quote(start=start, end=end, kind=kind, text=r.text[start:end], speaker=who.entity, cue=cue,
-                     addressee=who.addressee, reported_by=list(who.reported_by), sentence=r.sentence.id, extra=extra)
+                     addressee=who.addressee, reported_by=list(who.reported_by), sentence=r.sentence.id,
+                     negated=negated, speaker_text=who.words or None)
 
     # ---- claims -----------------------------------------------------------------------------
     def sentence_claims(self, r: SentenceReader, quotes: list[Quote], entity_of) -> list[Claim]:
@@ -395,20 +387,21 @@ class QuoteFinder:
                     if source and source not in q.reported_by:
                         q.reported_by.append(source)
                     elif not source:
-                        q.extra.setdefault("reported_by_text", []).append(source_text)
+                        q.reported_by_text.append(source_text)
                 continue
             if end - start < 8:
                 continue
             out.append(Claim(start=start, end=end, text=r.text[start:end], source=source, cue=cue,
-                             sentence=r.sentence.id, extra={"source_text": source_text}))
+                             sentence=r.sentence.id, source_text=source_text))
         return out
 
     def source(self, r: SentenceReader, cue_end: int, entity_of) -> tuple[str | None, str | None, int]:
         """The source after an according-to phrase: a name (its entity), an unnamed source (مصادر
         أمنية), or the words up to the next comma."""
-        start = cue_end + (1 if r.text[cue_end:cue_end + 1] == "ـ" else 0)
+        next_char = r.text[cue_end:cue_end + 1]
+        start = cue_end + (1 if next_char and not normalize(next_char) else 0)  # a tatweel (لـ) the view drops
         mention = next((x for x in r.mentions if start <= x.start <= start + 2 and x.label != "NORP"), None)
-        if mention is not None and r.text[start:mention.start].strip() in ("", "ل", "لـ"):
+        if mention is not None and normalize(r.text[start:mention.start]).strip() in ("", *self.c.attached):
             end = mention.end
             for x in r.mentions:  # a NORP adjective or a description continues the name
                 if end <= x.start <= end + 1:
@@ -418,7 +411,7 @@ class QuoteFinder:
         if unnamed:
             s, e = r.original(unnamed.start("src"), unnamed.end("src"))
             return None, r.text[s:e], e
-        words = regex.match(r"\s*(?:لـ?\s*)?(?P<src>[^،,.:؛\n]{2,60}?)\s*(?=[،,.:؛]|$)", r.text[start:r.sentence.end])
+        words = self.c.source_words.match(r.text[start:r.sentence.end])
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 5:
             return None, words.group("src"), start + words.end("src")
         return None, None, start
@@ -430,7 +423,7 @@ class QuoteFinder:
         if i < len(tokens) and tokens[i].start == start and tokens[i].proclitics:
             first = tokens[i].proclitics[0]
             rest = normalize(r.text[first["end"]:tokens[i].end])
-            if first.get("tag") == "conj" and first["end"] < end and (first["text"] == "و" or rest in ("قد", "لقد", "ان")):
+            if first.get("tag") == "conj" and first["end"] < end and (first["text"] in self.c.claim_conjunctions or rest in self.c.claim_conjunction_before):
                 return first["end"]
         return start
 

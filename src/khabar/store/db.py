@@ -161,11 +161,11 @@ class Store:
         ex("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
            [(aid, t.id, t.start, t.end, t.type, t.text, t.value, t.mod) for t in article.timexes])
         ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-           [(aid, q.id, q.kind, q.start, q.end, q.text, keys.get(q.speaker), q.extra.get("speaker_text"),
+           [(aid, q.id, q.kind, q.start, q.end, q.text, keys.get(q.speaker), q.speaker_text,
              q.cue.text if q.cue else None, q.addressee, json.dumps([keys.get(r, r) for r in q.reported_by]),
-             int(bool(q.extra.get("negated"))), day, index_text(q.text)) for q in article.quotes])
+             int(q.negated), day, index_text(q.text)) for q in article.quotes])
         ex("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)",
-           [(aid, c.id, c.start, c.end, c.text, keys.get(c.source), c.extra.get("source_text") or
+           [(aid, c.id, c.start, c.end, c.text, keys.get(c.source), c.source_text or
              (None if c.source in keys else c.source), c.cue.text if c.cue else None) for c in article.claims])
         rows, actor_rows = [], []
         for e in article.events:

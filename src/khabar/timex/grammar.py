@@ -15,7 +15,8 @@ from typing import Callable
 import regex
 
 from khabar.text.tables import load_toml
-from khabar.timex.lexicon import alternation, fold, lexicon
+from khabar.text.words import alternation, fold
+from khabar.timex.lexicon import lexicon
 from khabar.timex.numbers import number_pattern, parse_number
 
 B = r"(?<![\p{L}\p{M}\d])"          # word start

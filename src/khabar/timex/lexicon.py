@@ -9,32 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
 from babel import Locale, localedata
 
-from khabar.text import normalize
 from khabar.text.tables import load_toml
-
-
-def fold(word: str) -> str:
-    """Normalised form of a table entry (tanween alef kept: عاما, غدا)."""
-    return " ".join(normalize(word).split())
-
-
-def alternation(words, *, al_after_l: bool = True) -> str:
-    """Regex alternation of folded words, longest first, ending at a word boundary.
-
-    With `al_after_l`, a word starting with ال also matches its form after a prefixed ل
-    (للعام → لعام), so the span can start past the proclitic.
-    """
-    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
-    parts = []
-    for form in forms:
-        escaped = regex.escape(form).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-        if al_after_l and form.startswith("ال") and len(form) > 3:
-            escaped = r"(?:ال|(?<=ل)ل)" + regex.escape(form[2:]).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + r")(?![\p{L}\p{M}\d])"
+from khabar.text.words import fold
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from khabar.timex.lexicon import alternation, lexicon
+from khabar.text.words import alternation
+from khabar.timex.lexicon import lexicon
 
 VAGUE = "X"
 
