@@ -163,20 +163,30 @@ def test_built_article_offsets_are_valid():
         .check_offsets() == []
 
 
-def test_two_processes_creating_one_new_store_both_succeed(tmp_path):
+def test_processes_creating_one_new_store_all_succeed(tmp_path):
     """Schema creation runs under BEGIN IMMEDIATE: whoever comes second waits and finds the schema made."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
-    for attempt in range(6):
-        path = tmp_path / f"new{attempt}.db"
-        with ctx.Pool(3) as pool:
-            results = pool.map(_open_and_write, [(str(path), i) for i in range(3)])
-        assert results == ["ok"] * 3, results
+    for attempt in range(5):
+        path = str(tmp_path / f"new{attempt}.db")
+        barrier, results = ctx.Barrier(3), ctx.Queue()
+        workers = [ctx.Process(target=_open_together, args=(barrier, results, path, i)) for i in range(3)]
+        for worker in workers:
+            worker.start()
+        outcomes = [results.get(timeout=120) for _ in workers]
+        for worker in workers:
+            worker.join(30)
+        assert outcomes == ["ok"] * 3, outcomes
         db = sqlite3.connect(path)
         assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
         assert db.execute("SELECT COUNT(*) FROM ingest_runs").fetchone()[0] == 3
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _open_together(barrier, results, path, i):
+    barrier.wait()  # every process has imported khabar: they open the new file at the same moment
+    results.put(_open_and_write((path, i)))
 
 
 def _open_and_write(job):

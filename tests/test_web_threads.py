@@ -11,10 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from fastapi.testclient import TestClient
 
+import khabar.web.app
 from khabar.document import Mention
 from khabar.pipeline import Pipeline, stage
 from khabar.web import create_app
-import khabar.web.app
 
 NAMES = {"بوتين": "PERSON", "عبد الله": "PERSON", "روسيا": "GPE", "مصر": "GPE", "القاهرة": "GPE", "موسكو": "GPE",
          "الأمم المتحدة": "ORG", "وزارة الخارجية": "ORG", "الرياض": "GPE", "شي جين بينغ": "PERSON", "الصين": "GPE"}

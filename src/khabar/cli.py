@@ -17,7 +17,7 @@ from khabar import __version__
 from khabar.errors import KhabarError
 from khabar.ingest import MAX_BYTES, JsonFields, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
-from khabar.render import failure_lines, fact_sheet, score_table
+from khabar.render import fact_sheet, failure_lines, score_table
 from khabar.store.export import TABLES as EXPORT_TABLES
 
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
 import re
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import khabar
 from khabar.document import Article
 from khabar.entities.registry import Registry, alias_counts, identity_key
 from khabar.errors import KhabarError
-from khabar.store.schema import ARTICLE_TABLES, current_version, migrate, SCHEMA_VERSION
+from khabar.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, current_version, migrate
 from khabar.store.search import MAX_QUERY_WORDS, fts_query, highlight_terms, index_text, index_words, snippet
 from khabar.text import normalize
 
