@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -88,7 +89,7 @@ class Store:
                 if version != SCHEMA_VERSION:
                     raise KhabarError("E802", what=str(path), detail=f"schema version {version}, expected {SCHEMA_VERSION}")
             else:
-                self.db.execute("PRAGMA journal_mode = WAL")
+                _switch_to_wal(self.db)
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.db, str(path))
         except sqlite3.DatabaseError as exc:
@@ -441,6 +442,20 @@ class Store:
 
     def stats(self) -> dict[str, int]:
         return {t: self.count(t) for t in ("articles", "mentions", "identities", "quotes", "claims", "events", "timexes")}
+
+
+def _switch_to_wal(db: sqlite3.Connection, wait: float = 30.0) -> None:
+    """PRAGMA journal_mode = WAL, retried while another connection holds the lock: SQLite answers 'database is
+    locked' at once here (without its busy handler) when a new file is being switched by another process."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class _Transaction:
