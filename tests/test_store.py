@@ -161,3 +161,112 @@ def test_a_khabar_article_json_round_trips_through_the_store(store):
 def test_built_article_offsets_are_valid():
     assert built_article("قال بوتين إن الوضع جيد.", entities=[("e0", "PERSON", "بوتين", "", None, ["بوتين"])]) \
         .check_offsets() == []
+
+
+def test_processes_creating_one_new_store_all_succeed(tmp_path):
+    """Schema creation runs under BEGIN IMMEDIATE: whoever comes second waits and finds the schema made."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    for attempt in range(5):
+        path = str(tmp_path / f"new{attempt}.db")
+        barrier, results = ctx.Barrier(3), ctx.Queue()
+        workers = [ctx.Process(target=_open_together, args=(barrier, results, path, i)) for i in range(3)]
+        for worker in workers:
+            worker.start()
+        outcomes = [results.get(timeout=120) for _ in workers]
+        for worker in workers:
+            worker.join(30)
+        assert outcomes == ["ok"] * 3, outcomes
+        db = sqlite3.connect(path)
+        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+        assert db.execute("SELECT COUNT(*) FROM ingest_runs").fetchone()[0] == 3
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _open_together(barrier, results, path, i):
+    barrier.wait()  # every process has imported khabar: they open the new file at the same moment
+    results.put(_open_and_write((path, i)))
+
+
+def _open_and_write(job):
+    path, i = job
+    try:
+        store = Store(path)
+        with store.transaction():
+            store.begin_run([f"run{i}"])
+        store.close()
+    except KhabarError as exc:
+        return str(exc)
+    return "ok"
+
+
+def test_threads_creating_one_new_store_all_succeed(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    for attempt in range(10):
+        path = str(tmp_path / f"t{attempt}.db")
+        with ThreadPoolExecutor(4) as pool:
+            assert list(pool.map(_open_and_write, [(path, i) for i in range(4)])) == ["ok"] * 4
+
+
+def test_the_content_hash_covers_khabar_and_the_model_versions(tmp_path, monkeypatch):
+    import shutil
+
+    import khabar
+    from khabar.ner.model import default_model_dir, model_version
+    from khabar.store import content_hash
+
+    article = sample_articles()[0]
+    before = content_hash(article)
+    monkeypatch.setattr(khabar, "__version__", "99.0")
+    newer_khabar = content_hash(article)
+    monkeypatch.undo()
+    model = tmp_path / "model"
+    model.mkdir()
+    manifest = json.loads((default_model_dir() / "manifest.json").read_text("utf-8"))
+    manifest["retrained"] = True
+    (model / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    monkeypatch.setenv("KHABAR_NER_MODEL", str(model))
+    assert model_version() != model_version(str(default_model_dir()))
+    newer_model = content_hash(article)
+    monkeypatch.delenv("KHABAR_NER_MODEL")
+    assert len({before, newer_khabar, newer_model}) == 3 and content_hash(article) == before
+    shutil.rmtree(model)
+
+
+def test_force_stores_an_unchanged_article_again(tmp_path):
+    store = Store(tmp_path / "f.db")
+    article = sample_articles()[0]
+    with store.transaction():
+        assert store.upsert(article) == "added"
+        assert store.upsert(article) == "unchanged"
+        assert store.upsert(article, force=True) == "updated"
+    assert store.count("mentions") == len(article.mentions)
+    assert store.db.execute("SELECT count FROM aliases WHERE alias = 'فلاديمير بوتين'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("pattern", ["%", "_", "\\", "%%", "_%", "\\%"])
+def test_like_wildcards_match_literally(store, pattern):
+    assert store.entities(pattern)["total"] == 0
+    assert store.quotes(speaker=pattern)["total"] == 0
+    assert store.events(type=pattern)["total"] == 0
+
+
+def test_a_literal_percent_or_underscore_still_matches(tmp_path):
+    from khabar.store.db import like_pattern
+
+    db = sqlite3.connect(":memory:")
+    for text, pattern, hit in (("50% off", "50%", True), ("500 off", "50%", False), ("a_b", "a_b", True),
+                               ("axb", "a_b", False), ("c:\\x", "\\x", True)):
+        assert db.execute("SELECT ? LIKE ? ESCAPE '\\'", (text, like_pattern(pattern))).fetchone()[0] == hit
+
+
+def test_queries_of_too_many_words_are_a_coded_error(store):
+    words = " ".join(f"كلمة{i}" for i in range(500))
+    for call in (lambda: store.search(words), lambda: store.quotes(q=words), lambda: store.entities(words),
+                 lambda: store.quotes(speaker=words), lambda: store.events(actor=words)):
+        with pytest.raises(KhabarError) as err:
+            call()
+        assert err.value.code == "E809"
+    assert store.search(" ".join(["روسيا"] * 64))["total"] == 2

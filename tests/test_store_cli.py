@@ -133,3 +133,137 @@ def test_kill_9_midway_loses_nothing_committed_and_a_rerun_completes(tmp_path):
     assert check.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1500
     assert check.execute("SELECT COUNT(*) FROM article_fts").fetchone()[0] == 1500
     assert [r[0] for r in check.execute("SELECT status FROM ingest_runs ORDER BY id")] == ["interrupted", "done"]
+
+
+def test_search_and_quotes_of_500_words_are_coded_errors(examples_db):
+    words = " ".join(f"كلمة{i}" for i in range(500))
+    for args in (("search", words), ("quotes", "--query", words), ("quotes", "--speaker", words),
+                 ("entities", "list", words), ("events", "--actor", words)):
+        result = CliRunner().invoke(main, [*args, "--db", str(examples_db)])
+        assert result.exit_code == 1 and "E809" in result.output and "Traceback" not in result.output, args
+
+
+def test_quiet_means_quiet(examples_db, tmp_path):
+    for args in (("search", "مصر"), ("quotes",), ("events",), ("entities", "list"),
+                 ("export", "table", "--out", tmp_path / "a.jsonl")):
+        result = run(*args, "--db", examples_db, "-q")
+        assert result.exit_code == 0 and result.stderr == "", args
+
+
+def test_every_command_has_help():
+    import click
+
+    def commands(group, prefix=()):
+        for name, command in group.commands.items():
+            yield (*prefix, name)
+            if isinstance(command, click.Group):
+                yield from commands(command, (*prefix, name))
+
+    seen = list(commands(main))
+    assert len(seen) >= 20
+    for path in seen:
+        result = run(*path, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output, path
+        if "--db" in result.output:
+            assert "khabar.db" in result.output and "KHABAR_DB" in result.output, path
+        for line in result.output.splitlines():
+            if line.strip().startswith("-q,"):
+                assert "--quiet" in line, path
+            if line.strip().startswith("-n,"):
+                assert "--n-process" in line or "--count" in line, path
+
+
+def test_ingest_force_analyses_again(examples_db):
+    result = run("ingest", EXAMPLES, "--db", examples_db, "-q", "--force")
+    assert result.exit_code == 0 and "0 added, 3 updated, 0 unchanged" in result.stderr
+    assert "0 added, 0 updated, 3 unchanged" in run("ingest", EXAMPLES, "--db", examples_db, "-q").stderr
+
+
+def _records(tmp_path, name, title):
+    path = tmp_path / name
+    path.write_text("".join(json.dumps({"text": a.text, "source": a.source, "title": title}, ensure_ascii=False) + "\n"
+                            for a in sample_articles()), "utf-8")
+    return str(path)
+
+
+def test_repeated_ids_first_seen_wins_and_a_rerun_is_a_no_op(tmp_path):
+    from khabar.store import Store, ingest
+
+    paths = [_records(tmp_path, "a.jsonl", "العنوان الأول"), _records(tmp_path, "b.jsonl", "العنوان الثاني")]
+    cheap = Pipeline(["layout", "sentences", "tokens", "timex"])
+    store = Store(tmp_path / "d.db")
+    first = ingest(store, paths, pipeline=cheap)
+    assert (first.added, first.updated, first.duplicates) == (3, 0, 3)
+    origins = {r[0] for r in store.db.execute("SELECT origin FROM articles")}
+    titles = {r[0] for r in store.db.execute("SELECT title FROM articles")}
+    for _ in range(2):
+        again = ingest(store, paths, pipeline=cheap)
+        assert (again.added, again.updated, again.unchanged, again.duplicates) == (0, 0, 3, 3)
+    assert {r[0] for r in store.db.execute("SELECT origin FROM articles")} == origins
+    assert all("a.jsonl" in o for o in origins) and titles == {"العنوان الأول"}
+
+
+def test_a_newer_khabar_analyses_unchanged_articles_again(tmp_path, monkeypatch):
+    import khabar
+    from khabar.store import Store, ingest
+
+    paths = [_records(tmp_path, "a.jsonl", "عنوان")]
+    cheap = Pipeline(["layout", "sentences", "tokens"])
+    store = Store(tmp_path / "v.db")
+    assert ingest(store, paths, pipeline=cheap).added == 3
+    assert ingest(store, paths, pipeline=cheap).unchanged == 3
+    monkeypatch.setattr(khabar, "__version__", "99.0")
+    assert ingest(store, paths, pipeline=cheap).updated == 3
+    assert ingest(store, paths, pipeline=cheap).unchanged == 3
+
+
+def _snapshot(db) -> dict:
+    """Everything a store holds but ingest bookkeeping (runs, times, rowids)."""
+    con = sqlite3.connect(db)
+    out = {"articles": sorted(con.execute("SELECT id, content_hash, title, url, source, author, published, day, "
+                                          "language, origin, text, n_errors, json FROM articles")),
+           "fts": sorted(con.execute("SELECT a.id, f.title, f.body FROM article_fts f JOIN articles a "
+                                     "ON a.rowid = f.rowid"))}
+    for table in ("blocks", "mentions", "article_entities", "timexes", "quotes", "claims", "events", "event_actors",
+                  "citations", "identities", "aliases", "entity_days", "entity_names", "overrides"):
+        out[table] = sorted(con.execute(f"SELECT * FROM {table}"), key=repr)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    return out
+
+
+def test_kill_9_several_times_then_the_rerun_equals_a_clean_run(tmp_path):
+    import random
+
+    rng = random.Random(14)
+    cheap = Pipeline(["layout", "sentences", "tokens"])
+    base = sample_articles()
+    lines = []
+    for i in range(600):
+        article = base[i % 3]
+        lines.append(cheap(type(article)(text=f"{article.text}\n\nالعدد {i}", source=article.source,
+                                         published=article.published)).to_json() + "\n")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(lines), "utf-8")
+
+    def command(db):
+        return [sys.executable, "-m", "khabar.cli", "ingest", str(corpus), "--db", str(db), "-q"]
+
+    killed = tmp_path / "killed.db"
+    kills = 0
+    for _ in range(4):
+        process = subprocess.Popen(command(killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 4.0))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            kills += 1
+        process.wait()
+        if killed.exists():
+            check = sqlite3.connect(killed)
+            assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            check.close()
+    assert kills >= 2
+    for db in (killed, tmp_path / "clean.db"):
+        done = subprocess.run(command(db), capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert _snapshot(killed) == _snapshot(tmp_path / "clean.db")

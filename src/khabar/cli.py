@@ -17,7 +17,7 @@ from khabar import __version__
 from khabar.errors import KhabarError
 from khabar.ingest import MAX_BYTES, JsonFields, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
-from khabar.render import failure_lines, fact_sheet, score_table
+from khabar.render import fact_sheet, failure_lines, score_table
 from khabar.store.export import TABLES as EXPORT_TABLES
 
 
@@ -28,6 +28,13 @@ def _check_date(ctx, param, value):
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(str(KhabarError("E401", what="--date", detail=repr(value))))
+
+
+STORE_OPTION = click.option("--db", type=click.Path(dir_okay=False), default="khabar.db", show_default=True,
+                            envvar="KHABAR_DB", help="The corpus store (SQLite file; env KHABAR_DB).")
+QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="Print no counts or progress on stderr.")
+N_PROCESS_OPTION = click.option("-n", "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
+                                help="Worker processes for the analysis.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -201,19 +208,20 @@ def export_group() -> None:
 
 @export_group.command("events")
 @click.argument("jsonl", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-@click.option("--db", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Read the articles of this corpus store instead of JSONL files.")
+@STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "jsonl", "csv"]), default="jsonl", show_default=True,
               help="gdelt: GDELT 2.0 event-table columns, tab-separated; csv and jsonl: khabar's columns.")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               help="Output file.")
-def export_events(jsonl, db, fmt, out):
-    """Events of analysed articles (JSON Lines from `khabar analyze --jsonl`, or a store) as GDELT rows, CSV or
-    JSON Lines."""
+@QUIET_OPTION
+@click.pass_context
+def export_events(ctx, jsonl, db, fmt, out, quiet):
+    """Events of analysed articles (JSON Lines from `khabar analyze --jsonl`, or else the store --db) as GDELT
+    rows, CSV or JSON Lines."""
     from khabar.events.export import read_analysed, write_events
 
-    if bool(jsonl) == bool(db):
-        raise click.UsageError("give analysed JSONL files or --db, one of the two")
+    if jsonl and ctx.get_parameter_source("db") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("give analysed JSONL files or --db, not both")
 
     err = Console(stderr=True, soft_wrap=True)
     bad = []
@@ -223,9 +231,10 @@ def export_events(jsonl, db, fmt, out):
         err.print(str(exc), markup=False)
 
     with (open(out, "w", encoding="utf-8", newline="") if out != "-" else nullcontext(sys.stdout)) as sink:
-        articles = _open_store(db).iter_articles() if db else read_analysed(jsonl, on_error)
+        articles = read_analysed(jsonl, on_error) if jsonl else _open_store(db).iter_articles()
         n = write_events(articles, sink, fmt)
-    err.print(f"[bold]{n}[/] events written" + (f", [bold]{len(bad)}[/] lines skipped" if bad else ""))
+    if not quiet:
+        err.print(f"[bold]{n}[/] events written" + (f", [bold]{len(bad)}[/] lines skipped" if bad else ""))
 
 
 @main.group("train")
@@ -357,13 +366,9 @@ def entities_group() -> None:
     """The corpus alias registry: identities across articles, with hand merges and splits."""
 
 
-DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), default="khabar-registry.sqlite", show_default=True,
-                         help="The registry's SQLite file.")
-
-
 @entities_group.command("registry")
 @click.argument("jsonl", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@DB_OPTION
+@STORE_OPTION
 def entities_registry(jsonl, db):
     """Add the entities of analysed articles (khabar analyze --jsonl) to the registry."""
     from khabar.entities.registry import Registry, read_jsonl
@@ -375,8 +380,9 @@ def entities_registry(jsonl, db):
 
 
 @entities_group.command("top")
-@DB_OPTION
-@click.option("-n", "count", type=int, default=50, show_default=True)
+@STORE_OPTION
+@click.option("-n", "--count", "count", type=click.IntRange(min=1), default=50, show_default=True,
+              help="How many identities.")
 @click.option("--label", default=None)
 @click.option("--json", "as_json", is_flag=True)
 def entities_top(db, count, label, as_json):
@@ -393,8 +399,9 @@ def entities_top(db, count, label, as_json):
 
 
 @entities_group.command("merges")
-@DB_OPTION
-@click.option("-n", "count", type=int, default=100, show_default=True)
+@STORE_OPTION
+@click.option("-n", "--count", "count", type=click.IntRange(min=1), default=100, show_default=True,
+              help="How many pairs.")
 @click.option("--seed", type=int, default=7, show_default=True)
 def entities_merges(db, count, seed):
     """Random pairs of different spellings the registry counts as one identity (to check by eye)."""
@@ -407,7 +414,7 @@ def entities_merges(db, count, seed):
 @entities_group.command("merge")
 @click.argument("alias")
 @click.argument("target")
-@DB_OPTION
+@STORE_OPTION
 def entities_merge(alias, target, db):
     """Count ALIAS as the identity of TARGET (an alias or identity key) from now on."""
     from khabar.entities.registry import Registry
@@ -422,7 +429,7 @@ def entities_merge(alias, target, db):
 
 @entities_group.command("split")
 @click.argument("alias")
-@DB_OPTION
+@STORE_OPTION
 def entities_split(alias, db):
     """Give ALIAS an identity of its own."""
     from khabar.entities.registry import Registry
@@ -435,10 +442,9 @@ def entities_split(alias, db):
     click.echo(f"{alias} -> {key}")
 
 
-STORE_OPTION = click.option("--db", type=click.Path(dir_okay=False), default="khabar.db", show_default=True,
-                            envvar="KHABAR_DB", help="The corpus store (SQLite file; env KHABAR_DB).")
-PAGE_OPTIONS = (click.option("--page", type=click.IntRange(min=1), default=1, show_default=True),
-                click.option("-n", "--per-page", type=click.IntRange(1, 100), default=20, show_default=True))
+PAGE_OPTIONS = (click.option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True),
+                click.option("--per-page", type=click.IntRange(1, 100), default=20, show_default=True),
+                QUIET_OPTION)
 
 
 def _paged(func):
@@ -456,25 +462,36 @@ def _open_store(db: str, readonly: bool = True):
         raise click.ClickException(str(exc))
 
 
-def _print_page(page: dict, as_json: bool, line) -> None:
-    """A page of results as JSON Lines, or one line each and a count."""
+def _query(db: str, method: str, *args):
+    """`Store(db).method(*args)`, a coded error (E809 for a too long query) as a clean CLI error."""
+    try:
+        return getattr(_open_store(db), method)(*args)
+    except KhabarError as exc:
+        raise click.ClickException(str(exc))
+
+
+def _print_page(page: dict, as_json: bool, quiet: bool, line) -> None:
+    """A page of results as JSON Lines, or one line each and a count (on stderr, unless quiet)."""
     for item in page["items"]:
         click.echo(json.dumps(item, ensure_ascii=False) if as_json else line(item))
-    if not as_json:
+    if not (as_json or quiet):
         click.echo(f"— {page['total']} in all, page {page['page']} of {page['pages']}", err=True)
 
 
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Analysis processes.")
+@N_PROCESS_OPTION
 @click.option("--date", "published", callback=_check_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that carry none.")
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest_command(paths, db, workers, published, max_bytes, quiet):
-    """Analyse articles (or load `khabar analyze --jsonl` output) into the store DB; rerun to resume."""
+@click.option("--force", is_flag=True, help="Analyse and store again articles already stored unchanged.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def ingest_command(paths, db, n_process, published, max_bytes, force, quiet):
+    """Analyse articles (or load `khabar analyze --jsonl` output) into the store DB; rerun to resume.
+
+    An article stored before is analysed again only when its text or metadata changed, or khabar or its
+    NER model did (or with --force). Of several articles with one id, the first read is kept."""
     from khabar.store import ingest
 
     store = _open_store(db, readonly=False)
@@ -490,12 +507,14 @@ def ingest_command(paths, db, workers, published, max_bytes, quiet):
             elapsed = progress.tasks[0].elapsed or 1e-9
             progress.update(task, completed=done, rate=done / elapsed, new=summary.stored)
 
-        summary = ingest(store, paths, workers=workers, on_article=tick, max_bytes=max_bytes, published=published)
+        summary = ingest(store, paths, workers=n_process, on_article=tick, max_bytes=max_bytes, published=published,
+                         force=force)
     store.close()
     if summary.failures:
         err.print(failure_lines(summary.failures))
     err.print(f"[bold]{summary.added}[/] added, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] "
-              f"unchanged, [bold]{len(summary.failures)}[/] inputs skipped, [bold]{summary.stage_errors}[/] with "
+              f"unchanged, [bold]{summary.duplicates}[/] duplicate ids, [bold]{len(summary.failures)}[/] inputs skipped, "
+              f"[bold]{summary.stage_errors}[/] with "
               f"stage errors; store {db}")
     if not summary.ok:
         sys.exit(1)
@@ -510,12 +529,12 @@ def ingest_command(paths, db, workers, published, max_bytes, quiet):
 @click.option("--entity", help="Only articles mentioning this entity (id or any spelling).")
 @_paged
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines (snippets as HTML with <mark>).")
-def search_command(query, db, source, date_from, date_to, entity, page, per_page, as_json):
+def search_command(query, db, source, date_from, date_to, entity, page, per_page, quiet, as_json):
     """Full-text search: folded spellings, proclitics (روسيا finds وروسيا) and entity aliases."""
     import re
 
-    result = _open_store(db).search(query, source, date_from, date_to, entity, page, per_page)
-    _print_page(result, as_json, lambda a: f"{a['id']}  {a['published'] or '':10}  {a['source'] or '':14}  "
+    result = _query(db, "search", query, source, date_from, date_to, entity, page, per_page)
+    _print_page(result, as_json, quiet, lambda a: f"{a['id']}  {a['published'] or '':10}  {a['source'] or '':14}  "
                 f"{a['title']}\n    " + re.sub(r"</?mark>", "*", a["snippet"]))
 
 
@@ -525,26 +544,26 @@ def search_command(query, db, source, date_from, date_to, entity, page, per_page
 @click.option("--label", default=None)
 @_paged
 @click.option("--json", "as_json", is_flag=True)
-def entities_list(name, db, label, page, per_page, as_json):
+def entities_list(name, db, label, page, per_page, quiet, as_json):
     """Identities in the store (with a name containing NAME, in any spelling), most mentioned first."""
-    result = _open_store(db).entities(name, label, page, per_page)
-    _print_page(result, as_json, lambda e: f"{e['mentions']:6} {e['label']:6} {e['key']:28} {e['name_ar']} "
+    result = _query(db, "entities", name, label, page, per_page)
+    _print_page(result, as_json, quiet, lambda e: f"{e['mentions']:6} {e['label']:6} {e['key']:28} {e['name_ar']} "
                 f"{e['name_en'] or ''}")
 
 
 @main.command("quotes")
 @STORE_OPTION
 @click.option("--speaker", help="Entity id or any spelling of the speaker's name.")
-@click.option("-q", "--query", "q", help="Words of the quote.")
+@click.option("--query", "q", help="Words of the quote.")
 @_paged
 @click.option("--json", "as_json", is_flag=True)
-def quotes_command(db, speaker, q, page, per_page, as_json):
+def quotes_command(db, speaker, q, page, per_page, quiet, as_json):
     """Who said what, newest first."""
     def line(item):
         who = (item["speaker"] or {}).get("name_ar") or item["speaker_text"] or "?"
         return f"{item['day'] or '':10} {who}: «{item['text']}»"
 
-    _print_page(_open_store(db).quotes(speaker, q, page, per_page), as_json, line)
+    _print_page(_query(db, "quotes", speaker, q, page, per_page), as_json, quiet, line)
 
 
 @main.command("events")
@@ -555,16 +574,16 @@ def quotes_command(db, speaker, q, page, per_page, as_json):
 @click.option("--to", "date_to", callback=_check_date, metavar="YYYY-MM-DD")
 @_paged
 @click.option("--json", "as_json", is_flag=True)
-def events_command(db, kind, actor, date_from, date_to, page, per_page, as_json):
+def events_command(db, kind, actor, date_from, date_to, page, per_page, quiet, as_json):
     """Events, newest first."""
     def line(e):
         side = lambda name: (e[name] or {}).get("name_ar") or e[f"{name}_code"] or "-"  # noqa: E731
         return f"{e['day'] or '':10} {e['type']:14} {e['cameo'] or '':5} {side('source')} → {side('target')}: " \
                f"{e['trigger_text'] or ''}"
 
-    result = _open_store(db).events(kind, actor, date_from, date_to, page, per_page)
+    result = _query(db, "events", kind, actor, date_from, date_to, page, per_page)
     result.pop("timeline")
-    _print_page(result, as_json, line)
+    _print_page(result, as_json, quiet, line)
 
 
 @export_group.command("table")
@@ -572,8 +591,10 @@ def events_command(db, kind, actor, date_from, date_to, page, per_page, as_json)
 @click.option("--table", default="articles", show_default=True,
               type=click.Choice(EXPORT_TABLES))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True)
-def export_command(db, table, fmt, out_path):
+@click.option("-o", "--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Output file.")
+@QUIET_OPTION
+def export_command(db, table, fmt, out_path, quiet):
     """A table of the store as JSONL (articles: the full analysed JSON), CSV or Parquet (needs pyarrow)."""
     from khabar.store.export import export
 
@@ -581,7 +602,7 @@ def export_command(db, table, fmt, out_path):
         n = export(_open_store(db), table, fmt, out_path)
     except KhabarError as exc:
         raise click.ClickException(str(exc))
-    if out_path != "-":
+    if out_path != "-" and not quiet:
         click.echo(f"{n} rows of {table} written to {out_path}", err=True)
 
 
@@ -594,7 +615,8 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--token", envvar="KHABAR_TOKEN", help="Bearer token every request must carry (env KHABAR_TOKEN); "
               "required for a non-local --host.")
-def serve_command(db, host, port, token):
+@QUIET_OPTION
+def serve_command(db, host, port, token, quiet):
     """The web pages and JSON API over the store DB (docs at /docs)."""
     import uvicorn
 
@@ -603,7 +625,8 @@ def serve_command(db, host, port, token):
     if host not in LOCAL_HOSTS and not token:
         raise click.UsageError(str(KhabarError("E807", what=f"--host {host}")))
     _open_store(db).close()
-    click.echo(f"khabar: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
+    if not quiet:
+        click.echo(f"khabar: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
     uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
 
 

@@ -72,6 +72,9 @@ MESSAGES: dict[str, str] = {
     "E806": "{what}: request body is {detail} bytes, over the {limit}-byte limit. Send one article at a time.",
     "E807": "{what}: binding to a non-local address needs --token, so that every request must authenticate.",
     "E808": "{what}: {detail}",
+    "E809": "{what}: the query has {detail} words, over the limit of {limit}. Search with fewer, more specific words.",
+    "E810": "{what}: invalid analyze request ({detail}). Send a JSON object with a string 'text' and, optionally, "
+    "string 'title', 'source', 'url' and 'published' (YYYY-MM-DD), or the text itself as text/plain.",
     # cli
     "E401": "{what}: invalid date {detail}; use YYYY-MM-DD.",
 }

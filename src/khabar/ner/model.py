@@ -187,3 +187,19 @@ def load_model(model_dir: str | None = None) -> NerModel:
     """The model, loaded once per process: `model_dir`, else $KHABAR_NER_MODEL, else the shipped one."""
     model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
     return NerModel(Path(model_dir) if model_dir else None)
+
+
+
+def model_version(model_dir: str | None = None) -> str:
+    """The NER model's version (`model_dir`, else $KHABAR_NER_MODEL, else the shipped one): the SHA-256 of its
+    manifest, which checksums every model file, read without loading the model."""
+    model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
+    return _manifest_digest(str((Path(model_dir) if model_dir else default_model_dir()) / "manifest.json"))
+
+
+@lru_cache(maxsize=8)
+def _manifest_digest(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError as exc:
+        raise KhabarError("E503", what=path, detail=exc, reason=RESTORE) from None

@@ -8,30 +8,52 @@ plain dicts (what the CLI, the JSON API and the web pages show).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import json
 import re
 import sqlite3
+import time
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
+import khabar
 from khabar.document import Article
 from khabar.entities.registry import Registry, alias_counts, identity_key
 from khabar.errors import KhabarError
-from khabar.store.schema import ARTICLE_TABLES, current_version, migrate, SCHEMA_VERSION
-from khabar.store.search import fts_query, highlight_terms, index_text, index_words, snippet
+from khabar.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, current_version, migrate
+from khabar.store.search import MAX_QUERY_WORDS, fts_query, highlight_terms, index_text, index_words, snippet
 from khabar.text import normalize
 
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MAX_PER_PAGE = 100
 
 
+def analysis_version() -> str:
+    """What the analysis depends on besides the article: khabar's version and the NER model's."""
+    from khabar.ner.model import model_version
+
+    return f"khabar {khabar.__version__}; ner {model_version()}"
+
+
 def content_hash(article: Article) -> str:
-    """SHA-1 of what an article is made of: its text and metadata (not the analysis)."""
+    """SHA-1 of what an article is made of (its text and metadata) and of the analysis version, so that an article
+    is analysed again by a newer khabar or model."""
     parts = [article.text] + [str(getattr(article, k) or "") for k in ("title", "url", "source", "author", "published")]
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return hashlib.sha1("\x1f".join([analysis_version(), *parts]).encode("utf-8")).hexdigest()
+
+
+def like_pattern(text: str, before: str = "%", after: str = "%") -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching `text` literally between `before` and `after`."""
+    return before + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + after
+
+
+def _check_words(what: str, query: str | None) -> None:
+    """Refuse a query of more than MAX_QUERY_WORDS words (E809): SQLite cannot evaluate such an expression."""
+    count = len(index_words(query or ""))
+    if count > MAX_QUERY_WORDS:
+        raise KhabarError("E809", what=what, detail=count, limit=MAX_QUERY_WORDS)
 
 
 def _day(value: str | None) -> str | None:
@@ -67,7 +89,7 @@ class Store:
                 if version != SCHEMA_VERSION:
                     raise KhabarError("E802", what=str(path), detail=f"schema version {version}, expected {SCHEMA_VERSION}")
             else:
-                self.db.execute("PRAGMA journal_mode = WAL")
+                _switch_to_wal(self.db)
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.db, str(path))
         except sqlite3.DatabaseError as exc:
@@ -98,11 +120,12 @@ class Store:
         row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def upsert(self, article: Article, run_id: int | None = None) -> str:
-        """Store `article` (inside a transaction); returns 'added', 'updated' or 'unchanged'."""
+    def upsert(self, article: Article, run_id: int | None = None, force: bool = False) -> str:
+        """Store `article` (inside a transaction); returns 'added', 'updated' or 'unchanged' (an article stored
+        with the same content hash is left alone, unless `force`)."""
         digest = content_hash(article)
         old = self.db.execute("SELECT rowid, content_hash, json FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if old and old["content_hash"] == digest:
+        if old and old["content_hash"] == digest and not force:
             return "unchanged"
         data = replace(article, tokens=[]).to_dict()  # tokens are recomputed on reading (see `article`)
         if old:
@@ -243,6 +266,7 @@ class Store:
                date_to: str | None = None, entity: str | None = None, page: int = 1, per_page: int = 20) -> Page:
         """Articles matching the query and filters, best first (newest first without a query), with snippets."""
         where, params, match = [], [], None
+        _check_words("search query", q)
         if q and q.strip():
             match = fts_query(q, self.variants)
         if q and q.strip() and match is None:
@@ -293,11 +317,12 @@ class Store:
         (one, or several joined with commas),
         mentioned in the last `days` up to the newest article."""
         where, params = ["1"], []
+        _check_words("entity name", q)
         if q and q.strip():
             norms = [normalize(q.strip()), *self.variants(q)]
             where.append("entity_key IN (SELECT entity_key FROM entity_names WHERE "
-                         + " OR ".join("norm LIKE ?" for _ in norms) + ")")
-            params += [f"%{n}%" for n in norms]
+                         + " OR ".join("norm LIKE ? ESCAPE '\\'" for _ in norms) + ")")
+            params += [like_pattern(n) for n in norms]
         if label:
             labels = label.split(",")
             where.append(f"label IN ({','.join('?' * len(labels))})")
@@ -362,13 +387,15 @@ class Store:
     def quotes(self, speaker: str | None = None, q: str | None = None, page: int = 1, per_page: int = 20) -> Page:
         """Quotes, newest first; `speaker` is an identity key or a name, `q` words of the quote."""
         where, params = [], []
+        _check_words("speaker", speaker)
+        _check_words("quote query", q)
         if speaker:
             keys = self.entity_keys(speaker)
-            where.append(f"(q.speaker_key IN ({','.join('?' * len(keys))}) OR q.speaker_text LIKE ?)")
-            params += [*keys, f"%{speaker}%"]
+            where.append(f"(q.speaker_key IN ({','.join('?' * len(keys))}) OR q.speaker_text LIKE ? ESCAPE '\\')")
+            params += [*keys, like_pattern(speaker)]
         for word in index_words(q or ""):
-            where.append("(' ' || q.search || ' ') LIKE ?")
-            params.append(f"% {word} %")
+            where.append("(' ' || q.search || ' ') LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(word, "% ", " %"))
         clause = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1" + "".join(" AND " + w for w in where)
         return self._quotes_rows(clause, params, page, per_page)
 
@@ -376,9 +403,10 @@ class Store:
                date_to: str | None = None, page: int = 1, per_page: int = 20) -> Page:
         """Events, newest first; `type` matches the type, CAMEO or PLOVER code (a prefix), `actor` either side."""
         where, params = [], []
+        _check_words("actor", actor)
         if type:
-            where.append("(e.type = ? OR e.cameo LIKE ? OR e.plover = ?)")
-            params += [type, f"{type}%", type]
+            where.append("(e.type = ? OR e.cameo LIKE ? ESCAPE '\\' OR e.plover = ?)")
+            params += [type, like_pattern(type, ""), type]
         if actor:
             keys = self.entity_keys(actor)
             marks = ",".join("?" * len(keys))
@@ -414,6 +442,20 @@ class Store:
 
     def stats(self) -> dict[str, int]:
         return {t: self.count(t) for t in ("articles", "mentions", "identities", "quotes", "claims", "events", "timexes")}
+
+
+def _switch_to_wal(db: sqlite3.Connection, wait: float = 30.0) -> None:
+    """PRAGMA journal_mode = WAL, retried while another connection holds the lock: SQLite answers 'database is
+    locked' at once here (without its busy handler) when a new file is being switched by another process."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class _Transaction:

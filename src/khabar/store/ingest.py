@@ -1,7 +1,10 @@
 """`khabar ingest`: read, analyse and store articles, a batch per transaction, resumable.
 
-Articles already stored with the same content hash are skipped before analysis, so a run killed
-midway (even with kill -9) resumes where its last committed batch ended. Articles that are already
+Articles already stored with the same content hash (text, metadata, khabar's and the NER model's
+versions) are skipped before analysis, so a run killed midway (even with kill -9) resumes where its
+last committed batch ended, and a newer khabar or model analyses everything again (`force` does so
+regardless). When several inputs hold articles with the same id, the first one read wins and the
+others are counted as duplicates, so that a rerun is a no-op. Articles that are already
 khabar JSON (from `khabar analyze --jsonl`, recognised by their `schema_version`) are stored
 without being analysed again.
 """
@@ -25,6 +28,7 @@ class IngestSummary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0
     stage_errors: int = 0
     failures: list[Failure] = field(default_factory=list)
 
@@ -45,8 +49,9 @@ def is_analysed(article: Article) -> bool:
 
 def ingest(store: Store, paths: Iterable[str], *, pipeline: Pipeline | None = None, workers: int = 1,
            batch_size: int = BATCH, on_article: Callable[[IngestSummary], None] | None = None,
-           limit: int | None = None, **read_options) -> IngestSummary:
-    """Analyse and store every article of `paths` (the first `limit`); `on_article` is called after each one."""
+           limit: int | None = None, force: bool = False, **read_options) -> IngestSummary:
+    """Analyse and store every article of `paths` (the first `limit`); `on_article` is called after each one.
+    `force` analyses and stores again articles whose content hash is already stored."""
     paths = list(paths)
     summary = IngestSummary()
     articles = iter_articles(paths, **read_options)
@@ -57,7 +62,7 @@ def ingest(store: Store, paths: Iterable[str], *, pipeline: Pipeline | None = No
     def flush() -> None:
         with store.transaction():
             for article in pending:
-                result = store.upsert(article, run_id)
+                result = store.upsert(article, run_id, force=force)
                 setattr(summary, result, getattr(summary, result) + 1)
                 summary.stage_errors += bool(article.errors)
             store.update_run(run_id, added=summary.added, updated=summary.updated)
@@ -70,12 +75,21 @@ def ingest(store: Store, paths: Iterable[str], *, pipeline: Pipeline | None = No
         if on_article:
             on_article(summary)
 
+    seen: set[str] = set()
+
+    def skip(kind: str) -> None:
+        setattr(summary, kind, getattr(summary, kind) + 1)
+        if on_article:
+            on_article(summary)
+
     def to_analyse() -> Iterator[Article]:
         for article in islice(articles, limit):
-            if store.stored_hash(article.id) == content_hash(article):
-                summary.unchanged += 1
-                if on_article:
-                    on_article(summary)
+            if article.id in seen:
+                skip("duplicates")
+                continue
+            seen.add(article.id)
+            if not force and store.stored_hash(article.id) == content_hash(article):
+                skip("unchanged")
             elif is_analysed(article):
                 keep(article)
             else:

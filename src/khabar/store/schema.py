@@ -72,19 +72,41 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def current_version(db: sqlite3.Connection) -> int:
-    db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
-    row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
-    return row[0] or 0
+    """The schema version of `db` (0 for a new file)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone():
+        return 0
+    return db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
 
 
 def migrate(db: sqlite3.Connection, what: str) -> int:
-    """Bring the database to `SCHEMA_VERSION`, one migration per transaction; returns the version."""
-    version = current_version(db)
-    if version > SCHEMA_VERSION:
-        raise KhabarError("E801", what=what, detail=f"schema version {version}, this khabar knows {SCHEMA_VERSION}")
-    for number in range(version, SCHEMA_VERSION):
-        with db:
-            db.executescript("BEGIN;" + MIGRATIONS[number] +
-                             f"INSERT INTO schema_version VALUES ({number + 1}, "
-                             f"'{datetime.now(timezone.utc).isoformat(timespec='seconds')}'); COMMIT;")
+    """Bring the database to `SCHEMA_VERSION` in one write transaction (BEGIN IMMEDIATE), so that several
+    processes opening the same new file wait for each other and only the first one creates the schema."""
+    if current_version(db) == SCHEMA_VERSION:
+        return SCHEMA_VERSION
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = current_version(db)  # again, under the write lock: another process may have migrated meanwhile
+        if version > SCHEMA_VERSION:
+            raise KhabarError("E801", what=what, detail=f"schema version {version}, this khabar knows {SCHEMA_VERSION}")
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                db.execute(statement)
+            db.execute("INSERT INTO schema_version VALUES (?, ?)",
+                       (number + 1, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
     return SCHEMA_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script, one by one (executescript would commit the open transaction)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return statements

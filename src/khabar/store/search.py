@@ -12,6 +12,7 @@ from khabar.text.tokens import ARABIC_LETTER, TOKEN_RE, clitic_split, tokenize
 
 INDEXED_KINDS = ("word", "latin", "number")
 SNIPPET_CHARS = 90
+MAX_QUERY_WORDS = 64
 
 
 def index_word(norm: str) -> str:

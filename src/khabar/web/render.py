@@ -4,7 +4,7 @@ article text goes through `html.escape`; only the markup made here is trusted.""
 from __future__ import annotations
 
 import html
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
@@ -13,8 +13,22 @@ from khabar.entities.registry import identity_key
 PROSE = ("headline", "dateline", "body")
 
 
+WEB_SCHEMES = ("http", "https")
+
+
 def entity_url(key: str) -> str:
     return "/entities/" + quote(key, safe="")
+
+
+def web_link(url: str | None) -> str | None:
+    """`url` when it is an http(s) address with a host (safe as a link's href), else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else None
 
 
 def _inner_spans(article: dict, start: int, end: int) -> list[tuple[int, int, str, dict]]:
@@ -88,3 +102,35 @@ def bar_chart(series: list[tuple[str, int]], width: int = 640, height: int = 140
             f'<text x="{width}" y="10" text-anchor="end">{top}</text>')
     return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(label)}" '
                   f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}{axis}</svg>')
+
+
+def fact_sheet(article: dict) -> dict[str, list]:
+    """The fact sheet: who, where, when, what, who said what, according to whom."""
+    entities = {e["id"]: e for e in article["entities"]}
+    counts: dict[str, int] = {}
+    for m in article["mentions"]:
+        if m.get("entity"):
+            counts[m["entity"]] = counts.get(m["entity"], 0) + 1
+
+    def named(ids, labels):
+        return [{"name": entities[i]["name_ar"], "en": entities[i]["name_en"], "key": identity_key(entities[i]),
+                 "label": entities[i]["label"],
+                 "roles": entities[i]["roles"], "n": counts.get(i, 0)}
+                for i in sorted(ids, key=lambda i: -counts.get(i, 0)) if entities[i]["label"] in labels]
+
+    def name_of(ref, fallback=None):
+        return entities[ref]["name_ar"] if ref in entities else (fallback or ref or "—")
+
+    return {
+        "who": named(entities, ("PERSON", "ORG")),
+        "where": named(entities, ("GPE", "LOC", "FAC")),
+        "when": [t for t in article["timexes"] if t["type"] in ("DATE", "TIME")],
+        "what": [{"type": e["type"], "cameo": e.get("cameo"), "trigger": (e.get("trigger") or {}).get("text", ""),
+                  "source": " و".join(name_of(i) for i in (e.get("actors") or {}).get("source", [])) or "—",
+                  "target": " و".join(name_of(i) for i in (e.get("actors") or {}).get("target", [])) or "—"}
+                 for e in article["events"]],
+        "said": [{"speaker": name_of(q.get("speaker"), q.get("speaker_text")), "kind": q["kind"], "text": q["text"],
+                  "via": [name_of(r) for r in q.get("reported_by", [])]} for q in article["quotes"]],
+        "according": [{"source": name_of(c.get("source"), c.get("source_text")), "text": c["text"]}
+                      for c in article["claims"]],
+    }
