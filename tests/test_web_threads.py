@@ -2,10 +2,10 @@
 as the single-threaded answer for that article (no answer mixed with another request's, none failed).
 
 NER's transformer is swapped for a small gazetteer stage so that the test is quick; the other stages
-run as they do in `khabar serve` (`benchmarks/api_threads.py` runs the full default pipeline). The
-events stage's thread safety is fixed on its own branch: its test is marked xfail here until then."""
+run as they do in `khabar serve` (`benchmarks/api_threads.py` runs the full default pipeline)."""
 
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -72,23 +72,24 @@ def check_concurrent_answers(client, layers):
         assert response.status_code == 200, response.text
         expected.append(response.json())
     assert all(any(a[layer] for a in expected) for layer in layers)
-    jobs = [i % len(ARTICLES) for i in range(160)]
+    jobs = [i % len(ARTICLES) for i in range(2000)]
 
     def ask(i):
         response = client.post("/api/analyze", json=ARTICLES[i])
         return i, response.status_code, response.json()
 
-    with ThreadPoolExecutor(4) as pool:
-        answers = list(pool.map(ask, jobs))
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, so that shared state would show
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(ask, jobs))
+    finally:
+        sys.setswitchinterval(interval)
     failed = [i for i, status, _ in answers if status != 200]
     mixed = [i for i, status, body in answers if status == 200 and body != expected[i]]
     assert not failed and not mixed, f"{len(failed)} failed, {len(mixed)} mixed of {len(jobs)}"
 
 
 def test_concurrent_requests_get_their_own_answers(corpus_db):
-    check_concurrent_answers(light_client(corpus_db, LIGHT), ("mentions", "entities", "timexes", "quotes"))
-
-
-@pytest.mark.xfail(reason="the events stage is not thread-safe on this branch (fixed on the events branch: drop this mark then)")
-def test_concurrent_requests_get_their_own_events(corpus_db):
-    check_concurrent_answers(light_client(corpus_db, (*LIGHT, "events")), ("events",))
+    layers = ("mentions", "entities", "timexes", "quotes", "events")
+    check_concurrent_answers(light_client(corpus_db, (*LIGHT, "events")), layers)
