@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
 SENTENCES = [
     "أعلنت وزارة الإسكان يوم الثلاثاء 5 مارس 2024 أن المرحلة الأولى من المشروع ستنتهي قبل صيف العام المقبل.",
@@ -48,7 +49,7 @@ def rss() -> int:
 class PeakSampler:
     """The highest resident memory seen while the block runs, sampled every 2 ms."""
 
-    def __enter__(self) -> "PeakSampler":
+    def __enter__(self) -> Self:
         self.start = self.peak = rss()
         self.running = True
         self.thread = threading.Thread(target=self._sample, daemon=True)

@@ -11,9 +11,11 @@ names the tagger missed (وكالة الأنباء المركزية الكوري
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 from rapidfuzz import fuzz
@@ -29,6 +31,27 @@ from khabar.text import normal_view, normalize
 FUZZY = 90            # rapidfuzz ratio for two spellings of one name (same label, ≥ 6 letters)
 MAX_GAZETTEER_WORDS = 6
 WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+SPACE = regex.compile(r"\s+")
+LIST_GAP = regex.compile(r"[\s،,]+")
+ADJECTIVE_AFTER = regex.compile(r"\s+((?:ال)?\p{L}+(?:\s+(?:ال)?\p{L}+)?)")
+
+
+class Spans:
+    """Fixed (start, end) spans, asked in O(log n) whether any overlaps a range or covers a position
+    (a long article has thousands of mentions: no scan of them all per question)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans starting before `end`
+        return i > 0 and self.reach[i - 1] > start
+
+    def covers(self, position: int) -> bool:
+        i = bisect_right(self.starts, position)
+        return i > 0 and self.reach[i - 1] > position
 
 
 @dataclass
@@ -209,27 +232,27 @@ class EntityLinker:
         text, norm = r.article.text, r.view.norm
         mentions = r.article.mentions
         starts = {m.start: i for i, m in enumerate(mentions)}
+        named = Spans([(m.start, m.end) for m in mentions])
         out = []
         for match in self.description.finditer(norm):
             title = " ".join(match.group("title").split())
             role = self.tables.titles[title]
             t_start, end = r.view.to_original(match.start("title"), match.end("title"))
-            if any(m.start <= t_start < m.end for m in mentions):
+            if named.covers(t_start):
                 continue  # inside a name (وكالة الأنباء …)
             country, covered = None, []
-            rest = norm[match.end():]
-            adjective = regex.match(r"\s+((?:ال)?\p{L}+(?:\s+(?:ال)?\p{L}+)?)", rest)
+            adjective = ADJECTIVE_AFTER.match(norm, match.end())
             if adjective:
                 words = adjective.group(1).split()
                 for k in (2, 1):
                     if len(words) >= k and (c := _adjective_country(" ".join(words[:k]), self.kb, self.tables)):
                         country = c
-                        span_end = match.end() + adjective.start(1) + len(" ".join(words[:k]))
+                        span_end = adjective.start(1) + len(" ".join(words[:k]))
                         end = r.view.to_original(match.end(), span_end)[1]
                         break
             if country is None:  # زعيم كوريا الشمالية / المتحدث باسم الكرملين: a name right after
-                gap = regex.match(r"\s+", text[end:])
-                nxt = starts.get(end + (gap.end() if gap else 0))
+                gap = SPACE.match(text, end)
+                nxt = starts.get(gap.end() if gap else end)
                 if nxt is not None and mentions[nxt].label in ("GPE", "ORG"):
                     covered.append(nxt)
                     end = mentions[nxt].end
@@ -244,7 +267,7 @@ class EntityLinker:
             previous = WORD.findall(normalize(r.article.text[max(0, m.start - 25):m.start]))[-1:] or [""]
             if country and m.label in ("GPE", "LOC", "MISC") and self._is_adjective_here(m.text, country, previous[0]):
                 m.label, m.subtype = "NORP", None
-        taken = [(m.start, m.end) for m in mentions]
+        taken = Spans([(m.start, m.end) for m in mentions])
         norm = r.view.norm
         words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(norm)]
         new = []
@@ -265,8 +288,7 @@ class EntityLinker:
             k, country = hit
             start, end = r.view.to_original(words[i][0], words[i + k - 1][1])
             previous = words[i - 1][2] if i else ""
-            overlaps = any(s < end and start < e for s, e in taken)
-            if not overlaps and self._is_adjective_here(r.article.text[start:end], country, previous):
+            if not taken.overlaps(start, end) and self._is_adjective_here(r.article.text[start:end], country, previous):
                 new.append(Mention(start=start, end=end, text=r.article.text[start:end], label="NORP", score=1.0,
                                    extra={"country": country.kb_id}))
             i += k
@@ -382,8 +404,8 @@ class EntityLinker:
             if covered:
                 holder = r.links.get(covered[0])
                 of = holder.kb_id if holder else of
-            gap = regex.match(r"[\s،,]+", r.article.text[end:])
-            nxt = starts.get(end + (gap.end() if gap else 0))
+            gap = LIST_GAP.match(r.article.text, end)
+            nxt = starts.get(gap.end() if gap else end)
             if nxt is None:  # an honorific between title and name: الرئيس السيد …
                 following = _strip_titles(normalize(r.article.text[end:end + 40]).strip(), self.tables)
                 if following[1]:

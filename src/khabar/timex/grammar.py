@@ -461,7 +461,7 @@ class Grammar:
                 parse.start -= len(before) - m.start("w")
                 parse.mod = self.lex.date_signals[" ".join(m.group("w").split())]
 
-    def future_cues(self, norm: str) -> "FutureCues":
+    def future_cues(self, norm: str) -> FutureCues:
         """Where the future cues (سوف، سيعقد …) of a normalised text are."""
         return FutureCues([(m.start(), m.end()) for m in self.future_cue.finditer(norm, overlapped=True)])
 

@@ -6,8 +6,8 @@ With no anchor, whatever depends on it stays underspecified (`XXXX-09-13`, `XXXX
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from hijridate import Gregorian, Hijri
 
