@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from khabar.document import Article, Entity, Mention
 from khabar.entities.kb import MIN_SKELETON_LEN, Entry, KnowledgeBase, knowledge_base
@@ -374,24 +374,23 @@ class EntityLinker:
                     join(i, by_key[key])
         # a person's one-word name inside exactly one longer name (بوتن ← فلاديمير بوتن)
         people = [i for i in names if mentions[i].label == "PERSON"]
+        full_names: dict[str, list[int]] = {}
+        for j in people:
+            if len(names[j].split()) > 1:
+                full_names.setdefault(names[j], []).append(j)
+        holders: dict[str, list[int]] = {}  # a one-word name -> the mentions of the full names it is part of
         for i in people:
             words = names[i].split()
             if len(words) != 1 or words[0] in self.tables.name_particles:
                 continue
-            hosts = {r.find(j) for j in people if len(names[j].split()) > 1  # its first or family name
-                     and any(variant(words[0], w, skeleton(w), person=True) and skeleton(w) == skeleton(words[0])
-                             or w == words[0]
-                             for w in own_names(names[j]))}
+            if words[0] not in holders:
+                holders[words[0]] = [j for full, js in full_names.items() if _names_part(words[0], full) for j in js]
+            hosts = {r.find(j) for j in holders[words[0]]}
             if len(hosts) == 1:
                 join(i, hosts.pop())
-        # near-identical spellings
-        items = list(names.items())
-        for a in range(len(items)):
-            for b in range(a + 1, len(items)):
-                (i, x), (j, y) = items[a], items[b]
-                if mentions[i].label == mentions[j].label and min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= FUZZY \
-                        and (mentions[i].label != "PERSON" or same_person(x, y)):
-                    join(i, j)
+        # near-identical spellings (the same spelling under the same label was tried by name above)
+        for i, j in _close_spellings(names, mentions):
+            join(i, j)
 
     def resolve_descriptions(self, r: Resolver, descriptions) -> None:
         """Apposition gives a person a role; a lone description becomes a mention of the role holder."""
@@ -488,6 +487,37 @@ class EntityLinker:
             m.id = f"m{i}"
         r.article.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         r.article.entities = entities
+
+
+def _names_part(word: str, full: str) -> bool:
+    """Whether a one-word name is the first or family name of a person's full name."""
+    return any(variant(word, w, skeleton(w), person=True) and skeleton(w) == skeleton(word) or w == word
+               for w in own_names(full))
+
+
+def _close_spellings(names: dict[int, str], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Pairs of mentions (in order) with one label and different but near-identical names (≥ 6 letters,
+    rapidfuzz ratio ≥ FUZZY; people's full names close word for word). Distinct spellings are compared
+    once each, so thousands of mentions of a few names cost little."""
+    by_spelling: dict[tuple[str, str], list[int]] = {}
+    for i, name in names.items():
+        if len(name) >= 6:
+            by_spelling.setdefault((mentions[i].label, name), []).append(i)
+    spellings: dict[str, list[str]] = {}
+    for label, name in by_spelling:
+        spellings.setdefault(label, []).append(name)
+    close: dict[tuple[str, str], list[str]] = {}
+    for label, group in spellings.items():
+        for x in group:
+            found = process.extract(x, group, scorer=fuzz.ratio, score_cutoff=FUZZY, limit=None)
+            close[(label, x)] = [y for y, _, _ in found if y != x and fuzz.ratio(x, y) >= FUZZY
+                                 and (label != "PERSON" or same_person(x, y))]
+    pairs = []
+    for i, name in names.items():
+        key = (mentions[i].label, name)
+        if key in by_spelling:
+            pairs += [(i, j) for j in sorted(j for y in close[key] for j in by_spelling[(key[0], y)]) if j > i]
+    return pairs
 
 
 def _strip_titles_surface(text: str, tables) -> str:
