@@ -233,3 +233,5 @@ def test_spans_answer_overlap_and_cover_questions():
     assert spans.overlaps(19, 21) and spans.overlaps(39, 60) and spans.overlaps(0, 1) and not spans.overlaps(3, 10)
     assert not spans.overlaps(40, 50) and not spans.overlaps(55, 99) and not Spans([]).overlaps(0, 9)
     assert spans.covers(0) and spans.covers(39) and spans.covers(54) and not spans.covers(3) and not spans.covers(40)
+    assert spans.overlapping(11, 13) == [0, 2] and spans.overlapping(0, 99) == [0, 1, 2, 3]
+    assert spans.overlapping(3, 10) == [] and spans.overlapping(20, 41) == [2]

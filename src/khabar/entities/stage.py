@@ -41,9 +41,10 @@ class Spans:
     (a long article has thousands of mentions: no scan of them all per question)."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k])
+        self.starts = [spans[k][0] for k in self.order]
+        self.ends = [spans[k][1] for k in self.order]
+        self.reach = list(accumulate(self.ends, max))  # furthest end so far
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)  # the spans starting before `end`
@@ -52,6 +53,16 @@ class Spans:
     def covers(self, position: int) -> bool:
         i = bisect_right(self.starts, position)
         return i > 0 and self.reach[i - 1] > position
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indexes (in the given list, ascending) of the spans that overlap `start`-`end`."""
+        found = []
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.reach[i] > start:  # back over the spans starting before `end` that reach it
+            if self.ends[i] > start:
+                found.append(self.order[i])
+            i -= 1
+        return sorted(found)
 
 
 @dataclass
@@ -190,6 +201,7 @@ class EntityLinker:
         """Multi-word KB names the tagger missed or cut short become mentions."""
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
         taken = [(m.start, m.end) for m in r.article.mentions]
+        tagged_spans = Spans(taken)  # the KB names added never overlap one another: they follow left to right
         new = []
         i = 0
         while i < len(words):
@@ -208,7 +220,7 @@ class EntityLinker:
                 continue
             n, cut, entries = best
             start, end = r.view.to_original(words[i][0] + cut, words[i + n - 1][1])
-            overlapping = [k for k, (s, e) in enumerate(taken) if s < end and start < e]
+            overlapping = tagged_spans.overlapping(start, end)
             inside = all(start <= taken[k][0] and taken[k][1] <= end for k in overlapping)
             if len({e.label for e in entries}) == 1 and inside:
                 entry = entries[0]
@@ -220,7 +232,6 @@ class EntityLinker:
                                    subtype=entry.subtype, score=1.0, proclitic=r.article.text[words[i][0]:start]
                                    if cut else "", extra={"source": "kb"} | ({"ner_label": tagged} if tagged != entry.label
                                                                              else {})))
-                taken.append((start, end))
             i += n
         if new:
             kept = [m for m in r.article.mentions if not m.extra.pop("replaced_by_kb_name", False)]
