@@ -194,3 +194,44 @@ def test_descriptions_follow_the_title_and_the_date():
     assert entity_of(a, "الرئيس الإيراني").name_en == "Ebrahim Raisi"
     b = article_with("وقال الرئيس الأمريكي للصحفيين إن الاتفاق تاريخي.", [], published="2015-07-21")
     assert entity_of(b, "الرئيس الأمريكي").name_en == "Barack Obama"
+
+
+def test_the_stage_gives_each_thread_its_own_article():
+    """The shared linker keeps nothing of an article: concurrent runs equal single-threaded ones."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    cases = [
+        ("قال الرئيس الروسي فلاديمير بوتين إن بوتن سيزور بيونغ يانغ، وأكد الكرملين الموعد.",
+         [("فلاديمير بوتين", "PERSON"), ("بوتن", "PERSON"), ("بيونغ يانغ", "GPE"), ("الكرملين", "ORG")]),
+        ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني في عمان، وقال شكري إن المحادثات مثمرة.",
+         [("سامح شكري", "PERSON"), ("عمان", "GPE"), ("شكري", "PERSON")]),
+        ("أعلنت وكالة الأنباء المركزية الكورية أن كيم جونغ أون زار موسكو، وأن كيم عاد إلى بيونج يانج.",
+         [("كيم جونغ أون", "PERSON"), ("موسكو", "GPE"), ("كيم", "PERSON"), ("بيونج يانج", "GPE")]),
+    ]
+
+    def outcome(case):
+        article = article_with(*case)
+        return ([(m.start, m.end, m.label, m.entity) for m in article.mentions],
+                [(e.id, e.label, e.name_ar, e.kb_id, e.aliases, e.roles) for e in article.entities])
+
+    expected = [outcome(case) for case in cases]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(outcome, cases * 100))
+    finally:
+        sys.setswitchinterval(interval)
+    assert got == expected * 100
+
+
+def test_spans_answer_overlap_and_cover_questions():
+    from khabar.entities.stage import Spans
+
+    spans = Spans([(10, 20), (0, 3), (12, 40), (50, 55)])
+    assert spans.overlaps(19, 21) and spans.overlaps(39, 60) and spans.overlaps(0, 1) and not spans.overlaps(3, 10)
+    assert not spans.overlaps(40, 50) and not spans.overlaps(55, 99) and not Spans([]).overlaps(0, 9)
+    assert spans.covers(0) and spans.covers(39) and spans.covers(54) and not spans.covers(3) and not spans.covers(40)
+    assert spans.overlapping(11, 13) == [0, 2] and spans.overlapping(0, 99) == [0, 1, 2, 3]
+    assert spans.overlapping(3, 10) == [] and spans.overlapping(20, 41) == [2]

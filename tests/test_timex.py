@@ -118,6 +118,36 @@ def test_clock_time_takes_the_day_of_its_sentence():
     assert ("الساعة العاشرة والنصف صباحا", "TIME", "2023-09-13T10:30", None) in found
 
 
+def test_a_future_cue_counts_only_in_its_own_sentence_of_a_long_line():
+    """One line, hundreds of sentences: each weekday and month takes the tense of its own sentence."""
+    pair = "قال الوزير إن اللجنة ستجتمع يوم الخميس في أكتوبر. وكانت اللجنة قد اجتمعت يوم الخميس في أكتوبر. "
+    article = Pipeline(["layout", "sentences", "timex"])(Article(text=(pair * 400).strip(), published="2024-06-15"))
+    assert len(article.blocks) == 1 and len(article.sentences) == 800
+    assert [t.value for t in article.timexes] == ["2024-06-20", "2024-10", "2024-06-13", "2023-10"] * 400
+
+
+def test_future_cues_are_looked_up_whole_within_a_stretch():
+    from khabar.timex.grammar import FutureCues
+
+    cues = FutureCues([(10, 15), (12, 30), (40, 45)])
+    assert cues.within(0, 15) and cues.within(10, 15) and cues.within(11, 45)
+    assert not cues.within(0, 14) and not cues.within(13, 44) and not cues.within(41, 99)
+
+
+def test_every_kind_of_parse_has_a_value_and_an_unknown_one_is_an_error():
+    import datetime as dt
+
+    from khabar.timex.grammar import Parse
+    from khabar.timex.resolve import VALUES, resolve
+
+    assert resolve(Parse(0, 4, "DATE", "year", {"y": 2020}), None) == "2020"
+    assert resolve(Parse(0, 4, "DATE", "reld", {"offset": -1}), dt.date(2024, 3, 1)) == "2024-02-29"
+    assert {"date", "month", "year", "hijri", "reld", "weekday", "relp", "quarter", "season", "decade", "century",
+            "ref", "clock", "pod", "duration", "set"} == set(VALUES)
+    with pytest.raises(ValueError, match="unknown timex kind"):
+        resolve(Parse(0, 4, "DATE", "fortnight", {}), None)
+
+
 def test_timexes_in_the_default_pipeline_and_json():
     article = Pipeline()(Article(text="عقد المجلس جلسته الأسبوع الماضي واستمرت ثلاث ساعات.", published="2023-09-13"))
     data = article.to_dict()

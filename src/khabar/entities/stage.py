@@ -11,12 +11,14 @@ names the tagger missed (وكالة الأنباء المركزية الكوري
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from khabar.document import Article, Entity, Mention
 from khabar.entities.kb import MIN_SKELETON_LEN, Entry, KnowledgeBase, knowledge_base
@@ -29,6 +31,38 @@ from khabar.text import normal_view, normalize
 FUZZY = 90            # rapidfuzz ratio for two spellings of one name (same label, ≥ 6 letters)
 MAX_GAZETTEER_WORDS = 6
 WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+SPACE = regex.compile(r"\s+")
+LIST_GAP = regex.compile(r"[\s،,]+")
+ADJECTIVE_AFTER = regex.compile(r"\s+((?:ال)?\p{L}+(?:\s+(?:ال)?\p{L}+)?)")
+
+
+class Spans:
+    """Fixed (start, end) spans, asked in O(log n) whether any overlaps a range or covers a position
+    (a long article has thousands of mentions: no scan of them all per question)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k])
+        self.starts = [spans[k][0] for k in self.order]
+        self.ends = [spans[k][1] for k in self.order]
+        self.reach = list(accumulate(self.ends, max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans starting before `end`
+        return i > 0 and self.reach[i - 1] > start
+
+    def covers(self, position: int) -> bool:
+        i = bisect_right(self.starts, position)
+        return i > 0 and self.reach[i - 1] > position
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indexes (in the given list, ascending) of the spans that overlap `start`-`end`."""
+        found = []
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.reach[i] > start:  # back over the spans starting before `end` that reach it
+            if self.ends[i] > start:
+                found.append(self.order[i])
+            i -= 1
+        return sorted(found)
 
 
 @dataclass
@@ -167,6 +201,7 @@ class EntityLinker:
         """Multi-word KB names the tagger missed or cut short become mentions."""
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
         taken = [(m.start, m.end) for m in r.article.mentions]
+        tagged_spans = Spans(taken)  # the KB names added never overlap one another: they follow left to right
         new = []
         i = 0
         while i < len(words):
@@ -185,7 +220,7 @@ class EntityLinker:
                 continue
             n, cut, entries = best
             start, end = r.view.to_original(words[i][0] + cut, words[i + n - 1][1])
-            overlapping = [k for k, (s, e) in enumerate(taken) if s < end and start < e]
+            overlapping = tagged_spans.overlapping(start, end)
             inside = all(start <= taken[k][0] and taken[k][1] <= end for k in overlapping)
             if len({e.label for e in entries}) == 1 and inside:
                 entry = entries[0]
@@ -197,7 +232,6 @@ class EntityLinker:
                                    subtype=entry.subtype, score=1.0, proclitic=r.article.text[words[i][0]:start]
                                    if cut else "", extra={"source": "kb"} | ({"ner_label": tagged} if tagged != entry.label
                                                                              else {})))
-                taken.append((start, end))
             i += n
         if new:
             kept = [m for m in r.article.mentions if not m.extra.pop("replaced_by_kb_name", False)]
@@ -209,27 +243,27 @@ class EntityLinker:
         text, norm = r.article.text, r.view.norm
         mentions = r.article.mentions
         starts = {m.start: i for i, m in enumerate(mentions)}
+        named = Spans([(m.start, m.end) for m in mentions])
         out = []
         for match in self.description.finditer(norm):
             title = " ".join(match.group("title").split())
             role = self.tables.titles[title]
             t_start, end = r.view.to_original(match.start("title"), match.end("title"))
-            if any(m.start <= t_start < m.end for m in mentions):
+            if named.covers(t_start):
                 continue  # inside a name (وكالة الأنباء …)
             country, covered = None, []
-            rest = norm[match.end():]
-            adjective = regex.match(r"\s+((?:ال)?\p{L}+(?:\s+(?:ال)?\p{L}+)?)", rest)
+            adjective = ADJECTIVE_AFTER.match(norm, match.end())
             if adjective:
                 words = adjective.group(1).split()
                 for k in (2, 1):
                     if len(words) >= k and (c := _adjective_country(" ".join(words[:k]), self.kb, self.tables)):
                         country = c
-                        span_end = match.end() + adjective.start(1) + len(" ".join(words[:k]))
+                        span_end = adjective.start(1) + len(" ".join(words[:k]))
                         end = r.view.to_original(match.end(), span_end)[1]
                         break
             if country is None:  # زعيم كوريا الشمالية / المتحدث باسم الكرملين: a name right after
-                gap = regex.match(r"\s+", text[end:])
-                nxt = starts.get(end + (gap.end() if gap else 0))
+                gap = SPACE.match(text, end)
+                nxt = starts.get(gap.end() if gap else end)
                 if nxt is not None and mentions[nxt].label in ("GPE", "ORG"):
                     covered.append(nxt)
                     end = mentions[nxt].end
@@ -244,7 +278,7 @@ class EntityLinker:
             previous = WORD.findall(normalize(r.article.text[max(0, m.start - 25):m.start]))[-1:] or [""]
             if country and m.label in ("GPE", "LOC", "MISC") and self._is_adjective_here(m.text, country, previous[0]):
                 m.label, m.subtype = "NORP", None
-        taken = [(m.start, m.end) for m in mentions]
+        taken = Spans([(m.start, m.end) for m in mentions])
         norm = r.view.norm
         words = [(w.start(), w.end(), w.group()) for w in WORD.finditer(norm)]
         new = []
@@ -265,8 +299,7 @@ class EntityLinker:
             k, country = hit
             start, end = r.view.to_original(words[i][0], words[i + k - 1][1])
             previous = words[i - 1][2] if i else ""
-            overlaps = any(s < end and start < e for s, e in taken)
-            if not overlaps and self._is_adjective_here(r.article.text[start:end], country, previous):
+            if not taken.overlaps(start, end) and self._is_adjective_here(r.article.text[start:end], country, previous):
                 new.append(Mention(start=start, end=end, text=r.article.text[start:end], label="NORP", score=1.0,
                                    extra={"country": country.kb_id}))
             i += k
@@ -352,24 +385,23 @@ class EntityLinker:
                     join(i, by_key[key])
         # a person's one-word name inside exactly one longer name (بوتن ← فلاديمير بوتن)
         people = [i for i in names if mentions[i].label == "PERSON"]
+        full_names: dict[str, list[int]] = {}
+        for j in people:
+            if len(names[j].split()) > 1:
+                full_names.setdefault(names[j], []).append(j)
+        holders: dict[str, list[int]] = {}  # a one-word name -> the mentions of the full names it is part of
         for i in people:
             words = names[i].split()
             if len(words) != 1 or words[0] in self.tables.name_particles:
                 continue
-            hosts = {r.find(j) for j in people if len(names[j].split()) > 1  # its first or family name
-                     and any(variant(words[0], w, skeleton(w), person=True) and skeleton(w) == skeleton(words[0])
-                             or w == words[0]
-                             for w in own_names(names[j]))}
+            if words[0] not in holders:
+                holders[words[0]] = [j for full, js in full_names.items() if _names_part(words[0], full) for j in js]
+            hosts = {r.find(j) for j in holders[words[0]]}
             if len(hosts) == 1:
                 join(i, hosts.pop())
-        # near-identical spellings
-        items = list(names.items())
-        for a in range(len(items)):
-            for b in range(a + 1, len(items)):
-                (i, x), (j, y) = items[a], items[b]
-                if mentions[i].label == mentions[j].label and min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= FUZZY \
-                        and (mentions[i].label != "PERSON" or same_person(x, y)):
-                    join(i, j)
+        # near-identical spellings (the same spelling under the same label was tried by name above)
+        for i, j in _close_spellings(names, mentions):
+            join(i, j)
 
     def resolve_descriptions(self, r: Resolver, descriptions) -> None:
         """Apposition gives a person a role; a lone description becomes a mention of the role holder."""
@@ -382,8 +414,8 @@ class EntityLinker:
             if covered:
                 holder = r.links.get(covered[0])
                 of = holder.kb_id if holder else of
-            gap = regex.match(r"[\s،,]+", r.article.text[end:])
-            nxt = starts.get(end + (gap.end() if gap else 0))
+            gap = LIST_GAP.match(r.article.text, end)
+            nxt = starts.get(gap.end() if gap else end)
             if nxt is None:  # an honorific between title and name: الرئيس السيد …
                 following = _strip_titles(normalize(r.article.text[end:end + 40]).strip(), self.tables)
                 if following[1]:
@@ -466,6 +498,37 @@ class EntityLinker:
             m.id = f"m{i}"
         r.article.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         r.article.entities = entities
+
+
+def _names_part(word: str, full: str) -> bool:
+    """Whether a one-word name is the first or family name of a person's full name."""
+    return any(variant(word, w, skeleton(w), person=True) and skeleton(w) == skeleton(word) or w == word
+               for w in own_names(full))
+
+
+def _close_spellings(names: dict[int, str], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Pairs of mentions (in order) with one label and different but near-identical names (≥ 6 letters,
+    rapidfuzz ratio ≥ FUZZY; people's full names close word for word). Distinct spellings are compared
+    once each, so thousands of mentions of a few names cost little."""
+    by_spelling: dict[tuple[str, str], list[int]] = {}
+    for i, name in names.items():
+        if len(name) >= 6:
+            by_spelling.setdefault((mentions[i].label, name), []).append(i)
+    spellings: dict[str, list[str]] = {}
+    for label, name in by_spelling:
+        spellings.setdefault(label, []).append(name)
+    close: dict[tuple[str, str], list[str]] = {}
+    for label, group in spellings.items():
+        for x in group:
+            found = process.extract(x, group, scorer=fuzz.ratio, score_cutoff=FUZZY, limit=None)
+            close[(label, x)] = [y for y, _, _ in found if y != x and fuzz.ratio(x, y) >= FUZZY
+                                 and (label != "PERSON" or same_person(x, y))]
+    pairs = []
+    for i, name in names.items():
+        key = (mentions[i].label, name)
+        if key in by_spelling:
+            pairs += [(i, j) for j in sorted(j for y in close[key] for j in by_spelling[(key[0], y)]) if j > i]
+    return pairs
 
 
 def _strip_titles_surface(text: str, tables) -> str:

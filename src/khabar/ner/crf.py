@@ -10,6 +10,7 @@ alike, so mixing it in never changes the transformer's choice among those three.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -120,22 +121,36 @@ def sentence_pieces(words: list[str]) -> list[tuple[int, int]]:
 
 
 class CrfTagger:
-    """Per-word log-marginals of the CRF's coarse tags."""
+    """Per-word log-marginals of the CRF's coarse tags.
+
+    A CRFsuite tagger keeps the sequence it was last given (`set`, then `marginal`), so one object
+    must never serve two threads: each thread opens its own on first use (shared: labels, clusters).
+    """
 
     def __init__(self, model: Path, clusters: Path) -> None:
-        import pycrfsuite
-
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(model))
-        self.labels: list[str] = self.tagger.labels()
+        self.model = model
+        self.local = threading.local()
+        self.labels: list[str] = self.tagger().labels()
         self.clusters = read_clusters(clusters)
 
+    def tagger(self):
+        """This thread's CRFsuite tagger."""
+        tagger = getattr(self.local, "tagger", None)
+        if tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.model))
+            self.local.tagger = tagger
+        return tagger
+
     def log_marginals(self, words: list[str]) -> np.ndarray:
+        tagger = self.tagger()
         out = np.zeros((len(words), len(self.labels)))
         for start, end in sentence_pieces(words):
-            self.tagger.set(features(words[start:end], self.clusters))
+            tagger.set(features(words[start:end], self.clusters))
             for k, label in enumerate(self.labels):
-                out[start:end, k] = [self.tagger.marginal(label, t) for t in range(end - start)]
+                out[start:end, k] = [tagger.marginal(label, t) for t in range(end - start)]
         return np.log(np.clip(out, 1e-6, 1.0))
 
 

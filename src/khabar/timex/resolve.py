@@ -6,6 +6,8 @@ With no anchor, whatever depends on it stays underspecified (`XXXX-09-13`, `XXXX
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from hijridate import Gregorian, Hijri
 
@@ -140,82 +142,143 @@ def _day_value(day: dict | None, anchor: dt.date | None, future: bool) -> str | 
     return _date(day, anchor)
 
 
+@dataclass(frozen=True)
+class Context:
+    """What a value may depend on besides the parse: the anchor date, whether the sentence speaks of
+    the future, and the day its first day-level date names (for clock times)."""
+
+    anchor: dt.date | None
+    future: bool = False
+    sentence_day: str | None = None
+
+
+def _date_value(parse: Parse, at: Context) -> str:
+    return _date(parse.f, at.anchor)
+
+
+def _month_value(parse: Parse, at: Context) -> str:
+    f, anchor = parse.f, at.anchor
+    year = _year(f, anchor)
+    if year is None and anchor is not None:
+        rel = f.get("rel")
+        if rel is None:  # a bare month: the latest one so far, the coming one in future sentences
+            rel = 1 if at.future else -1
+            year = anchor.year + (1 if rel == 1 and f["m"] < anchor.month else 0) \
+                - (1 if rel == -1 and f["m"] > anchor.month else 0)
+        else:
+            year = _nearest_year(anchor, f["m"], None, rel)
+    return f"{year:04d}-{f['m']:02d}" if year is not None else f"XXXX-{f['m']:02d}"
+
+
+def _year_value(parse: Parse, at: Context) -> str:
+    return f"{parse.f['y']:04d}"
+
+
+def _hijri_value(parse: Parse, at: Context) -> str | None:
+    return _hijri(parse.f, at.anchor, parse.extra)
+
+
+def _relative_day_value(parse: Parse, at: Context) -> str:
+    f, anchor = parse.f, at.anchor
+    if anchor is None:
+        return UNKNOWN_DAY
+    day = anchor + dt.timedelta(days=f["offset"])
+    if f.get("wd"):  # أمس (الاثنين): the named weekday nearest that day wins
+        delta = (f["wd"] - day.isoweekday()) % 7
+        day += dt.timedelta(days=delta if delta <= 3 else delta - 7)
+    return day.isoformat()
+
+
+def _weekday_value(parse: Parse, at: Context) -> str:
+    return _weekday(parse.f, at.anchor, at.future)
+
+
+def _relative_period_value(parse: Parse, at: Context) -> str:
+    f, anchor = parse.f, at.anchor
+    if anchor is None:
+        return {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[f["unit"]]
+    if f["unit"] == "W":
+        return _iso_week(anchor + dt.timedelta(weeks=f["offset"]))
+    if f["unit"] == "M":
+        return _shift_month(anchor, f["offset"])
+    return f"{anchor.year + f['offset']:04d}"
+
+
+def _quarter_value(parse: Parse, at: Context) -> str:
+    f = parse.f
+    year = _year(f, at.anchor)
+    if year is None and at.anchor is not None:
+        year = at.anchor.year
+    prefix = f"{year:04d}" if year is not None else "XXXX"
+    return f"{prefix}-{'H' if f['half'] else 'Q'}{f['q']}"
+
+
+def _season_value(parse: Parse, at: Context) -> str:
+    f = parse.f
+    year = f.get("y")
+    if year is None and f.get("yrel") is not None and at.anchor is not None:
+        year = at.anchor.year + f["yrel"]
+    return f"{year:04d}-{f['season']}" if year is not None else f"XXXX-{f['season']}"
+
+
+def _decade_value(parse: Parse, at: Context) -> str:
+    f = parse.f
+    cent = f.get("cent")
+    if cent and cent[0] == "abs":
+        century = cent[1] - 1
+    elif cent and at.anchor is not None:
+        century = at.anchor.year // 100 + cent[1]
+    elif cent:
+        return f"XX{f['dec']}"
+    else:
+        century = 19
+    return f"{century:02d}{f['dec']}"
+
+
+def _century_value(parse: Parse, at: Context) -> str:
+    kind, n = parse.f["cent"]
+    if kind == "abs":
+        return f"{n - 1:02d}"
+    return f"{at.anchor.year // 100 + n:02d}" if at.anchor else "XX"
+
+
+def _reference_value(parse: Parse, at: Context) -> str:
+    return parse.f["ref"]
+
+
+def _clock_value(parse: Parse, at: Context) -> str:
+    f = parse.f
+    day = _day_value(f.get("day"), at.anchor, at.future) or at.sentence_day or UNKNOWN_DAY
+    value = f"{day}T{f['h']:02d}:{f['mi']:02d}"
+    return value + "Z" if f.get("tz") == "utc" else value
+
+
+def _part_of_day_value(parse: Parse, at: Context) -> str:
+    day = _day_value(parse.f.get("day"), at.anchor, at.future) or UNKNOWN_DAY
+    return f"{day}T{parse.f['pod']}"
+
+
+def _duration_value(parse: Parse, at: Context) -> str:
+    return _duration(parse.f["amount"], parse.f["unit"])
+
+
+def _set_value(parse: Parse, at: Context) -> str:
+    return parse.f.get("value") or _duration(parse.f["amount"], parse.f["unit"])
+
+
+# How each kind of parse (grammar.py's builders) becomes a value.
+VALUES: dict[str, Callable[[Parse, Context], str | None]] = {
+    "date": _date_value, "month": _month_value, "year": _year_value, "hijri": _hijri_value,
+    "reld": _relative_day_value, "weekday": _weekday_value, "relp": _relative_period_value,
+    "quarter": _quarter_value, "season": _season_value, "decade": _decade_value, "century": _century_value,
+    "ref": _reference_value, "clock": _clock_value, "pod": _part_of_day_value, "duration": _duration_value,
+    "set": _set_value,
+}
+
+
 def resolve(parse: Parse, anchor: dt.date | None, *, future: bool = False, sentence_day: str | None = None) -> str | None:
     """The value of one parse; `future` says its sentence speaks of what is to come."""
-    f, kind = parse.f, parse.kind
-    if kind == "date":
-        return _date(f, anchor)
-    if kind == "month":
-        year = _year(f, anchor)
-        if year is None and anchor is not None:
-            rel = f.get("rel")
-            if rel is None:  # a bare month: the latest one so far, the coming one in future sentences
-                rel = 1 if future else -1
-                year = anchor.year + (1 if rel == 1 and f["m"] < anchor.month else 0) \
-                    - (1 if rel == -1 and f["m"] > anchor.month else 0)
-            else:
-                year = _nearest_year(anchor, f["m"], None, rel)
-        return f"{year:04d}-{f['m']:02d}" if year is not None else f"XXXX-{f['m']:02d}"
-    if kind == "year":
-        return f"{f['y']:04d}"
-    if kind == "hijri":
-        return _hijri(f, anchor, parse.extra)
-    if kind == "reld":
-        if anchor is None:
-            return UNKNOWN_DAY
-        day = anchor + dt.timedelta(days=f["offset"])
-        if f.get("wd"):  # أمس (الاثنين): the named weekday nearest that day wins
-            delta = (f["wd"] - day.isoweekday()) % 7
-            day += dt.timedelta(days=delta if delta <= 3 else delta - 7)
-        return day.isoformat()
-    if kind == "weekday":
-        return _weekday(f, anchor, future)
-    if kind == "relp":
-        if anchor is None:
-            return {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[f["unit"]]
-        if f["unit"] == "W":
-            return _iso_week(anchor + dt.timedelta(weeks=f["offset"]))
-        if f["unit"] == "M":
-            return _shift_month(anchor, f["offset"])
-        return f"{anchor.year + f['offset']:04d}"
-    if kind == "quarter":
-        year = _year(f, anchor)
-        if year is None and anchor is not None:
-            year = anchor.year
-        prefix = f"{year:04d}" if year is not None else "XXXX"
-        return f"{prefix}-{'H' if f['half'] else 'Q'}{f['q']}"
-    if kind == "season":
-        year = f.get("y")
-        if year is None and f.get("yrel") is not None and anchor is not None:
-            year = anchor.year + f["yrel"]
-        return f"{year:04d}-{f['season']}" if year is not None else f"XXXX-{f['season']}"
-    if kind == "decade":
-        cent = f.get("cent")
-        if cent and cent[0] == "abs":
-            century = cent[1] - 1
-        elif cent and anchor is not None:
-            century = anchor.year // 100 + cent[1]
-        elif cent:
-            return f"XX{f['dec']}"
-        else:
-            century = 19
-        return f"{century:02d}{f['dec']}"
-    if kind == "century":
-        kind_, n = f["cent"]
-        if kind_ == "abs":
-            return f"{n - 1:02d}"
-        return f"{anchor.year // 100 + n:02d}" if anchor else "XX"
-    if kind == "ref":
-        return f["ref"]
-    if kind == "clock":
-        day = _day_value(f.get("day"), anchor, future) or sentence_day or UNKNOWN_DAY
-        value = f"{day}T{f['h']:02d}:{f['mi']:02d}"
-        return value + "Z" if f.get("tz") == "utc" else value
-    if kind == "pod":
-        day = _day_value(f.get("day"), anchor, future) or UNKNOWN_DAY
-        return f"{day}T{f['pod']}"
-    if kind == "duration":
-        return _duration(f["amount"], f["unit"])
-    if kind == "set":
-        return f.get("value") or _duration(f["amount"], f["unit"])
-    raise ValueError(f"unknown timex kind {kind}")
+    value_of = VALUES.get(parse.kind)
+    if value_of is None:
+        raise ValueError(f"unknown timex kind {parse.kind}")
+    return value_of(parse, Context(anchor, future, sentence_day))

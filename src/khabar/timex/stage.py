@@ -8,8 +8,9 @@ need it stay underspecified. Every timex whose value depends on the anchor recor
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import dataclass
 
 from khabar.document import Article, Timex
 from khabar.ingest.dates import iso_date
@@ -53,23 +54,36 @@ def choose_anchor(article: Article, found: list[tuple[Parse, int, int]]) -> dict
     return {"value": None, "source": "none"}
 
 
-def find_timexes(text: str, spans: list[tuple[int, int]]) -> list[tuple[Parse, int, int, str]]:
-    """Parses in each `(start, end)` region of `text`, with original offsets and the region's
-    normalised text up to the expression (for tense cues)."""
+@dataclass
+class Found:
+    """A parse at original offsets; `future`: its sentence so far speaks of what is to come."""
+
+    parse: Parse
+    start: int
+    end: int
+    future: bool
+
+
+def find_timexes(text: str, spans: list[tuple[int, int]], sentence_starts: list[int]) -> list[Found]:
+    """Parses in each `(start, end)` region of `text`, with original offsets and their sentence's tense
+    cue (looked up, never sliced out: a region may be one long line with thousands of expressions)."""
     g = grammar()
     out = []
     for start, end in spans:
         view = normal_view(text[start:end])
+        cues = g.future_cues(view.norm)
         for parse in g.find(view.norm):
             s, e = view.to_original(parse.start, parse.end)
-            out.append((parse, start + s, start + e, view.norm[:parse.start]))
+            sentence = bisect_right(sentence_starts, start + s) - 1
+            sentence_start = max(sentence_starts[sentence] - start, 0) if sentence >= 0 else 0
+            future = cues.within(bisect_left(view.offsets, sentence_start), parse.start)
+            out.append(Found(parse, start + s, start + e, future))
     return out
 
 
 @stage("timex", requires=("blocks", "sentences"), assigns=("timexes",), setup=grammar)
 def timex_stage(article: Article) -> Article:
     """Find temporal expressions and normalise them against the article's date."""
-    g = grammar()
     regions = []
     for block in article.blocks or []:
         if block.kind in SKIPPED_BLOCKS:
@@ -77,26 +91,24 @@ def timex_stage(article: Article) -> Article:
         regions.append((block.start, block.end))
     if not article.blocks:
         regions = [(0, len(article.text))]
-    found = find_timexes(article.text, regions)
-    anchor = choose_anchor(article, [(p, s, e) for p, s, e, _ in found])
-    day = dt.date.fromisoformat(anchor["value"]) if anchor["value"] else None
     starts = [s.start for s in article.sentences]
+    found = find_timexes(article.text, regions, starts)
+    anchor = choose_anchor(article, [(f.parse, f.start, f.end) for f in found])
+    day = dt.date.fromisoformat(anchor["value"]) if anchor["value"] else None
 
     def sentence_of(offset: int) -> int:
         return bisect_right(starts, offset) - 1
 
     sentence_days: dict[int, str] = {}
-    for parse, start, _, _ in found:  # the first day-level date of each sentence dates its clock times
+    for f in found:  # the first day-level date of each sentence dates its clock times
+        parse = f.parse
         if parse.kind in ("date", "reld", "weekday") and parse.mod is None or parse.type == "TIME" and parse.f.get("day"):
-            sentence_days.setdefault(sentence_of(start), resolve(parse, day).split("T")[0])
+            sentence_days.setdefault(sentence_of(f.start), resolve(parse, day).split("T")[0])
     timexes = []
-    for parse, start, end, before in found:
-        sentence = sentence_of(start)
-        sentence_start = article.sentences[sentence].start if sentence >= 0 else 0
-        prefix = before[max(0, len(before) - (start - sentence_start)):]  # the sentence so far
-        future = g.future_context(prefix)
-        value = resolve(parse, day, future=future, sentence_day=sentence_days.get(sentence))
-        unanchored = resolve(parse, None, future=future)
+    for f in found:
+        parse, start, end = f.parse, f.start, f.end
+        value = resolve(parse, day, future=f.future, sentence_day=sentence_days.get(sentence_of(start)))
+        unanchored = resolve(parse, None, future=f.future)
         extra = dict(parse.extra)
         if parse.f.get("tz") == "local":
             extra["timezone"] = "local"
