@@ -69,7 +69,7 @@ def test_titles_become_roles():
 def test_description_resolves_to_the_named_holder():
     a = article_with("التقى الرئيس الروسي فلاديمير بوتين نظيره، ثم غادر الرئيس الروسي القاعة.",
                      [("فلاديمير بوتين", "PERSON")])
-    description = [m for m in a.mentions if m.extra.get("description")]
+    description = [m for m in a.mentions if m.description]
     assert len(description) == 1 and description[0].text == "الرئيس الروسي"
     assert entity_of(a, "الرئيس الروسي") is entity_of(a, "فلاديمير بوتين")
 

@@ -174,6 +174,10 @@ class Token(Annotation):
 
 @dataclass
 class Mention(Annotation):
+    """A name in the text; `description` marks a title standing for a person (its `role` named)."""
+
+    _when_set: ClassVar = ("description", "role")
+
     start: int
     end: int
     label: str
@@ -183,6 +187,8 @@ class Mention(Annotation):
     score: float | None = None
     proclitic: str = ""
     entity: str | None = None
+    description: bool = False
+    role: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

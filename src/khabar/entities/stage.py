@@ -440,7 +440,7 @@ class EntityLinker:
             if holder is None and entry is None:
                 continue
             mention = Mention(start=start, end=end, text=phrase, label="PERSON", score=1.0,
-                              extra={"description": True, "role": role})
+                              description=True, role=role)
             mentions.append(mention)
             r.parent.append(len(r.parent))
             index = len(mentions) - 1
@@ -476,7 +476,7 @@ class EntityLinker:
         order = sorted((g for g in groups.values() if g.mentions), key=lambda g: min(m.start for m in g.mentions))
         for g in order:
             entity_id = f"e{len(entities)}"
-            named = [m for m in g.mentions if m.label not in ("NORP",) and not m.extra.get("description")]
+            named = [m for m in g.mentions if m.label not in ("NORP",) and not m.description]
             labels = Counter(m.label for m in named) or Counter(m.label for m in g.mentions)
             label = g.entry.label if g.entry else labels.most_common(1)[0][0]
             if label == "NORP":

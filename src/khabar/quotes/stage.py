@@ -183,7 +183,7 @@ class QuoteFinder:
         subject = None
         for label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
-            chosen = [m for m in chosen if not m.extra.get("description")] or chosen  # a name over a title
+            chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
             if label in ("GPE", "LOC", "FAC"):
                 chosen = [m for m in chosen if not r.text[verb.end:m.start].strip()]
             if chosen:

@@ -178,7 +178,7 @@ class Store:
         ex("INSERT OR IGNORE INTO entity_names VALUES (?, ?)",
            [(normalize(name), keys[e.id]) for e in article.entities for name in {e.name_ar} if name]
            + [(normalize(m.text), keys[m.entity]) for m in article.mentions  # names, not descriptions or adjectives
-              if m.entity in keys and m.label != "NORP" and not m.extra.get("description")])
+              if m.entity in keys and m.label != "NORP" and not m.description])
         named = Counter((keys[m.entity], m.label) for m in article.mentions if m.entity in keys and m.label != "NORP")
         self._count_days(day, [(key, label, n) for (key, label), n in named.items()])
         ex("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
