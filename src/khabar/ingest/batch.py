@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from khabar.document import Article
 from khabar.errors import IngestError
+from khabar.ingest.encoding import check_encoding
 from khabar.ingest.readers import MAX_BYTES, Item, ReadOptions, read_items
 from khabar.ingest.records import JsonFields
 
@@ -61,15 +62,19 @@ def iter_articles(
     max_bytes: int = MAX_BYTES,
     on_error: ErrorHandler | None = None,
     published: str | None = None,
+    encoding: str | None = None,
 ) -> ArticleStream:
     """Articles from files, directories and "-" (stdin), in order.
 
     A file or record that fails is skipped: its `IngestError` goes to `report.failures` of the
-    returned stream and, if given, to `on_error`. `published` fills in missing publication dates.
+    returned stream and, if given, to `on_error`. `published` fills in missing publication dates;
+    `encoding` (a Python codec name) decodes every file instead of detecting each one's (E316 if
+    unknown, raised at once).
     """
     if isinstance(paths, str):
         paths = [paths]
-    options = ReadOptions(fields=fields or JsonFields(), max_bytes=max_bytes)
+    options = ReadOptions(fields=fields or JsonFields(), max_bytes=max_bytes,
+                          encoding=check_encoding(encoding) if encoding else None)
     items = (item for path in paths for item in read_items(str(path), options))
     return ArticleStream(items, on_error, published)
 
@@ -80,9 +85,11 @@ def read_path(
     fields: JsonFields | None = None,
     max_bytes: int = MAX_BYTES,
     published: str | None = None,
+    encoding: str | None = None,
 ) -> list[Article]:
     """All articles of one path; the first failure is raised as `IngestError`."""
-    return list(iter_articles([path], fields=fields, max_bytes=max_bytes, on_error=_raise, published=published))
+    return list(iter_articles([path], fields=fields, max_bytes=max_bytes, on_error=_raise, published=published,
+                              encoding=encoding))
 
 
 def _raise(error: IngestError) -> None:
