@@ -49,13 +49,13 @@ def check_encoding(encoding: str) -> str:
         raise IngestError("E316", what="--encoding", detail=repr(encoding)) from None
 
 
-def reject_binary(head: bytes, what: str) -> None:
+def reject_binary(head: bytes, what: str, *, nul_allowed: bool = False) -> None:
     """E303 when the first bytes of a file are a known binary signature or hold NUL bytes
-    (UTF-16 with a BOM aside)."""
+    (UTF-16 with a BOM aside, or when `nul_allowed`: a codec named by the user may need them)."""
     for signature, kind in BINARY_SIGNATURES:
         if head.startswith(signature):
             raise IngestError("E303", what=what, detail=kind)
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if b"\x00" in head and not nul_allowed and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise IngestError("E303", what=what, detail="contains NUL bytes")
 
 
@@ -64,7 +64,7 @@ def decode_bytes(data: bytes, what: str, encoding: str | None = None) -> tuple[s
     raise `IngestError` (E302-E304, E310)."""
     if not data:
         raise IngestError("E302", what=what)
-    reject_binary(data, what)
+    reject_binary(data, what, nul_allowed=encoding is not None)
     if encoding is not None:
         text, encoding = _decode_as(data, encoding, what)
         _reject_controls(len(text) - len(text.translate(CONTROL_TABLE)), len(text), what)

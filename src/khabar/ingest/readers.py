@@ -193,7 +193,7 @@ def _jsonl_items(stream: BinaryIO, what: str, options: ReadOptions) -> Iterator[
     are skipped, a line over the limit is reported (E305) without being kept, and a file that
     starts like a binary one is reported once (E303)."""
     head = stream.peek(SNIFFED_BYTES)[:SNIFFED_BYTES] if hasattr(stream, "peek") else b""
-    reject_binary(head, what)
+    reject_binary(head, what, nul_allowed=options.encoding is not None)
     blank = True
     for index, line in enumerate(_bounded_lines(stream, options.max_json_bytes)):
         origin = f"{what}#{index}"
