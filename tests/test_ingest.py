@@ -510,12 +510,12 @@ def test_html_without_article_text():
 @pytest.mark.shared
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
 def test_real_saudinewsnet_corpus():
-    """All 11,427 records are accounted for: 164 have a blank "content" (E312) and 50 hold a lone name or
-    word, under 20 Arabic letters (E314); both are reported."""
+    """All 11,427 records are accounted for: 164 have a blank "content" (E312), 50 hold a lone name or
+    word, under 20 Arabic letters (E314), and 298 repeat an earlier record's source and text (E318)."""
     articles, report = ingest([SAUDINEWSNET])
     assert report.count + len(report.failures) == 11_427
-    assert Counter(f.code for f in report.failures) == {"E312": 164, "E314": 50}
-    assert report.count == len(articles) == 11_213
+    assert Counter(f.code for f in report.failures) == {"E312": 164, "E314": 50, "E318": 298}
+    assert report.count == len(articles) == 10_915
     assert all(a.published and a.source and a.url for a in articles)
 
 
@@ -598,7 +598,7 @@ def test_zip_members_are_read_with_a_bound(tmp_path, monkeypatch):
     path = tmp_path / "big.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("a.txt", (LONG_STORY + " ") * 100)
-        archive.writestr("b.json", json.dumps([{"text": LONG_STORY}] * 10, ensure_ascii=False))
+        archive.writestr("b.json", json.dumps([{"text": f"{LONG_STORY} {i}"} for i in range(10)], ensure_ascii=False))
     asked = []
     original = zipfile.ZipExtFile.read
 
@@ -629,7 +629,7 @@ def test_jsonl_is_streamed_with_a_bound_on_each_line(tmp_path):
 
 def test_json_document_over_its_limit(tmp_path):
     path = tmp_path / "many.json"
-    path.write_text(json.dumps([{"text": LONG_STORY}] * 50, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps([{"text": f"{LONG_STORY} {i}"} for i in range(50)], ensure_ascii=False), encoding="utf-8")
     articles, report = ingest([path], max_bytes=1_000)
     assert not articles and [(f.origin, f.code) for f in report.failures] == [(str(path), "E315")]
     assert len(ingest([path], max_bytes=10_000)[0]) == 50
@@ -705,6 +705,22 @@ def test_encoding_option_through_the_cli(tmp_path):
     db = tmp_path / "k.db"
     result = runner.invoke(main, ["ingest", "-q", "--db", str(db), "--encoding", "utf-16-le", str(path)])
     assert result.exit_code == 0 and "1 added" in result.output
+
+
+def test_repeated_ids_are_reported_and_skipped(tmp_path):
+    first = Article(text=LONG_STORY, source="وكالة النخيل")
+    other = Article(text=STORY + " " + LONG_STORY, source="وكالة النخيل")
+    other.id = first.id
+    (tmp_path / "a.json").write_text(first.to_json(), encoding="utf-8")
+    (tmp_path / "b.json").write_text(other.to_json(), encoding="utf-8")
+    record = json.dumps({"text": LONG_STORY, "source": "وكالة النخيل"}, ensure_ascii=False)
+    (tmp_path / "c.jsonl").write_text(record + "\n" + record + "\n", encoding="utf-8")
+    articles, report = ingest([tmp_path])
+    assert [a.origin for a in articles] == [str(tmp_path / "a.json")]
+    assert [(f.origin, f.code) for f in report.failures] == [
+        (str(tmp_path / "b.json"), "E318"), (f"{tmp_path / 'c.jsonl'}#0", "E318"), (f"{tmp_path / 'c.jsonl'}#1", "E318")]
+    assert f"has another text under the id of {tmp_path / 'a.json'}" in report.failures[0].message
+    assert f"repeats {tmp_path / 'a.json'}" in report.failures[1].message
 
 
 def test_broken_html_yields_its_text_never_markup(tmp_path):

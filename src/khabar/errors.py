@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "E315": "{what}: JSON document is {detail} bytes, over the {limit}-byte limit (3 x --max-bytes; a .json file "
     "is read whole). Convert it to JSON Lines, which is read line by line, or raise --max-bytes.",
     "E316": "{what}: unknown encoding {detail}. Pass a Python codec name such as utf-8, cp1256 or iso-8859-6.",
+    "E318": "{what}: duplicate article id: it {detail}; it is skipped. Give each article its own id, or drop the "
+    "repeated record.",
     "E317": "{what}: unexpected failure while reading ({detail}); the rest of the batch goes on. Please report "
     "this input with the message.",
     # ner

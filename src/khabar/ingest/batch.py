@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -33,16 +34,23 @@ class IngestReport:
 
 
 class ArticleStream(Iterator[Article]):
-    """The articles of `iter_articles`, read lazily; `report` is up to date as they come."""
+    """The articles of `iter_articles`, read lazily; `report` is up to date as they come.
+
+    An article whose id an earlier one of the same stream had is reported (E318) and skipped,
+    whether it repeats that article or has another text under the same id.
+    """
 
     def __init__(self, items: Iterator[Item], on_error: ErrorHandler | None, published: str | None) -> None:
         self.report = IngestReport()
         self._items = items
         self._on_error = on_error
         self._published = published
+        self._seen: dict[str, tuple[str, bytes]] = {}  # id -> (origin, digest of the text)
 
     def __next__(self) -> Article:
         for item in self._items:
+            if isinstance(item, Article):
+                item = self._first_of_its_id(item)
             if isinstance(item, IngestError):
                 self.report.add_failure(item)
                 if self._on_error is not None:
@@ -53,6 +61,15 @@ class ArticleStream(Iterator[Article]):
             self.report.count += 1
             return item
         raise StopIteration
+
+    def _first_of_its_id(self, article: Article) -> Article | IngestError:
+        digest = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        origin = article.origin or "?"
+        first = self._seen.setdefault(article.id, (origin, digest))
+        if first == (origin, digest):
+            return article
+        same = "repeats" if first[1] == digest else "has another text under the id of"
+        return IngestError("E318", what=origin, detail=f"{same} {first[0]} (id {article.id})")
 
 
 def iter_articles(
