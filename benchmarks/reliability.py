@@ -174,8 +174,8 @@ def build_batch(root: Path, n_good: int, long_kb: int, seed: int) -> Batch:
     bad[f"{bombs}:bomb.jsonl#0"] = "E305"
     bad[str(batch.write("bad/one_byte.txt", b"x"))] = "E314"
     bad[str(batch.write("bad/nbsp_rlm.txt", "\u00a0\u200f\u00a0\u200f\u200e\n\u200f"))] = "E314"
-    bad[str(batch.write("bad/latin_only.txt", "Breaking: markets rallied today after the central bank's decision."))] = \
-        "E314"
+    latin = batch.write("bad/latin_only.txt", "Breaking: markets rallied today after the central bank's decision.")
+    bad[str(latin)] = "E314"
     bad[str(batch.write("bad/binary.jsonl", random.Random(seed).randbytes(MB)))] = "E303"
     bad[str(batch.write("bad/image.txt", b"\x89PNG\r\n\x1a\n" + bytes(2048)))] = "E303"
     broken_utf8 = bytearray(paragraph.encode("utf-8"))

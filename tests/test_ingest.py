@@ -189,7 +189,8 @@ def test_batch_goes_on_after_a_missing_path_and_calls_on_error(tmp_path):
 
 
 def test_published_fills_in_missing_dates_only(tmp_path):
-    records = [{"text": "خبر بلا تاريخ عن افتتاح مدرسة جديدة"}, {"text": "خبر مؤرخ عن افتتاح مكتبة عامة جديدة", "date": "2020-02-03"}]
+    records = [{"text": "خبر بلا تاريخ عن افتتاح مدرسة جديدة"},
+               {"text": "خبر مؤرخ عن افتتاح مكتبة عامة جديدة", "date": "2020-02-03"}]
     (tmp_path / "r.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     articles, _ = ingest([tmp_path / "r.json"], published="2024-01-05")
     assert [a.published for a in articles] == ["2024-01-05", "2020-02-03"]
@@ -552,7 +553,7 @@ def test_deeply_nested_json_line_fails_alone(tmp_path):
 
 
 def test_an_unforeseen_failure_is_coded_for_its_file_and_the_batch_goes_on(tmp_path, monkeypatch):
-    import khabar.ingest.readers as readers
+    from khabar.ingest import readers
 
     def broken(html, what):
         raise TypeError("a bug in the HTML reader")
@@ -590,7 +591,8 @@ def test_zip_member_lying_about_its_size_is_never_read_whole(tmp_path):
     path.write_bytes(data)
     articles, report = ingest([path], max_bytes=10_000)
     assert [a.origin for a in articles] == [f"{path}:good.txt"]
-    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}:bomb.txt", "E309"), (f"{path}:bomb.json", "E315")]
+    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}:bomb.txt", "E309"),
+                                                             (f"{path}:bomb.json", "E315")]
 
 
 def test_zip_members_are_read_with_a_bound(tmp_path, monkeypatch):
@@ -629,7 +631,8 @@ def test_jsonl_is_streamed_with_a_bound_on_each_line(tmp_path):
 
 def test_json_document_over_its_limit(tmp_path):
     path = tmp_path / "many.json"
-    path.write_text(json.dumps([{"text": f"{LONG_STORY} {i}"} for i in range(50)], ensure_ascii=False), encoding="utf-8")
+    records = [{"text": f"{LONG_STORY} {i}"} for i in range(50)]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     articles, report = ingest([path], max_bytes=1_000)
     assert not articles and [(f.origin, f.code) for f in report.failures] == [(str(path), "E315")]
     assert len(ingest([path], max_bytes=10_000)[0]) == 50
@@ -638,7 +641,7 @@ def test_json_document_over_its_limit(tmp_path):
 @pytest.mark.parametrize(
     "data",
     [b"x", b"\xd8", "\u00a0\u200f\u200f\n".encode("utf-8"), "\u200f\u200e\u061c".encode("utf-8"),
-     "خبر قصير جدا".encode("utf-8"), b"Breaking news: markets are up today, analysts say."],
+     "خبر قصير جدا".encode(), b"Breaking news: markets are up today, analysts say."],
 )
 def test_too_few_arabic_letters_is_no_article(tmp_path, data):
     path = tmp_path / "short.txt"
@@ -668,7 +671,8 @@ def test_binary_jsonl_is_reported_once(tmp_path):
         archive.write(path, "noise.jsonl")
     articles, report = ingest([path, archive_path])
     assert not articles
-    assert [(f.origin, f.code) for f in report.failures] == [(str(path), "E303"), (f"{archive_path}:noise.jsonl", "E303")]
+    assert [(f.origin, f.code) for f in report.failures] == [(str(path), "E303"),
+                                                             (f"{archive_path}:noise.jsonl", "E303")]
 
 
 def test_encoding_option_decodes_every_file(tmp_path):
@@ -718,7 +722,10 @@ def test_repeated_ids_are_reported_and_skipped(tmp_path):
     articles, report = ingest([tmp_path])
     assert [a.origin for a in articles] == [str(tmp_path / "a.json")]
     assert [(f.origin, f.code) for f in report.failures] == [
-        (str(tmp_path / "b.json"), "E318"), (f"{tmp_path / 'c.jsonl'}#0", "E318"), (f"{tmp_path / 'c.jsonl'}#1", "E318")]
+        (str(tmp_path / "b.json"), "E318"),
+        (f"{tmp_path / 'c.jsonl'}#0", "E318"),
+        (f"{tmp_path / 'c.jsonl'}#1", "E318"),
+    ]
     assert f"has another text under the id of {tmp_path / 'a.json'}" in report.failures[0].message
     assert f"repeats {tmp_path / 'a.json'}" in report.failures[1].message
 
@@ -741,7 +748,7 @@ def test_broken_html_yields_its_text_never_markup(tmp_path):
 
 
 def test_lenient_html_fallback_when_trafilatura_finds_nothing(monkeypatch):
-    import khabar.ingest.html as html
+    from khabar.ingest import html
 
     monkeypatch.setattr(html.trafilatura, "load_html", lambda page: None)
     page = "<html><head><title>عنوان</title></head><body><h1>توسعة الطريق</h1><p>%s<br>سطر ثان</p></body>" % LONG_STORY

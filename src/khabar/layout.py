@@ -2,8 +2,9 @@
 
 Every line of the article becomes one block (a dateline opening a line becomes its own block,
 the rest of the line another); a line longer than `limits.max_block_chars` is first cut into
-pieces no longer than that, at sentence ends or spaces, and each piece is a line. Rules live in `data/layout.toml` and `data/agencies.toml`; they
-are matched on the normalised view of each line and their named groups become sub-spans.
+pieces no longer than that, at sentence ends or spaces, and each piece is a line. Rules live in
+`data/layout.toml` and `data/agencies.toml`; they are matched on the normalised view of each line
+and their named groups become sub-spans.
 """
 
 from __future__ import annotations

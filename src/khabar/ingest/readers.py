@@ -19,8 +19,8 @@ import re
 import sys
 import zipfile
 from collections.abc import Iterator
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
