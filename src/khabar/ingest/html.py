@@ -106,7 +106,7 @@ def _lenient_lines(html: str) -> list[str]:
         return []
     for el in list(root.iter(*BOILERPLATE_TAGS, "head", lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         el.drop_tree()
-    for el in root.iter(*PARAGRAPH_TAGS, "br", "tr", "article", "section", "header", "main", "body"):
+    for el in list(root.iter(*PARAGRAPH_TAGS, "br", "tr", "article", "section", "header", "main", "body")):
         el.tail = "\n" + (el.tail or "")
         if el.tag != "br":
             el.insert(0, lxml.html.Element("br"))
