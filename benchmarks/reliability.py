@@ -266,35 +266,35 @@ def probe_api(db: Path) -> None:
     article = "أعلنت الهيئة العامة للطرق اليوم بدء أعمال توسعة الطريق الساحلي، وقال مديرها إن المشروع سيكتمل قريبا."
     json_headers = {"content-type": "application/json"}
     probes = [
-        ("GET", "/api/articles?page=1000000000000", None),
-        ("GET", "/api/articles?page=99999999999999999999999999", None),
-        ("GET", "/?page=1000000000000", None),
-        ("GET", f"/api/articles?q={words}", None),
-        ("GET", f"/?q={words}", None),
-        ("GET", f"/api/quotes?q={words}", None),
-        ("GET", f"/quotes?q={words}", None),
-        ("GET", f"/api/entities?q={words}", None),
-        ("GET", "/api/articles?from=NaN&to=2024-99-99", None),
-        ("GET", "/api/events?from=-1&to=%00", None),
-        ("GET", "/api/articles/%ud800", None),
-        ("POST", "/api/analyze", json.dumps({"text": article, "published": 20240101})),
-        ("POST", "/api/analyze", json.dumps({"text": article, "published": ["2024-01-01"]})),
-        ("POST", "/api/analyze", '{"text": "%s", "published": NaN}' % article),
-        ("POST", "/api/analyze", '{"text": %s}' % ("[" * 100_000 + "]" * 100_000)),
-        ("POST", "/api/analyze", '{"text": "\\ud800 %s"}' % article),
-        ("POST", "/api/analyze", json.dumps({"text": article, "title": {"ar": "عنوان"}})),
-        ("POST", "/api/analyze", json.dumps({"text": {"nested": article}})),
-        ("POST", "/api/analyze", "[1, 2, 3]"),
-        ("POST", "/api/analyze", json.dumps({"text": article})[:-3]),
-        ("POST", "/api/analyze", "x" * (10 * MB)),
+        ("huge page", "GET", "/api/articles?page=1000000000000", None),
+        ("page over int64", "GET", "/api/articles?page=99999999999999999999999999", None),
+        ("huge page, HTML", "GET", "/?page=1000000000000", None),
+        ("500-word search", "GET", f"/api/articles?q={words}", None),
+        ("500-word search, HTML", "GET", f"/?q={words}", None),
+        ("500-word quotes query", "GET", f"/api/quotes?q={words}", None),
+        ("500-word quotes query, HTML", "GET", f"/quotes?q={words}", None),
+        ("500-word entities query", "GET", f"/api/entities?q={words}", None),
+        ("NaN and impossible dates", "GET", "/api/articles?from=NaN&to=2024-99-99", None),
+        ("negative date, NUL", "GET", "/api/events?from=-1&to=%00", None),
+        ("lone surrogate in a path", "GET", "/api/articles/%ud800", None),
+        ("published as a number", "POST", "/api/analyze", json.dumps({"text": article, "published": 20240101})),
+        ("published as a list", "POST", "/api/analyze", json.dumps({"text": article, "published": ["2024-01-01"]})),
+        ("NaN in the body", "POST", "/api/analyze", '{"text": "%s", "published": NaN}' % article),
+        ("deeply nested body", "POST", "/api/analyze", '{"text": %s}' % ("[" * 100_000 + "]" * 100_000)),
+        ("lone surrogate in the text", "POST", "/api/analyze", '{"text": "\\ud800 %s"}' % article),
+        ("title as an object", "POST", "/api/analyze", json.dumps({"text": article, "title": {"ar": "عنوان"}})),
+        ("text as an object", "POST", "/api/analyze", json.dumps({"text": {"nested": article}})),
+        ("an array body", "POST", "/api/analyze", "[1, 2, 3]"),
+        ("truncated JSON", "POST", "/api/analyze", json.dumps({"text": article})[:-3]),
+        ("10 MB body", "POST", "/api/analyze", "x" * (10 * MB)),
     ]
     failures = []
     statuses = []
-    for method, url, body in probes:
+    for label, method, url, body in probes:
         response = client.request(method, url, content=body, headers=json_headers if body else None)
         statuses.append(response.status_code)
         if response.status_code >= 500:
-            failures.append(f"{method} {url[:60]} {(body or '')[:40]!r}: {response.status_code}")
+            failures.append(f"{label} ({method} {url[:40]}): {response.status_code}")
     print(f"API probes: {len(probes)}, answered 500 or more: {len(failures)} (statuses {sorted(set(statuses))})")
     for line in failures:
         print(f"  {line}")
