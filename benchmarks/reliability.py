@@ -11,6 +11,7 @@ growing size.
     python benchmarks/reliability.py [--good 280] [--long-kb 800] [--stages layout,sentences,tokens,ner]
     python benchmarks/reliability.py --linearity [--stages layout,sentences,tokens]
 
+Peak RSS is the child's own high-water mark (VmHWM in /proc/self/status, read at exit).
 --stages runs the same ingest (khabar.store.ingest) with only those stages instead of the CLI's full pipeline.
 """
 
@@ -21,7 +22,6 @@ import io
 import json
 import random
 import re
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -34,7 +34,18 @@ from corpus_tools import CORPUS
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 FAILURE_LINE = re.compile(r"^skipped \[(E\d{3})\] (.*?): ", re.MULTILINE)
+PEAK_LINE = re.compile(r"^peak RSS (\d+) kB$", re.MULTILINE)
 MB = 1024 * 1024
+# Prefix of every measured child: at exit it prints its own peak RSS (VmHWM), which, unlike
+# getrusage(RUSAGE_CHILDREN), does not count the parent's pages a child inherits before exec.
+REPORT_PEAK = """
+import atexit, sys
+def _peak():
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    print("peak RSS", line.split()[1], "kB", file=sys.stderr)
+atexit.register(_peak)
+"""
 INGEST_WITH_STAGES = """
 import sys
 from khabar.pipeline import Pipeline
@@ -51,7 +62,7 @@ err.print(f"{summary.added} added, {summary.updated} updated, {summary.unchanged
           f"{len(summary.failures)} inputs skipped, {summary.stage_errors} with stage errors")
 """
 LINEARITY_RUN = """
-import resource, sys, time
+import sys, time
 from khabar import Article
 from khabar.pipeline import Pipeline
 text, stages = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2].split(",")
@@ -59,7 +70,7 @@ pipeline = Pipeline(stages)
 started = time.perf_counter()
 article = pipeline(Article(text=text))
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = int(next(line for line in open("/proc/self/status") if line.startswith("VmHWM:")).split()[1]) / 1024
 print(f"{len(text):>9,} chars  {seconds:7.2f} s  peak RSS {peak:7.0f} MB  blocks {len(article.blocks):>4}  "
       f"sentences {len(article.sentences):>6}  tokens {len(article.tokens):>7}  stage errors {len(article.errors)}")
 """
@@ -217,16 +228,17 @@ def ingest_batch(batch: Batch, db: Path, stages: str | None) -> tuple[str, float
     """Run the ingest subprocess; (stderr, seconds, peak RSS in MB of the child)."""
     paths = [str(batch.root), *batch.extra_paths]
     if stages:
-        command = [sys.executable, "-c", INGEST_WITH_STAGES, str(db), stages, *paths]
+        command = [sys.executable, "-c", REPORT_PEAK + INGEST_WITH_STAGES, str(db), stages, *paths]
     else:
-        command = [sys.executable, "-c", "from khabar.cli import main; main()", "ingest", "-q", "--db", str(db), *paths]
+        command = [sys.executable, "-c", REPORT_PEAK + "from khabar.cli import main; main()", "ingest", "-q", "--db",
+                   str(db), *paths]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     if done.returncode not in (0, 1):
         print(done.stderr[-3000:])
-    return done.stderr, seconds, peak
+    peaks = PEAK_LINE.findall(done.stderr)
+    return done.stderr, seconds, int(peaks[-1]) / 1024 if peaks else float("nan")
 
 
 def check_ingest(batch: Batch, db: Path, stderr: str) -> None:
@@ -337,7 +349,8 @@ def main() -> None:
         stderr, seconds, peak = ingest_batch(batch, db, args.stages)
         check_ingest(batch, db, stderr)
         print(f"ingest: {seconds:.1f} s, peak RSS {peak:.0f} MB")
-        print("  " + stderr.strip().splitlines()[-1] if stderr.strip() else "  (no summary line)")
+        summary = [line for line in stderr.splitlines() if " added, " in line]
+        print("  " + (summary[-1] if summary else "(no summary line)"))
         if not args.skip_api:
             probe_api(db)
 
