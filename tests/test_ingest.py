@@ -7,6 +7,7 @@ import json
 import random
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,8 @@ SENTENCES = [
     "الطقس حار",
     "وصل الوفد إلى العاصمة",
 ]
+BRIEF_A = "أعلنت البلدية افتتاح حديقة جديدة"
+BRIEF_B = "بدأ موسم الحصاد في القرى الجنوبية"
 STORY = "افتتحت البلدية حديقة عامة جديدة في الحي الشرقي.\nوتضم الحديقة ملاعب للأطفال ومسارا للمشي."
 
 
@@ -134,10 +137,10 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(STORY, encoding="utf-8")
 
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(IngestError) as excinfo:
         read_path(str(path))
     assert code_of(excinfo) == "E311" and "Permission denied" in excinfo.value.message
@@ -186,7 +189,8 @@ def test_batch_goes_on_after_a_missing_path_and_calls_on_error(tmp_path):
 
 
 def test_published_fills_in_missing_dates_only(tmp_path):
-    records = [{"text": "خبر بلا تاريخ"}, {"text": "خبر مؤرخ", "date": "2020-02-03"}]
+    records = [{"text": "خبر بلا تاريخ عن افتتاح مدرسة جديدة"},
+               {"text": "خبر مؤرخ عن افتتاح مكتبة عامة جديدة", "date": "2020-02-03"}]
     (tmp_path / "r.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     articles, _ = ingest([tmp_path / "r.json"], published="2024-01-05")
     assert [a.published for a in articles] == ["2024-01-05", "2020-02-03"]
@@ -197,15 +201,15 @@ def test_published_fills_in_missing_dates_only(tmp_path):
 
 def test_json_array_with_bad_records(tmp_path):
     records = [
-        {"title": "عنوان أول", "content": "نص الخبر الأول.", "published_at": "2015-07-21 02:51:32"},
+        {"title": "عنوان أول", "content": "نص الخبر الأول عن هطول الأمطار.", "published_at": "2015-07-21 02:51:32"},
         "ليس كائنا",
         {"title": "بلا نص"},
-        {"body": "نص الخبر الرابع.", "author": ["سعاد علي", "مازن فهد"], "site": "وكالة النخيل"},
+        {"body": "نص الخبر الرابع عن معرض الكتاب.", "author": ["سعاد علي", "مازن فهد"], "site": "وكالة النخيل"},
     ]
     path = tmp_path / "records.json"
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     articles, report = ingest([path])
-    assert [a.text for a in articles] == ["نص الخبر الأول.", "نص الخبر الرابع."]
+    assert [a.text for a in articles] == ["نص الخبر الأول عن هطول الأمطار.", "نص الخبر الرابع عن معرض الكتاب."]
     assert articles[0].title == "عنوان أول" and articles[0].published == "2015-07-21"
     assert articles[0].origin == f"{path}#0" and articles[0].meta == {"format": "json", "encoding": "utf-8"}
     assert articles[1].author == "سعاد علي، مازن فهد" and articles[1].source == "وكالة النخيل"
@@ -214,7 +218,7 @@ def test_json_array_with_bad_records(tmp_path):
 
 def test_json_object_with_article_list_and_invalid_json(tmp_path):
     listed = tmp_path / "listed.json"
-    listed.write_text(json.dumps({"count": 1, "items": [{"text": "خبر واحد"}]}), encoding="utf-8")
+    listed.write_text(json.dumps({"count": 1, "items": [{"text": "خبر واحد عن افتتاح حديقة عامة"}]}), encoding="utf-8")
     broken = tmp_path / "broken.json"
     broken.write_text('[{"text": "خبر"', encoding="utf-8")
     articles, report = ingest([listed, broken])
@@ -234,17 +238,17 @@ def test_khabar_article_json_is_loaded_as_is(tmp_path):
 def test_jsonl_with_a_broken_line(tmp_path):
     path = tmp_path / "feed.jsonl"
     lines = [
-        json.dumps({"text": "الخبر الأول", "date": "2021-03-04T10:00:00Z"}, ensure_ascii=False),
+        json.dumps({"text": "الخبر الأول عن افتتاح الجسر الجديد", "date": "2021-03-04T10:00:00Z"}, ensure_ascii=False),
         '{"text": "سطر مكسور',
         "",
-        json.dumps({"text": "الخبر الثالث\r\nسطره الثاني"}, ensure_ascii=False),
+        json.dumps({"text": "الخبر الثالث عن الطقس\r\nسطره الثاني"}, ensure_ascii=False),
         "[1, 2]",
     ]
     path.write_bytes("\n".join(lines).encode("utf-8"))
     articles, report = ingest([path])
     assert [(a.origin, a.text, a.published) for a in articles] == [
-        (f"{path}#0", "الخبر الأول", "2021-03-04"),
-        (f"{path}#3", "الخبر الثالث\nسطره الثاني", None),
+        (f"{path}#0", "الخبر الأول عن افتتاح الجسر الجديد", "2021-03-04"),
+        (f"{path}#3", "الخبر الثالث عن الطقس\nسطره الثاني", None),
     ]
     assert articles[0].meta == {"format": "jsonl", "encoding": "utf-8"}
     assert [(f.origin, f.code) for f in report.failures] == [(f"{path}#1", "E306"), (f"{path}#4", "E306")]
@@ -252,18 +256,19 @@ def test_jsonl_with_a_broken_line(tmp_path):
 
 def test_json_file_holding_json_lines(tmp_path):
     path = tmp_path / "lines.json"
-    path.write_text('{"text": "أ"}\n{"text": "ب"}\n', encoding="utf-8")
+    path.write_text(json.dumps({"text": BRIEF_A}, ensure_ascii=False) + "\n" + json.dumps({"text": BRIEF_B}) + "\n",
+                    encoding="utf-8")
     articles, report = ingest([path])
     assert [(a.origin, a.text, a.meta["format"]) for a in articles] == [
-        (f"{path}#0", "أ", "jsonl"),
-        (f"{path}#1", "ب", "jsonl"),
+        (f"{path}#0", BRIEF_A, "jsonl"),
+        (f"{path}#1", BRIEF_B, "jsonl"),
     ]
     assert not report.failures
 
 
 def test_custom_field_names(tmp_path):
     record = {
-        "story": "نص القصة",
+        "story": "نص القصة عن افتتاح مستشفى جديد",
         "headline_ar": "العنوان",
         "link_url": "https://example.org/n/1",
         "agency": "وكالة الشروق",
@@ -277,7 +282,7 @@ def test_custom_field_names(tmp_path):
     )
     [article] = read_path(str(path), fields=fields)
     assert (article.text, article.title, article.url, article.source, article.author, article.published) == (
-        "نص القصة",
+        "نص القصة عن افتتاح مستشفى جديد",
         "العنوان",
         "https://example.org/n/1",
         "وكالة الشروق",
@@ -290,9 +295,9 @@ def test_custom_field_names(tmp_path):
 
 def test_record_text_over_the_limit(tmp_path):
     path = tmp_path / "r.jsonl"
-    path.write_text('{"text": "قصير"}\n{"text": "%s"}\n' % ("طويل " * 100), encoding="utf-8")
+    path.write_text('{"text": "خبر قصير عن افتتاح مدرسة"}\n{"text": "%s"}\n' % ("طويل " * 100), encoding="utf-8")
     articles, report = ingest([path], max_bytes=100)
-    assert [a.text for a in articles] == ["قصير"]
+    assert [a.text for a in articles] == ["خبر قصير عن افتتاح مدرسة"]
     assert [(f.origin, f.code) for f in report.failures] == [(f"{path}#1", "E305")]
 
 
@@ -367,9 +372,9 @@ def feed_stdin(monkeypatch, data: bytes) -> None:
     ("data", "texts", "format_name"),
     [
         (STORY.encode("cp1256"), [STORY], "text"),
-        (json.dumps([{"text": "أ"}, {"text": "ب"}]).encode(), ["أ", "ب"], "json"),
-        (b'{"text": "\\u0623"}\n{"text": "\\u0628"}\n', ["أ", "ب"], "jsonl"),
-        (json.dumps({"text": "خبر", "title": "عنوان"}, indent=2).encode(), ["خبر"], "json"),
+        (json.dumps([{"text": BRIEF_A}, {"text": BRIEF_B}]).encode(), [BRIEF_A, BRIEF_B], "json"),
+        (f"{json.dumps({'text': BRIEF_A})}\n{json.dumps({'text': BRIEF_B})}\n".encode(), [BRIEF_A, BRIEF_B], "jsonl"),
+        (json.dumps({"text": BRIEF_A, "title": "عنوان"}, indent=2).encode(), [BRIEF_A], "json"),
     ],
 )
 def test_stdin_is_sniffed(monkeypatch, data, texts, format_name):
@@ -506,9 +511,249 @@ def test_html_without_article_text():
 @pytest.mark.shared
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared not present")
 def test_real_saudinewsnet_corpus():
-    """All 11,427 records are accounted for: 164 have a blank "content" and are reported (E312)."""
+    """All 11,427 records are accounted for: 164 have a blank "content" (E312), 50 hold a lone name or
+    word, under 20 Arabic letters (E314), and 298 repeat an earlier record's source and text (E318)."""
     articles, report = ingest([SAUDINEWSNET])
     assert report.count + len(report.failures) == 11_427
-    assert {f.code for f in report.failures} == {"E312"}
-    assert report.count == len(articles) == 11_263
+    assert Counter(f.code for f in report.failures) == {"E312": 164, "E314": 50, "E318": 298}
+    assert report.count == len(articles) == 10_915
     assert all(a.published and a.source and a.url for a in articles)
+
+
+# --- hostile and odd input (issue 14) ----------------------------------------------------
+
+LONG_STORY = "أعلنت الهيئة العامة للطرق اليوم بدء أعمال توسعة الطريق الساحلي، وقال مديرها إن المشروع سيكتمل خلال عامين."
+
+
+def deep_json(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+def test_deeply_nested_json_is_one_coded_failure_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "a_deep.json").write_text(deep_json(100_000), encoding="utf-8")
+    (tmp_path / "b_deep_meta.json").write_text('{"text": "%s", "meta": %s}' % (LONG_STORY, deep_json(100_000)),
+                                               encoding="utf-8")
+    (tmp_path / "c_good.txt").write_text(LONG_STORY, encoding="utf-8")
+    articles, report = ingest([tmp_path])
+    assert [a.origin for a in articles] == [str(tmp_path / "c_good.txt")]
+    assert [(f.origin, f.code) for f in report.failures] == [
+        (str(tmp_path / "a_deep.json"), "E313"),
+        (str(tmp_path / "b_deep_meta.json"), "E313"),
+    ]
+
+
+def test_deeply_nested_json_line_fails_alone(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": LONG_STORY}, ensure_ascii=False), '{"text": %s}' % deep_json(50_000),
+             json.dumps({"text": STORY}, ensure_ascii=False)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, report = ingest([path])
+    assert [a.origin for a in articles] == [f"{path}#0", f"{path}#2"]
+    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}#1", "E313")]
+
+
+def test_an_unforeseen_failure_is_coded_for_its_file_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from khabar.ingest import readers
+
+    def broken(html, what):
+        raise TypeError("a bug in the HTML reader")
+
+    monkeypatch.setattr(readers, "read_html", broken)
+    (tmp_path / "a.html").write_text("<html><body><p>%s</p></body></html>" % LONG_STORY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(LONG_STORY, encoding="utf-8")
+    articles, report = ingest([tmp_path])
+    assert [a.origin for a in articles] == [str(tmp_path / "b.txt")]
+    assert [(f.origin, f.code) for f in report.failures] == [(str(tmp_path / "a.html"), "E317")]
+    assert "a bug in the HTML reader" in report.failures[0].message
+
+
+def patch_zip_sizes(data: bytes, name: str, size: int) -> bytes:
+    """The archive with `name`'s uncompressed size declared as `size` (local header and central directory)."""
+    data = bytearray(data)
+    for signature, size_at, name_len_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+        i = data.find(signature)
+        while i >= 0:
+            length = int.from_bytes(data[i + name_len_at : i + name_len_at + 2], "little")
+            if data[i + name_at : i + name_at + length] == name.encode():
+                data[i + size_at : i + size_at + 4] = size.to_bytes(4, "little")
+            i = data.find(signature, i + 1)
+    return bytes(data)
+
+
+def test_zip_member_lying_about_its_size_is_never_read_whole(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bomb.txt", b" " * 5_000_000)  # deflates to a few KB
+        archive.writestr("bomb.json", b"[" + b" " * 5_000_000 + b"]")
+        archive.writestr("good.txt", LONG_STORY.encode("utf-8"))
+    data = patch_zip_sizes(buffer.getvalue(), "bomb.txt", 100)
+    path = tmp_path / "bombs.zip"
+    path.write_bytes(data)
+    articles, report = ingest([path], max_bytes=10_000)
+    assert [a.origin for a in articles] == [f"{path}:good.txt"]
+    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}:bomb.txt", "E309"),
+                                                             (f"{path}:bomb.json", "E315")]
+
+
+def test_zip_members_are_read_with_a_bound(tmp_path, monkeypatch):
+    """No member is decompressed whole: every read of a member asks for at most the limit + 1 bytes."""
+    path = tmp_path / "big.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", (LONG_STORY + " ") * 100)
+        archive.writestr("b.json", json.dumps([{"text": f"{LONG_STORY} {i}"} for i in range(10)], ensure_ascii=False))
+    asked = []
+    original = zipfile.ZipExtFile.read
+
+    def read(self, n=-1):
+        asked.append(n)
+        return original(self, n)
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", read)
+    articles, report = ingest([path], max_bytes=50_000)
+    assert len(articles) == 11 and not report.failures
+    assert asked and all(0 <= n <= 3 * 50_000 + 1 for n in asked)
+
+
+def test_jsonl_is_streamed_with_a_bound_on_each_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    huge = json.dumps({"text": "كلمة " * 20_000}, ensure_ascii=False)
+    path.write_text("\n".join([json.dumps({"text": LONG_STORY}, ensure_ascii=False), huge,
+                               json.dumps({"text": STORY}, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    archive_path = tmp_path / "feed.zip"
+    with zipfile.ZipFile(archive_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(path, "feed.jsonl")
+    for source, prefix in ((path, str(path)), (archive_path, f"{archive_path}:feed.jsonl")):
+        articles, report = ingest([source], max_bytes=1_000)
+        assert [a.origin for a in articles] == [f"{prefix}#0", f"{prefix}#2"]
+        assert [(f.origin, f.code) for f in report.failures] == [(f"{prefix}#1", "E305")]
+        assert str(len(huge.encode("utf-8"))) in report.failures[0].message
+
+
+def test_json_document_over_its_limit(tmp_path):
+    path = tmp_path / "many.json"
+    records = [{"text": f"{LONG_STORY} {i}"} for i in range(50)]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    articles, report = ingest([path], max_bytes=1_000)
+    assert not articles and [(f.origin, f.code) for f in report.failures] == [(str(path), "E315")]
+    assert len(ingest([path], max_bytes=10_000)[0]) == 50
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"x", b"\xd8", "\u00a0\u200f\u200f\n".encode("utf-8"), "\u200f\u200e\u061c".encode("utf-8"),
+     "خبر قصير جدا".encode(), b"Breaking news: markets are up today, analysts say."],
+)
+def test_too_few_arabic_letters_is_no_article(tmp_path, data):
+    path = tmp_path / "short.txt"
+    path.write_bytes(data)
+    articles, report = ingest([path])
+    assert not articles
+    assert [f.code for f in report.failures] == ["E314"]
+
+
+def test_the_minimum_is_twenty_arabic_letters(tmp_path):
+    nineteen = "خبر عن افتتاح مدرسة"  # 3 + 2 + 6 + 5 = 16 letters
+    (tmp_path / "a.txt").write_text(nineteen + " جدي", encoding="utf-8")  # 19
+    (tmp_path / "b.txt").write_text(nineteen + " جديدة", encoding="utf-8")  # 21
+    (tmp_path / "c.txt").write_text("\u200f" * 5 + "a", encoding="utf-8")
+    articles, report = ingest([tmp_path])
+    assert [a.origin for a in articles] == [str(tmp_path / "b.txt")]
+    assert [(f.origin, f.code) for f in report.failures] == [(str(tmp_path / "a.txt"), "E314"),
+                                                             (str(tmp_path / "c.txt"), "E314")]
+    assert "only 19 Arabic letters" in report.failures[0].message
+
+
+def test_binary_jsonl_is_reported_once(tmp_path):
+    path = tmp_path / "noise.jsonl"
+    path.write_bytes(random.Random(7).randbytes(200_000))
+    archive_path = tmp_path / "noise.zip"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        archive.write(path, "noise.jsonl")
+    articles, report = ingest([path, archive_path])
+    assert not articles
+    assert [(f.origin, f.code) for f in report.failures] == [(str(path), "E303"),
+                                                             (f"{archive_path}:noise.jsonl", "E303")]
+
+
+def test_encoding_option_decodes_every_file(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(LONG_STORY.encode("utf-16-le"))  # no BOM: detection calls it binary
+    articles, report = ingest([path])
+    assert not articles and report.failures[0].code == "E303"
+    [article] = read_path(str(path), encoding="utf-16-le")
+    assert article.text == LONG_STORY and article.meta["encoding"] == "utf-16-le"
+    lines = tmp_path / "feed.jsonl"
+    lines.write_bytes(json.dumps({"text": LONG_STORY}, ensure_ascii=False).encode("cp1256") + b"\n")
+    [article] = read_path(str(lines), encoding="windows-1256")
+    assert article.text == LONG_STORY and article.meta["encoding"] == "cp1256"
+    with pytest.raises(IngestError, match="E304"):
+        read_path(str(lines), encoding="utf-8")
+    with pytest.raises(IngestError, match="E316"):
+        read_path(str(lines), encoding="no-such-codec")
+
+
+def test_encoding_option_through_the_cli(tmp_path):
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(LONG_STORY.encode("utf-16-le"))
+    runner = CliRunner()
+    result = runner.invoke(main, ["analyze", "--json", "--stages", "layout", "--encoding", "utf-16-le", str(path)])
+    assert result.exit_code == 0 and json.loads(result.stdout)["text"] == LONG_STORY
+    result = runner.invoke(main, ["analyze", "--json", "--stages", "layout", str(path)])
+    assert result.exit_code == 1 and "E303" in result.output
+    result = runner.invoke(main, ["analyze", "--encoding", "klingon", str(path)])
+    assert result.exit_code == 2 and "E316" in result.output
+    db = tmp_path / "k.db"
+    result = runner.invoke(main, ["ingest", "-q", "--db", str(db), "--encoding", "utf-16-le", str(path)])
+    assert result.exit_code == 0 and "1 added" in result.output
+
+
+def test_repeated_ids_are_reported_and_skipped(tmp_path):
+    first = Article(text=LONG_STORY, source="وكالة النخيل")
+    other = Article(text=STORY + " " + LONG_STORY, source="وكالة النخيل")
+    other.id = first.id
+    (tmp_path / "a.json").write_text(first.to_json(), encoding="utf-8")
+    (tmp_path / "b.json").write_text(other.to_json(), encoding="utf-8")
+    record = json.dumps({"text": LONG_STORY, "source": "وكالة النخيل"}, ensure_ascii=False)
+    (tmp_path / "c.jsonl").write_text(record + "\n" + record + "\n", encoding="utf-8")
+    articles, report = ingest([tmp_path])
+    assert [a.origin for a in articles] == [str(tmp_path / "a.json")]
+    assert [(f.origin, f.code) for f in report.failures] == [
+        (str(tmp_path / "b.json"), "E318"),
+        (f"{tmp_path / 'c.jsonl'}#0", "E318"),
+        (f"{tmp_path / 'c.jsonl'}#1", "E318"),
+    ]
+    assert f"has another text under the id of {tmp_path / 'a.json'}" in report.failures[0].message
+    assert f"repeats {tmp_path / 'a.json'}" in report.failures[1].message
+
+
+def test_broken_html_yields_its_text_never_markup(tmp_path):
+    fragment = "<div class='story'><p>%s</p><p>وأضاف أن الأعمال تبدأ الشهر المقبل.</p></div>" % LONG_STORY
+    (tmp_path / "a_fragment.txt").write_text(fragment, encoding="utf-8")
+    broken = ("<html><body><p>أعلنت الهيئة العامة للطرق <b اليوم بدء أعمال توسعة الطريق الساحلي</i></p>"
+              "<script>var x = '<p>';</script></div></span>")
+    (tmp_path / "b_broken.html").write_text(broken, encoding="utf-8")
+    (tmp_path / "c_unparsed.html").write_text("<p>" + LONG_STORY, encoding="utf-8")
+    articles, report = ingest([tmp_path])
+    assert not report.failures
+    texts = [a.text for a in articles]
+    assert all("<" not in t and ">" not in t for t in texts)
+    assert texts[0].split("\n") == [LONG_STORY, "وأضاف أن الأعمال تبدأ الشهر المقبل."]
+    assert texts[1] == "أعلنت الهيئة العامة للطرق اليوم بدء أعمال توسعة الطريق الساحلي"
+    assert texts[2] == LONG_STORY
+    assert {a.meta["format"] for a in articles} == {"html"}
+
+
+def test_lenient_html_fallback_when_trafilatura_finds_nothing(monkeypatch):
+    from khabar.ingest import html
+
+    monkeypatch.setattr(html.trafilatura, "load_html", lambda page: None)
+    page = "<html><head><title>عنوان</title></head><body><h1>توسعة الطريق</h1><p>%s<br>سطر ثان</p></body>" % LONG_STORY
+    article = read_html(page, "p.html")
+    assert article.text.split("\n") == ["توسعة الطريق", LONG_STORY, "سطر ثان"]
+    assert article.meta == {"format": "html", "extraction": "lenient"}
+    with pytest.raises(IngestError, match="E308"):
+        read_html("<html><body><script>var a = 1;</script></body></html>", "empty.html")

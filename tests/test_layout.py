@@ -127,3 +127,40 @@ def test_author_and_place_line_counts_as_byline_only_at_the_edges():
     middle = analyze("\n".join([*body[:2], "منى العتيبي – جدة", *body]))
     assert edge.blocks[0].kind == "byline" and edge.blocks[0].place.text == "جدة"
     assert middle.blocks[2].kind == "body"
+
+
+# --- length cap: a line with no breaks becomes several blocks, nothing dropped ------------
+
+def long_line(n_chars: int) -> str:
+    words = ["أعلنت", "الهيئة", "اليوم", "بدء", "أعمال", "توسعة", "الطريق", "الساحلي", "وقال", "المدير",
+             "إن", "المشروع", "سيكتمل", "خلال", "عامين"]
+    out, size = [], 0
+    while size < n_chars:
+        i = len(out)
+        out.append(words[i % len(words)] + ("." if i % 37 == 36 else "،" if i % 11 == 10 else ""))
+        size += len(out[-1]) + 1
+    return " ".join(out)
+
+
+def test_a_200_kb_single_line_article_is_cut_into_capped_blocks():
+    from khabar.layout import layout_rules
+
+    cap = layout_rules().limits["max_block_chars"]
+    text = "توسعة الطريق الساحلي\n" + long_line(200_000)
+    article = analyze(text)
+    body = [b for b in article.blocks if b.kind != "headline"]
+    assert len(body) >= 200_000 // cap
+    assert all(0 < b.end - b.start <= cap and text[b.start:b.end] == b.text for b in article.blocks)
+    assert all(b.text.endswith(".") for b in body[:-1])  # cut after a sentence end when there is one
+    # nothing dropped: the blocks, in order, hold every character but the spaces between them
+    assert "".join("".join(b.text.split()) for b in article.blocks) == "".join(text.split())
+    assert all(a.end <= b.start for a, b in zip(article.blocks, article.blocks[1:]))
+
+
+def test_a_line_without_spaces_is_cut_at_the_cap():
+    from khabar.layout import layout_rules
+
+    cap = layout_rules().limits["max_block_chars"]
+    text = "ب" * (2 * cap + 5)
+    blocks = analyze(text).blocks
+    assert [(b.start, b.end) for b in blocks] == [(0, cap), (cap, 2 * cap), (2 * cap, 2 * cap + 5)]

@@ -73,3 +73,43 @@ def test_diacritised_word_keeps_its_marks_in_the_stem():
     token = tokenize("وَبِالتَّفْصِيل")[0]
     assert [p["tag"] for p in token.proclitics] == ["conj", "prep", "det"]
     assert token.stem.text == "تَّفْصِيل"
+
+
+# --- length cap: long sentences are cut, never dropped, offsets kept ----------------------
+
+def test_a_long_sentence_is_cut_at_clause_marks_and_spaces():
+    from khabar.text.sentences import sentence_rules
+
+    cap = sentence_rules()["max_sentence_chars"]
+    clause = "وقال المتحدث باسم الوزارة إن الأعمال ستبدأ في الأسبوع المقبل، "
+    text = clause * (3 * cap // len(clause)) + "ثم انتهى الاجتماع."
+    ranges = split_sentences(text)
+    assert len(ranges) >= 3
+    assert all(0 < b - a <= cap for a, b in ranges)
+    assert all(text[a:b].endswith("،") for a, b in ranges[:-1])
+    assert "".join("".join(text[a:b].split()) for a, b in ranges) == "".join(text.split())
+
+
+def test_a_200_kb_single_line_gets_capped_sentences_and_tokens_with_true_offsets():
+    from khabar import Article, Pipeline
+    from khabar.text.sentences import sentence_rules
+
+    cap = sentence_rules()["max_sentence_chars"]
+    words = ["أعلنت", "الهيئة", "اليوم", "بدء", "أعمال", "توسعة", "الطريق", "الساحلي", "بمشاركة", "واسعة"]
+    text = " ".join(words[i % len(words)] for i in range(30_000))[:200_000]
+    article = Pipeline(["layout", "sentences", "tokens"])(Article(text=text))
+    assert all(0 < s.end - s.start <= cap and text[s.start:s.end] == s.text for s in article.sentences)
+    assert "".join(s.text.replace(" ", "") for s in article.sentences) == text.replace(" ", "")
+    assert all(text[t.start:t.end] == t.text for t in article.tokens)
+    assert len(article.tokens) == len(text.split())
+
+
+def test_cap_ranges_never_splits_a_letter_from_its_marks():
+    import regex
+
+    from khabar.text.sentences import cap_ranges
+
+    text = "بَ" * 10  # letter + fatha, no spaces
+    pieces = cap_ranges(text, 0, len(text), 5, regex.compile(r"[.]\s", regex.REVERSE))
+    assert "".join(text[a:b] for a, b in pieces) == text
+    assert all(b - a <= 5 and text[a] != "\u064e" for a, b in pieces)

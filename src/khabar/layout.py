@@ -1,8 +1,10 @@
 """The layout stage: tell the story apart from captions, bylines, datelines and page noise.
 
 Every line of the article becomes one block (a dateline opening a line becomes its own block,
-the rest of the line another). Rules live in `data/layout.toml` and `data/agencies.toml`; they
-are matched on the normalised view of each line and their named groups become sub-spans.
+the rest of the line another); a line longer than `limits.max_block_chars` is first cut into
+pieces no longer than that, at sentence ends or spaces, and each piece is a line. Rules live in
+`data/layout.toml` and `data/agencies.toml`; they are matched on the normalised view of each line
+and their named groups become sub-spans.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import regex
 from khabar.document import Article, Block, Span
 from khabar.pipeline import stage
 from khabar.text import NormalView, normal_view, normalize, trim
+from khabar.text.sentences import break_pattern, cap_ranges
 from khabar.text.tables import load_toml
 from khabar.text.words import alternation
 
@@ -37,6 +40,7 @@ class LayoutRules:
     byline: tuple[Rule, ...]
     dateline: tuple[Rule, ...]
     source_split: regex.Pattern
+    block_break: regex.Pattern
 
 
 # One to three words of letters: the place in a dateline.
@@ -81,6 +85,7 @@ def layout_rules() -> LayoutRules:
         byline=compile_rules("byline"),
         dateline=compile_rules("dateline"),
         source_split=regex.compile(data["sources"]["split"]),
+        block_break=break_pattern(data["breaks"]["block_break_marks"]),
     )
 
 
@@ -104,14 +109,17 @@ class _Line:
         return self.span(article, a, b) if a < b else None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as trimmed (start, end) offsets."""
+def _lines(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
+    """Non-empty lines as trimmed (start, end) offsets, a line over the block cap cut in pieces."""
     out = []
     pos = 0
+    limit = rules.limits["max_block_chars"]
     for raw in text.split("\n"):
         a, b = trim(text, pos, pos + len(raw))
         pos += len(raw) + 1
-        if a < b:
+        if b - a > limit:
+            out.extend(cap_ranges(text, a, b, limit, rules.block_break))
+        elif a < b:
             out.append((a, b))
     return out
 
@@ -198,7 +206,7 @@ def _is_headline(line: _Line, limits: dict, title: str) -> bool:
 def layout_stage(article: Article) -> Article:
     """Classify every line as headline, body, caption, byline, dateline or boilerplate."""
     rules = layout_rules()
-    lines = _lines(article.text)
+    lines = _lines(article.text, rules)
     title = normalize(article.title).strip() if article.title else ""
     blocks: list[Block] = []
     for i, (a, b) in enumerate(lines):

@@ -2,7 +2,7 @@
 
 from khabar.ingest.batch import ArticleStream, Failure, IngestReport, iter_articles, read_path
 from khabar.ingest.dates import iso_date
-from khabar.ingest.encoding import decode_bytes
+from khabar.ingest.encoding import check_encoding, decode_bytes
 from khabar.ingest.html import read_html
 from khabar.ingest.readers import MAX_BYTES
 from khabar.ingest.records import JsonFields
@@ -13,6 +13,7 @@ __all__ = [
     "Failure",
     "IngestReport",
     "JsonFields",
+    "check_encoding",
     "decode_bytes",
     "iso_date",
     "iter_articles",

@@ -41,19 +41,37 @@ SCORED_PREFIX = 200_000  # characters; a long text is judged by its beginning
 BROKEN_UTF8_SHARE = 0.9
 
 
-def decode_bytes(data: bytes, what: str) -> tuple[str, str]:
-    """Decode `data` and return (text, encoding name); raise `IngestError` (E302-E304, E310)."""
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name, or `IngestError` E316 for a name Python does not know."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise IngestError("E316", what="--encoding", detail=repr(encoding)) from None
+
+
+def reject_binary(head: bytes, what: str, *, nul_allowed: bool = False) -> None:
+    """E303 when the first bytes of a file are a known binary signature or hold NUL bytes
+    (UTF-16 with a BOM aside, or when `nul_allowed`: a codec named by the user may need them)."""
+    for signature, kind in BINARY_SIGNATURES:
+        if head.startswith(signature):
+            raise IngestError("E303", what=what, detail=kind)
+    if b"\x00" in head and not nul_allowed and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise IngestError("E303", what=what, detail="contains NUL bytes")
+
+
+def decode_bytes(data: bytes, what: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode `data` (with `encoding` when given, else detected) and return (text, encoding name);
+    raise `IngestError` (E302-E304, E310)."""
     if not data:
         raise IngestError("E302", what=what)
-    for signature, kind in BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise IngestError("E303", what=what, detail=kind)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    reject_binary(data, what, nul_allowed=encoding is not None)
+    if encoding is not None:
+        text, encoding = _decode_as(data, encoding, what)
+        _reject_controls(len(text) - len(text.translate(CONTROL_TABLE)), len(text), what)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _decode_utf16(data, what)
         _reject_controls(len(text) - len(text.translate(CONTROL_TABLE)), len(text), what)
     else:
-        if b"\x00" in data:
-            raise IngestError("E303", what=what, detail="contains NUL bytes")
         _reject_controls(len(data) - len(data.translate(None, CONTROL_CODES)), len(data), what)
         text, encoding = _decode_8bit(data, what)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -65,6 +83,16 @@ def decode_bytes(data: bytes, what: str) -> tuple[str, str]:
 def _reject_controls(controls: int, total: int, what: str) -> None:
     if total and controls / total > MAX_CONTROL_SHARE:
         raise IngestError("E303", what=what, detail=f"{controls / total:.0%} control characters")
+
+
+def _decode_as(data: bytes, encoding: str, what: str) -> tuple[str, str]:
+    """`data` in the encoding the user named; a BOM of that encoding is dropped."""
+    name = check_encoding(encoding)
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise IngestError("E304", what=what, detail=f"invalid {name} at byte {exc.start}") from None
+    return text.removeprefix("\ufeff"), name
 
 
 def _decode_utf16(data: bytes, what: str) -> tuple[str, str]:

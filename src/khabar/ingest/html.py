@@ -4,9 +4,13 @@ which it drops, are taken back from the page with lxml and kept as lines of thei
 from __future__ import annotations
 
 import copy
+import html as htmllib
 import itertools
 import re
 
+import lxml.etree
+import lxml.html
+import regex
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
@@ -35,17 +39,28 @@ EXTRACTION = {
     "output_format": "python",
 }
 MAX_BYLINE_CHARS = 150
+LENIENT_PARSER = lxml.html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
+# A tag: a name and attributes with ASCII names, as markup has (text in angle brackets is left alone).
+MARKUP_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:@.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?)*\s*/?>"
+                           r"|<!--.*?-->|<!\w[^>]*>", regex.DOTALL)
+SKIPPED_ELEMENTS = regex.compile(r"<(script|style|noscript|template|head|title)\b.*?</\1\s*>",
+                                 regex.DOTALL | regex.IGNORECASE)
+# A tag's start followed by Arabic words where attributes should be, as in "<b اليوم": its end is
+# missing, and a parser would make the words attributes.
+BROKEN_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?=\s+\p{Arabic})")
+ARABIC = regex.compile(r"\p{Arabic}")
+# The start of a tag whose end is missing.
+STRAY_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?=[\s/]|$)")
 INLINE_TAGS = frozenset({"a", "span", "strong", "b", "em", "i", "small", "cite"})
 
 
 def read_html(html: str, what: str) -> Article:
     """Extract the article in an HTML page: title, blank line, body paragraphs, captions, byline."""
+    html = BROKEN_TAG.sub("", html)
     tree = trafilatura.load_html(html)
-    if tree is None:
-        raise IngestError("E308", what=what, detail="not parseable as HTML")
-    doc = _extract(tree)
+    doc = _extract(tree) if tree is not None else None
     if doc is None or not (doc.text or "").strip():
-        raise IngestError("E308", what=what, detail="no main text found")
+        return _lenient_article(html, what)
     title = _clean(doc.title or "") or None
     body = [line for line in doc.text.split("\n") if line.strip()]
     if title and body and _clean(body[0]) == title:
@@ -73,6 +88,42 @@ def read_html(html: str, what: str) -> Article:
         language=_language(tree),
         meta={"format": "html"},
     )
+
+
+def _lenient_article(html: str, what: str) -> Article:
+    """The text of a page trafilatura cannot read (broken markup, a bare fragment): lxml's
+    recovering parser, or failing that the markup stripped by pattern; never the markup itself."""
+    lines = max(_lenient_lines(html), _stripped_lines(html), key=lambda found: len(ARABIC.findall("".join(found))))
+    if not lines:
+        raise IngestError("E308", what=what, detail="no text found, even with a lenient parser")
+    return Article(text="\n".join(lines), meta={"format": "html", "extraction": "lenient"})
+
+
+def _lenient_lines(html: str) -> list[str]:
+    try:
+        root = lxml.html.document_fromstring(html, parser=LENIENT_PARSER)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    for el in list(root.iter(*BOILERPLATE_TAGS, "head", lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        el.drop_tree()
+    for el in list(root.iter(*PARAGRAPH_TAGS, "br", "tr", "article", "section", "header", "main", "body")):
+        el.tail = "\n" + (el.tail or "")
+        if el.tag != "br":
+            el.insert(0, lxml.html.Element("br"))
+            el[0].tail = "\n" + (el.text or "")
+            el.text = None
+    return _text_lines(root.text_content())
+
+
+def _stripped_lines(html: str) -> list[str]:
+    text = MARKUP_TAG.sub("\n", SKIPPED_ELEMENTS.sub("\n", html))
+    return _text_lines(htmllib.unescape(STRAY_TAG.sub(" ", text)))
+
+
+def _text_lines(text: str) -> list[str]:
+    """Non-blank lines with whitespace runs made single spaces; none that still holds a tag."""
+    lines = (_clean(line) for line in text.split("\n"))
+    return [line for line in lines if line and not MARKUP_TAG.search(line)]
 
 
 def _extract(tree: HtmlElement) -> Document | None:

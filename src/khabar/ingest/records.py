@@ -55,16 +55,22 @@ def looks_like_json_lines(text: str) -> bool:
         return False
     try:
         json.loads(first)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         return False
     return True
 
 
 def parse_json(text: str, what: str) -> Any:
+    """The JSON value of `text`: E306 when it is not JSON, E313 when nested deeper than Python's
+    recursion limit (about 1,000 levels) lets the parser go."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError("E306", what=what, detail=f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise IngestError("E313", what=what, detail="more levels than the parser can follow") from None
+    except ValueError as exc:  # an integer with more digits than Python converts
+        raise IngestError("E306", what=what, detail=str(exc)) from None
 
 
 def record_to_article(record: Any, origin: str, fields: JsonFields, max_bytes: int) -> Article:

@@ -1,11 +1,15 @@
 """Sentence splitting that keeps quotations whole and does not split after abbreviations.
 
 Sentences are found inside story blocks only (headline, body and the prose of captions), so a
-sentence never crosses a block boundary. Rules live in `data/sentences.json`.
+sentence never crosses a block boundary. Rules live in `data/sentences.json`; a sentence is never
+longer than its `max_sentence_chars` (2,000): a longer one is cut, at a clause mark or a space, by
+`cap_ranges`, which layout uses for its block cap too. Time and memory are linear in the text.
 """
 
 from __future__ import annotations
 
+import bisect
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -26,7 +30,43 @@ def sentence_rules() -> dict:
     rules["openers"] = {o: c for o, c in rules["quote_pairs"]}
     marks = "".join({c for pair in rules["quote_pairs"] for c in pair} | set(rules["symmetric_quotes"]))
     rules["quote_re"] = regex.compile("[" + regex.escape(marks) + "\n]")
+    rules["clause_break"] = break_pattern(rules["clause_marks"])
     return rules
+
+
+def break_pattern(marks: list[str]) -> regex.Pattern:
+    """A backward-searching pattern for one of `marks` (a run of them) followed by whitespace."""
+    return regex.compile("[" + regex.escape("".join(marks)) + "]+\\s", regex.REVERSE)
+
+
+LAST_SPACE = regex.compile(r"\s", regex.REVERSE)
+
+
+def cap_ranges(text: str, start: int, end: int, limit: int, preferred: regex.Pattern) -> list[tuple[int, int]]:
+    """`text[start:end]` in trimmed pieces of at most `limit` characters, covering all its non-space text.
+
+    Each cut is made after the last `preferred` break (see `break_pattern`) in the second half of
+    the allowed length, else after the last whitespace, else at the limit (moved back off combining
+    marks). Every character is looked at a bounded number of times, so the cost is linear.
+    """
+    pieces = []
+    start, end = trim(text, start, end)
+    while end - start > limit:
+        window = start + limit
+        found = preferred.search(text, start + limit // 2, window) or LAST_SPACE.search(text, start + 1, window)
+        if found:
+            cut = found.end()
+        else:
+            cut = window
+            while cut > start + 1 and unicodedata.category(text[cut]) in ("Mn", "Me", "Cf"):
+                cut -= 1
+        a, b = trim(text, start, cut)
+        if a < b:
+            pieces.append((a, b))
+        start = trim(text, cut, end)[0]
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def quotation_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -56,8 +96,18 @@ def quotation_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(r for r in ranges if r[1] - r[0] <= limit)
 
 
-def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    return any(a < pos < b - 1 for a, b in ranges)
+class _Quotations:
+    """Sorted quotation ranges, asked whether a position is strictly inside one in O(log n)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in ranges]
+        self.reach: list[int] = []  # the furthest `end - 1` among ranges[: i + 1]
+        for _, b in ranges:
+            self.reach.append(max(b - 1, self.reach[-1] if self.reach else b - 1))
+
+    def inside(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.starts, pos)  # ranges[:i] start before pos
+        return i > 0 and self.reach[i - 1] > pos
 
 
 def _after_abbreviation(text: str, start: int, dot: int, rules: dict) -> bool:
@@ -79,6 +129,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     quotes = quotation_ranges(text, start, end)
     quote_ends = {b for _, b in quotes}
+    inside = _Quotations(quotes).inside
     closers = set(rules["closers"])
     out: list[tuple[int, int]] = []
     cur = start
@@ -92,14 +143,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             p += 1
         if p < end and not text[p].isspace():
             continue
-        if _inside(quotes, m.start()):
+        if inside(m.start()):
             continue
         if m.group() == "." and _after_abbreviation(text, start, m.start(), rules):
             continue
         out.append((cur, p))
         cur = p
     out.append((cur, end))
-    return [(a, b) for a, b in (trim(text, a, b) for a, b in out) if a < b]
+    limit, breaks = rules["max_sentence_chars"], rules["clause_break"]
+    return [piece for a, b in out for piece in cap_ranges(text, a, b, limit, breaks)]
 
 
 @stage("sentences", requires=("blocks",), assigns=("sentences",), setup=sentence_rules)
