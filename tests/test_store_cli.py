@@ -193,12 +193,13 @@ def test_repeated_ids_first_seen_wins_and_a_rerun_is_a_no_op(tmp_path):
     cheap = Pipeline(["layout", "sentences", "tokens", "timex"])
     store = Store(tmp_path / "d.db")
     first = ingest(store, paths, pipeline=cheap)
-    assert (first.added, first.updated, first.duplicates) == (3, 0, 3)
+    assert (first.added, first.updated) == (3, 0)
+    assert [f.code for f in first.failures] == ["E318"] * 3 and all("b.jsonl" in f.origin for f in first.failures)
     origins = {r[0] for r in store.db.execute("SELECT origin FROM articles")}
     titles = {r[0] for r in store.db.execute("SELECT title FROM articles")}
     for _ in range(2):
         again = ingest(store, paths, pipeline=cheap)
-        assert (again.added, again.updated, again.unchanged, again.duplicates) == (0, 0, 3, 3)
+        assert (again.added, again.updated, again.unchanged, len(again.failures)) == (0, 0, 3, 3)
     assert {r[0] for r in store.db.execute("SELECT origin FROM articles")} == origins
     assert all("a.jsonl" in o for o in origins) and titles == {"العنوان الأول"}
 

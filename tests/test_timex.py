@@ -122,7 +122,7 @@ def test_a_future_cue_counts_only_in_its_own_sentence_of_a_long_line():
     """One line, hundreds of sentences: each weekday and month takes the tense of its own sentence."""
     pair = "قال الوزير إن اللجنة ستجتمع يوم الخميس في أكتوبر. وكانت اللجنة قد اجتمعت يوم الخميس في أكتوبر. "
     article = Pipeline(["layout", "sentences", "timex"])(Article(text=(pair * 400).strip(), published="2024-06-15"))
-    assert len(article.blocks) == 1 and len(article.sentences) == 800
+    assert len(article.sentences) == 800  # the line is cut into blocks at sentence ends (the block cap)
     assert [t.value for t in article.timexes] == ["2024-06-20", "2024-10", "2024-06-13", "2023-10"] * 400
 
 
