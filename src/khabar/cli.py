@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from khabar import __version__
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.ingest import MAX_BYTES, JsonFields, check_encoding, iter_articles
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
 from khabar.render import fact_sheet, failure_lines, score_table
@@ -40,7 +40,7 @@ def _check_date(ctx, param, value):
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(str(KhabarError("E401", what="--date", detail=repr(value))))
+        raise click.BadParameter(str(KhabarError(Errors.E401, what="--date", detail=repr(value))))
 
 
 STORE_OPTION = click.option("--db", type=click.Path(dir_okay=False), default="khabar.db", show_default=True,
@@ -638,7 +638,7 @@ def serve_command(db, host, port, token, quiet):
     from khabar.web import create_app
 
     if host not in LOCAL_HOSTS and not token:
-        raise click.UsageError(str(KhabarError("E807", what=f"--host {host}")))
+        raise click.UsageError(str(KhabarError(Errors.E807, what=f"--host {host}")))
     _open_store(db).close()
     if not quiet:
         click.echo(f"khabar: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)

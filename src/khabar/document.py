@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 
 SCHEMA_VERSION = "1.0"
 
@@ -351,7 +351,7 @@ class Article:
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
-            raise KhabarError("E101", what=self.origin or "article", detail=type(self.text).__name__)
+            raise KhabarError(Errors.E101, what=self.origin or "article", detail=type(self.text).__name__)
         if not self.id:
             self.id = article_id(self.text, self.source or self.url)
 
@@ -403,14 +403,14 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            raise KhabarError("E102", what="article JSON", detail="missing string field 'text'")
+            raise KhabarError(Errors.E102, what="article JSON", detail="missing string field 'text'")
         kwargs = {k: data[k] for k in (*METADATA, "id", "origin", "meta", "stages") if data.get(k) is not None}
         article = cls(text=data["text"], **kwargs)
         for group, kind in GROUPS.items():
             setattr(article, group, [kind.from_dict(d) for d in data.get(group, [])])
         problems = article.check_offsets()
         if problems:
-            raise KhabarError("E103", what=article.id, detail="; ".join(problems[:3]))
+            raise KhabarError(Errors.E103, what=article.id, detail="; ".join(problems[:3]))
         return article
 
     @classmethod

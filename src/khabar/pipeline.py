@@ -24,7 +24,7 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from khabar.document import GROUPS, Article
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 
 StageFunc = Callable[[Article], Article]
 
@@ -65,11 +65,11 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
     requires, assigns = tuple(requires), tuple(assigns)
     unknown = [n for n in (*requires, *assigns) if n not in LAYERS]
     if unknown:
-        raise KhabarError("E206", what=f"stage {name!r}", detail=", ".join(map(repr, unknown)), known=", ".join(LAYERS))
+        raise KhabarError(Errors.E206, what=f"stage {name!r}", detail=", ".join(map(repr, unknown)), known=", ".join(LAYERS))
 
     def register(func: StageFunc) -> StageFunc:
         if name in REGISTRY and REGISTRY[name].func is not func:
-            raise KhabarError("E204", what="stage registry", detail=name)
+            raise KhabarError(Errors.E204, what="stage registry", detail=name)
         REGISTRY[name] = StageInfo(name, func, requires, assigns, setup)
         return func
 
@@ -85,7 +85,7 @@ def load_builtin_stages() -> dict[str, StageInfo]:
 def get_stage(name: str) -> StageInfo:
     load_builtin_stages()
     if name not in REGISTRY:
-        raise KhabarError("E201", what="pipeline", detail=repr(name), known=", ".join(sorted(REGISTRY)))
+        raise KhabarError(Errors.E201, what="pipeline", detail=repr(name), known=", ".join(sorted(REGISTRY)))
     return REGISTRY[name]
 
 
@@ -98,7 +98,7 @@ class _Hidden:
         self.layer, self.stage = layer, stage_name
 
     def _refuse(self, *_args, **_kwargs):
-        raise KhabarError("E207", what=f"stage {self.stage!r}", detail=repr(self.layer))
+        raise KhabarError(Errors.E207, what=f"stage {self.stage!r}", detail=repr(self.layer))
 
     __iter__ = __len__ = __getitem__ = __setitem__ = __contains__ = __bool__ = _refuse
     append = extend = insert = remove = pop = sort = index = count = clear = _refuse
@@ -129,7 +129,7 @@ class Pipeline:
             except KhabarError:
                 raise
             except Exception as exc:  # a table that parses but cannot be used
-                raise KhabarError("E208", what=f"stage {info.name!r}", detail=f"{type(exc).__name__}: {exc}") from exc
+                raise KhabarError(Errors.E208, what=f"stage {info.name!r}", detail=f"{type(exc).__name__}: {exc}") from exc
 
     def _check_order(self) -> None:
         assigned: set[str] = set()
@@ -138,7 +138,7 @@ class Pipeline:
             if missing:
                 providers = sorted({s.name for s in REGISTRY.values() if set(missing) & set(s.assigns)})
                 raise KhabarError(
-                    "E202",
+                    Errors.E202,
                     what="pipeline",
                     detail=repr(info.name),
                     requires=", ".join(missing),
@@ -158,16 +158,16 @@ class Pipeline:
         for info in self.stages:
             blocked = [r for r in info.requires if r in failed]
             if blocked:
-                article.add_error(info.name, "E203", f"skipped: needs {', '.join(blocked)} from a failed stage")
+                article.add_error(info.name, Errors.E203, f"skipped: needs {', '.join(blocked)} from a failed stage")
                 failed.update(info.assigns)
                 continue
             try:
                 article = self._run_stage(info, article)
                 article.stages.append(info.name)
             except Exception as exc:  # noqa: BLE001 - one stage failing must not lose the article
-                message = KhabarError("E203", what=article.origin or article.id, detail=repr(info.name),
+                message = KhabarError(Errors.E203, what=article.origin or article.id, detail=repr(info.name),
                                       reason=f"{type(exc).__name__}: {exc}").message
-                article.add_error(info.name, "E203", message)
+                article.add_error(info.name, Errors.E203, message)
                 article.meta.setdefault("tracebacks", {})[info.name] = traceback.format_exc(limit=5)
                 failed.update(info.assigns)
         return article
@@ -187,12 +187,12 @@ class Pipeline:
             for layer, items in hidden.items():
                 setattr(article, layer, items)
         if replaced:
-            raise KhabarError("E207", what=f"stage {info.name!r}", detail=", ".join(map(repr, replaced)))
+            raise KhabarError(Errors.E207, what=f"stage {info.name!r}", detail=", ".join(map(repr, replaced)))
         changed = [layer for layer in read_only if _fingerprint(article, layer) != before[layer]]
         if changed:
-            raise KhabarError("E207", what=f"stage {info.name!r}", detail=", ".join(map(repr, changed)))
+            raise KhabarError(Errors.E207, what=f"stage {info.name!r}", detail=", ".join(map(repr, changed)))
         if result is not None and result is not article:
-            raise KhabarError("E209", what=f"stage {info.name!r}", detail=type(result).__name__)
+            raise KhabarError(Errors.E209, what=f"stage {info.name!r}", detail=type(result).__name__)
         return article
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[Article]:

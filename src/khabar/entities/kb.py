@@ -19,7 +19,7 @@ from pathlib import Path
 from babel import Locale
 
 from khabar.entities.skeleton import skeleton, variant
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.text import normalize
 
 KB_FILES = ("countries.toml", "places.toml", "media.toml", "organisations.toml", "people.toml")
@@ -96,12 +96,12 @@ def _read(path_text: str, name: str) -> list[dict]:
     try:
         return tomllib.loads(path_text).get("entity", [])
     except tomllib.TOMLDecodeError as exc:
-        raise KhabarError("E701", what=name, detail=str(exc)) from exc
+        raise KhabarError(Errors.E701, what=name, detail=str(exc)) from exc
 
 
 def _entry(raw: dict, source: str, cldr: tuple[dict, dict]) -> Entry:
     if not raw.get("kb_id") or raw.get("label") not in LABELS:
-        raise KhabarError("E701", what=source, detail=f"entry {raw.get('kb_id') or raw.get('name_en')!r} needs a kb_id "
+        raise KhabarError(Errors.E701, what=source, detail=f"entry {raw.get('kb_id') or raw.get('name_en')!r} needs a kb_id "
                                                       f"and a label among {', '.join(LABELS)}")
     ar, en = cldr
     iso = raw.get("iso")

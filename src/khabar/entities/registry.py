@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from khabar.entities.skeleton import fold_foreign, skeleton
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.text import normalize
 
 SCHEMA = """
@@ -91,7 +91,7 @@ class Registry:
         key = target if self.db.execute("SELECT 1 FROM identities WHERE key = ?", (target,)).fetchone() \
             else self.identity_of(target)
         if key is None or self.identity_of(alias) is None:
-            raise KhabarError("E702", what=str(self.path), detail=f"unknown alias or identity {target if key is None else alias!r}")
+            raise KhabarError(Errors.E702, what=str(self.path), detail=f"unknown alias or identity {target if key is None else alias!r}")
         for (label,) in self.db.execute("SELECT DISTINCT label FROM aliases WHERE alias = ?", (alias,)).fetchall():
             self.db.execute("INSERT OR REPLACE INTO overrides VALUES (?, ?, ?, 'merge')", (alias, label, key))
         self.db.commit()
@@ -101,7 +101,7 @@ class Registry:
         """Give `alias` an identity of its own."""
         labels = self.db.execute("SELECT DISTINCT label FROM aliases WHERE alias = ?", (alias,)).fetchall()
         if not labels:
-            raise KhabarError("E702", what=str(self.path), detail=f"unknown alias {alias!r}")
+            raise KhabarError(Errors.E702, what=str(self.path), detail=f"unknown alias {alias!r}")
         for (label,) in labels:
             key = f"alias:{label}:{normalize(alias)}"
             self.db.execute("INSERT OR REPLACE INTO overrides VALUES (?, ?, ?, 'split')", (alias, label, key))

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from khabar import evaluation
 from khabar.document import Article
+from khabar.errors import Errors
 from khabar.evaluation import EDGE, refers
 from khabar.events.lexicon import lexicon
 from khabar.text import normalize
 
 
 def read_table(path: str | Path) -> list[dict]:
-    return evaluation.read_table(path, "E603", lambda case: [e["trigger"] for e in case["expect"]["events"]], "text")
+    return evaluation.read_table(path, Errors.E603, lambda case: [e["trigger"] for e in case["expect"]["events"]], "text")
 
 
 def score(cases: list[dict], pipeline=None) -> dict:

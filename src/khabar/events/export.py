@@ -22,7 +22,7 @@ import json
 from typing import IO, Callable, Iterable, Iterator
 
 from khabar.document import Article
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.events.actors import actor_coder
 
 COLUMNS = ("article_id", "event_id", "date", "type", "cameo", "plover", "quad_class", "trigger", "source_ids",
@@ -54,7 +54,7 @@ def read_analysed(paths: Iterable[str], on_error: Callable[[KhabarError], None])
                 try:
                     yield Article.from_json(line)
                 except (ValueError, KeyError, TypeError) as exc:
-                    on_error(KhabarError("E604", what=f"{path}:{number}", detail=str(exc)[:200]))
+                    on_error(KhabarError(Errors.E604, what=f"{path}:{number}", detail=str(exc)[:200]))
 
 
 def event_records(articles: Iterable[Article]) -> Iterator[dict]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from khabar.document import Article
-from khabar.errors import IngestError
+from khabar.errors import Errors, IngestError
 from khabar.ingest.encoding import check_encoding
 from khabar.ingest.readers import MAX_BYTES, Item, ReadOptions, read_items
 from khabar.ingest.records import JsonFields
@@ -69,7 +69,7 @@ class ArticleStream(Iterator[Article]):
         if first == (origin, digest):
             return article
         same = "repeats" if first[1] == digest else "has another text under the id of"
-        return IngestError("E318", what=origin, detail=f"{same} {first[0]} (id {article.id})")
+        return IngestError(Errors.E318, what=origin, detail=f"{same} {first[0]} (id {article.id})")
 
 
 def iter_articles(

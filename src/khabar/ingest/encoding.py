@@ -10,7 +10,7 @@ import codecs
 
 import charset_normalizer
 
-from khabar.errors import IngestError
+from khabar.errors import Errors, IngestError
 
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -46,7 +46,7 @@ def check_encoding(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
-        raise IngestError("E316", what="--encoding", detail=repr(encoding)) from None
+        raise IngestError(Errors.E316, what="--encoding", detail=repr(encoding)) from None
 
 
 def reject_binary(head: bytes, what: str, *, nul_allowed: bool = False) -> None:
@@ -54,16 +54,16 @@ def reject_binary(head: bytes, what: str, *, nul_allowed: bool = False) -> None:
     (UTF-16 with a BOM aside, or when `nul_allowed`: a codec named by the user may need them)."""
     for signature, kind in BINARY_SIGNATURES:
         if head.startswith(signature):
-            raise IngestError("E303", what=what, detail=kind)
+            raise IngestError(Errors.E303, what=what, detail=kind)
     if b"\x00" in head and not nul_allowed and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise IngestError("E303", what=what, detail="contains NUL bytes")
+        raise IngestError(Errors.E303, what=what, detail="contains NUL bytes")
 
 
 def decode_bytes(data: bytes, what: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode `data` (with `encoding` when given, else detected) and return (text, encoding name);
     raise `IngestError` (E302-E304, E310)."""
     if not data:
-        raise IngestError("E302", what=what)
+        raise IngestError(Errors.E302, what=what)
     reject_binary(data, what, nul_allowed=encoding is not None)
     if encoding is not None:
         text, encoding = _decode_as(data, encoding, what)
@@ -76,13 +76,13 @@ def decode_bytes(data: bytes, what: str, encoding: str | None = None) -> tuple[s
         text, encoding = _decode_8bit(data, what)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise IngestError("E310", what=what)
+        raise IngestError(Errors.E310, what=what)
     return text, encoding
 
 
 def _reject_controls(controls: int, total: int, what: str) -> None:
     if total and controls / total > MAX_CONTROL_SHARE:
-        raise IngestError("E303", what=what, detail=f"{controls / total:.0%} control characters")
+        raise IngestError(Errors.E303, what=what, detail=f"{controls / total:.0%} control characters")
 
 
 def _decode_as(data: bytes, encoding: str, what: str) -> tuple[str, str]:
@@ -91,7 +91,7 @@ def _decode_as(data: bytes, encoding: str, what: str) -> tuple[str, str]:
     try:
         text = data.decode(name)
     except UnicodeDecodeError as exc:
-        raise IngestError("E304", what=what, detail=f"invalid {name} at byte {exc.start}") from None
+        raise IngestError(Errors.E304, what=what, detail=f"invalid {name} at byte {exc.start}") from None
     return text.removeprefix("\ufeff"), name
 
 
@@ -100,7 +100,7 @@ def _decode_utf16(data: bytes, what: str) -> tuple[str, str]:
     try:
         return data[2:].decode(encoding), encoding
     except UnicodeDecodeError as exc:
-        raise IngestError("E304", what=what, detail=f"invalid {encoding} at byte {exc.start + 2}") from None
+        raise IngestError(Errors.E304, what=what, detail=f"invalid {encoding} at byte {exc.start + 2}") from None
 
 
 def _decode_8bit(data: bytes, what: str) -> tuple[str, str]:
@@ -108,19 +108,19 @@ def _decode_8bit(data: bytes, what: str) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise IngestError("E304", what=what, detail=f"invalid UTF-8 at byte {exc.start + 3}") from None
+            raise IngestError(Errors.E304, what=what, detail=f"invalid UTF-8 at byte {exc.start + 3}") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         if _mostly_utf8(data):
-            raise IngestError("E304", what=what, detail=f"invalid UTF-8 at byte {exc.start}") from None
+            raise IngestError(Errors.E304, what=what, detail=f"invalid UTF-8 at byte {exc.start}") from None
     guess = _guess_legacy_arabic(data)
     if guess is not None:
         return guess
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
         return str(best), best.encoding
-    raise IngestError("E304", what=what, detail="not UTF-8 and not Arabic in Windows-1256 or ISO-8859-6")
+    raise IngestError(Errors.E304, what=what, detail="not UTF-8 and not Arabic in Windows-1256 or ISO-8859-6")
 
 
 def _mostly_utf8(data: bytes) -> bool:

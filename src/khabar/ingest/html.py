@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
 from khabar.document import Article
-from khabar.errors import IngestError
+from khabar.errors import Errors, IngestError
 from khabar.ingest.dates import iso_date
 
 PARAGRAPH_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"})
@@ -66,7 +66,7 @@ def read_html(html: str, what: str) -> Article:
     if title and body and _clean(body[0]) == title:
         body = body[1:]
     if not body:
-        raise IngestError("E308", what=what, detail="only a title, no body")
+        raise IngestError(Errors.E308, what=what, detail="only a title, no body")
 
     scope = _article_scope(tree, body)
     lines = _with_captions(body, _captions(scope), scope)
@@ -95,7 +95,7 @@ def _lenient_article(html: str, what: str) -> Article:
     recovering parser, or failing that the markup stripped by pattern; never the markup itself."""
     lines = max(_lenient_lines(html), _stripped_lines(html), key=lambda found: len(ARABIC.findall("".join(found))))
     if not lines:
-        raise IngestError("E308", what=what, detail="no text found, even with a lenient parser")
+        raise IngestError(Errors.E308, what=what, detail="no text found, even with a lenient parser")
     return Article(text="\n".join(lines), meta={"format": "html", "extraction": "lenient"})
 
 

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from khabar.document import Article
-from khabar.errors import IngestError
+from khabar.errors import Errors, IngestError
 from khabar.ingest.encoding import decode_bytes, reject_binary
 from khabar.ingest.html import read_html
 from khabar.ingest.records import JsonFields, json_records, looks_like_json_lines, parse_json, record_to_article
@@ -71,7 +71,7 @@ def read_items(path: str, options: ReadOptions) -> Iterator[Item]:
     if path == STDIN:
         yield from _guarded(_stdin_items(options), STDIN_ORIGIN)
     elif not Path(path).exists():
-        yield IngestError("E301", what=path)
+        yield IngestError(Errors.E301, what=path)
     elif Path(path).is_dir():
         yield from _guarded(_directory_items(Path(path), options), path)
     else:
@@ -86,7 +86,7 @@ def _guarded(items: Iterator[Item], what: str) -> Iterator[Item]:
     except IngestError as error:
         yield error
     except (RecursionError, MemoryError, ValueError, LookupError, TypeError, zipfile.BadZipFile, OSError) as exc:
-        yield IngestError("E317", what=what, detail=f"{type(exc).__name__}: {exc}")
+        yield IngestError(Errors.E317, what=what, detail=f"{type(exc).__name__}: {exc}")
 
 
 def _directory_items(directory: Path, options: ReadOptions) -> Iterator[Item]:
@@ -95,7 +95,7 @@ def _directory_items(directory: Path, options: ReadOptions) -> Iterator[Item]:
     try:
         entries = sorted(directory.iterdir())
     except OSError as exc:
-        raise IngestError("E311", what=str(directory), detail=exc.strerror or exc) from None
+        raise IngestError(Errors.E311, what=str(directory), detail=exc.strerror or exc) from None
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -118,36 +118,36 @@ def _file_items(path: Path, options: ReadOptions) -> Iterator[Item]:
             with path.open("rb") as lines:
                 yield from _jsonl_items(lines, what, options)
         except OSError as exc:
-            raise IngestError("E311", what=what, detail=exc.strerror or exc) from None
+            raise IngestError(Errors.E311, what=what, detail=exc.strerror or exc) from None
     elif suffix == ".json":
-        yield from _json_items(_read(path, options.max_json_bytes, code="E315"), what, options)
+        yield from _json_items(_read(path, options.max_json_bytes, code=Errors.E315), what, options)
     else:
         data = _read(path, options.max_bytes)
         yield _document(data, what, options, html=True if suffix in HTML_SUFFIXES else None)
 
 
-def _check_size(path: Path, limit: int | None, code: str = "E305") -> None:
+def _check_size(path: Path, limit: int | None, code: str = Errors.E305) -> None:
     """E311 unless a regular file, E302 if empty, `code` (E305 or E315) if over `limit` bytes."""
     try:
         if not path.is_file():
-            raise IngestError("E311", what=str(path), detail="not a regular file")
+            raise IngestError(Errors.E311, what=str(path), detail="not a regular file")
         size = path.stat().st_size
     except OSError as exc:
-        raise IngestError("E311", what=str(path), detail=exc.strerror or exc) from None
+        raise IngestError(Errors.E311, what=str(path), detail=exc.strerror or exc) from None
     if size == 0:
-        raise IngestError("E302", what=str(path))
+        raise IngestError(Errors.E302, what=str(path))
     if limit is not None and size > limit:
         raise IngestError(code, what=str(path), detail=size, limit=limit)
 
 
-def _read(path: Path, limit: int, code: str = "E305") -> bytes:
+def _read(path: Path, limit: int, code: str = Errors.E305) -> bytes:
     """The file's bytes, never more than `limit + 1` of them read (a file may grow after its stat)."""
     _check_size(path, limit, code)
     try:
         with path.open("rb") as stream:
             return _read_bounded(stream, str(path), limit, code)
     except OSError as exc:
-        raise IngestError("E311", what=str(path), detail=exc.strerror or exc) from None
+        raise IngestError(Errors.E311, what=str(path), detail=exc.strerror or exc) from None
 
 
 def _read_bounded(stream: BinaryIO, what: str, limit: int, code: str) -> bytes:
@@ -173,7 +173,7 @@ def _checked(article: Article, what: str) -> Article:
     """The article, or E314 when its text has fewer than `MIN_ARABIC_LETTERS` Arabic letters."""
     letters = sum(1 for _ in islice(ARABIC_LETTER.finditer(article.text), MIN_ARABIC_LETTERS))
     if letters < MIN_ARABIC_LETTERS:
-        raise IngestError("E314", what=what, detail=letters, limit=MIN_ARABIC_LETTERS)
+        raise IngestError(Errors.E314, what=what, detail=letters, limit=MIN_ARABIC_LETTERS)
     return article
 
 
@@ -199,7 +199,7 @@ def _jsonl_items(stream: BinaryIO, what: str, options: ReadOptions) -> Iterator[
         origin = f"{what}#{index}"
         if isinstance(line, int):
             blank = False
-            yield IngestError("E305", what=origin, detail=line, limit=options.max_json_bytes)
+            yield IngestError(Errors.E305, what=origin, detail=line, limit=options.max_json_bytes)
             continue
         if not line.strip():
             continue
@@ -212,7 +212,7 @@ def _jsonl_items(stream: BinaryIO, what: str, options: ReadOptions) -> Iterator[
             continue
         yield _record_item(record, origin, options, format_name="jsonl", encoding=encoding)
     if blank:
-        raise IngestError("E310", what=what)
+        raise IngestError(Errors.E310, what=what)
 
 
 def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | int]:
@@ -243,7 +243,7 @@ def _zip_items(source: Path | BinaryIO, what: str, options: ReadOptions) -> Iter
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise IngestError("E309", what=what, detail=exc) from None
+        raise IngestError(Errors.E309, what=what, detail=exc) from None
     with archive:
         for info in archive.infolist():
             member = PurePosixPath(info.filename)
@@ -257,11 +257,11 @@ def _zip_items(source: Path | BinaryIO, what: str, options: ReadOptions) -> Iter
 def _member_items(archive: zipfile.ZipFile, info: zipfile.ZipInfo, what: str, options: ReadOptions) -> Iterator[Item]:
     """One member, checked against its limit by its declared size and again while it is read."""
     suffix = PurePosixPath(info.filename).suffix.lower()
-    limit, code = (options.max_json_bytes, "E315") if suffix in RECORD_SUFFIXES else (options.max_bytes, "E305")
+    limit, code = (options.max_json_bytes, Errors.E315) if suffix in RECORD_SUFFIXES else (options.max_bytes, Errors.E305)
     if suffix not in JSONL_SUFFIXES and info.file_size > limit:
         raise IngestError(code, what=what, detail=info.file_size, limit=limit)
     if info.file_size == 0:
-        raise IngestError("E302", what=what)
+        raise IngestError(Errors.E302, what=what)
     try:
         with archive.open(info) as stream:
             if suffix in JSONL_SUFFIXES:
@@ -269,9 +269,9 @@ def _member_items(archive: zipfile.ZipFile, info: zipfile.ZipInfo, what: str, op
                 return
             data = _read_bounded(stream, what, limit, code)
     except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError) as exc:
-        raise IngestError("E309", what=what, detail=exc) from None
+        raise IngestError(Errors.E309, what=what, detail=exc) from None
     if not data:
-        raise IngestError("E302", what=what)
+        raise IngestError(Errors.E302, what=what)
     if suffix == ".json":
         yield from _json_items(data, what, options)
     else:
@@ -280,7 +280,7 @@ def _member_items(archive: zipfile.ZipFile, info: zipfile.ZipInfo, what: str, op
 
 def _stdin_items(options: ReadOptions) -> Iterator[Item]:
     """Standard input, sniffed: a zip archive, JSON or JSON Lines, HTML, or else plain text."""
-    data = _read_bounded(sys.stdin.buffer, STDIN_ORIGIN, options.max_json_bytes, "E305")
+    data = _read_bounded(sys.stdin.buffer, STDIN_ORIGIN, options.max_json_bytes, Errors.E305)
     if data.startswith(ZIP_MAGIC):
         yield from _zip_items(io.BytesIO(data), STDIN_ORIGIN, options)
         return
@@ -290,5 +290,5 @@ def _stdin_items(options: ReadOptions) -> Iterator[Item]:
         yield from _json_items(data, STDIN_ORIGIN, options)
         return
     if len(data) > options.max_bytes:
-        raise IngestError("E305", what=STDIN_ORIGIN, detail=len(data), limit=options.max_bytes)
+        raise IngestError(Errors.E305, what=STDIN_ORIGIN, detail=len(data), limit=options.max_bytes)
     yield _document(data, STDIN_ORIGIN, options, html=None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from khabar.document import Article
-from khabar.errors import IngestError, KhabarError
+from khabar.errors import Errors, IngestError, KhabarError
 from khabar.ingest.dates import iso_date
 
 RECORD_LISTS = ("articles", "data", "items")
@@ -43,7 +43,7 @@ def json_records(text: str, what: str) -> Iterator[tuple[str, Any]]:
             return
         data = listed
     if not isinstance(data, list):
-        raise IngestError("E306", what=what, detail=f"expected an object or an array, got {_kind(data)}")
+        raise IngestError(Errors.E306, what=what, detail=f"expected an object or an array, got {_kind(data)}")
     for index, record in enumerate(data):
         yield f"{what}#{index}", record
 
@@ -66,11 +66,11 @@ def parse_json(text: str, what: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise IngestError("E306", what=what, detail=f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        raise IngestError(Errors.E306, what=what, detail=f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except RecursionError:
-        raise IngestError("E313", what=what, detail="more levels than the parser can follow") from None
+        raise IngestError(Errors.E313, what=what, detail="more levels than the parser can follow") from None
     except ValueError as exc:  # an integer with more digits than Python converts
-        raise IngestError("E306", what=what, detail=str(exc)) from None
+        raise IngestError(Errors.E306, what=what, detail=str(exc)) from None
 
 
 def record_to_article(record: Any, origin: str, fields: JsonFields, max_bytes: int) -> Article:
@@ -80,18 +80,18 @@ def record_to_article(record: Any, origin: str, fields: JsonFields, max_bytes: i
     normalised); E307 when there is none, E312 when it is blank.
     """
     if not isinstance(record, dict):
-        raise IngestError("E306", what=origin, detail=f"expected an object, got {_kind(record)}")
+        raise IngestError(Errors.E306, what=origin, detail=f"expected an object, got {_kind(record)}")
     if "schema_version" in record and "text" in record:
         return _load_khabar_article(record, origin)
     name = next((name for name in fields.text if isinstance(record.get(name), str)), None)
     if name is None:
-        raise IngestError("E307", what=origin, detail=", ".join(map(repr, fields.text)))
+        raise IngestError(Errors.E307, what=origin, detail=", ".join(map(repr, fields.text)))
     text = record[name]
     if not text.strip():
-        raise IngestError("E312", what=origin, detail=repr(name))
+        raise IngestError(Errors.E312, what=origin, detail=repr(name))
     size = len(text.encode("utf-8"))
     if size > max_bytes:
-        raise IngestError("E305", what=origin, detail=size, limit=max_bytes)
+        raise IngestError(Errors.E305, what=origin, detail=size, limit=max_bytes)
     published = _first_value(record, fields.published)
     return Article(
         text=text.replace("\r\n", "\n").replace("\r", "\n"),

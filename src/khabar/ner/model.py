@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.ner.decode import allowed_transitions, viterbi
 from khabar.ner.e5file import read_e5
 from khabar.ner.labels import label_config
@@ -68,7 +68,7 @@ class NerModel:
             self.session = ort.InferenceSession(str(self.dir / "ner.onnx"), options,
                                                 providers=["CPUExecutionProvider"])
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own error types
-            raise KhabarError("E503", what=str(self.dir / "ner.onnx"), detail=exc, reason=RESTORE) from None
+            raise KhabarError(Errors.E503, what=str(self.dir / "ner.onnx"), detail=exc, reason=RESTORE) from None
         self.crf, self.crf_weight, self.crf_columns = None, 0.0, None
         if "crf" in self.manifest:
             self.use_crf(self.manifest["crf"]["weight"])
@@ -81,7 +81,7 @@ class NerModel:
             try:
                 self.crf = CrfTagger(self.dir / "crf.model", self.dir / "clusters.tsv")
             except (OSError, ValueError) as exc:
-                raise KhabarError("E503", what=str(self.dir / "crf.model"), detail=exc, reason=RESTORE) from None
+                raise KhabarError(Errors.E503, what=str(self.dir / "crf.model"), detail=exc, reason=RESTORE) from None
             coarse = label_config()["eval_aner"]
             self.crf_columns = [self.crf.labels.index(t if t == "O" else t[:2] + coarse[t[2:]]) for t in self.tags]
         self.crf_weight = weight
@@ -172,13 +172,13 @@ def _read_manifest(model_dir: Path) -> dict:
     try:
         manifest = json.loads(path.read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise KhabarError("E503", what=str(path), detail=exc, reason=RESTORE) from None
+        raise KhabarError(Errors.E503, what=str(path), detail=exc, reason=RESTORE) from None
     for name, digest in manifest.get("files", {}).items():
         file = model_dir / name
         if not file.is_file():
-            raise KhabarError("E503", what=str(file), detail="missing", reason=RESTORE)
+            raise KhabarError(Errors.E503, what=str(file), detail="missing", reason=RESTORE)
         if hashlib.sha256(file.read_bytes()).hexdigest() != digest:
-            raise KhabarError("E503", what=str(file), detail="checksum mismatch (corrupt or changed)", reason=RESTORE)
+            raise KhabarError(Errors.E503, what=str(file), detail="checksum mismatch (corrupt or changed)", reason=RESTORE)
     return manifest
 
 
@@ -202,4 +202,4 @@ def _manifest_digest(path: str) -> str:
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
     except OSError as exc:
-        raise KhabarError("E503", what=path, detail=exc, reason=RESTORE) from None
+        raise KhabarError(Errors.E503, what=path, detail=exc, reason=RESTORE) from None

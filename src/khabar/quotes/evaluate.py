@@ -12,11 +12,12 @@ from pathlib import Path
 
 from khabar import evaluation
 from khabar.document import Article
+from khabar.errors import Errors
 from khabar.evaluation import refers, same
 
 
 def read_table(path: str | Path) -> list[dict]:
-    return evaluation.read_table(path, "E602", lambda case: [item["text"] for item in case["expect"]["quotes"]
+    return evaluation.read_table(path, Errors.E602, lambda case: [item["text"] for item in case["expect"]["quotes"]
                                                              + case["expect"]["claims"]], "text")
 
 

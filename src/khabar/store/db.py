@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 import khabar
 from khabar.document import Article
 from khabar.entities.registry import Registry, alias_counts, identity_key
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, current_version, migrate
 from khabar.store.search import MAX_QUERY_WORDS, fts_query, highlight_terms, index_text, index_words, snippet
 from khabar.text import normalize
@@ -53,7 +53,7 @@ def _check_words(what: str, query: str | None) -> None:
     """Refuse a query of more than MAX_QUERY_WORDS words (E809): SQLite cannot evaluate such an expression."""
     count = len(index_words(query or ""))
     if count > MAX_QUERY_WORDS:
-        raise KhabarError("E809", what=what, detail=count, limit=MAX_QUERY_WORDS)
+        raise KhabarError(Errors.E809, what=what, detail=count, limit=MAX_QUERY_WORDS)
 
 
 def _day(value: str | None) -> str | None:
@@ -78,7 +78,7 @@ class Store:
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
         if readonly and not self.path.is_file():
-            raise KhabarError("E802", what=str(path), detail="no such file")
+            raise KhabarError(Errors.E802, what=str(path), detail="no such file")
         try:
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
@@ -87,13 +87,13 @@ class Store:
                 self.db.execute("PRAGMA query_only = 1")
                 version = current_version(self.db)
                 if version != SCHEMA_VERSION:
-                    raise KhabarError("E802", what=str(path), detail=f"schema version {version}, expected {SCHEMA_VERSION}")
+                    raise KhabarError(Errors.E802, what=str(path), detail=f"schema version {version}, expected {SCHEMA_VERSION}")
             else:
                 _switch_to_wal(self.db)
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.db, str(path))
         except sqlite3.DatabaseError as exc:
-            raise KhabarError("E802", what=str(path), detail=str(exc)) from None
+            raise KhabarError(Errors.E802, what=str(path), detail=str(exc)) from None
         self.registry = Registry(self.db)
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ import json
 import sys
 from contextlib import nullcontext
 
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.store.db import Store
 from khabar.store.schema import ARTICLE_TABLES
 
@@ -17,7 +17,7 @@ TABLES = ("articles", *ARTICLE_TABLES, "identities", "aliases", "entity_days", "
 def export(store: Store, table: str, fmt: str, out_path: str) -> int:
     """Write `table` to `out_path` ('-' for stdout); returns rows written. Articles in JSONL are full articles."""
     if table not in TABLES:
-        raise KhabarError("E804", what="export", detail=f"unknown table {table!r}; one of {', '.join(TABLES)}")
+        raise KhabarError(Errors.E804, what="export", detail=f"unknown table {table!r}; one of {', '.join(TABLES)}")
     cursor = store.db.execute(f"SELECT * FROM {table}")
     columns = [c[0] for c in cursor.description]
     if fmt == "parquet":
@@ -43,9 +43,9 @@ def _parquet(cursor, columns: list[str], out_path: str) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise KhabarError("E808", what="--format parquet", detail="needs pyarrow: pip install 'khabar[parquet]'")
+        raise KhabarError(Errors.E808, what="--format parquet", detail="needs pyarrow: pip install 'khabar[parquet]'")
     if out_path == "-":
-        raise KhabarError("E808", what="--format parquet", detail="needs a file: pass --out FILE.parquet")
+        raise KhabarError(Errors.E808, what="--format parquet", detail="needs a file: pass --out FILE.parquet")
     rows = cursor.fetchall()
     pq.write_table(pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)}), out_path)
     return len(rows)

@@ -11,7 +11,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from khabar.entities.registry import SCHEMA as REGISTRY_SCHEMA
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 
 ARTICLE_TABLES = ("blocks", "mentions", "article_entities", "timexes", "quotes", "claims", "events", "event_actors",
                   "citations")
@@ -87,7 +87,7 @@ def migrate(db: sqlite3.Connection, what: str) -> int:
     try:
         version = current_version(db)  # again, under the write lock: another process may have migrated meanwhile
         if version > SCHEMA_VERSION:
-            raise KhabarError("E801", what=what, detail=f"schema version {version}, this khabar knows {SCHEMA_VERSION}")
+            raise KhabarError(Errors.E801, what=what, detail=f"schema version {version}, this khabar knows {SCHEMA_VERSION}")
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
         for number in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[number]):

@@ -11,7 +11,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 
 
 def table_path(package: str, name: str) -> str:
@@ -23,7 +23,7 @@ def read_table_text(package: str, name: str) -> str:
     try:
         return resources.files(package).joinpath(name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KhabarError("E205", what=table_path(package, name), detail=f"{type(exc).__name__}: {exc}") from exc
+        raise KhabarError(Errors.E205, what=table_path(package, name), detail=f"{type(exc).__name__}: {exc}") from exc
 
 
 def load_toml(package: str, name: str) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def load_toml(package: str, name: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = str(exc).replace("at end of document", f"at end of document, line {text.count(chr(10)) + 1}")
-        raise KhabarError("E205", what=table_path(package, name), detail=where) from exc
+        raise KhabarError(Errors.E205, what=table_path(package, name), detail=where) from exc
 
 
 def load_json(package: str, name: str) -> Any:
@@ -42,10 +42,10 @@ def load_json(package: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise KhabarError("E205", what=table_path(package, name), detail=f"line {exc.lineno}, column {exc.colno}: "
+        raise KhabarError(Errors.E205, what=table_path(package, name), detail=f"line {exc.lineno}, column {exc.colno}: "
                           f"{exc.msg}") from exc
 
 
 def table_error(package: str, name: str, problem: str) -> KhabarError:
     """A coded error for a table that parses but holds a wrong entry (E205)."""
-    return KhabarError("E205", what=table_path(package, name), detail=problem)
+    return KhabarError(Errors.E205, what=table_path(package, name), detail=problem)

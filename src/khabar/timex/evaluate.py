@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from khabar import evaluation
+from khabar.errors import Errors
 
 Item = tuple[str, str, str | None, str | None]  # text, type, value, mod
 
 
 def read_table(path: str | Path) -> list[dict]:
-    return evaluation.read_table(path, "E601", lambda case: [e["text"] for e in case["expect"]], "sentence")
+    return evaluation.read_table(path, Errors.E601, lambda case: [e["text"] for e in case["expect"]], "sentence")
 
 
 def khabar_tagger(sentence: str, anchor: str | None) -> list[Item]:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from khabar.document import Article
+from khabar.errors import Errors
 from khabar.web.errors import api_error, found
 
 MAX_ANALYZE_BYTES = 200_000
@@ -28,7 +29,7 @@ def iso_date(name: str, value: str | None) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise api_error(400, "E804", name, detail=f"{value!r} is not a date; use YYYY-MM-DD")
+        raise api_error(400, Errors.E804, name, detail=f"{value!r} is not a date; use YYYY-MM-DD")
 
 
 @router.get("/articles", tags=["articles"])
@@ -88,19 +89,19 @@ async def api_analyze(request: Request):
     (strings; `published` as YYYY-MM-DD) or plain text. Bodies over 200 kB are refused (413)."""
     size = request.headers.get("content-length") or "0"
     if not size.isdigit() or int(size) > MAX_ANALYZE_BYTES:
-        raise api_error(413, "E806", "/api/analyze", detail=size[:20], limit=MAX_ANALYZE_BYTES)
+        raise api_error(413, Errors.E806, "/api/analyze", detail=size[:20], limit=MAX_ANALYZE_BYTES)
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_ANALYZE_BYTES:
-            raise api_error(413, "E806", "/api/analyze", detail=f"over {len(body)}", limit=MAX_ANALYZE_BYTES)
+            raise api_error(413, Errors.E806, "/api/analyze", detail=f"over {len(body)}", limit=MAX_ANALYZE_BYTES)
     article = analyze_request(body, request.headers.get("content-type", ""))
     pipeline = request.app.state.pipeline()
     return await run_in_threadpool(lambda: pipeline(article).to_dict())
 
 
 def _refuse(detail: str):
-    return api_error(400, "E810", "/api/analyze", detail=detail)
+    return api_error(400, Errors.E810, "/api/analyze", detail=detail)
 
 
 def _no_constants(name: str):

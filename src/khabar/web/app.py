@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from khabar import __version__
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 from khabar.pipeline import Pipeline
 from khabar.store import Store
 from khabar.web import api, pages
@@ -50,7 +50,7 @@ def create_app(db: str | Path, token: str | None = None, pipeline: Pipeline | No
         if token:
             given = request.headers.get("authorization", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-                return error_response(request, 401, "E805", KhabarError("E805", what=request.url.path).message)
+                return error_response(request, 401, Errors.E805, KhabarError(Errors.E805, what=request.url.path).message)
         return secure(await call_next(request))
 
     app.include_router(api.router)

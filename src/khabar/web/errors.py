@@ -11,15 +11,15 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from khabar.errors import KhabarError
+from khabar.errors import Errors, KhabarError
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-STATUS_CODES = {404: "E803", 405: "E804", 401: "E805", 413: "E806"}
-CLIENT_ERRORS = {"E804", "E809", "E810"}  # KhabarErrors a request causes (400), whatever raises them
+STATUS_CODES = {404: Errors.E803, 405: Errors.E804, 401: Errors.E805, 413: Errors.E806}
+CLIENT_ERRORS = {Errors.E804, Errors.E809, Errors.E810}  # KhabarErrors a request causes (400), whatever raises them
 
 
 class ApiError(Exception):
@@ -37,7 +37,7 @@ def api_error(status: int, code: str, what: str, **params: Any) -> ApiError:
 def found(value: Any, path: str, what: str) -> Any:
     """`value`, or a 404 (E803) when there is no such `what`."""
     if value is None:
-        raise api_error(404, "E803", path, detail=what)
+        raise api_error(404, Errors.E803, path, detail=what)
     return value
 
 
@@ -72,15 +72,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException):
-        code = STATUS_CODES.get(exc.status_code, "E808")
+        code = STATUS_CODES.get(exc.status_code, Errors.E808)
         message = f"{request.url.path}: no such page" if exc.status_code == 404 else str(exc.detail)
         return error_response(request, exc.status_code, code, message)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation_error(request: Request, exc: RequestValidationError):
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
-        return error_response(request, 400, "E804", KhabarError("E804", what=request.url.path, detail=problems).message)
+        return error_response(request, 400, Errors.E804, KhabarError(Errors.E804, what=request.url.path, detail=problems).message)
 
     @app.exception_handler(Exception)
     async def on_internal_error(request: Request, exc: Exception):
-        return error_response(request, 500, "E808", f"internal error: {type(exc).__name__}")
+        return error_response(request, 500, Errors.E808, f"internal error: {type(exc).__name__}")
