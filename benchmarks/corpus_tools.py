@@ -45,6 +45,7 @@ class TimedStage:
 
     def __iter__(self):
         from khabar.document import Article
+
         with self.path.open(encoding="utf-8") as lines:
             for line in lines:
                 if not line.strip():

@@ -30,13 +30,25 @@ def main() -> None:
             modalities[ev.modality] += 1
             codes.update(c for c in ev.actors["codes"].values() if c)
 
-            def side(key):
+            def side(key, ev=ev, names=names):
                 return ";".join(f"{names.get(x)}={ev.actors['codes'].get(x)}" for x in ev.actors[key]) or "-"
-            reservoir.add((ev.type, ev.trigger.text, side("source"), side("target"), names.get(ev.location) or "-",
-                           ev.modality, (text_of.get(ev.sentence) or "")[:240]))
+
+            reservoir.add(
+                (
+                    ev.type,
+                    ev.trigger.text,
+                    side("source"),
+                    side("target"),
+                    names.get(ev.location) or "-",
+                    ev.modality,
+                    (text_of.get(ev.sentence) or "")[:240],
+                )
+            )
     total = sum(types.values())
-    print(f"{run.articles:,} articles; {total:,} events; events stage alone {run.seconds:.1f} s = "
-          f"{run.articles / run.seconds:.0f} articles/s")
+    print(
+        f"{run.articles:,} articles; {total:,} events; events stage alone {run.seconds:.1f} s = "
+        f"{run.articles / run.seconds:.0f} articles/s"
+    )
     print("\nevents per type: " + ", ".join(f"{t} {n:,}" for t, n in types.most_common()))
     print("modality: " + ", ".join(f"{m} {n:,}" for m, n in modalities.most_common()))
     print(f"{args.top} most frequent actor codes: " + ", ".join(f"{c} {n:,}" for c, n in codes.most_common(args.top)))

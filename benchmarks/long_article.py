@@ -29,8 +29,11 @@ SENTENCES = [
     "وتعقد اللجنة اجتماعها كل يوم أحد منذ مطلع التسعينيات، بحسب ما ذكرت وكالة الأنباء السعودية.",
 ]
 STAGES = ("timex", "entities", "ner")
-BEFORE = {"timex": ["layout", "sentences", "tokens"], "ner": ["layout", "sentences", "tokens"],
-          "entities": ["layout", "sentences", "tokens", "ner", "timex"]}
+BEFORE = {
+    "timex": ["layout", "sentences", "tokens"],
+    "ner": ["layout", "sentences", "tokens"],
+    "entities": ["layout", "sentences", "tokens", "ner", "timex"],
+}
 
 
 def long_text(kilobytes: int) -> str:
@@ -82,8 +85,10 @@ def measure(kilobytes: int, stage: str) -> str:
         info.func(article)
         seconds = time.perf_counter() - started
     found = {"timex": "timexes", "ner": "mentions", "entities": "entities"}[stage]
-    return (f"{kilobytes:>5} KB  {stage:<9} {seconds:8.2f} s  peak +{(memory.peak - memory.start) / 2**20:8.1f} MB"
-            f"  ({len(getattr(article, found))} {found}, {len(article.sentences)} sentences)")
+    return (
+        f"{kilobytes:>5} KB  {stage:<9} {seconds:8.2f} s  peak +{(memory.peak - memory.start) / 2**20:8.1f} MB"
+        f"  ({len(getattr(article, found))} {found}, {len(article.sentences)} sentences)"
+    )
 
 
 def main() -> None:

@@ -20,7 +20,6 @@ from khabar.ingest import iter_articles
 from khabar.pipeline import Pipeline
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -50,7 +49,7 @@ def main() -> None:
         tokens += len(article.tokens)
         starts = [s.start for s in article.sentences]
         for m in article.mentions:
-            if m.extra.get("description") or m.label == "NORP":
+            if m.description or m.label == "NORP":
                 continue  # added by the entities stage, not the tagger
             per_type[m.label] += 1
             surfaces[m.label][m.text] += 1
@@ -64,9 +63,11 @@ def main() -> None:
         if args.limit and articles >= args.limit:
             break
     seconds = time.perf_counter() - started
-    print(f"{articles:,} articles, {tokens:,} tokens, {seen:,} mentions in {seconds:.0f} s "
-          f"({articles / seconds:.1f} articles/s); {len(stream.report.failures) if stream else '-'} inputs skipped; "
-          f"{errors} articles with stage errors")
+    print(
+        f"{articles:,} articles, {tokens:,} tokens, {seen:,} mentions in {seconds:.0f} s "
+        f"({articles / seconds:.1f} articles/s); {len(stream.report.failures) if stream else '-'} inputs skipped; "
+        f"{errors} articles with stage errors"
+    )
     print("mentions per type: " + ", ".join(f"{k} {v:,}" for k, v in per_type.most_common()))
     print("ORG subtypes: " + ", ".join(f"{k} {v:,}" for k, v in subtypes.most_common()))
     for label, counts in sorted(surfaces.items()):

@@ -27,17 +27,22 @@ def main() -> None:
         text_of = {s.id: s.text for s in article.sentences}
         for q in article.quotes:
             kinds[q.kind] += 1
-            speaker = names.get(q.speaker) or q.extra.get("speaker_text") or "(unknown)"
+            speaker = names.get(q.speaker) or q.speaker_text or "(unknown)"
             speakers[speaker] += 1
             item = (q.kind, speaker, q.text[:120], (text_of.get(q.sentence) or "")[:220])
             reservoir.add(item)
         for c in article.claims:
             claims += 1
-            sources[names.get(c.source) or c.extra.get("source_text") or "(unknown)"] += 1
-    print(f"{run.articles:,} articles; {sum(kinds.values()):,} quotes ({', '.join(f'{k} {v:,}' for k, v in kinds.most_common())}), "
-          f"{claims:,} claims; quotes stage alone {run.seconds:.1f} s = {run.articles / run.seconds:.0f} articles/s")
+            sources[names.get(c.source) or c.source_text or "(unknown)"] += 1
+    print(
+        f"{run.articles:,} articles; {sum(kinds.values()):,} quotes "
+        f"({', '.join(f'{k} {v:,}' for k, v in kinds.most_common())}), "
+        f"{claims:,} claims; quotes stage alone {run.seconds:.1f} s = {run.articles / run.seconds:.0f} articles/s"
+    )
     print(f"\n{args.top} most quoted speakers: " + "، ".join(f"{s} ({n})" for s, n in speakers.most_common(args.top)))
-    print(f"\n{args.top} most cited claim sources: " + "، ".join(f"{s} ({n})" for s, n in sources.most_common(args.top)))
+    print(
+        f"\n{args.top} most cited claim sources: " + "، ".join(f"{s} ({n})" for s, n in sources.most_common(args.top))
+    )
     print("\nrandom quotes (kind | speaker | quote | sentence):")
     for item in reservoir.items:
         print("  " + " | ".join(item))

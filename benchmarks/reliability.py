@@ -173,13 +173,19 @@ def build_batch(root: Path, n_good: int, long_kb: int, seed: int) -> Batch:
     paragraph = " ".join(story.split())[:600]
     bad = batch.bad
     bad[str(batch.write("bad/deep.json", "[" * 100_000 + "]" * 100_000))] = "E313"
-    deep_line = batch.write("bad/deep_line.jsonl", json.dumps(spare[1], ensure_ascii=False) + "\n"
-                            + '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n")
+    deep_line = batch.write(
+        "bad/deep_line.jsonl",
+        json.dumps(spare[1], ensure_ascii=False) + "\n" + '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n",
+    )
     batch.good[f"{deep_line}#0"] = as_stored(spare[1]["content"])
     bad[f"{deep_line}#1"] = "E313"
     spaces = b" " * (100 * MB)
-    bombs = batch.write("bad/bombs.zip", lying_zip(
-        {"liar.txt": spaces, "bomb.json": b"[" + spaces + b"]", "bomb.jsonl": spaces + b"\n"}, {"liar.txt": 100}))
+    bombs = batch.write(
+        "bad/bombs.zip",
+        lying_zip(
+            {"liar.txt": spaces, "bomb.json": b"[" + spaces + b"]", "bomb.jsonl": spaces + b"\n"}, {"liar.txt": 100}
+        ),
+    )
     bad[f"{bombs}:liar.txt"] = "E309"
     bad[f"{bombs}:bomb.json"] = "E315"
     bad[f"{bombs}:bomb.jsonl#0"] = "E305"
@@ -217,8 +223,15 @@ def build_batch(root: Path, n_good: int, long_kb: int, seed: int) -> Batch:
     batch.extra_paths.append(missing)
 
     words = spare[4]["content"].split()
-    broken_html = ("<html><body><div><p>" + " ".join(words[:30]) + " <b " + " ".join(words[30:60])
-                   + "</i></p><p>" + " ".join(words[60:90]) + "</div></span><script>var x = '<p>';")
+    broken_html = (
+        "<html><body><div><p>"
+        + " ".join(words[:30])
+        + " <b "
+        + " ".join(words[30:60])
+        + "</i></p><p>"
+        + " ".join(words[60:90])
+        + "</div></span><script>var x = '<p>';"
+    )
     batch.markup_free.append(str(batch.write("odd/malformed.html", broken_html)))
     batch.markup_free.append(str(batch.write("odd/fragment.txt", "<div><p>" + paragraph + "</p></div>")))
     return batch
@@ -230,8 +243,16 @@ def ingest_batch(batch: Batch, db: Path, stages: str | None) -> tuple[str, float
     if stages:
         command = [sys.executable, "-c", REPORT_PEAK + INGEST_WITH_STAGES, str(db), stages, *paths]
     else:
-        command = [sys.executable, "-c", REPORT_PEAK + "from khabar.cli import main; main()", "ingest", "-q", "--db",
-                   str(db), *paths]
+        command = [
+            sys.executable,
+            "-c",
+            REPORT_PEAK + "from khabar.cli import main; main()",
+            "ingest",
+            "-q",
+            "--db",
+            str(db),
+            *paths,
+        ]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -254,10 +275,14 @@ def check_ingest(batch: Batch, db: Path, stderr: str) -> None:
     unexpected = sorted(set(reported) - set(batch.bad))
     clean = [o for o in batch.markup_free if o in stored and "<" not in stored[o] and ARABIC_LETTER.search(stored[o])]
 
-    print(f"batch: {batch.files} files; {len(batch.good)} good articles, {len(batch.bad)} bad inputs, "
-          f"{len(batch.markup_free)} broken HTML pages")
-    print(f"good articles stored byte-identical: {len(identical)}/{len(batch.good)}"
-          f" (missing {len(missing)}, different {len(differing)})")
+    print(
+        f"batch: {batch.files} files; {len(batch.good)} good articles, {len(batch.bad)} bad inputs, "
+        f"{len(batch.markup_free)} broken HTML pages"
+    )
+    print(
+        f"good articles stored byte-identical: {len(identical)}/{len(batch.good)}"
+        f" (missing {len(missing)}, different {len(differing)})"
+    )
     for origin in (missing + differing)[:5]:
         print(f"  not identical: {origin}")
     print(f"bad inputs reported with path and expected code: {len(right)}/{len(batch.bad)}")
@@ -321,8 +346,9 @@ def linearity(stages: str, sizes_kb: list[int], seed: int) -> None:
             text = one_line.encode("utf-8")[: kb * 1024].decode("utf-8", "ignore").strip()
             path = Path(folder) / f"{kb}.txt"
             path.write_text(text, encoding="utf-8")
-            done = subprocess.run([sys.executable, "-c", LINEARITY_RUN, str(path), stages], capture_output=True,
-                                  text=True)
+            done = subprocess.run(
+                [sys.executable, "-c", LINEARITY_RUN, str(path), stages], capture_output=True, text=True
+            )
             print(f"{kb:>5} KB: " + (done.stdout.strip() or done.stderr.strip()[-500:]))
 
 

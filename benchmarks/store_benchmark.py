@@ -29,8 +29,9 @@ def queries(db: Path, n: int, seed: int = 11) -> list[tuple[str, str]]:
     rng = random.Random(seed)
     con = sqlite3.connect(db)
     con.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, 'article_fts', 'row')")
-    words = [w for (w,) in con.execute("SELECT term FROM temp.vocab WHERE length(term) >= 3 ORDER BY doc DESC "
-                                       "LIMIT 3000")][30:]
+    words = [
+        w for (w,) in con.execute("SELECT term FROM temp.vocab WHERE length(term) >= 3 ORDER BY doc DESC LIMIT 3000")
+    ][30:]
     titles = [t for (t,) in con.execute("SELECT substr(text, 1, 200) FROM articles")]
     con.close()
     single = [("word", w) for w in rng.sample(words, min(n // 2, len(words)))]
@@ -40,7 +41,7 @@ def queries(db: Path, n: int, seed: int = 11) -> list[tuple[str, str]]:
         size = rng.choice((2, 3))
         if len(headline) >= size:
             start = rng.randrange(len(headline) - size + 1)
-            phrase = " ".join(headline[start:start + size])
+            phrase = " ".join(headline[start : start + size])
             if len(index_words(phrase)) == size:
                 multi.append(("phrase", phrase))
     return single + multi
@@ -68,18 +69,23 @@ def main() -> None:
 
     store = Store(args.db)
     t0 = time.perf_counter()
-    summary = ingest(store, args.inputs, pipeline=Pipeline(args.stages.split(",")), workers=args.workers,
-                     limit=args.limit)
+    summary = ingest(
+        store, args.inputs, pipeline=Pipeline(args.stages.split(",")), workers=args.workers, limit=args.limit
+    )
     wall = time.perf_counter() - t0
     counts = store.stats()
     store.close()
     sqlite3.connect(args.db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     size = args.db.stat().st_size
-    print(f"ingest: {summary.stored} articles stored ({summary.updated} of them repeated an id: same text, other "
-          f"metadata), {len(summary.failures)} inputs skipped, "
-          f"{summary.stage_errors} with stage errors")
-    print(f"        wall {wall:.1f} s, {summary.stored / wall:.1f} articles/s, database {size / 1e6:.1f} MB "
-          f"({size / max(summary.stored, 1) / 1e3:.1f} kB/article)")
+    print(
+        f"ingest: {summary.stored} articles stored ({summary.updated} of them repeated an id: same text, other "
+        f"metadata), {len(summary.failures)} inputs skipped, "
+        f"{summary.stage_errors} with stage errors"
+    )
+    print(
+        f"        wall {wall:.1f} s, {summary.stored / wall:.1f} articles/s, database {size / 1e6:.1f} MB "
+        f"({size / max(summary.stored, 1) / 1e3:.1f} kB/article)"
+    )
     print("        " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
 
     reader = Store(args.db, readonly=True)
@@ -96,9 +102,11 @@ def main() -> None:
     for kind, values in (*timings.items(), ("all", every)):
         if values:
             found = hits.get(kind, hits["word"] + hits["phrase"])
-            print(f"        {kind:6} n={len(values):3}  p50 {percentile(values, 50):6.1f} ms  "
-                  f"p95 {percentile(values, 95):6.1f} ms  max {max(values):6.1f} ms  "
-                  f"median hits {statistics.median(found):.0f}")
+            print(
+                f"        {kind:6} n={len(values):3}  p50 {percentile(values, 50):6.1f} ms  "
+                f"p95 {percentile(values, 95):6.1f} ms  max {max(values):6.1f} ms  "
+                f"median hits {statistics.median(found):.0f}"
+            )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from khabar.ingest import iter_articles
 from khabar.pipeline import Pipeline
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -55,8 +54,10 @@ def main() -> None:
     print(f"articles           {len(articles):,} ({chars / 1e6:.1f}M chars), ingest failures {len(report.failures)}")
     print(f"ingest             {len(articles) / read_s:,.0f} articles/s ({read_s:.1f} s)")
     print(f"stages {args.stages} x{args.n_process} process(es)")
-    print(f"                   {len(articles) / stage_s:,.0f} articles/s ({stage_s:.1f} s), "
-          f"{chars / stage_s / 1e6:.2f}M chars/s, {stage_errors} articles with stage errors")
+    print(
+        f"                   {len(articles) / stage_s:,.0f} articles/s ({stage_s:.1f} s), "
+        f"{chars / stage_s / 1e6:.2f}M chars/s, {stage_errors} articles with stage errors"
+    )
     print(f"peak RSS           {peak_mb:,.0f} MB (main process; the input texts are held in memory)")
     print("blocks by kind     " + ", ".join(f"{k} {n:,}" for k, n in kinds.most_common()))
 

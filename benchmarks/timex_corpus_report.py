@@ -20,7 +20,6 @@ from khabar.pipeline import Pipeline
 from khabar.timex.stage import timex_stage
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -63,9 +62,11 @@ def main() -> None:
             reservoir.add(item)
         if args.limit and articles >= args.limit:
             break
-    print(f"{articles:,} articles ({chars / 1e6:.1f} M chars), {seen:,} timexes; timex stage alone "
-          f"{in_stage:.1f} s = {articles / in_stage:.0f} articles/s; {errors} errors; "
-          f"{len(stream.report.failures)} inputs skipped")
+    print(
+        f"{articles:,} articles ({chars / 1e6:.1f} M chars), {seen:,} timexes; timex stage alone "
+        f"{in_stage:.1f} s = {articles / in_stage:.0f} articles/s; {errors} errors; "
+        f"{len(stream.report.failures)} inputs skipped"
+    )
     print("per type: " + ", ".join(f"{k} {v:,}" for k, v in per_type.most_common()))
     print("mods: " + ", ".join(f"{k} {v:,}" for k, v in mods.most_common() if k))
     print("anchor of articles that needed one: " + ", ".join(f"{k} {v:,}" for k, v in anchors.most_common()))

@@ -21,6 +21,7 @@ TABLE = Path(__file__).resolve().parents[1] / "tests" / "timex" / "expressions.j
 
 def dateparser_tagger(sentence: str, anchor: str | None):
     from dateparser.search import search_dates
+
     settings = {"RELATIVE_BASE": dt.datetime.fromisoformat(anchor)} if anchor else {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -34,7 +35,7 @@ def dateparser_tagger(sentence: str, anchor: str | None):
 
 def lenient(gold, found) -> bool:
     text, kind, value, _ = gold
-    if kind not in ("DATE", "TIME") or not value or found[0] not in text and text not in found[0]:
+    if kind not in ("DATE", "TIME") or not value or (found[0] not in text and text not in found[0]):
         return False
     digits = value.replace("XXXX", found[2][:4]).split("T")[0]
     return found[2].startswith(digits) if digits[:1].isdigit() else False

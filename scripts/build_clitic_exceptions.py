@@ -46,12 +46,20 @@ def learned_length(word: str, counts: collections.Counter, rules: dict) -> int:
     """Prefix length (conjunction + preposition) the counts support, for words without ال."""
     length = 0
     rest = word
-    if (rest[0] in rules["conjunctions"] and len(rest) > 2
-            and counts[rest[1:]] >= max(CONJ_KEEP_RATIO * counts[rest], 0 if rest[0] in rules["split_unknown"] else 5)):
+    if (
+        rest[0] in rules["conjunctions"]
+        and len(rest) > 2
+        and counts[rest[1:]] >= max(CONJ_KEEP_RATIO * counts[rest], 0 if rest[0] in rules["split_unknown"] else 5)
+    ):
         length, rest = 1, rest[1:]
-    if (rest[0] in rules["prepositions"] and not rest[1:].startswith("ال") and len(rest) >= 4
-            and rest not in rules["keep"] and rest[1:] not in rules["keep"]
-            and counts[rest[1:]] >= max(MIN_REST_COUNT, PREP_SPLIT_RATIO * counts[rest])):
+    if (
+        rest[0] in rules["prepositions"]
+        and not rest[1:].startswith("ال")
+        and len(rest) >= 4
+        and rest not in rules["keep"]
+        and rest[1:] not in rules["keep"]
+        and counts[rest[1:]] >= max(MIN_REST_COUNT, PREP_SPLIT_RATIO * counts[rest])
+    ):
         length += 1
     return length
 

@@ -17,8 +17,15 @@ from playwright.sync_api import sync_playwright
 from khabar.store import Store
 from khabar.web import create_app
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def main() -> None:
@@ -28,8 +35,12 @@ def main() -> None:
     parser.add_argument("--out", default="docs/screenshot.png")
     args = parser.parse_args()
     store = Store(args.db, readonly=True)
-    article = args.article or store.db.execute(
-        "SELECT article_id FROM mentions GROUP BY article_id ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+    article = (
+        args.article
+        or store.db.execute(
+            "SELECT article_id FROM mentions GROUP BY article_id ORDER BY COUNT(*) DESC LIMIT 1"
+        ).fetchone()[0]
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

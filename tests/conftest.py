@@ -30,18 +30,29 @@ def built_article(text, *, source=None, published=None, title=None, entities=(),
     from khabar.pipeline import Pipeline
 
     article = Pipeline(["layout", "sentences", "tokens", "timex"])(
-        __import__("khabar").Article(text=text, source=source, published=published, title=title))
+        __import__("khabar").Article(text=text, source=source, published=published, title=title)
+    )
     for eid, label, name_ar, name_en, kb_id, forms in entities:
-        article.entities.append(Entity(id=eid, label=label, name_ar=name_ar, name_en=name_en, kb_id=kb_id,
-                                       aliases=list(forms)))
+        article.entities.append(
+            Entity(id=eid, label=label, name_ar=name_ar, name_en=name_en, kb_id=kb_id, aliases=list(forms))
+        )
         for form in forms:
             start = text.index(form)
-            article.mentions.append(Mention(start=start, end=start + len(form), label=label, text=form,
-                                            id=f"m{len(article.mentions)}", entity=eid))
+            article.mentions.append(
+                Mention(
+                    start=start,
+                    end=start + len(form),
+                    label=label,
+                    text=form,
+                    id=f"m{len(article.mentions)}",
+                    entity=eid,
+                )
+            )
     for i, (said, speaker) in enumerate(quotes):
         start = text.index(said)
-        article.quotes.append(Quote(start=start, end=start + len(said), kind="indirect", text=said, id=f"q{i}",
-                                    speaker=speaker))
+        article.quotes.append(
+            Quote(start=start, end=start + len(said), kind="indirect", text=said, id=f"q{i}", speaker=speaker)
+        )
     for i, fields in enumerate(events):
         fields = dict(fields)
         trigger = fields.pop("trigger")
@@ -56,27 +67,68 @@ PUTIN = ("e0", "PERSON", "فلاديمير بوتين", "Vladimir Putin", "Q7747
 
 def sample_articles():
     """Three articles written for the tests: proclitics, name variants, events, and markup in the text."""
-    first = ("موسكو تستضيف محادثات جديدة\n\nقال الرئيس فلاديمير بوتين يوم الاثنين 4 مارس 2024 إن بلاده مستعدة "
-             "للحوار مع جيرانها. وأضاف أن العلاقات بين الصين وروسيا قوية ومتينة.")
-    second = ("وزير الخارجية يزور بكين\n\nبكين - 6 مارس (رويترز) - أعلنت الوزارة أن الوزير سيسافر لروسيا الأسبوع المقبل لبحث التعاون "
-              "التجاري. وقالت الوكالة إن بوتين سيستقبله في قصر الكرملين.")
-    third = ("تقرير الطقس <script>window.__pwned = 1</script>\n\nتشهد الرياض اليوم أجواء حارة "
-             "<b>وغبارا</b> خفيفا بحسب الأرصاد.")
+    first = (
+        "موسكو تستضيف محادثات جديدة\n\nقال الرئيس فلاديمير بوتين يوم الاثنين 4 مارس 2024 إن بلاده مستعدة "
+        "للحوار مع جيرانها. وأضاف أن العلاقات بين الصين وروسيا قوية ومتينة."
+    )
+    second = (
+        "وزير الخارجية يزور بكين\n\nبكين - 6 مارس (رويترز) - أعلنت الوزارة أن الوزير سيسافر لروسيا الأسبوع المقبل لبحث التعاون "
+        "التجاري. وقالت الوكالة إن بوتين سيستقبله في قصر الكرملين."
+    )
+    third = (
+        "تقرير الطقس <script>window.__pwned = 1</script>\n\nتشهد الرياض اليوم أجواء حارة "
+        "<b>وغبارا</b> خفيفا بحسب الأرصاد."
+    )
     return [
-        built_article(first, source="صحيفة الأمس", published="2024-03-04", entities=[
-            PUTIN, ("e1", "GPE", "روسيا", "Russia", "Q159", ["روسيا"]),
-            ("e2", "GPE", "موسكو", "Moscow", "Q649", ["موسكو"]), ("e3", "GPE", "الصين", "China", "Q148", ["الصين"])],
+        built_article(
+            first,
+            source="صحيفة الأمس",
+            published="2024-03-04",
+            entities=[
+                PUTIN,
+                ("e1", "GPE", "روسيا", "Russia", "Q159", ["روسيا"]),
+                ("e2", "GPE", "موسكو", "Moscow", "Q649", ["موسكو"]),
+                ("e3", "GPE", "الصين", "China", "Q148", ["الصين"]),
+            ],
             quotes=[("بلاده مستعدة للحوار مع جيرانها", "e0")],
-            events=[{"type": "CONSULT", "cameo": "040", "plover": "CONSULT", "trigger": "محادثات",
-                     "actors": {"source": ["e0"], "target": ["e3"], "codes": {"e0": "RUSGOV"}}, "location": "e2",
-                     "modality": "asserted", "sentence": "s0"}]),
-        built_article(second, source="نافذة الخليج", published="2024-03-06", entities=[
-            ("e0", "PERSON", "بوتين", "Vladimir Putin", "Q7747", ["بوتين"]),
-            ("e1", "GPE", "روسيا", "Russia", "Q159", ["روسيا"])],
-            events=[{"type": "VISIT", "cameo": "042", "plover": "CONSULT", "trigger": "يزور",
-                     "actors": {"source": [], "target": ["e1"], "codes": {"e1": "RUS"}}, "modality": "planned"}]),
-        built_article(third, source="نافذة الخليج", published="2024-03-07",
-                      entities=[("e0", "GPE", "الرياض", "Riyadh", "Q3692", ["الرياض"])]),
+            events=[
+                {
+                    "type": "CONSULT",
+                    "cameo": "040",
+                    "plover": "CONSULT",
+                    "trigger": "محادثات",
+                    "actors": {"source": ["e0"], "target": ["e3"], "codes": {"e0": "RUSGOV"}},
+                    "location": "e2",
+                    "modality": "asserted",
+                    "sentence": "s0",
+                }
+            ],
+        ),
+        built_article(
+            second,
+            source="نافذة الخليج",
+            published="2024-03-06",
+            entities=[
+                ("e0", "PERSON", "بوتين", "Vladimir Putin", "Q7747", ["بوتين"]),
+                ("e1", "GPE", "روسيا", "Russia", "Q159", ["روسيا"]),
+            ],
+            events=[
+                {
+                    "type": "VISIT",
+                    "cameo": "042",
+                    "plover": "CONSULT",
+                    "trigger": "يزور",
+                    "actors": {"source": [], "target": ["e1"], "codes": {"e1": "RUS"}},
+                    "modality": "planned",
+                }
+            ],
+        ),
+        built_article(
+            third,
+            source="نافذة الخليج",
+            published="2024-03-07",
+            entities=[("e0", "GPE", "الرياض", "Riyadh", "Q3692", ["الرياض"])],
+        ),
     ]
 
 

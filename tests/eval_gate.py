@@ -17,8 +17,8 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -69,8 +69,10 @@ def check_hash(name: str, gate: dict) -> str | None:
     """A problem if the table changed since its floor was pinned."""
     path = file_path(gate)
     if file_hash(path) != gate["sha256"]:
-        return (f"{name}: {gate['file']} changed since its floor was pinned; measure it and re-pin with "
-                f"`python tests/eval_gate.py --pin` (floors may only rise)")
+        return (
+            f"{name}: {gate['file']} changed since its floor was pinned; measure it and re-pin with "
+            f"`python tests/eval_gate.py --pin` (floors may only rise)"
+        )
     return None
 
 
@@ -79,8 +81,11 @@ def measure(name: str, gate: dict) -> dict:
 
 
 def below(gate: dict, scores: dict) -> list[str]:
-    return [f"{metric} {scores[metric]:.4f} < floor {floor}" for metric, floor in gate["floor"].items()
-            if scores[metric] < floor]
+    return [
+        f"{metric} {scores[metric]:.4f} < floor {floor}"
+        for metric, floor in gate["floor"].items()
+        if scores[metric] < floor
+    ]
 
 
 def raise_floors(gate: dict, scores: dict) -> dict:
@@ -93,7 +98,8 @@ def history_problems(versions: list[dict]) -> list[str]:
     problems = []
     for older, newer in zip(versions, versions[1:]):
         lowered = {entry["gate"] for entry in newer.get("lowered", [])} - {
-            entry["gate"] for entry in older.get("lowered", [])}
+            entry["gate"] for entry in older.get("lowered", [])
+        }
         for name, gate in older["gates"].items():
             new = newer["gates"].get(name)
             if new is None:
@@ -102,7 +108,9 @@ def history_problems(versions: list[dict]) -> list[str]:
                 continue
             for metric, floor in gate["floor"].items():
                 if new["floor"].get(metric, 0) < floor and name not in lowered:
-                    problems.append(f"{name}: {metric} floor {floor} -> {new['floor'].get(metric)} without a recorded reason")
+                    problems.append(
+                        f"{name}: {metric} floor {floor} -> {new['floor'].get(metric)} without a recorded reason"
+                    )
     return problems
 
 
@@ -110,7 +118,9 @@ def committed_versions() -> list[dict] | None:
     """Every committed version of the baseline, oldest first (None outside a git checkout)."""
     rel = BASELINE.relative_to(ROOT).as_posix()
     try:
-        log = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=ROOT, capture_output=True, text=True, check=True)
+        log = subprocess.run(
+            ["git", "log", "--format=%H", "--", rel], cwd=ROOT, capture_output=True, text=True, check=True
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
     versions = []
@@ -124,7 +134,9 @@ def committed_versions() -> list[dict] | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pin", action="store_true", help="record table hashes and raise floors to what is measured")
-    parser.add_argument("--lower", action="append", default=[], metavar="GATE", help="allow GATE's floor to drop (with --pin)")
+    parser.add_argument(
+        "--lower", action="append", default=[], metavar="GATE", help="allow GATE's floor to drop (with --pin)"
+    )
     parser.add_argument("--reason", default="", help="why a floor is lowered (required with --lower)")
     parser.add_argument("--history", action="store_true", help="only check that committed floors never dropped")
     parser.add_argument("gates", nargs="*", help="gates to measure (default: all)")

@@ -13,8 +13,15 @@ import pytest
 from conftest import sample_articles
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -26,8 +33,11 @@ def server(corpus_db):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "khabar.cli", "serve", "--db", str(corpus_db), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "khabar.cli", "serve", "--db", str(corpus_db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -61,8 +71,10 @@ def test_article_page_highlights_in_distinct_colours_right_to_left(server, page)
     assert page.inner_text("#story .hl.ent.ent-PERSON") == "فلاديمير بوتين"
     assert page.inner_text("#story .hl.trigger") == "محادثات"
     assert "2024" in page.inner_text("#story .hl.date")
-    colours = {background(page, f"#story {s}") for s in (".hl.ent-PERSON", ".hl.ent-GPE", ".hl.date", ".hl.quote",
-                                                          ".hl.trigger")}
+    colours = {
+        background(page, f"#story {s}")
+        for s in (".hl.ent-PERSON", ".hl.ent-GPE", ".hl.date", ".hl.quote", ".hl.trigger")
+    }
     assert len(colours) == 5 and "rgba(0, 0, 0, 0)" not in colours
     assert "بلاده مستعدة للحوار" in page.inner_text("#facts")
     page.uncheck("#legend input[data-layer=ent]")

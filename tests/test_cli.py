@@ -4,10 +4,9 @@ import json
 
 from click.testing import CliRunner
 
+from conftest import EXAMPLES
 from khabar import __version__
 from khabar.cli import main
-
-from conftest import EXAMPLES
 
 
 def run(*args, input=None):
@@ -27,13 +26,16 @@ def test_analyze_json_of_one_file():
     datelines = [b for b in data["blocks"] if b["kind"] == "dateline"]
     assert datelines[0]["agency"]["text"] == "رويترز"
     assert any(m["label"] == "GPE" and m["text"] == "مصر" for m in data["mentions"])
-    assert {"text": "قبل صيف 2025", "type": "DATE", "value": "2025-SU", "mod": "BEFORE"}.items() <= \
-        next(t for t in data["timexes"] if t["text"] == "قبل صيف 2025").items()
+    assert {"text": "قبل صيف 2025", "type": "DATE", "value": "2025-SU", "mod": "BEFORE"}.items() <= next(
+        t for t in data["timexes"] if t["text"] == "قبل صيف 2025"
+    ).items()
     egypt = next(e for e in data["entities"] if e["name_ar"] == "مصر")
     assert egypt["label"] == "GPE" and egypt["name_en"] == "Egypt"
     assert any(q["kind"] == "indirect" and q["text"].startswith("بدأت التشغيل التجريبي") for q in data["quotes"])
     assert data["errors"] == []
-    assert [(e["type"], e["trigger"]["text"]) for e in data["events"]] == [("tour_site", "جولة")]  # خلال جولة في موقع المحطة
+    assert [(e["type"], e["trigger"]["text"]) for e in data["events"]] == [
+        ("tour_site", "جولة")
+    ]  # خلال جولة في موقع المحطة
 
 
 def test_analyze_json_of_a_directory_is_an_array():

@@ -18,8 +18,18 @@ def test_id_is_stable_hash_of_source_and_text():
 
 def test_every_group_is_present_and_empty_when_no_stage_ran():
     data = Article(text=TEXT).to_dict()
-    for group in ("blocks", "sentences", "tokens", "mentions", "entities", "timexes", "quotes", "claims",
-                  "events", "errors"):
+    for group in (
+        "blocks",
+        "sentences",
+        "tokens",
+        "mentions",
+        "entities",
+        "timexes",
+        "quotes",
+        "claims",
+        "events",
+        "errors",
+    ):
         assert data[group] == []
     assert data["text"] == TEXT
 
@@ -27,11 +37,19 @@ def test_every_group_is_present_and_empty_when_no_stage_ran():
 def test_json_round_trip_is_lossless():
     article = analyze(TEXT, title="عنوان", url="https://example.test/a", published="2024-03-05")
     start = TEXT.index("وزير")
-    article.mentions.append(Mention(start=start, end=start + 4, text="وزير", label="PERSON", score=0.9,
-                                    extra={"future_field": [1, 2]}))
+    article.mentions.append(
+        Mention(start=start, end=start + 4, text="وزير", label="PERSON", score=0.9, extra={"future_field": [1, 2]})
+    )
     q0 = TEXT.index("مثمرة")
-    article.quotes.append(Quote(start=q0, end=q0 + 5, text="مثمرة", kind="partial",
-                                cue=article.span(TEXT.index("قال"), TEXT.index("قال") + 3)))
+    article.quotes.append(
+        Quote(
+            start=q0,
+            end=q0 + 5,
+            text="مثمرة",
+            kind="partial",
+            cue=article.span(TEXT.index("قال"), TEXT.index("قال") + 3),
+        )
+    )
     first = article.to_dict()
     again = Article.from_json(json.dumps(first, ensure_ascii=False)).to_dict()
     assert again == first

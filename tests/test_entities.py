@@ -19,6 +19,7 @@ from khabar.text import normalize
 def article_with(text: str, names: list[tuple[str, str]], published: str | None = "2023-09-13") -> Article:
     """An article whose mentions are the given (surface, label) pairs, found left to right."""
     from khabar.document import Mention
+
     mentions, position = [], 0
     for surface, label in names:
         start = text.index(surface, position)
@@ -40,8 +41,10 @@ def test_skeleton_folds_transliteration_variants():
 
 
 def test_spelling_variants_and_full_names_are_one_person():
-    a = article_with("استقبل فلاديمير بوتين ضيفه في موسكو، وقال بوتن إن المباحثات كانت مثمرة.",
-                     [("فلاديمير بوتين", "PERSON"), ("موسكو", "GPE"), ("بوتن", "PERSON")])
+    a = article_with(
+        "استقبل فلاديمير بوتين ضيفه في موسكو، وقال بوتن إن المباحثات كانت مثمرة.",
+        [("فلاديمير بوتين", "PERSON"), ("موسكو", "GPE"), ("بوتن", "PERSON")],
+    )
     putin = entity_of(a, "بوتن")
     assert putin is entity_of(a, "فلاديمير بوتين")
     assert putin.kb_id == "Q7747" and putin.name_en == "Vladimir Putin"
@@ -49,8 +52,10 @@ def test_spelling_variants_and_full_names_are_one_person():
 
 
 def test_unknown_names_merge_by_skeleton_and_short_form():
-    a = article_with("وصل المهندس يوري غاغارينوف إلى المصنع، وأكد جاجارينوف أن العمل سيبدأ قريبا، ثم غادر غاغارينوف.",
-                     [("يوري غاغارينوف", "PERSON"), ("جاجارينوف", "PERSON"), ("غاغارينوف", "PERSON")])
+    a = article_with(
+        "وصل المهندس يوري غاغارينوف إلى المصنع، وأكد جاجارينوف أن العمل سيبدأ قريبا، ثم غادر غاغارينوف.",
+        [("يوري غاغارينوف", "PERSON"), ("جاجارينوف", "PERSON"), ("غاغارينوف", "PERSON")],
+    )
     person = entity_of(a, "يوري غاغارينوف")
     assert entity_of(a, "جاجارينوف") is person and entity_of(a, "غاغارينوف") is person
     assert person.kb_id is None and person.name_ar == "يوري غاغارينوف" and person.name_en
@@ -58,17 +63,19 @@ def test_unknown_names_merge_by_skeleton_and_short_form():
 
 
 def test_titles_become_roles():
-    a = article_with("أوضحت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا أن موسكو ستدرس الرد، ولم تضف السيدة زاخاروفا تفاصيل.",
-                     [("الخارجية الروسية", "ORG"), ("ماريا زاخاروفا", "PERSON"), ("موسكو", "GPE"),
-                      ("زاخاروفا", "PERSON")])
+    a = article_with(
+        "أوضحت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا أن موسكو ستدرس الرد، ولم تضف السيدة زاخاروفا تفاصيل.",
+        [("الخارجية الروسية", "ORG"), ("ماريا زاخاروفا", "PERSON"), ("موسكو", "GPE"), ("زاخاروفا", "PERSON")],
+    )
     spokeswoman = entity_of(a, "ماريا زاخاروفا")
     assert entity_of(a, "زاخاروفا") is spokeswoman
     assert "المتحدثة باسم الخارجية الروسية" in spokeswoman.roles and "السيدة" in spokeswoman.roles
 
 
 def test_description_resolves_to_the_named_holder():
-    a = article_with("التقى الرئيس الروسي فلاديمير بوتين نظيره، ثم غادر الرئيس الروسي القاعة.",
-                     [("فلاديمير بوتين", "PERSON")])
+    a = article_with(
+        "التقى الرئيس الروسي فلاديمير بوتين نظيره، ثم غادر الرئيس الروسي القاعة.", [("فلاديمير بوتين", "PERSON")]
+    )
     description = [m for m in a.mentions if m.description]
     assert len(description) == 1 and description[0].text == "الرئيس الروسي"
     assert entity_of(a, "الرئيس الروسي") is entity_of(a, "فلاديمير بوتين")
@@ -89,8 +96,9 @@ def test_nationality_adjectives_point_at_their_country():
 
 
 def test_country_name_is_not_an_adjective_after_a_preposition():
-    a = article_with("أعلنت السلطات السعودية أن الوزير سافر إلى السعودية أمس.",
-                     [("السعودية", "GPE"), ("السعودية", "GPE")])
+    a = article_with(
+        "أعلنت السلطات السعودية أن الوزير سافر إلى السعودية أمس.", [("السعودية", "GPE"), ("السعودية", "GPE")]
+    )
     labels = {(m.text, m.label) for m in a.mentions}
     assert ("السعودية", "NORP") in labels and ("السعودية", "GPE") in labels
     assert len({m.entity for m in a.mentions}) == 1
@@ -110,8 +118,10 @@ def test_multiword_kb_names_the_tagger_missed_are_added():
 
 
 def test_one_span_over_two_people_is_split():
-    a = article_with("وقال كيم جونغ أون إن الوفد وصل، ثم صافح كيم جونغ أون وبوتين الحضور.",
-                     [("كيم جونغ أون", "PERSON"), ("كيم جونغ أون وبوتين", "PERSON")])
+    a = article_with(
+        "وقال كيم جونغ أون إن الوفد وصل، ثم صافح كيم جونغ أون وبوتين الحضور.",
+        [("كيم جونغ أون", "PERSON"), ("كيم جونغ أون وبوتين", "PERSON")],
+    )
     texts = [m.text for m in a.mentions if m.label == "PERSON"]
     assert texts.count("كيم جونغ أون") == 2 and "بوتين" in texts
     assert entity_of(a, "بوتين").kb_id == "Q7747"
@@ -124,8 +134,9 @@ def test_tagger_label_corrected_by_the_knowledge_base():
 
 
 def test_every_mention_has_an_entity_and_ids_are_unique():
-    a = Pipeline()(Article(text="أعلنت وكالة تاس الروسية أن الرئيس فلاديمير بوتين زار مدينة فلاديفوستوك.",
-                           published="2023-09-13"))
+    a = Pipeline()(
+        Article(text="أعلنت وكالة تاس الروسية أن الرئيس فلاديمير بوتين زار مدينة فلاديفوستوك.", published="2023-09-13")
+    )
     assert a.errors == [] and a.check_offsets() == []
     assert all(m.entity for m in a.mentions)
     assert len({e.id for e in a.entities}) == len(a.entities)
@@ -147,8 +158,25 @@ def test_kb_cli_lookup_add_export(tmp_path, monkeypatch):
     runner = CliRunner()
     result = runner.invoke(main, ["kb", "lookup", "بوتن"])
     assert result.exit_code == 0 and json.loads(result.output.splitlines()[0])["kb_id"] == "Q7747"
-    result = runner.invoke(main, ["kb", "add", "--kb-id", "kb:test-mayor", "--label", "PERSON", "--name-ar", "سليم حداد",
-                                  "--name-en", "Salim Haddad", "--alias", "سليم الحداد", "--role", "mayor:kb:test-town"])
+    result = runner.invoke(
+        main,
+        [
+            "kb",
+            "add",
+            "--kb-id",
+            "kb:test-mayor",
+            "--label",
+            "PERSON",
+            "--name-ar",
+            "سليم حداد",
+            "--name-en",
+            "Salim Haddad",
+            "--alias",
+            "سليم الحداد",
+            "--role",
+            "mayor:kb:test-town",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "user.toml").exists()
     result = runner.invoke(main, ["kb", "lookup", "سليم الحداد"])
@@ -162,8 +190,11 @@ def test_kb_cli_lookup_add_export(tmp_path, monkeypatch):
 
 def test_registry_counts_merges_and_splits(tmp_path):
     articles = []
-    for text in ("قال بوتين إن روسيا مستعدة.", "أكد بوتن أن المحادثات جرت، وقال غاغارينوف إن العمل بدأ.",
-                 "وصل جاجارينوف إلى المصنع."):
+    for text in (
+        "قال بوتين إن روسيا مستعدة.",
+        "أكد بوتن أن المحادثات جرت، وقال غاغارينوف إن العمل بدأ.",
+        "وصل جاجارينوف إلى المصنع.",
+    ):
         names = [(w, "PERSON") for w in ("بوتين", "بوتن", "غاغارينوف", "جاجارينوف") if w in text]
         names += [("روسيا", "GPE")] if "روسيا" in text else []
         names.sort(key=lambda n: text.index(n[0]))
@@ -188,8 +219,11 @@ def test_registry_counts_merges_and_splits(tmp_path):
 
 
 def test_descriptions_follow_the_title_and_the_date():
-    a = article_with("وأشاد المرشد الأعلى الإيراني بالاتفاق، فيما قال الرئيس الإيراني إن التنفيذ يبدأ فورا.", [],
-                     published="2023-09-13")
+    a = article_with(
+        "وأشاد المرشد الأعلى الإيراني بالاتفاق، فيما قال الرئيس الإيراني إن التنفيذ يبدأ فورا.",
+        [],
+        published="2023-09-13",
+    )
     assert entity_of(a, "المرشد الأعلى الإيراني").name_en == "Ali Khamenei"
     assert entity_of(a, "الرئيس الإيراني").name_en == "Ebrahim Raisi"
     b = article_with("وقال الرئيس الأمريكي للصحفيين إن الاتفاق تاريخي.", [], published="2015-07-21")
@@ -202,18 +236,26 @@ def test_the_stage_gives_each_thread_its_own_article():
     from concurrent.futures import ThreadPoolExecutor
 
     cases = [
-        ("قال الرئيس الروسي فلاديمير بوتين إن بوتن سيزور بيونغ يانغ، وأكد الكرملين الموعد.",
-         [("فلاديمير بوتين", "PERSON"), ("بوتن", "PERSON"), ("بيونغ يانغ", "GPE"), ("الكرملين", "ORG")]),
-        ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني في عمان، وقال شكري إن المحادثات مثمرة.",
-         [("سامح شكري", "PERSON"), ("عمان", "GPE"), ("شكري", "PERSON")]),
-        ("أعلنت وكالة الأنباء المركزية الكورية أن كيم جونغ أون زار موسكو، وأن كيم عاد إلى بيونج يانج.",
-         [("كيم جونغ أون", "PERSON"), ("موسكو", "GPE"), ("كيم", "PERSON"), ("بيونج يانج", "GPE")]),
+        (
+            "قال الرئيس الروسي فلاديمير بوتين إن بوتن سيزور بيونغ يانغ، وأكد الكرملين الموعد.",
+            [("فلاديمير بوتين", "PERSON"), ("بوتن", "PERSON"), ("بيونغ يانغ", "GPE"), ("الكرملين", "ORG")],
+        ),
+        (
+            "التقى وزير الخارجية المصري سامح شكري نظيره الأردني في عمان، وقال شكري إن المحادثات مثمرة.",
+            [("سامح شكري", "PERSON"), ("عمان", "GPE"), ("شكري", "PERSON")],
+        ),
+        (
+            "أعلنت وكالة الأنباء المركزية الكورية أن كيم جونغ أون زار موسكو، وأن كيم عاد إلى بيونج يانج.",
+            [("كيم جونغ أون", "PERSON"), ("موسكو", "GPE"), ("كيم", "PERSON"), ("بيونج يانج", "GPE")],
+        ),
     ]
 
     def outcome(case):
         article = article_with(*case)
-        return ([(m.start, m.end, m.label, m.entity) for m in article.mentions],
-                [(e.id, e.label, e.name_ar, e.kb_id, e.aliases, e.roles) for e in article.entities])
+        return (
+            [(m.start, m.end, m.label, m.entity) for m in article.mentions],
+            [(e.id, e.label, e.name_ar, e.kb_id, e.aliases, e.roles) for e in article.entities],
+        )
 
     expected = [outcome(case) for case in cases]
     interval = sys.getswitchinterval()

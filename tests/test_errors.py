@@ -5,11 +5,14 @@ import string
 
 import pytest
 
+from conftest import ROOT
 from khabar.errors import MESSAGES, PARAMS, Errors, KhabarError
 
-from conftest import ROOT
-
-SOURCES = {p: p.read_text("utf-8") for p in (ROOT / "src" / "khabar").rglob("*.py") if p != ROOT / "src" / "khabar" / "errors.py"}
+SOURCES = {
+    p: p.read_text("utf-8")
+    for p in (ROOT / "src" / "khabar").rglob("*.py")
+    if p != ROOT / "src" / "khabar" / "errors.py"
+}
 
 
 def test_every_code_used_in_the_sources_exists():
@@ -19,8 +22,11 @@ def test_every_code_used_in_the_sources_exists():
 
 
 def test_codes_are_attributes_not_bare_strings():
-    bare = [f"{p.relative_to(ROOT)}: {m}" for p, text in SOURCES.items()
-            for m in re.findall(r"(?<![\w.])[\"'](E\d{3})[\"']", text)]
+    bare = [
+        f"{p.relative_to(ROOT)}: {m}"
+        for p, text in SOURCES.items()
+        for m in re.findall(r"(?<![\w.])[\"'](E\d{3})[\"']", text)
+    ]
     assert bare == []
 
 

@@ -37,7 +37,9 @@ def test_history_check_refuses_an_unrecorded_drop_and_accepts_a_recorded_one():
     recorded = {"gates": {"t": {"floor": {"p": 0.8}}}, "lowered": [{"gate": "t", "reason": "table corrected"}]}
     assert eval_gate.history_problems([old, dropped]) == ["t: p floor 0.9 -> 0.8 without a recorded reason"]
     assert eval_gate.history_problems([old, recorded]) == []
-    assert eval_gate.history_problems([old, {"gates": {}, "lowered": []}]) == ["t: gate removed without a recorded reason"]
+    assert eval_gate.history_problems([old, {"gates": {}, "lowered": []}]) == [
+        "t: gate removed without a recorded reason"
+    ]
 
 
 def test_pinning_only_raises_floors():

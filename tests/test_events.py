@@ -7,14 +7,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from khabar import Article, Pipeline
 from khabar.cli import main
 from khabar.errors import KhabarError
 from khabar.events.evaluate import read_table, score
 from khabar.events.export import COLUMNS, GDELT_COLUMNS, quad_class, write_events
 from khabar.events.lexicon import lexicon
-
-from conftest import ROOT
 
 TABLE = ROOT / "tests" / "events" / "events.jsonl"
 HELDOUT = ROOT / "tests" / "events" / "heldout.jsonl"
@@ -48,7 +47,7 @@ def test_table_covers_every_type():
 
 def test_visit_with_place_time_codes_and_planned_modality(pipeline):
     article, names = events_of(pipeline, "ومن المقرر أن يزور الرئيس الروسي فلاديمير بوتين بكين يوم 20 نوفمبر.")
-    visit, = [e for e in article.events if e.type == "make_visit"]
+    (visit,) = [e for e in article.events if e.type == "make_visit"]
     assert visit.cameo == "042" and visit.plover == "CONSULT" and visit.modality == "planned"
     assert [names[x] for x in visit.actors["source"]] == ["فلاديمير بوتين"]
     assert visit.actors["codes"][visit.actors["source"][0]] == "RUSGOV"
@@ -57,15 +56,18 @@ def test_visit_with_place_time_codes_and_planned_modality(pipeline):
     assert visit.date == "2023-11-20"
 
 
-@pytest.mark.parametrize("text,modality", [
-    ("ولم يلتق وزير الخارجية الأمريكي أنتوني بلينكن نظيره الصيني وانغ يي.", None),
-    ("ولن يلتقي بلينكن نظيره الصيني وانغ يي في بكين.", "negated"),
-    ("وقد يلتقي بلينكن نظيره الصيني وانغ يي إذا سمحت الظروف.", "hypothetical"),
-    ("وسيلتقي بلينكن نظيره الصيني وانغ يي في بكين.", "planned"),
-    ("والتقى بلينكن نظيره الصيني وانغ يي في بكين.", "asserted"),
-    ("وقالت الخارجية الأمريكية إن بلينكن التقى نظيره الصيني وانغ يي في بكين.", "reported"),
-    ("ولا يزال بلينكن يلتقي نظيره الصيني وانغ يي كل شهر.", "asserted"),  # لا يزال: still
-])
+@pytest.mark.parametrize(
+    "text,modality",
+    [
+        ("ولم يلتق وزير الخارجية الأمريكي أنتوني بلينكن نظيره الصيني وانغ يي.", None),
+        ("ولن يلتقي بلينكن نظيره الصيني وانغ يي في بكين.", "negated"),
+        ("وقد يلتقي بلينكن نظيره الصيني وانغ يي إذا سمحت الظروف.", "hypothetical"),
+        ("وسيلتقي بلينكن نظيره الصيني وانغ يي في بكين.", "planned"),
+        ("والتقى بلينكن نظيره الصيني وانغ يي في بكين.", "asserted"),
+        ("وقالت الخارجية الأمريكية إن بلينكن التقى نظيره الصيني وانغ يي في بكين.", "reported"),
+        ("ولا يزال بلينكن يلتقي نظيره الصيني وانغ يي كل شهر.", "asserted"),  # لا يزال: still
+    ],
+)
 def test_modality(pipeline, text, modality):
     article, _ = events_of(pipeline, text)
     found = [e.modality for e in article.events if e.type == "meet"]
@@ -73,46 +75,61 @@ def test_modality(pipeline, text, modality):
 
 
 def test_talks_and_their_later_mentions_are_one_event(pipeline):
-    text = ("أجرى الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون محادثات في القاهرة استمرت ثلاث ساعات. "
-            "وتناولت المحادثات الوضع في غزة.")
+    text = (
+        "أجرى الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون محادثات في القاهرة استمرت ثلاث ساعات. "
+        "وتناولت المحادثات الوضع في غزة."
+    )
     article, names = events_of(pipeline, text)
-    talks, = [e for e in article.events if e.type == "negotiate"]
-    assert {names[x] for x in talks.actors["source"] + talks.actors["target"]} == {"عبد الفتاح السيسي", "إيمانويل ماكرون"}
+    (talks,) = [e for e in article.events if e.type == "negotiate"]
+    assert {names[x] for x in talks.actors["source"] + talks.actors["target"]} == {
+        "عبد الفتاح السيسي",
+        "إيمانويل ماكرون",
+    }
     assert next(t for t in article.timexes if t.id == talks.duration).value == "PT3H"
     assert len(talks.mentions) == 1 and talks.mentions[0]["sentence"] == "s1"
 
 
 def test_invitation_accepted_and_dual_words(pipeline):
-    text = ("ودعا الرئيس الصيني شي جين بينغ الرئيس البرازيلي لولا دا سيلفا لزيارة الصين، وقبل لولا دا سيلفا الدعوة. "
-            "وتصافح الرئيسان أمام الصحفيين.")
+    text = (
+        "ودعا الرئيس الصيني شي جين بينغ الرئيس البرازيلي لولا دا سيلفا لزيارة الصين، وقبل لولا دا سيلفا الدعوة. "
+        "وتصافح الرئيسان أمام الصحفيين."
+    )
     article, names = events_of(pipeline, text)
     by_type = {e.type: e for e in article.events}
     invite, accept, hands = by_type["invite"], by_type["accept_invitation"], by_type["shake_hands"]
     assert names[invite.location] == "الصين" and "make_visit" not in by_type  # لزيارة belongs to the invitation
     assert accept.actors["target"] == invite.actors["source"] and accept.actors["source"] == invite.actors["target"]
-    assert set(hands.actors["source"] + hands.actors["target"]) == set(invite.actors["source"] + invite.actors["target"])
+    assert set(hands.actors["source"] + hands.actors["target"]) == set(
+        invite.actors["source"] + invite.actors["target"]
+    )
 
 
 def test_institution_with_nationality_is_an_actor(pipeline):
     article, _ = events_of(pipeline, "واعتقلت الشرطة التركية خمسة أشخاص في إسطنبول.")
-    arrest, = article.events
+    (arrest,) = article.events
     assert arrest.type == "arrest" and arrest.actors["codes"][arrest.actors["source"][0]] == "TURCOP"
 
 
 def test_phone_call_source_is_the_caller(pipeline):
-    article, names = events_of(pipeline, "وتلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي جو بايدن.")
-    call, = article.events
+    article, names = events_of(
+        pipeline, "وتلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي جو بايدن."
+    )
+    (call,) = article.events
     assert [names[x] for x in call.actors["source"]] == ["جو بايدن"]
     assert [names[x] for x in call.actors["target"]] == ["عبد الفتاح السيسي"]
 
 
 def test_no_event_without_actors_and_none_inside_names(pipeline):
-    article, _ = events_of(pipeline, "وتناولت الصحف الزيارة. والتقى وزير الخارجية الروسي سيرغي لافروف نظيره السعودي فيصل بن فرحان.")
+    article, _ = events_of(
+        pipeline, "وتناولت الصحف الزيارة. والتقى وزير الخارجية الروسي سيرغي لافروف نظيره السعودي فيصل بن فرحان."
+    )
     assert [e.type for e in article.events] == ["meet"]  # no الزيارة without actors, no يصل inside فيصل
 
 
 def test_events_round_trip_and_export(pipeline, tmp_path):
-    article, _ = events_of(pipeline, "وزار وزير الخارجية الأمريكي أنتوني بلينكن القاهرة والتقى الرئيس عبد الفتاح السيسي.")
+    article, _ = events_of(
+        pipeline, "وزار وزير الخارجية الأمريكي أنتوني بلينكن القاهرة والتقى الرئيس عبد الفتاح السيسي."
+    )
     again = Article.from_json(article.to_json())
     assert again.to_dict() == article.to_dict()
     out = io.StringIO()
@@ -124,19 +141,33 @@ def test_events_round_trip_and_export(pipeline, tmp_path):
     header, first, _ = out.getvalue().splitlines()
     row = dict(zip(header.split("\t"), first.split("\t")))
     assert tuple(header.split("\t")) == GDELT_COLUMNS
-    assert (row["SQLDATE"], row["Actor1Code"], row["Actor2CountryCode"], row["EventRootCode"], row["QuadClass"]) == \
-        ("20231115", "USAGOV", "EGY", "04", "1")
+    assert (row["SQLDATE"], row["Actor1Code"], row["Actor2CountryCode"], row["EventRootCode"], row["QuadClass"]) == (
+        "20231115",
+        "USAGOV",
+        "EGY",
+        "04",
+        "1",
+    )
 
 
 def test_quad_classes():
-    assert [quad_class(c) for c in ("010", "046", "057", "070", "112", "130", "140", "190", None)] == \
-        [1, 1, 2, 2, 3, 3, 4, 4, None]
+    assert [quad_class(c) for c in ("010", "046", "057", "070", "112", "130", "140", "190", None)] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+        None,
+    ]
 
 
 def test_export_events_cli(pipeline, tmp_path):
     article, _ = events_of(pipeline, "ووصل الرئيس التركي رجب طيب أردوغان إلى الرياض.")
     analysed = tmp_path / "out.jsonl"
-    analysed.write_text(article.to_json() + "\n{\"text\": \n", encoding="utf-8")
+    analysed.write_text(article.to_json() + '\n{"text": \n', encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(main, ["export", "events", str(analysed), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
@@ -147,10 +178,30 @@ def test_export_events_cli(pipeline, tmp_path):
 
 def test_eval_events_cli_and_table_errors(tmp_path):
     table = tmp_path / "t.jsonl"
-    table.write_text(json.dumps({"category": "meet", "text": "والتقى بلينكن نظيره الصيني.", "published": "2023-11-15",
-                                 "expect": {"events": [{"type": "meet", "trigger": "التقى", "source": ["بلينكن"],
-                                                        "target": [], "place": None, "modality": "asserted"}]}},
-                                ensure_ascii=False) + "\n", encoding="utf-8")
+    table.write_text(
+        json.dumps(
+            {
+                "category": "meet",
+                "text": "والتقى بلينكن نظيره الصيني.",
+                "published": "2023-11-15",
+                "expect": {
+                    "events": [
+                        {
+                            "type": "meet",
+                            "trigger": "التقى",
+                            "source": ["بلينكن"],
+                            "target": [],
+                            "place": None,
+                            "modality": "asserted",
+                        }
+                    ]
+                },
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["eval", "events", str(table), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["micro"]["support"] == 1

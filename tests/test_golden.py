@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from khabar import Pipeline
 from khabar.ingest import read_path
-
-from conftest import ROOT
 
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.json"))
 PARTS = ("credit", "author", "place", "agency", "date")
@@ -23,7 +22,7 @@ def pipeline():
 @pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: p.stem)
 def test_golden(golden: Path, pipeline):
     spec = json.loads(golden.read_text("utf-8"))
-    article, = read_path(str(ROOT / spec["file"]))
+    (article,) = read_path(str(ROOT / spec["file"]))
     article = pipeline(article)
     assert article.errors == []
     assert article.check_offsets() == []

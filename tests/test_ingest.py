@@ -189,8 +189,10 @@ def test_batch_goes_on_after_a_missing_path_and_calls_on_error(tmp_path):
 
 
 def test_published_fills_in_missing_dates_only(tmp_path):
-    records = [{"text": "خبر بلا تاريخ عن افتتاح مدرسة جديدة"},
-               {"text": "خبر مؤرخ عن افتتاح مكتبة عامة جديدة", "date": "2020-02-03"}]
+    records = [
+        {"text": "خبر بلا تاريخ عن افتتاح مدرسة جديدة"},
+        {"text": "خبر مؤرخ عن افتتاح مكتبة عامة جديدة", "date": "2020-02-03"},
+    ]
     (tmp_path / "r.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     articles, _ = ingest([tmp_path / "r.json"], published="2024-01-05")
     assert [a.published for a in articles] == ["2024-01-05", "2020-02-03"]
@@ -256,8 +258,10 @@ def test_jsonl_with_a_broken_line(tmp_path):
 
 def test_json_file_holding_json_lines(tmp_path):
     path = tmp_path / "lines.json"
-    path.write_text(json.dumps({"text": BRIEF_A}, ensure_ascii=False) + "\n" + json.dumps({"text": BRIEF_B}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": BRIEF_A}, ensure_ascii=False) + "\n" + json.dumps({"text": BRIEF_B}) + "\n",
+        encoding="utf-8",
+    )
     articles, report = ingest([path])
     assert [(a.origin, a.text, a.meta["format"]) for a in articles] == [
         (f"{path}#0", BRIEF_A, "jsonl"),
@@ -531,8 +535,9 @@ def deep_json(levels: int) -> str:
 
 def test_deeply_nested_json_is_one_coded_failure_and_the_batch_goes_on(tmp_path):
     (tmp_path / "a_deep.json").write_text(deep_json(100_000), encoding="utf-8")
-    (tmp_path / "b_deep_meta.json").write_text('{"text": "%s", "meta": %s}' % (LONG_STORY, deep_json(100_000)),
-                                               encoding="utf-8")
+    (tmp_path / "b_deep_meta.json").write_text(
+        '{"text": "%s", "meta": %s}' % (LONG_STORY, deep_json(100_000)), encoding="utf-8"
+    )
     (tmp_path / "c_good.txt").write_text(LONG_STORY, encoding="utf-8")
     articles, report = ingest([tmp_path])
     assert [a.origin for a in articles] == [str(tmp_path / "c_good.txt")]
@@ -544,8 +549,11 @@ def test_deeply_nested_json_is_one_coded_failure_and_the_batch_goes_on(tmp_path)
 
 def test_deeply_nested_json_line_fails_alone(tmp_path):
     path = tmp_path / "feed.jsonl"
-    lines = [json.dumps({"text": LONG_STORY}, ensure_ascii=False), '{"text": %s}' % deep_json(50_000),
-             json.dumps({"text": STORY}, ensure_ascii=False)]
+    lines = [
+        json.dumps({"text": LONG_STORY}, ensure_ascii=False),
+        '{"text": %s}' % deep_json(50_000),
+        json.dumps({"text": STORY}, ensure_ascii=False),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, report = ingest([path])
     assert [a.origin for a in articles] == [f"{path}#0", f"{path}#2"]
@@ -591,8 +599,10 @@ def test_zip_member_lying_about_its_size_is_never_read_whole(tmp_path):
     path.write_bytes(data)
     articles, report = ingest([path], max_bytes=10_000)
     assert [a.origin for a in articles] == [f"{path}:good.txt"]
-    assert [(f.origin, f.code) for f in report.failures] == [(f"{path}:bomb.txt", "E309"),
-                                                             (f"{path}:bomb.json", "E315")]
+    assert [(f.origin, f.code) for f in report.failures] == [
+        (f"{path}:bomb.txt", "E309"),
+        (f"{path}:bomb.json", "E315"),
+    ]
 
 
 def test_zip_members_are_read_with_a_bound(tmp_path, monkeypatch):
@@ -617,8 +627,17 @@ def test_zip_members_are_read_with_a_bound(tmp_path, monkeypatch):
 def test_jsonl_is_streamed_with_a_bound_on_each_line(tmp_path):
     path = tmp_path / "feed.jsonl"
     huge = json.dumps({"text": "كلمة " * 20_000}, ensure_ascii=False)
-    path.write_text("\n".join([json.dumps({"text": LONG_STORY}, ensure_ascii=False), huge,
-                               json.dumps({"text": STORY}, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"text": LONG_STORY}, ensure_ascii=False),
+                huge,
+                json.dumps({"text": STORY}, ensure_ascii=False),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     archive_path = tmp_path / "feed.zip"
     with zipfile.ZipFile(archive_path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.write(path, "feed.jsonl")
@@ -640,8 +659,14 @@ def test_json_document_over_its_limit(tmp_path):
 
 @pytest.mark.parametrize(
     "data",
-    [b"x", b"\xd8", "\u00a0\u200f\u200f\n".encode("utf-8"), "\u200f\u200e\u061c".encode("utf-8"),
-     "خبر قصير جدا".encode(), b"Breaking news: markets are up today, analysts say."],
+    [
+        b"x",
+        b"\xd8",
+        "\u00a0\u200f\u200f\n".encode("utf-8"),
+        "\u200f\u200e\u061c".encode("utf-8"),
+        "خبر قصير جدا".encode(),
+        b"Breaking news: markets are up today, analysts say.",
+    ],
 )
 def test_too_few_arabic_letters_is_no_article(tmp_path, data):
     path = tmp_path / "short.txt"
@@ -658,8 +683,10 @@ def test_the_minimum_is_twenty_arabic_letters(tmp_path):
     (tmp_path / "c.txt").write_text("\u200f" * 5 + "a", encoding="utf-8")
     articles, report = ingest([tmp_path])
     assert [a.origin for a in articles] == [str(tmp_path / "b.txt")]
-    assert [(f.origin, f.code) for f in report.failures] == [(str(tmp_path / "a.txt"), "E314"),
-                                                             (str(tmp_path / "c.txt"), "E314")]
+    assert [(f.origin, f.code) for f in report.failures] == [
+        (str(tmp_path / "a.txt"), "E314"),
+        (str(tmp_path / "c.txt"), "E314"),
+    ]
     assert "only 19 Arabic letters" in report.failures[0].message
 
 
@@ -671,8 +698,10 @@ def test_binary_jsonl_is_reported_once(tmp_path):
         archive.write(path, "noise.jsonl")
     articles, report = ingest([path, archive_path])
     assert not articles
-    assert [(f.origin, f.code) for f in report.failures] == [(str(path), "E303"),
-                                                             (f"{archive_path}:noise.jsonl", "E303")]
+    assert [(f.origin, f.code) for f in report.failures] == [
+        (str(path), "E303"),
+        (f"{archive_path}:noise.jsonl", "E303"),
+    ]
 
 
 def test_encoding_option_decodes_every_file(tmp_path):
@@ -733,8 +762,10 @@ def test_repeated_ids_are_reported_and_skipped(tmp_path):
 def test_broken_html_yields_its_text_never_markup(tmp_path):
     fragment = "<div class='story'><p>%s</p><p>وأضاف أن الأعمال تبدأ الشهر المقبل.</p></div>" % LONG_STORY
     (tmp_path / "a_fragment.txt").write_text(fragment, encoding="utf-8")
-    broken = ("<html><body><p>أعلنت الهيئة العامة للطرق <b اليوم بدء أعمال توسعة الطريق الساحلي</i></p>"
-              "<script>var x = '<p>';</script></div></span>")
+    broken = (
+        "<html><body><p>أعلنت الهيئة العامة للطرق <b اليوم بدء أعمال توسعة الطريق الساحلي</i></p>"
+        "<script>var x = '<p>';</script></div></span>"
+    )
     (tmp_path / "b_broken.html").write_text(broken, encoding="utf-8")
     (tmp_path / "c_unparsed.html").write_text("<p>" + LONG_STORY, encoding="utf-8")
     articles, report = ingest([tmp_path])

@@ -19,13 +19,16 @@ def only(article, kind):
     return blocks[0]
 
 
-@pytest.mark.parametrize("line, credit", [
-    ("وزير الخارجية يصافح نظيره في مطار الرياض، 2 مايو 2024. الصورة: واس", "واس"),
-    ("جانب من الاجتماع في قصر الإليزيه (صورة: أ ف ب)", "أ ف ب"),
-    ("الحشود تنتظر وصول الموكب أمام البرلمان. تصوير: سعيد خليل", "سعيد خليل"),
-    ("آليات عسكرية على الطريق الساحلي (تصوير: نادر عيسى)", "نادر عيسى"),
-    ("المتظاهرون في الساحة الرئيسية. مصدر الصورة: Getty Images", "Getty Images"),
-])
+@pytest.mark.parametrize(
+    "line, credit",
+    [
+        ("وزير الخارجية يصافح نظيره في مطار الرياض، 2 مايو 2024. الصورة: واس", "واس"),
+        ("جانب من الاجتماع في قصر الإليزيه (صورة: أ ف ب)", "أ ف ب"),
+        ("الحشود تنتظر وصول الموكب أمام البرلمان. تصوير: سعيد خليل", "سعيد خليل"),
+        ("آليات عسكرية على الطريق الساحلي (تصوير: نادر عيسى)", "نادر عيسى"),
+        ("المتظاهرون في الساحة الرئيسية. مصدر الصورة: Getty Images", "Getty Images"),
+    ],
+)
 def test_caption_with_credit(line, credit):
     article = analyze(f"بدأت القمة صباح اليوم في العاصمة بحضور الوفود.\n{line}")
     caption = only(article, "caption")
@@ -48,21 +51,36 @@ def test_author_label_byline(line, author):
     assert byline.author.text == author
 
 
-@pytest.mark.parametrize("line", ["[إعلان 2]", "إعلان", "مصدر", "تعليق (0)", "التعليقات (14)", "شارك هذا الخبر",
-                                  "اقرأ أيضا: الحكومة تعلن خطة النقل", "© 2024 جميع الحقوق محفوظة",
-                                  "الوسوم: اقتصاد، نقل", "تابعونا على تويتر"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[إعلان 2]",
+        "إعلان",
+        "مصدر",
+        "تعليق (0)",
+        "التعليقات (14)",
+        "شارك هذا الخبر",
+        "اقرأ أيضا: الحكومة تعلن خطة النقل",
+        "© 2024 جميع الحقوق محفوظة",
+        "الوسوم: اقتصاد، نقل",
+        "تابعونا على تويتر",
+    ],
+)
 def test_boilerplate_lines(line):
     article = analyze(f"أعلنت الحكومة خطة جديدة للنقل العام في المدن الكبرى.\n{line}")
     assert [b.kind for b in article.blocks] == ["body", "boilerplate"]
 
 
-@pytest.mark.parametrize("opening, place, date, agency", [
-    ("القاهرة - 5 مارس (رويترز) -", "القاهرة", "5 مارس", "رويترز"),
-    ("الرياض (واس) -", "الرياض", None, "واس"),
-    ("دمشق - سانا:", "دمشق", None, "سانا"),
-    ("بيروت – 12 يناير/كانون الثاني (أ ف ب) –", "بيروت", "12 يناير/كانون الثاني", "أ ف ب"),
-    ("نيويورك - الأناضول -", "نيويورك", None, "الأناضول"),
-])
+@pytest.mark.parametrize(
+    "opening, place, date, agency",
+    [
+        ("القاهرة - 5 مارس (رويترز) -", "القاهرة", "5 مارس", "رويترز"),
+        ("الرياض (واس) -", "الرياض", None, "واس"),
+        ("دمشق - سانا:", "دمشق", None, "سانا"),
+        ("بيروت – 12 يناير/كانون الثاني (أ ف ب) –", "بيروت", "12 يناير/كانون الثاني", "أ ف ب"),
+        ("نيويورك - الأناضول -", "نيويورك", None, "الأناضول"),
+    ],
+)
 def test_dateline_is_split_from_its_paragraph(opening, place, date, agency):
     text = f"{opening} قالت الحكومة إنها ستفتح المعابر أمام الشاحنات اعتبارا من الغد."
     article = analyze(text)
@@ -87,9 +105,11 @@ def test_first_line_ending_in_a_period_is_body():
 
 
 def test_body_sentences_that_mention_sources_are_not_bylines():
-    text = ("أعلنت الحكومة خطة جديدة للنقل العام.\n"
-            "وقال مسؤول لرويترز إن الخطة تشمل ثلاث مدن بحسب وثيقة رسمية.\n"
-            "ونقلت وكالة الأنباء عن الوزير قوله إن العمل يبدأ قريبا.")
+    text = (
+        "أعلنت الحكومة خطة جديدة للنقل العام.\n"
+        "وقال مسؤول لرويترز إن الخطة تشمل ثلاث مدن بحسب وثيقة رسمية.\n"
+        "ونقلت وكالة الأنباء عن الوزير قوله إن العمل يبدأ قريبا."
+    )
     assert [k for k, _ in kinds(text)] == ["body", "body", "body"]
 
 
@@ -98,21 +118,32 @@ def test_block_offsets_point_into_the_original_text():
     article = analyze(text)
     assert article.check_offsets() == []
     for block in article.blocks:
-        assert text[block.start:block.end] == block.text and block.text == block.text.strip()
+        assert text[block.start : block.end] == block.text and block.text == block.text.strip()
 
 
-@pytest.mark.parametrize("line, kind, parts", [
-    ("سبق- تبوك: افتتح المحافظ معرضا للكتاب في مركز المدينة.", "dateline", {"place": "تبوك"}),
-    ("سامي الخالدي - سبق - جدة: أعلنت البلدية إغلاق الطريق.", "dateline", {"author": "سامي الخالدي", "place": "جدة"}),
-    ("عين اليوم – متابعات", "dateline", {"agency": "متابعات"}),
-    ("واس - الرياض: وصل الوفد إلى المطار.", "dateline", {"agency": "واس", "place": "الرياض"}),
-    ("ريم الفيصل – عين اليوم", "byline", {"author": "ريم الفيصل"}),
-    ("هالة سعيد – الدمام (تصوير: ماجد علي)", "byline", {"author": "هالة سعيد", "place": "الدمام", "credit": "ماجد علي"}),
-    ("* خدمة «واشنطن بوست»", "byline", {}),
-    ("12345 - Zain", "boilerplate", {}),
-    ("Next Previous", "boilerplate", {}),
-    ("...المزيد", "boilerplate", {}),
-])
+@pytest.mark.parametrize(
+    "line, kind, parts",
+    [
+        ("سبق- تبوك: افتتح المحافظ معرضا للكتاب في مركز المدينة.", "dateline", {"place": "تبوك"}),
+        (
+            "سامي الخالدي - سبق - جدة: أعلنت البلدية إغلاق الطريق.",
+            "dateline",
+            {"author": "سامي الخالدي", "place": "جدة"},
+        ),
+        ("عين اليوم – متابعات", "dateline", {"agency": "متابعات"}),
+        ("واس - الرياض: وصل الوفد إلى المطار.", "dateline", {"agency": "واس", "place": "الرياض"}),
+        ("ريم الفيصل – عين اليوم", "byline", {"author": "ريم الفيصل"}),
+        (
+            "هالة سعيد – الدمام (تصوير: ماجد علي)",
+            "byline",
+            {"author": "هالة سعيد", "place": "الدمام", "credit": "ماجد علي"},
+        ),
+        ("* خدمة «واشنطن بوست»", "byline", {}),
+        ("12345 - Zain", "boilerplate", {}),
+        ("Next Previous", "boilerplate", {}),
+        ("...المزيد", "boilerplate", {}),
+    ],
+)
 def test_newspaper_openers_and_footers(line, kind, parts):
     article = analyze(f"{line}\nأعلنت الحكومة خطة جديدة للنقل العام في المدن الكبرى.\nوقال الوزير إن العمل يبدأ قريبا.")
     block = article.blocks[0]
@@ -131,9 +162,25 @@ def test_author_and_place_line_counts_as_byline_only_at_the_edges():
 
 # --- length cap: a line with no breaks becomes several blocks, nothing dropped ------------
 
+
 def long_line(n_chars: int) -> str:
-    words = ["أعلنت", "الهيئة", "اليوم", "بدء", "أعمال", "توسعة", "الطريق", "الساحلي", "وقال", "المدير",
-             "إن", "المشروع", "سيكتمل", "خلال", "عامين"]
+    words = [
+        "أعلنت",
+        "الهيئة",
+        "اليوم",
+        "بدء",
+        "أعمال",
+        "توسعة",
+        "الطريق",
+        "الساحلي",
+        "وقال",
+        "المدير",
+        "إن",
+        "المشروع",
+        "سيكتمل",
+        "خلال",
+        "عامين",
+    ]
     out, size = [], 0
     while size < n_chars:
         i = len(out)
@@ -150,7 +197,7 @@ def test_a_200_kb_single_line_article_is_cut_into_capped_blocks():
     article = analyze(text)
     body = [b for b in article.blocks if b.kind != "headline"]
     assert len(body) >= 200_000 // cap
-    assert all(0 < b.end - b.start <= cap and text[b.start:b.end] == b.text for b in article.blocks)
+    assert all(0 < b.end - b.start <= cap and text[b.start : b.end] == b.text for b in article.blocks)
     assert all(b.text.endswith(".") for b in body[:-1])  # cut after a sentence end when there is one
     # nothing dropped: the blocks, in order, hold every character but the spaces between them
     assert "".join("".join(b.text.split()) for b in article.blocks) == "".join(text.split())

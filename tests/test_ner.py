@@ -3,24 +3,22 @@
 import shutil
 
 import numpy as np
-
 import pytest
 from click.testing import CliRunner
 
+from conftest import EXAMPLES, SHARED, needs_shared
 from khabar import Article, Pipeline
 from khabar.cli import main
 from khabar.errors import KhabarError
 from khabar.ingest import read_path
 from khabar.ner.model import NerModel, default_model_dir
 
-from conftest import EXAMPLES, SHARED, needs_shared
-
 NER = ["layout", "sentences", "tokens", "ner"]
 
 
 @pytest.fixture(scope="module")
 def summit():
-    article, = read_path(str(EXAMPLES / "summit_report.txt"))
+    (article,) = read_path(str(EXAMPLES / "summit_report.txt"))
     return Pipeline(NER)(article)
 
 
@@ -41,16 +39,18 @@ def test_manifest_describes_the_model():
 def test_the_crf_mixture_changes_scores_but_not_the_shape():
     model = NerModel()
     words = "واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وفدا من جامعة الدول العربية .".split()
-    (log_probs, _), = model.scores([words])
+    ((log_probs, _),) = model.scores([words])
     crf = model.crf_scores(words)
     assert crf.shape == log_probs.shape and np.all(crf <= 0)
-    tagged, = model.tag([words])
+    (tagged,) = model.tag([words])
     assert tagged.tags[words.index("القاهرة")] == "B-GPE"
     assert tagged.tags[words.index("السيسي") - 2 : words.index("السيسي") + 1] == ["B-PERSON", "I-PERSON", "I-PERSON"]
 
 
-@pytest.mark.parametrize("damage, name", [("missing", "ner.onnx"), ("corrupt", "delta.npz"), ("missing", "clusters.tsv"),
-                                          ("corrupt", "crf.model")])
+@pytest.mark.parametrize(
+    "damage, name",
+    [("missing", "ner.onnx"), ("corrupt", "delta.npz"), ("missing", "clusters.tsv"), ("corrupt", "crf.model")],
+)
 def test_damaged_model_files_give_a_coded_error(tmp_path, damage, name):
     copy = tmp_path / "model"
     shutil.copytree(default_model_dir(), copy)
@@ -68,10 +68,10 @@ def test_mentions_are_spans_without_attached_conjunctions(summit):
     assert summit.errors == []
     assert summit.check_offsets() == []
     for m in summit.mentions:
-        assert summit.text[m.start:m.end] == m.text
+        assert summit.text[m.start : m.end] == m.text
         assert not m.text.startswith("و") or m.proclitic == "" or m.text.startswith("وا")
     with_clitic = [m for m in summit.mentions if m.proclitic]
-    assert all(summit.text[m.start - len(m.proclitic):m.start] == m.proclitic for m in with_clitic)
+    assert all(summit.text[m.start - len(m.proclitic) : m.start] == m.proclitic for m in with_clitic)
 
 
 def test_long_sentences_are_tagged_in_windows_without_truncation():
@@ -84,8 +84,9 @@ def test_long_sentences_are_tagged_in_windows_without_truncation():
 
 def test_eval_cli_scores_a_conll_file(tmp_path):
     gold = tmp_path / "gold.conll"
-    gold.write_text("وصل\tO\nالرئيس\tO\nفلاديمير\tB-PERS\nبوتين\tI-PERS\nإلى\tO\nموسكو\tB-LOC\n.\tO\n",
-                    encoding="utf-8")
+    gold.write_text(
+        "وصل\tO\nالرئيس\tO\nفلاديمير\tB-PERS\nبوتين\tI-PERS\nإلى\tO\nموسكو\tB-LOC\n.\tO\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["eval", "ner", str(gold), "--json"])
     assert result.exit_code == 0, result.output
     import json
@@ -98,10 +99,12 @@ def test_eval_cli_scores_a_conll_file(tmp_path):
 
 
 def test_outlets_found_by_the_layout_are_media_mentions():
-    text = ("وصل الوزير إلى العاصمة مساء الأحد لبدء جولة إقليمية.\n"
-            "الوزير لدى وصوله إلى المطار. الصورة: سكاي نيوز\n"
-            "جانب من الاستقبال في القاعة الكبرى. الصورة: محمد سالم\n"
-            "سلمى يوسف (بحسب رويترز وتاس)")
+    text = (
+        "وصل الوزير إلى العاصمة مساء الأحد لبدء جولة إقليمية.\n"
+        "الوزير لدى وصوله إلى المطار. الصورة: سكاي نيوز\n"
+        "جانب من الاستقبال في القاعة الكبرى. الصورة: محمد سالم\n"
+        "سلمى يوسف (بحسب رويترز وتاس)"
+    )
     article = Pipeline(NER)(Article(text=text))
     media = {m.text for m in article.mentions if m.label == "ORG" and m.subtype == "MEDIA"}
     assert {"سكاي نيوز", "رويترز", "تاس"} <= media
@@ -110,8 +113,10 @@ def test_outlets_found_by_the_layout_are_media_mentions():
 
 
 def test_a_persons_surname_alone_keeps_the_person_label():
-    text = ("افتتح وزير الزراعة سامي القحطاني معرض التمور في بريدة صباح الاثنين.\n"
-            "وقال القحطانى للزوار إن الإنتاج ارتفع هذا العام، فيما زار الوفد المصري أجنحة المعرض.")
+    text = (
+        "افتتح وزير الزراعة سامي القحطاني معرض التمور في بريدة صباح الاثنين.\n"
+        "وقال القحطانى للزوار إن الإنتاج ارتفع هذا العام، فيما زار الوفد المصري أجنحة المعرض."
+    )
     article = Pipeline(NER)(Article(text=text))
     people = labelled(article, "PERSON")
     assert {"سامي القحطاني", "القحطانى"} <= people

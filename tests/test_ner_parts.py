@@ -26,7 +26,10 @@ def test_read_conll_rejects_a_line_without_tag(tmp_path):
 
 def test_entity_spans_follow_conlleval():
     assert entity_spans(["B-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-LOC"]) == {
-        (0, 2, "PER"), (3, 5, "LOC"), (5, 6, "LOC")}
+        (0, 2, "PER"),
+        (3, 5, "LOC"),
+        (5, 6, "LOC"),
+    }
 
 
 def test_score_micro_and_per_type():
@@ -39,11 +42,15 @@ def test_score_micro_and_per_type():
 
 def test_viterbi_never_starts_an_entity_with_i():
     tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
-    log_probs = np.log(np.array([
-        [0.05, 0.3, 0.55, 0.05, 0.05],  # I-PER is likeliest but cannot start a sentence
-        [0.1, 0.1, 0.6, 0.1, 0.1],
-        [0.1, 0.1, 0.1, 0.1, 0.6],      # I-LOC cannot follow a PER tag
-    ]))
+    log_probs = np.log(
+        np.array(
+            [
+                [0.05, 0.3, 0.55, 0.05, 0.05],  # I-PER is likeliest but cannot start a sentence
+                [0.1, 0.1, 0.6, 0.1, 0.1],
+                [0.1, 0.1, 0.1, 0.1, 0.6],  # I-LOC cannot follow a PER tag
+            ]
+        )
+    )
     path = [tags[i] for i in viterbi(log_probs, allowed_transitions(tags), tags)]
     assert path[:2] == ["B-PER", "I-PER"]
     assert path[2] != "I-LOC"

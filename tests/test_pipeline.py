@@ -1,10 +1,9 @@
 import pytest
 
+from conftest import EXAMPLES
 from khabar import Article, Pipeline
 from khabar.errors import KhabarError
 from khabar.pipeline import REGISTRY, stage
-
-from conftest import EXAMPLES
 
 SAMPLE = "وقال المتحدث إن الاجتماع انتهى. وأضاف أن الوفدين اتفقا على جولة ثانية."
 
@@ -68,8 +67,10 @@ def test_pipe_with_processes_keeps_input_order():
 
 
 def test_results_from_worker_processes_equal_in_process_results():
-    texts = ["وقال الوزير للصحفيين إن «الاتفاق بالتالي نهائي». وأضاف أن التنفيذ يبدأ غدا.",
-             "القاهرة - 5 مارس (رويترز) - وَبِالتَّفْصِيل شرح الخبراء الخطة.\nتعليق (0)"]
+    texts = [
+        "وقال الوزير للصحفيين إن «الاتفاق بالتالي نهائي». وأضاف أن التنفيذ يبدأ غدا.",
+        "القاهرة - 5 مارس (رويترز) - وَبِالتَّفْصِيل شرح الخبراء الخطة.\nتعليق (0)",
+    ]
     single = [a.to_dict() for a in Pipeline().pipe(Article(text=t) for t in texts)]
     pooled = [a.to_dict() for a in Pipeline().pipe((Article(text=t) for t in texts), batch_size=1, n_process=2)]
     assert pooled == single
@@ -167,8 +168,12 @@ def test_a_broken_table_stops_the_build_with_the_file_and_line(scratch_stages, t
     bad.write_text('verbs = ["قال"]\n\nbroken = =\nok = 1\n', "utf-8")
     monkeypatch.setattr(tables, "read_table_text", lambda package, name: bad.read_text("utf-8"))
 
-    @scratch_stages("test_needs_table", requires=("sentences",), assigns=("quotes",),
-                    setup=lambda: tables.load_toml("khabar.quotes", "data/cues.toml"))
+    @scratch_stages(
+        "test_needs_table",
+        requires=("sentences",),
+        assigns=("quotes",),
+        setup=lambda: tables.load_toml("khabar.quotes", "data/cues.toml"),
+    )
     def needs_table(article):
         """Uses a table."""
 

@@ -5,12 +5,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from khabar import Article, Pipeline
 from khabar.cli import main
 from khabar.errors import KhabarError
 from khabar.quotes.evaluate import read_table, score
-
-from conftest import ROOT
 
 TABLE = ROOT / "tests" / "quotes" / "quotes.jsonl"
 HELDOUT = ROOT / "tests" / "quotes" / "heldout.jsonl"
@@ -38,8 +37,10 @@ def test_quote_tables(table, floor, pipeline):
 
 
 def test_direct_quote_with_addressee_and_continuing_speaker(pipeline):
-    a, names = analyse(pipeline, "وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين: «لن نقبل بأي شروط مسبقة». "
-                                 "وأضاف أن موسكو مستعدة للحوار.")
+    a, names = analyse(
+        pipeline,
+        "وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين: «لن نقبل بأي شروط مسبقة». وأضاف أن موسكو مستعدة للحوار.",
+    )
     direct, indirect = a.quotes
     assert direct.kind == "direct" and direct.text == "لن نقبل بأي شروط مسبقة" and direct.addressee == "الصحفيين"
     assert names[direct.speaker] == "سيرغي لافروف" and indirect.speaker == direct.speaker
@@ -54,11 +55,11 @@ def test_outlet_as_speaker_is_a_quote_not_a_claim(pipeline):
 
 def test_according_to_makes_a_claim_or_a_reported_quote(pipeline):
     a, _ = analyse(pipeline, "وقتل ثلاثة أشخاص في الانفجار، بحسب مصادر أمنية.")
-    claim, = a.claims
+    (claim,) = a.claims
     assert claim.text == "قتل ثلاثة أشخاص في الانفجار" and claim.source is None
     assert claim.source_text == "مصادر أمنية" and claim.cue.text == "بحسب"
     b, names = analyse(pipeline, "وقال أردوغان إن بلاده ستواصل الوساطة، حسبما ذكرت وكالة الأناضول.")
-    quote, = b.quotes
+    (quote,) = b.quotes
     assert quote.text == "بلاده ستواصل الوساطة" and b.claims == []
     assert [names[x] for x in quote.reported_by] == ["وكالة الأناضول"]
 
@@ -77,13 +78,25 @@ def test_names_in_quotation_marks_are_not_quotes(pipeline):
 
 def test_eval_quotes_cli_and_table_errors(tmp_path):
     table = tmp_path / "q.jsonl"
-    table.write_text(json.dumps({"category": "x", "text": "قال الوزير إن الاتفاق وشيك.", "published": None,
-                                 "expect": {"quotes": [{"kind": "indirect", "text": "الاتفاق وشيك", "speaker": None}],
-                                            "claims": []}}, ensure_ascii=False) + "\n", "utf-8")
+    table.write_text(
+        json.dumps(
+            {
+                "category": "x",
+                "text": "قال الوزير إن الاتفاق وشيك.",
+                "published": None,
+                "expect": {"quotes": [{"kind": "indirect", "text": "الاتفاق وشيك", "speaker": None}], "claims": []},
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        "utf-8",
+    )
     result = CliRunner().invoke(main, ["eval", "quotes", str(table), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["n_expected"] == 1
-    table.write_text('{"category": "x", "text": "نص", "expect": {"quotes": [{"text": "غائب"}], "claims": []}}\n', "utf-8")
+    table.write_text(
+        '{"category": "x", "text": "نص", "expect": {"quotes": [{"text": "غائب"}], "claims": []}}\n', "utf-8"
+    )
     result = CliRunner().invoke(main, ["eval", "quotes", str(table)])
     assert result.exit_code != 0 and "E602" in result.output
     with pytest.raises(KhabarError):
@@ -92,7 +105,9 @@ def test_eval_quotes_cli_and_table_errors(tmp_path):
 
 def test_a_place_phrase_after_the_verb_is_no_speaker(pipeline):
     # على is folded to علي like the text it is compared with: the phrase is not taken for the speaker
-    a, names = analyse(pipeline, "أعلن وزير الخارجية الأردني أيمن الصفدي عن مبادرة جديدة. "
-                                 "وقال على هامش الاجتماع إن بلاده ستدعم الحوار.")
-    quote, = a.quotes
+    a, names = analyse(
+        pipeline,
+        "أعلن وزير الخارجية الأردني أيمن الصفدي عن مبادرة جديدة. وقال على هامش الاجتماع إن بلاده ستدعم الحوار.",
+    )
+    (quote,) = a.quotes
     assert names[quote.speaker] == "أيمن الصفدي" and quote.speaker_text is None

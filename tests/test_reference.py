@@ -2,10 +2,9 @@
 
 from collections import Counter
 
+from conftest import needs_shared
 from khabar import Article, Pipeline
 from khabar.ingest import read_path
-
-from conftest import needs_shared
 
 pytestmark = needs_shared
 
@@ -29,7 +28,7 @@ def test_reference_tokens_report_place_without_conjunction(seed_text):
     article = Pipeline()(Article(text=seed_text))
     token = next(t for t in article.tokens if t.text == "وفلاديفوستوك")
     assert token.stem.text == "فلاديفوستوك"
-    assert seed_text[token.stem.start:token.stem.end] == "فلاديفوستوك"
+    assert seed_text[token.stem.start : token.stem.end] == "فلاديفوستوك"
 
 
 def test_reference_quote_is_one_sentence(seed_text):
@@ -43,8 +42,8 @@ def test_windows_1256_copy_gives_the_same_result(seed_text, tmp_path):
     legacy = tmp_path / "legacy.txt"
     utf8.write_bytes(seed_text.encode("utf-8"))
     legacy.write_bytes(seed_text.encode("cp1256"))
-    a, = read_path(str(utf8))
-    b, = read_path(str(legacy))
+    (a,) = read_path(str(utf8))
+    (b,) = read_path(str(legacy))
     assert b.meta["encoding"] in ("cp1256", "windows-1256")
     pipeline = Pipeline()
     da, db = pipeline(a).to_dict(), pipeline(b).to_dict()
@@ -90,12 +89,28 @@ def test_reference_timexes(seed_text):
 
 
 REFERENCE_ENTITIES = {  # English name -> label; each must be exactly one entity
-    "Vladimir Putin": "PERSON", "Kim Jong Un": "PERSON", "Dmitry Peskov": "PERSON", "Russia": "GPE",
-    "North Korea": "GPE", "South Korea": "GPE", "Vostochny Cosmodrome": "FAC", "Amur Oblast": "GPE",
-    "Russian Far East": "LOC", "Moscow Kremlin (Russian presidency)": "ORG", "TASS": "ORG", "Sputnik": "ORG",
-    "Korean Central News Agency": "ORG", "Voice of Korea": "ORG", "The Chosun Ilbo": "ORG", "Sky News": "ORG",
-    "Khabarovsk Krai": "GPE", "Komsomolsk-on-Amur": "GPE", "Vladivostok": "GPE", "Primorsky Krai": "GPE",
-    "Pyongyang": "GPE", "Moscow": "GPE",
+    "Vladimir Putin": "PERSON",
+    "Kim Jong Un": "PERSON",
+    "Dmitry Peskov": "PERSON",
+    "Russia": "GPE",
+    "North Korea": "GPE",
+    "South Korea": "GPE",
+    "Vostochny Cosmodrome": "FAC",
+    "Amur Oblast": "GPE",
+    "Russian Far East": "LOC",
+    "Moscow Kremlin (Russian presidency)": "ORG",
+    "TASS": "ORG",
+    "Sputnik": "ORG",
+    "Korean Central News Agency": "ORG",
+    "Voice of Korea": "ORG",
+    "The Chosun Ilbo": "ORG",
+    "Sky News": "ORG",
+    "Khabarovsk Krai": "GPE",
+    "Komsomolsk-on-Amur": "GPE",
+    "Vladivostok": "GPE",
+    "Primorsky Krai": "GPE",
+    "Pyongyang": "GPE",
+    "Moscow": "GPE",
 }
 
 
@@ -139,7 +154,10 @@ def test_reference_quotes_and_claims(seed_text):
     assert name[said("قبل 30 دقيقة").speaker] == "The Chosun Ilbo"
     assert name[said("تبادلا الهدايا").speaker] == "Korean Central News Agency"
     assert [(s["name"], name[s["entity"]]) for s in article.cited_sources] == [
-        ("تاس", "TASS"), ("سبوتنيك", "Sputnik"), ("تشوسون إلبو", "The Chosun Ilbo")]
+        ("تاس", "TASS"),
+        ("سبوتنيك", "Sputnik"),
+        ("تشوسون إلبو", "The Chosun Ilbo"),
+    ]
     assert [name[c["entity"]] for c in article.photo_credits] == ["Sputnik", "Sky News"]
     assert not [q for q in article.quotes if "قبل السيد بوتن الدعوة" in q.text]  # an invitation, not a quote
 
@@ -155,31 +173,38 @@ def test_reference_events(seed_text):
     def sides(event):
         return [name[x] for x in event.actors["source"]], [name[x] for x in event.actors["target"]]
 
-    talks, = events("negotiate")  # every later mention of the talks adds to one event
+    (talks,) = events("negotiate")  # every later mention of the talks adds to one event
     assert talks.cameo.startswith("04") and sides(talks) == (["Vladimir Putin"], ["Kim Jong Un"])
     assert talks.actors["codes"] == {talks.actors["source"][0]: "RUSGOV", talks.actors["target"][0]: "PRKGOV"}
     assert name[talks.location] == "Vostochny Cosmodrome" and talks.date == "2023-09-13"
-    assert (timex[talks.time].value, timex[talks.duration].value, timex[talks.duration].mod) == \
-        ("2023-09-13", "PT5H", "MORE_THAN")
+    assert (timex[talks.time].value, timex[talks.duration].value, timex[talks.duration].mod) == (
+        "2023-09-13",
+        "PT5H",
+        "MORE_THAN",
+    )
     assert talks.settings == ["delegations", "private"] and len(talks.mentions) >= 3
-    summit, = events("meet")
+    (summit,) = events("meet")
     assert sides(summit) == (["Russia"], ["North Korea"]) and timex[summit.since].value == "2019"
     tours = events("tour_site")
-    assert sides(tours[0]) == (["Vladimir Putin"], ["Kim Jong Un"]) and name[tours[0].location] == "Vostochny Cosmodrome"
-    hosting, = events("host_visit")
+    assert (
+        sides(tours[0]) == (["Vladimir Putin"], ["Kim Jong Un"]) and name[tours[0].location] == "Vostochny Cosmodrome"
+    )
+    (hosting,) = events("host_visit")
     assert sides(hosting) == (["Vladimir Putin"], ["Kim Jong Un"]) and hosting.modality == "reported"
     handshake = events("shake_hands")[0]
     assert sides(handshake) == (["Vladimir Putin"], ["Kim Jong Un"]) and timex[handshake.duration].value == "PT40S"
-    gifts, = events("exchange_gifts")
+    (gifts,) = events("exchange_gifts")
     assert set(sum(sides(gifts), [])) == {"Vladimir Putin", "Kim Jong Un"}
     assert [name[x] for x in gifts.reported_by] == ["Korean Central News Agency"] and gifts.modality == "reported"
-    invite, = events("invite")
-    accept, = events("accept_invitation")
+    (invite,) = events("invite")
+    (accept,) = events("accept_invitation")
     assert sides(invite) == (["Kim Jong Un"], ["Vladimir Putin"]) and name[invite.location] == "North Korea"
     assert sides(accept) == (["Vladimir Putin"], ["Kim Jong Un"]) and accept.modality == "asserted"
-    depart, = events("depart")
+    (depart,) = events("depart")
     assert sides(depart) == (["Kim Jong Un"], []) and name[depart.location] == "Vostochny Cosmodrome"
     visits = events("make_visit")
     assert [(sides(v)[0], name[v.location], v.modality) for v in visits] == [
-        (["Kim Jong Un"], "Komsomolsk-on-Amur", "planned"), (["Kim Jong Un"], "Vladivostok", "planned")]
+        (["Kim Jong Un"], "Komsomolsk-on-Amur", "planned"),
+        (["Kim Jong Un"], "Vladivostok", "planned"),
+    ]
     assert article.check_offsets() == []

@@ -7,11 +7,10 @@ from importlib import resources
 import jsonschema
 import pytest
 
+from conftest import EXAMPLES
 from khabar import Article, Pipeline
 from khabar.document import GROUPS, Claim, Event, Quote, Span
 from khabar.ingest import read_path
-
-from conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +22,7 @@ def validator():
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html")))
 def test_examples_validate_and_round_trip(name, validator):
-    article, = read_path(str(EXAMPLES / name))
+    (article,) = read_path(str(EXAMPLES / name))
     data = Pipeline()(article).to_dict()
     errors = sorted(validator.iter_errors(data), key=str)
     assert not errors, errors[0].message
@@ -67,8 +66,17 @@ def test_schema_declares_the_article_and_span_fields(schema):
 def test_declared_fields_round_trip_and_keep_their_keys():
     text = "قال مسؤول إن المحادثات انتهت، بحسب مصادر مطلعة."
     article = Article(text=text, published="2024-03-11")
-    article.quotes.append(Quote(start=13, end=29, kind="indirect", text=text[13:29], speaker_text="مسؤول",
-                                negated=True, reported_by_text=["مصادر مطلعة"]))
+    article.quotes.append(
+        Quote(
+            start=13,
+            end=29,
+            kind="indirect",
+            text=text[13:29],
+            speaker_text="مسؤول",
+            negated=True,
+            reported_by_text=["مصادر مطلعة"],
+        )
+    )
     article.quotes.append(Quote(start=13, end=29, kind="indirect", text=text[13:29]))
     article.claims.append(Claim(start=0, end=29, text=text[:29], source_text="مصادر مطلعة"))
     article.events.append(Event(type="meet", date="2024-03-11", date_source="published", settings=["private"]))

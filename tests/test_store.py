@@ -5,12 +5,11 @@ import sqlite3
 
 import pytest
 
+from conftest import built_article, sample_articles
 from khabar.errors import KhabarError
 from khabar.store import Store
 from khabar.store.schema import SCHEMA_VERSION
 from khabar.store.search import index_words
-
-from conftest import built_article, sample_articles
 
 
 @pytest.fixture()
@@ -53,13 +52,15 @@ def test_the_same_article_is_stored_once_and_a_changed_one_updated(tmp_path):
     assert store.count("articles") == 1
     assert store.count("mentions") == len(article.mentions)
     assert store.db.execute("SELECT count FROM aliases WHERE alias = 'فلاديمير بوتين'").fetchone()[0] == 1
-    assert [tuple(r) for r in store.db.execute("SELECT day, mentions FROM entity_days WHERE entity_key = 'Q7747'")] == \
-        [("2024-03-04", 1)]
+    assert [tuple(r) for r in store.db.execute("SELECT day, mentions FROM entity_days WHERE entity_key = 'Q7747'")] == [
+        ("2024-03-04", 1)
+    ]
     article.published = "2024-03-05"
     with store.transaction():
         assert store.upsert(article) == "updated"
-    assert [tuple(r) for r in store.db.execute("SELECT day, mentions FROM entity_days WHERE entity_key = 'Q7747'")] == \
-        [("2024-03-05", 1)]
+    assert [tuple(r) for r in store.db.execute("SELECT day, mentions FROM entity_days WHERE entity_key = 'Q7747'")] == [
+        ("2024-03-05", 1)
+    ]
     assert store.article(article.id)["title"] == "عنوان جديد"
 
 
@@ -127,9 +128,17 @@ def test_quotes_by_speaker_name_and_words(store):
 
 def test_events_table_holds_every_event_field(store):
     row = store.db.execute("SELECT * FROM events WHERE type = 'CONSULT'").fetchone()
-    assert (row["cameo"], row["plover"], row["trigger_text"], row["source_key"], row["source_code"],
-            row["target_key"], row["location_key"], row["modality"], row["day"]) == \
-        ("040", "CONSULT", "محادثات", "Q7747", "RUSGOV", "Q148", "Q649", "asserted", "2024-03-04")
+    assert (
+        row["cameo"],
+        row["plover"],
+        row["trigger_text"],
+        row["source_key"],
+        row["source_code"],
+        row["target_key"],
+        row["location_key"],
+        row["modality"],
+        row["day"],
+    ) == ("040", "CONSULT", "محادثات", "Q7747", "RUSGOV", "Q148", "Q649", "asserted", "2024-03-04")
 
 
 def test_events_by_type_actor_and_dates(store):
@@ -159,8 +168,12 @@ def test_a_khabar_article_json_round_trips_through_the_store(store):
 
 
 def test_built_article_offsets_are_valid():
-    assert built_article("قال بوتين إن الوضع جيد.", entities=[("e0", "PERSON", "بوتين", "", None, ["بوتين"])]) \
-        .check_offsets() == []
+    assert (
+        built_article(
+            "قال بوتين إن الوضع جيد.", entities=[("e0", "PERSON", "بوتين", "", None, ["بوتين"])]
+        ).check_offsets()
+        == []
+    )
 
 
 def test_processes_creating_one_new_store_all_succeed(tmp_path):
@@ -257,15 +270,25 @@ def test_a_literal_percent_or_underscore_still_matches(tmp_path):
     from khabar.store.db import like_pattern
 
     db = sqlite3.connect(":memory:")
-    for text, pattern, hit in (("50% off", "50%", True), ("500 off", "50%", False), ("a_b", "a_b", True),
-                               ("axb", "a_b", False), ("c:\\x", "\\x", True)):
+    for text, pattern, hit in (
+        ("50% off", "50%", True),
+        ("500 off", "50%", False),
+        ("a_b", "a_b", True),
+        ("axb", "a_b", False),
+        ("c:\\x", "\\x", True),
+    ):
         assert db.execute("SELECT ? LIKE ? ESCAPE '\\'", (text, like_pattern(pattern))).fetchone()[0] == hit
 
 
 def test_queries_of_too_many_words_are_a_coded_error(store):
     words = " ".join(f"كلمة{i}" for i in range(500))
-    for call in (lambda: store.search(words), lambda: store.quotes(q=words), lambda: store.entities(words),
-                 lambda: store.quotes(speaker=words), lambda: store.events(actor=words)):
+    for call in (
+        lambda: store.search(words),
+        lambda: store.quotes(q=words),
+        lambda: store.entities(words),
+        lambda: store.quotes(speaker=words),
+        lambda: store.events(actor=words),
+    ):
         with pytest.raises(KhabarError) as err:
             call()
         assert err.value.code == "E809"

@@ -12,10 +12,9 @@ import time
 import pytest
 from click.testing import CliRunner
 
+from conftest import EXAMPLES, sample_articles
 from khabar.cli import main
 from khabar.pipeline import Pipeline
-
-from conftest import EXAMPLES, sample_articles
 
 
 def run(*args):
@@ -100,8 +99,9 @@ def test_kill_9_midway_loses_nothing_committed_and_a_rerun_completes(tmp_path):
     lines = []
     for i in range(1500):
         article = base[i % 3]
-        copy = cheap(type(article)(text=f"{article.text}\n\nالعدد {i}", source=article.source,
-                                   published=article.published))
+        copy = cheap(
+            type(article)(text=f"{article.text}\n\nالعدد {i}", source=article.source, published=article.published)
+        )
         lines.append(copy.to_json() + "\n")
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(lines), "utf-8")
@@ -137,15 +137,25 @@ def test_kill_9_midway_loses_nothing_committed_and_a_rerun_completes(tmp_path):
 
 def test_search_and_quotes_of_500_words_are_coded_errors(examples_db):
     words = " ".join(f"كلمة{i}" for i in range(500))
-    for args in (("search", words), ("quotes", "--query", words), ("quotes", "--speaker", words),
-                 ("entities", "list", words), ("events", "--actor", words)):
+    for args in (
+        ("search", words),
+        ("quotes", "--query", words),
+        ("quotes", "--speaker", words),
+        ("entities", "list", words),
+        ("events", "--actor", words),
+    ):
         result = CliRunner().invoke(main, [*args, "--db", str(examples_db)])
         assert result.exit_code == 1 and "E809" in result.output and "Traceback" not in result.output, args
 
 
 def test_quiet_means_quiet(examples_db, tmp_path):
-    for args in (("search", "مصر"), ("quotes",), ("events",), ("entities", "list"),
-                 ("export", "table", "--out", tmp_path / "a.jsonl")):
+    for args in (
+        ("search", "مصر"),
+        ("quotes",),
+        ("events",),
+        ("entities", "list"),
+        ("export", "table", "--out", tmp_path / "a.jsonl"),
+    ):
         result = run(*args, "--db", examples_db, "-q")
         assert result.exit_code == 0 and result.stderr == "", args
 
@@ -181,8 +191,13 @@ def test_ingest_force_analyses_again(examples_db):
 
 def _records(tmp_path, name, title):
     path = tmp_path / name
-    path.write_text("".join(json.dumps({"text": a.text, "source": a.source, "title": title}, ensure_ascii=False) + "\n"
-                            for a in sample_articles()), "utf-8")
+    path.write_text(
+        "".join(
+            json.dumps({"text": a.text, "source": a.source, "title": title}, ensure_ascii=False) + "\n"
+            for a in sample_articles()
+        ),
+        "utf-8",
+    )
     return str(path)
 
 
@@ -221,12 +236,33 @@ def test_a_newer_khabar_analyses_unchanged_articles_again(tmp_path, monkeypatch)
 def _snapshot(db) -> dict:
     """Everything a store holds but ingest bookkeeping (runs, times, rowids)."""
     con = sqlite3.connect(db)
-    out = {"articles": sorted(con.execute("SELECT id, content_hash, title, url, source, author, published, day, "
-                                          "language, origin, text, n_errors, json FROM articles")),
-           "fts": sorted(con.execute("SELECT a.id, f.title, f.body FROM article_fts f JOIN articles a "
-                                     "ON a.rowid = f.rowid"))}
-    for table in ("blocks", "mentions", "article_entities", "timexes", "quotes", "claims", "events", "event_actors",
-                  "citations", "identities", "aliases", "entity_days", "entity_names", "overrides"):
+    out = {
+        "articles": sorted(
+            con.execute(
+                "SELECT id, content_hash, title, url, source, author, published, day, "
+                "language, origin, text, n_errors, json FROM articles"
+            )
+        ),
+        "fts": sorted(
+            con.execute("SELECT a.id, f.title, f.body FROM article_fts f JOIN articles a ON a.rowid = f.rowid")
+        ),
+    }
+    for table in (
+        "blocks",
+        "mentions",
+        "article_entities",
+        "timexes",
+        "quotes",
+        "claims",
+        "events",
+        "event_actors",
+        "citations",
+        "identities",
+        "aliases",
+        "entity_days",
+        "entity_names",
+        "overrides",
+    ):
         out[table] = sorted(con.execute(f"SELECT * FROM {table}"), key=repr)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
@@ -242,8 +278,12 @@ def test_kill_9_several_times_then_the_rerun_equals_a_clean_run(tmp_path):
     lines = []
     for i in range(600):
         article = base[i % 3]
-        lines.append(cheap(type(article)(text=f"{article.text}\n\nالعدد {i}", source=article.source,
-                                         published=article.published)).to_json() + "\n")
+        lines.append(
+            cheap(
+                type(article)(text=f"{article.text}\n\nالعدد {i}", source=article.source, published=article.published)
+            ).to_json()
+            + "\n"
+        )
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(lines), "utf-8")
 

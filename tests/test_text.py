@@ -23,7 +23,12 @@ def test_normal_view_maps_back_to_original_offsets():
 
 def test_sentences_split_on_arabic_and_latin_punctuation():
     assert sentences("وصل الوفد. هل انتهى الاجتماع؟ نعم! بدأ الحوار؛ ثم توقف") == [
-        "وصل الوفد.", "هل انتهى الاجتماع؟", "نعم!", "بدأ الحوار؛", "ثم توقف"]
+        "وصل الوفد.",
+        "هل انتهى الاجتماع؟",
+        "نعم!",
+        "بدأ الحوار؛",
+        "ثم توقف",
+    ]
 
 
 def test_quoted_passage_of_several_sentences_is_not_cut():
@@ -51,7 +56,7 @@ def test_tokens_carry_proclitic_sub_offsets():
     tokens = {t.text: t for t in tokenize(text)}
     vlad = tokens["وفلاديفوستوك"]
     assert [p["text"] for p in vlad.proclitics] == ["و"]
-    assert vlad.stem.text == "فلاديفوستوك" and text[vlad.stem.start:vlad.stem.end] == "فلاديفوستوك"
+    assert vlad.stem.text == "فلاديفوستوك" and text[vlad.stem.start : vlad.stem.end] == "فلاديفوستوك"
     assert [(p["text"], p["tag"]) for p in tokens["بالرئيس"].proclitics] == [("ب", "prep"), ("ال", "det")]
     assert [(p["text"], p["tag"]) for p in tokens["للصحفيين"].proclitics] == [("ل", "prep"), ("ل", "det")]
     assert tokens["وبروسيا"].stem.text == "روسيا"
@@ -77,6 +82,7 @@ def test_diacritised_word_keeps_its_marks_in_the_stem():
 
 # --- length cap: long sentences are cut, never dropped, offsets kept ----------------------
 
+
 def test_a_long_sentence_is_cut_at_clause_marks_and_spaces():
     from khabar.text.sentences import sentence_rules
 
@@ -98,9 +104,9 @@ def test_a_200_kb_single_line_gets_capped_sentences_and_tokens_with_true_offsets
     words = ["أعلنت", "الهيئة", "اليوم", "بدء", "أعمال", "توسعة", "الطريق", "الساحلي", "بمشاركة", "واسعة"]
     text = " ".join(words[i % len(words)] for i in range(30_000))[:200_000]
     article = Pipeline(["layout", "sentences", "tokens"])(Article(text=text))
-    assert all(0 < s.end - s.start <= cap and text[s.start:s.end] == s.text for s in article.sentences)
+    assert all(0 < s.end - s.start <= cap and text[s.start : s.end] == s.text for s in article.sentences)
     assert "".join(s.text.replace(" ", "") for s in article.sentences) == text.replace(" ", "")
-    assert all(text[t.start:t.end] == t.text for t in article.tokens)
+    assert all(text[t.start : t.end] == t.text for t in article.tokens)
     assert len(article.tokens) == len(text.split())
 
 

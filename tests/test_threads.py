@@ -8,12 +8,11 @@ import threading
 
 import pytest
 
+from conftest import EXAMPLES
 from khabar import Article, Pipeline
 from khabar.events.stage import events_stage
 from khabar.ingest import read_path
 from khabar.quotes.stage import quotes_stage
-
-from conftest import EXAMPLES
 
 # Our own articles, each with other speakers, actors, places and institutions.
 ARTICLES = [
@@ -30,7 +29,7 @@ ARTICLES = [
     "اعتقلت الشرطة التركية صحفيا في إسطنبول، ونددت منظمة العفو الدولية بالاعتقال. وقالت المنظمة في بيان "
     "إن الصحفي «لم يرتكب أي جريمة»، بحسب ما أوردت وكالة رويترز.",
 ]
-ANALYSES = 2100           # quotes + events runs in all, over every thread
+ANALYSES = 2100  # quotes + events runs in all, over every thread
 THREADS = 3
 
 
@@ -55,8 +54,8 @@ def analyse(article: Article) -> Article:
 def test_articles_differ_in_what_they_find(prepared):
     answers = [answer(analyse(a)) for a in prepared]
     assert len(set(answers)) == len(answers)
-    assert all(analyse(a).events for a in prepared[:len(ARTICLES)])
-    assert all(analyse(a).quotes or analyse(a).claims for a in prepared[:len(ARTICLES)])
+    assert all(analyse(a).events for a in prepared[: len(ARTICLES)])
+    assert all(analyse(a).quotes or analyse(a).claims for a in prepared[: len(ARTICLES)])
 
 
 def test_threads_give_the_single_thread_answers(prepared):

@@ -5,13 +5,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from khabar import Article, Pipeline
 from khabar.cli import main
 from khabar.errors import KhabarError
 from khabar.timex import tag
 from khabar.timex.evaluate import read_table, score
-
-from conftest import ROOT
 
 TABLE = ROOT / "tests" / "timex" / "expressions.jsonl"
 HELDOUT = ROOT / "tests" / "timex" / "heldout.jsonl"
@@ -39,16 +38,19 @@ def test_heldout_table_generalises():
 
 
 def test_anchor_from_metadata_beats_dates_in_the_text():
-    article = Pipeline(["layout", "sentences", "timex"])(Article(
-        text="افتتح الوزير المعرض أمس بعد تأجيله من 2 مارس 2021 إلى موعد لاحق.", published="2024-02-10"))
+    article = Pipeline(["layout", "sentences", "timex"])(
+        Article(text="افتتح الوزير المعرض أمس بعد تأجيله من 2 مارس 2021 إلى موعد لاحق.", published="2024-02-10")
+    )
     yesterday = next(t for t in article.timexes if t.text == "أمس")
     assert yesterday.value == "2024-02-09"
     assert yesterday.anchor == {"value": "2024-02-10", "source": "metadata"}
 
 
 def test_anchor_from_dateline():
-    text = "الرباط - 4 يونيو 2022 (خاص) - أعلنت الحكومة المغربية يوم الخميس الماضي عن برنامج جديد للسكن.\n" \
-           "وكان البرنامج السابق قد انطلق في 12 يناير 2019."
+    text = (
+        "الرباط - 4 يونيو 2022 (خاص) - أعلنت الحكومة المغربية يوم الخميس الماضي عن برنامج جديد للسكن.\n"
+        "وكان البرنامج السابق قد انطلق في 12 يناير 2019."
+    )
     article = Pipeline(["layout", "sentences", "timex"])(Article(text=text))
     thursday = next(t for t in article.timexes if "الخميس" in t.text)
     assert thursday.anchor["source"] in ("dateline", "text")
@@ -64,20 +66,20 @@ def test_unknown_anchor_leaves_values_underspecified():
 
 
 def test_absolute_values_do_not_record_an_anchor():
-    timex, = tag("صدر القرار عام 1998 بعد مفاوضات.", "2023-09-13")
+    (timex,) = tag("صدر القرار عام 1998 بعد مفاوضات.", "2023-09-13")
     assert timex.value == "1998" and timex.anchor is None
 
 
 def test_hijri_dates_keep_both_calendars():
-    timex, = tag("وصدر المرسوم الملكي في 15 صفر 1445 هـ بعد موافقة المجلس.")
+    (timex,) = tag("وصدر المرسوم الملكي في 15 صفر 1445 هـ بعد موافقة المجلس.")
     assert timex.value == "2023-08-31"
     assert timex.extra["hijri"] == "1445-02-15"
-    year, = tag("وتبدأ الخطة في عام 1446هـ وفق الجدول المعلن.")
+    (year,) = tag("وتبدأ الخطة في عام 1446هـ وفق الجدول المعلن.")
     assert year.value == "2024-07-07/2025-06-25" and year.extra["hijri"] == "1446"
 
 
 def test_numeric_hijri_date():
-    timex, = tag("ويستمر التسجيل حتى 1436/10/30 في جميع المراكز.")
+    (timex,) = tag("ويستمر التسجيل حتى 1436/10/30 في جميع المراكز.")
     assert timex.extra["hijri"] == "1436-10-30" and timex.mod == "ON_OR_BEFORE"
 
 
@@ -101,8 +103,10 @@ def test_proclitic_is_left_out_of_the_span():
 
 
 def test_not_temporal():
-    assert values("قال الأمين العام إن الرأي العام يؤيد القرار، وأكدت صحيفة اليوم أن خمسة لاعبين غابوا.",
-                  "2023-09-13") == []
+    assert (
+        values("قال الأمين العام إن الرأي العام يؤيد القرار، وأكدت صحيفة اليوم أن خمسة لاعبين غابوا.", "2023-09-13")
+        == []
+    )
 
 
 def test_weekday_tense():
@@ -142,8 +146,24 @@ def test_every_kind_of_parse_has_a_value_and_an_unknown_one_is_an_error():
 
     assert resolve(Parse(0, 4, "DATE", "year", {"y": 2020}), None) == "2020"
     assert resolve(Parse(0, 4, "DATE", "reld", {"offset": -1}), dt.date(2024, 3, 1)) == "2024-02-29"
-    assert {"date", "month", "year", "hijri", "reld", "weekday", "relp", "quarter", "season", "decade", "century",
-            "ref", "clock", "pod", "duration", "set"} == set(VALUES)
+    assert {
+        "date",
+        "month",
+        "year",
+        "hijri",
+        "reld",
+        "weekday",
+        "relp",
+        "quarter",
+        "season",
+        "decade",
+        "century",
+        "ref",
+        "clock",
+        "pod",
+        "duration",
+        "set",
+    } == set(VALUES)
     with pytest.raises(ValueError, match="unknown timex kind"):
         resolve(Parse(0, 4, "DATE", "fortnight", {}), None)
 
@@ -152,15 +172,27 @@ def test_timexes_in_the_default_pipeline_and_json():
     article = Pipeline()(Article(text="عقد المجلس جلسته الأسبوع الماضي واستمرت ثلاث ساعات.", published="2023-09-13"))
     data = article.to_dict()
     assert [(t["text"], t["type"], t["value"]) for t in data["timexes"]] == [
-        ("الأسبوع الماضي", "DATE", "2023-W36"), ("ثلاث ساعات", "DURATION", "PT3H")]
+        ("الأسبوع الماضي", "DATE", "2023-W36"),
+        ("ثلاث ساعات", "DURATION", "PT3H"),
+    ]
     assert Article.from_dict(data).timexes == article.timexes
 
 
 def test_eval_timex_cli(tmp_path):
     table = tmp_path / "t.jsonl"
-    table.write_text(json.dumps({"category": "duration", "anchor": None, "sentence": "استمر الحفل ساعتين.",
-                                 "expect": [{"text": "ساعتين", "type": "DURATION", "value": "P2H", "mod": None}]},
-                                ensure_ascii=False) + "\n", "utf-8")
+    table.write_text(
+        json.dumps(
+            {
+                "category": "duration",
+                "anchor": None,
+                "sentence": "استمر الحفل ساعتين.",
+                "expect": [{"text": "ساعتين", "type": "DURATION", "value": "P2H", "mod": None}],
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        "utf-8",
+    )
     result = CliRunner().invoke(main, ["eval", "timex", str(table), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

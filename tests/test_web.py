@@ -6,10 +6,9 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import sample_articles
 from khabar.web import create_app
 from khabar.web.app import MAX_ANALYZE_BYTES
-
-from conftest import sample_articles
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +26,22 @@ def assert_error(response, status, code):
 FIRST, SECOND, SCRIPTED = (a.id for a in sample_articles())
 
 
-@pytest.mark.parametrize("url, total", [
-    ("/api/articles", 3), ("/api/articles?q=لروسيا", 2), ("/api/articles?q=بوتن&source=نافذة الخليج", 1),
-    ("/api/articles?from=2024-03-05&to=2024-03-07", 2), ("/api/articles?entity=Q7747", 2),
-    ("/api/entities?q=بوتن", 1), ("/api/entities", 5), ("/api/quotes?speaker=Q7747", 1), ("/api/quotes?q=للحوار", 1),
-    ("/api/events?type=CONSULT&actor=بوتين", 1), ("/api/events?from=2024-03-05", 1),
-])
+@pytest.mark.parametrize(
+    "url, total",
+    [
+        ("/api/articles", 3),
+        ("/api/articles?q=لروسيا", 2),
+        ("/api/articles?q=بوتن&source=نافذة الخليج", 1),
+        ("/api/articles?from=2024-03-05&to=2024-03-07", 2),
+        ("/api/articles?entity=Q7747", 2),
+        ("/api/entities?q=بوتن", 1),
+        ("/api/entities", 5),
+        ("/api/quotes?speaker=Q7747", 1),
+        ("/api/quotes?q=للحوار", 1),
+        ("/api/events?type=CONSULT&actor=بوتين", 1),
+        ("/api/events?from=2024-03-05", 1),
+    ],
+)
 def test_lists_are_paginated_and_filtered(client, url, total):
     body = client.get(url).json()
     assert body["total"] == total and {"items", "page", "per_page", "pages"} <= set(body)
@@ -44,8 +53,9 @@ def test_pages_of_a_list(client):
 
 
 def test_the_full_article_is_the_json_contract_tokens_included(client):
-    import jsonschema
     from importlib import resources
+
+    import jsonschema
 
     body = client.get(f"/api/articles/{FIRST}").json()
     schema = json.loads(resources.files("khabar.schema").joinpath("article.schema.json").read_text("utf-8"))
@@ -62,13 +72,21 @@ def test_sources(client):
     assert "items" in client.get("/api/sources").json()
 
 
-@pytest.mark.parametrize("url, status, code", [
-    ("/api/articles?from=2024-13-01", 400, "E804"), ("/api/articles?to=yesterday", 400, "E804"),
-    ("/api/events?from=03/04/2024", 400, "E804"), ("/api/articles?page=0", 400, "E804"),
-    ("/api/articles?per_page=1000", 400, "E804"), ("/api/quotes?page=x", 400, "E804"),
-    ("/api/articles/0000000000000000", 404, "E803"), ("/api/entities/Q0", 404, "E803"),
-    ("/api/nothing", 404, "E803"), ("/articles/nope", 404, "E803"),
-])
+@pytest.mark.parametrize(
+    "url, status, code",
+    [
+        ("/api/articles?from=2024-13-01", 400, "E804"),
+        ("/api/articles?to=yesterday", 400, "E804"),
+        ("/api/events?from=03/04/2024", 400, "E804"),
+        ("/api/articles?page=0", 400, "E804"),
+        ("/api/articles?per_page=1000", 400, "E804"),
+        ("/api/quotes?page=x", 400, "E804"),
+        ("/api/articles/0000000000000000", 404, "E803"),
+        ("/api/entities/Q0", 404, "E803"),
+        ("/api/nothing", 404, "E803"),
+        ("/articles/nope", 404, "E803"),
+    ],
+)
 def test_one_error_shape_everywhere(client, url, status, code):
     assert_error(client.get(url), status, code)
 
@@ -83,27 +101,38 @@ def test_pages_render_errors_for_browsers(client):
 
 
 def test_analyze_without_storing(client):
-    response = client.post("/api/analyze", json={"text": "قال وزير الخارجية المصري أمس إن المحادثات مستمرة.",
-                                                 "published": "2024-05-02"})
+    response = client.post(
+        "/api/analyze", json={"text": "قال وزير الخارجية المصري أمس إن المحادثات مستمرة.", "published": "2024-05-02"}
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["timexes"][0]["value"] == "2024-05-01" and body["quotes"]
     assert client.get("/api/articles").json()["total"] == 3
 
 
-@pytest.mark.parametrize("body, kind", [
-    (b"{not json", "application/json"), (b'{"title": "x"}', "application/json"), (b"   ", "text/plain"),
-    (b'{"text": "x", "published": "soon"}', "application/json"), (b'{"text": "x", "published": 20240101}', "application/json"),
-    (b'{"text": "x", "published": ["2024-01-01"]}', "application/json"), (b'{"text": NaN}', "application/json"),
-    (b'{"text": "x", "published": Infinity}', "application/json"), (b"[" * 99_000 + b"]" * 99_000, "application/json"),
-    (b'{"text": "\\ud800 x"}', "application/json"),
-    (b'{"text": "x", "title": {"a": 1}}', "application/json"),
-    (b'{"text": "x", "title": ["x"]}', "application/json"),
-    (b'{"text": "x", "source": 5}', "application/json"),
-    (b'{"text": "x", "url": true}', "application/json"),
-    (b'{"text": "x", "extra": 1}', "application/json"), (b'["text"]', "application/json"),
-    (b'{"text": 12}', "application/json"), (b"\xff\xfe", "text/plain"),
-])
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        (b"{not json", "application/json"),
+        (b'{"title": "x"}', "application/json"),
+        (b"   ", "text/plain"),
+        (b'{"text": "x", "published": "soon"}', "application/json"),
+        (b'{"text": "x", "published": 20240101}', "application/json"),
+        (b'{"text": "x", "published": ["2024-01-01"]}', "application/json"),
+        (b'{"text": NaN}', "application/json"),
+        (b'{"text": "x", "published": Infinity}', "application/json"),
+        (b"[" * 99_000 + b"]" * 99_000, "application/json"),
+        (b'{"text": "\\ud800 x"}', "application/json"),
+        (b'{"text": "x", "title": {"a": 1}}', "application/json"),
+        (b'{"text": "x", "title": ["x"]}', "application/json"),
+        (b'{"text": "x", "source": 5}', "application/json"),
+        (b'{"text": "x", "url": true}', "application/json"),
+        (b'{"text": "x", "extra": 1}', "application/json"),
+        (b'["text"]', "application/json"),
+        (b'{"text": 12}', "application/json"),
+        (b"\xff\xfe", "text/plain"),
+    ],
+)
 def test_analyze_refuses_bad_bodies(client, body, kind):
     assert_error(client.post("/api/analyze", content=body, headers={"content-type": kind}), 400, "E810")
 
@@ -123,8 +152,14 @@ def test_a_token_guards_every_request(corpus_db):
 
 def test_openapi_and_own_docs(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/articles", "/api/articles/{article_id}", "/api/entities", "/api/quotes", "/api/events",
-            "/api/analyze"} <= set(spec["paths"])
+    assert {
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/entities",
+        "/api/quotes",
+        "/api/events",
+        "/api/analyze",
+    } <= set(spec["paths"])
     docs = client.get("/docs").text
     assert "/api/events" in docs and "cdn" not in docs.lower()
 
@@ -145,10 +180,18 @@ def test_article_page_highlights_and_fact_sheet(client):
     assert "بطاقة الخبر" in page and "CONSULT" in page
 
 
-@pytest.mark.parametrize("url, needle", [
-    ("/", "الأكثر ذكرا"), ("/?q=روسيا", "2 نتيجة"), ("/entities/Q7747", "<svg"), ("/entities?q=بوتن", "فلاديمير بوتين"),
-    ("/quotes?speaker=بوتين", "بلاده مستعدة"), ("/events?type=CONSULT", "<svg"), ("/sources", "نافذة الخليج"),
-])
+@pytest.mark.parametrize(
+    "url, needle",
+    [
+        ("/", "الأكثر ذكرا"),
+        ("/?q=روسيا", "2 نتيجة"),
+        ("/entities/Q7747", "<svg"),
+        ("/entities?q=بوتن", "فلاديمير بوتين"),
+        ("/quotes?speaker=بوتين", "بلاده مستعدة"),
+        ("/events?type=CONSULT", "<svg"),
+        ("/sources", "نافذة الخليج"),
+    ],
+)
 def test_pages(client, url, needle):
     response = client.get(url)
     assert response.status_code == 200 and needle in response.text
@@ -163,38 +206,95 @@ def test_no_asset_comes_from_elsewhere(client):
 LONG_QUERY = " ".join(f"كلمة{i}" for i in range(500))
 
 
-@pytest.mark.parametrize("url", [
-    "/?page=99999999999999999999999", "/entities?page=10000000000000000000", "/quotes?page=1e30", "/events?page=-1",
-    "/api/articles?page=99999999999999999999",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?page=99999999999999999999999",
+        "/entities?page=10000000000000000000",
+        "/quotes?page=1e30",
+        "/events?page=-1",
+        "/api/articles?page=99999999999999999999",
+    ],
+)
 def test_huge_or_bad_page_numbers_are_400(client, url):
     assert_error(client.get(url), 400, "E804")
 
 
-@pytest.mark.parametrize("url", [f"{path}{LONG_QUERY}" for path in (
-    "/api/articles?q=", "/?q=", "/api/quotes?q=", "/quotes?q=", "/api/entities?q=", "/entities?q=",
-    "/api/quotes?speaker=", "/api/events?actor=")])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{path}{LONG_QUERY}"
+        for path in (
+            "/api/articles?q=",
+            "/?q=",
+            "/api/quotes?q=",
+            "/quotes?q=",
+            "/api/entities?q=",
+            "/entities?q=",
+            "/api/quotes?speaker=",
+            "/api/events?actor=",
+        )
+    ],
+)
 def test_a_query_of_500_words_is_a_400(client, url):
     assert_error(client.get(url), 400, "E809")
 
 
-@pytest.mark.parametrize("url, total", [
-    ("/api/entities?q=%25", 0), ("/api/entities?q=_", 0), ("/api/entities?q=%5C", 0), ("/api/quotes?speaker=%25", 0),
-    ("/api/quotes?speaker=_", 0), ("/api/events?type=%25", 0), ("/api/events?type=0_0", 0), ("/api/events?type=04", 2),
-])
+@pytest.mark.parametrize(
+    "url, total",
+    [
+        ("/api/entities?q=%25", 0),
+        ("/api/entities?q=_", 0),
+        ("/api/entities?q=%5C", 0),
+        ("/api/quotes?speaker=%25", 0),
+        ("/api/quotes?speaker=_", 0),
+        ("/api/events?type=%25", 0),
+        ("/api/events?type=0_0", 0),
+        ("/api/events?type=04", 2),
+    ],
+)
 def test_like_wildcards_are_matched_literally(client, url, total):
     assert client.get(url).json()["total"] == total
 
 
-@pytest.mark.parametrize("value", [
-    "' OR 1=1 --", "'; DROP TABLE articles; --", '"', '"روسيا', "روسيا*", "NEAR(روسيا الصين)", "title:روسيا",
-    "روسيا OR الصين", "روسيا AND NOT الصين", "^روسيا", "{title}: x", "(", ")", "*", "-روسيا", "روسيا + الصين",
-    "\\", "%", "\x00", "' UNION SELECT json FROM articles --",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "' OR 1=1 --",
+        "'; DROP TABLE articles; --",
+        '"',
+        '"روسيا',
+        "روسيا*",
+        "NEAR(روسيا الصين)",
+        "title:روسيا",
+        "روسيا OR الصين",
+        "روسيا AND NOT الصين",
+        "^روسيا",
+        "{title}: x",
+        "(",
+        ")",
+        "*",
+        "-روسيا",
+        "روسيا + الصين",
+        "\\",
+        "%",
+        "\x00",
+        "' UNION SELECT json FROM articles --",
+    ],
+)
 def test_fts_and_sql_injection_strings_are_harmless(client, value):
-    for path, param in (("/api/articles", "q"), ("/api/articles", "source"), ("/api/articles", "entity"),
-                        ("/api/entities", "q"), ("/api/entities", "label"), ("/api/quotes", "q"),
-                        ("/api/quotes", "speaker"), ("/api/events", "type"), ("/api/events", "actor"), ("/", "q")):
+    for path, param in (
+        ("/api/articles", "q"),
+        ("/api/articles", "source"),
+        ("/api/articles", "entity"),
+        ("/api/entities", "q"),
+        ("/api/entities", "label"),
+        ("/api/quotes", "q"),
+        ("/api/quotes", "speaker"),
+        ("/api/events", "type"),
+        ("/api/events", "actor"),
+        ("/", "q"),
+    ):
         response = client.get(path, params={param: value})
         assert response.status_code == 200, (path, param, response.text)
         if path.startswith("/api"):
@@ -213,12 +313,20 @@ def test_every_response_has_the_security_headers(corpus_db, client):
         raise RuntimeError("a bug")
 
     broken.app.state.store = fail
-    responses = [client.get("/"), client.get("/api/articles"), client.get("/static/khabar.css"),
-                 client.get("/api/nothing"), client.get("/nothing", headers={"accept": "text/html"}),
-                 client.get("/api/articles?page=0"), client.delete("/api/articles"), guarded.get("/api/articles"),
-                 guarded.get("/", headers={"accept": "text/html"}), broken.get("/api/articles"),
-                 broken.get("/", headers={"accept": "text/html"}),
-                 client.post("/api/analyze", content=b"x" * (MAX_ANALYZE_BYTES + 1))]
+    responses = [
+        client.get("/"),
+        client.get("/api/articles"),
+        client.get("/static/khabar.css"),
+        client.get("/api/nothing"),
+        client.get("/nothing", headers={"accept": "text/html"}),
+        client.get("/api/articles?page=0"),
+        client.delete("/api/articles"),
+        guarded.get("/api/articles"),
+        guarded.get("/", headers={"accept": "text/html"}),
+        broken.get("/api/articles"),
+        broken.get("/", headers={"accept": "text/html"}),
+        client.post("/api/analyze", content=b"x" * (MAX_ANALYZE_BYTES + 1)),
+    ]
     assert [r.status_code for r in responses] == [200, 200, 200, 404, 404, 400, 405, 401, 401, 500, 500, 413]
     for response in responses:
         assert SECURITY <= set(response.headers), response.request.url
@@ -226,17 +334,37 @@ def test_every_response_has_the_security_headers(corpus_db, client):
     assert_error(responses[9], 500, "E808")
 
 
-@pytest.mark.parametrize("headers", [
-    {}, {"Authorization": "Bearer"}, {"Authorization": "Bearer "}, {"Authorization": "bearer s3cret"},
-    {"Authorization": "Bearer s3cret "}, {"Authorization": " Bearer s3cret"}, {"Authorization": "Bearer s3cre"},
-    {"Authorization": "Bearer s3cretX"}, {"Authorization": "Basic czNjcmV0"}, {"Authorization": "s3cret"},
-    {"X-Token": "s3cret"}, {"Cookie": "token=s3cret"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Bearer "},
+        {"Authorization": "bearer s3cret"},
+        {"Authorization": "Bearer s3cret "},
+        {"Authorization": " Bearer s3cret"},
+        {"Authorization": "Bearer s3cre"},
+        {"Authorization": "Bearer s3cretX"},
+        {"Authorization": "Basic czNjcmV0"},
+        {"Authorization": "s3cret"},
+        {"X-Token": "s3cret"},
+        {"Cookie": "token=s3cret"},
+    ],
+)
 def test_no_token_bypass(corpus_db, headers):
     guarded = TestClient(create_app(corpus_db, token="s3cret"), raise_server_exceptions=False)
-    for method, url in (("GET", "/api/articles"), ("GET", "//api/articles"), ("GET", "/static/../api/articles"),
-                        ("GET", "/api/articles?token=s3cret"), ("HEAD", "/"), ("OPTIONS", "/api/articles"),
-                        ("POST", "/api/analyze"), ("GET", "/docs"), ("GET", "/openapi.json"), ("GET", "/nothing")):
+    for method, url in (
+        ("GET", "/api/articles"),
+        ("GET", "//api/articles"),
+        ("GET", "/static/../api/articles"),
+        ("GET", "/api/articles?token=s3cret"),
+        ("HEAD", "/"),
+        ("OPTIONS", "/api/articles"),
+        ("POST", "/api/analyze"),
+        ("GET", "/docs"),
+        ("GET", "/openapi.json"),
+        ("GET", "/nothing"),
+    ):
         response = guarded.request(method, url, headers=headers, content=b"x" if method == "POST" else None)
         assert response.status_code == 401, (method, url, headers)
 
@@ -254,29 +382,42 @@ def test_ten_megabyte_bodies_are_refused(client):
     assert lying.status_code in (400, 413)
 
 
-HOSTILE = '<script>alert(1)</script>"\'><img src=x onerror=alert(2)>'
+HOSTILE = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
 
 
 @pytest.fixture(scope="module")
 def hostile_client(tmp_path_factory):
     """A store whose one article carries markup in every field: text, title, source, url, author, entity names,
     roles, quote, event type, codes and trigger."""
-    from khabar.store import Store
-
     from conftest import built_article
+    from khabar.store import Store
 
     text = f"عنوان {HOSTILE}\n\nقال الوزير {HOSTILE} إن {HOSTILE} مستعد للحوار، وهاجم {HOSTILE} الخصوم."
     first = text.index(HOSTILE)
-    article = built_article(text, source=HOSTILE, published="2024-03-04", title=HOSTILE, entities=[
-        ("e0", "PERSON", HOSTILE, HOSTILE, HOSTILE, [HOSTILE])],
+    article = built_article(
+        text,
+        source=HOSTILE,
+        published="2024-03-04",
+        title=HOSTILE,
+        entities=[("e0", "PERSON", HOSTILE, HOSTILE, HOSTILE, [HOSTILE])],
         quotes=[(f"{HOSTILE} مستعد للحوار", "e0")],
-        events=[{"type": HOSTILE, "cameo": HOSTILE, "plover": HOSTILE, "trigger": "وهاجم",
-                 "actors": {"source": ["e0"], "target": ["e0"], "codes": {"e0": HOSTILE}}, "location": "e0",
-                 "modality": HOSTILE, "sentence": "s0"}])
+        events=[
+            {
+                "type": HOSTILE,
+                "cameo": HOSTILE,
+                "plover": HOSTILE,
+                "trigger": "وهاجم",
+                "actors": {"source": ["e0"], "target": ["e0"], "codes": {"e0": HOSTILE}},
+                "location": "e0",
+                "modality": HOSTILE,
+                "sentence": "s0",
+            }
+        ],
+    )
     article.url, article.author = "javascript:alert(3)", HOSTILE
     article.entities[0].roles = [HOSTILE]
     article.quotes[0].extra["speaker_text"] = HOSTILE
-    assert article.text[first:first + len(HOSTILE)] == HOSTILE
+    assert article.text[first : first + len(HOSTILE)] == HOSTILE
     path = tmp_path_factory.mktemp("hostile") / "k.db"
     store = Store(path)
     with store.transaction():
@@ -289,17 +430,40 @@ def hostile_pages(article):
     from urllib.parse import quote
 
     key = quote(HOSTILE, safe="")
-    pages = [f"/articles/{article.id}", f"/entities/{key}", "/", "/entities", "/quotes", "/events", "/sources",
-             "/docs", "/nothing", f"/articles/{key}", f"/entities/{key}x"]
+    pages = [
+        f"/articles/{article.id}",
+        f"/entities/{key}",
+        "/",
+        "/entities",
+        "/quotes",
+        "/events",
+        "/sources",
+        "/docs",
+        "/nothing",
+        f"/articles/{key}",
+        f"/entities/{key}x",
+    ]
     for param in ("q", "source", "entity", "from", "to"):
         pages.append(f"/?{param}={key}")
-    for path, params in (("/entities", ("q", "page")), ("/quotes", ("q", "speaker", "page")),
-                         ("/events", ("type", "actor", "from", "to", "page"))):
+    for path, params in (
+        ("/entities", ("q", "page")),
+        ("/quotes", ("q", "speaker", "page")),
+        ("/events", ("type", "actor", "from", "to", "page")),
+    ):
         pages += [f"{path}?{param}={key}" for param in params]
-    pages += [f"/?q={quote('مستعد')}", f"/events?type={key}&actor={key}", f"/quotes?speaker={key}&q={key}",
-              f"/?q={key}&source={key}&entity={key}", "/static/..%2f", f"/{key}", f"/?page=2&q={key}",
-              f"/?from=2024-03-01&to=2024-03-31&q={key}", f"/events?from=2024-03-01&to=2024-03-31&type={key}",
-              f"/quotes?page=2&speaker={key}", f"/entities?q={key}&page=2"]
+    pages += [
+        f"/?q={quote('مستعد')}",
+        f"/events?type={key}&actor={key}",
+        f"/quotes?speaker={key}&q={key}",
+        f"/?q={key}&source={key}&entity={key}",
+        "/static/..%2f",
+        f"/{key}",
+        f"/?page=2&q={key}",
+        f"/?from=2024-03-01&to=2024-03-31&q={key}",
+        f"/events?from=2024-03-01&to=2024-03-31&type={key}",
+        f"/quotes?page=2&speaker={key}",
+        f"/entities?q={key}&page=2",
+    ]
     return pages
 
 
@@ -319,11 +483,21 @@ def test_markup_in_every_field_is_escaped_on_every_page(hostile_client):
     assert page.count("&lt;script&gt;alert(1)") >= 5 and 'href="javascript' not in page
 
 
-@pytest.mark.parametrize("url, linked", [
-    ("https://example.org/news/1", True), ("http://example.org/a?b=1&c=2", True), ("javascript:alert(1)", False),
-    ("JavaScript:alert(1)", False), (" javascript:alert(1)", False), ("data:text/html,<b>x</b>", False),
-    ("vbscript:msgbox", False), ("//evil.example/x", False), ("http:/no-host", False), ("ftp://example.org/x", False),
-])
+@pytest.mark.parametrize(
+    "url, linked",
+    [
+        ("https://example.org/news/1", True),
+        ("http://example.org/a?b=1&c=2", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("vbscript:msgbox", False),
+        ("//evil.example/x", False),
+        ("http:/no-host", False),
+        ("ftp://example.org/x", False),
+    ],
+)
 def test_the_article_link_is_http_only(tmp_path, url, linked):
     from khabar.store import Store
 

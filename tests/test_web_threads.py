@@ -8,7 +8,6 @@ import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from fastapi.testclient import TestClient
 
 import khabar.web.app
@@ -16,8 +15,19 @@ from khabar.document import Mention
 from khabar.pipeline import Pipeline, stage
 from khabar.web import create_app
 
-NAMES = {"بوتين": "PERSON", "عبد الله": "PERSON", "روسيا": "GPE", "مصر": "GPE", "القاهرة": "GPE", "موسكو": "GPE",
-         "الأمم المتحدة": "ORG", "وزارة الخارجية": "ORG", "الرياض": "GPE", "شي جين بينغ": "PERSON", "الصين": "GPE"}
+NAMES = {
+    "بوتين": "PERSON",
+    "عبد الله": "PERSON",
+    "روسيا": "GPE",
+    "مصر": "GPE",
+    "القاهرة": "GPE",
+    "موسكو": "GPE",
+    "الأمم المتحدة": "ORG",
+    "وزارة الخارجية": "ORG",
+    "الرياض": "GPE",
+    "شي جين بينغ": "PERSON",
+    "الصين": "GPE",
+}
 NAME_RE = re.compile("|".join(sorted(NAMES, key=len, reverse=True)))
 
 
@@ -25,8 +35,9 @@ NAME_RE = re.compile("|".join(sorted(NAMES, key=len, reverse=True)))
 def gazetteer(article):
     """Mentions of a few names (a stand-in for the NER stage)."""
     for i, match in enumerate(NAME_RE.finditer(article.text)):
-        article.mentions.append(Mention(start=match.start(), end=match.end(), label=NAMES[match.group()],
-                                        text=match.group(), id=f"m{i}"))
+        article.mentions.append(
+            Mention(start=match.start(), end=match.end(), label=NAMES[match.group()], text=match.group(), id=f"m{i}")
+        )
     return article
 
 
@@ -34,13 +45,15 @@ LIGHT = ("layout", "sentences", "tokens", "test_gazetteer", "timex", "entities",
 
 ARTICLES = [
     {"text": "قال الرئيس بوتين يوم الاثنين إن روسيا مستعدة للحوار مع الصين.", "published": "2024-03-04"},
-    {"text": "القاهرة - أعلنت وزارة الخارجية في مصر أمس أن الوزير سيزور موسكو الأسبوع المقبل.",
-     "published": "2024-05-02", "title": "زيارة مرتقبة"},
+    {
+        "text": "القاهرة - أعلنت وزارة الخارجية في مصر أمس أن الوزير سيزور موسكو الأسبوع المقبل.",
+        "published": "2024-05-02",
+        "title": "زيارة مرتقبة",
+    },
     {"text": "وقال عبد الله إن الأمم المتحدة ستعقد اجتماعا طارئا غدا لبحث الأزمة.", "published": "2023-11-20"},
     {"text": "التقى شي جين بينغ بوتين في موسكو، وأكد الجانبان أن العلاقات قوية.", "published": "2024-03-21"},
     {"text": "أكدت وزارة الخارجية أن الرياض تستضيف قمة عربية في 15 مايو 2024.", "source": "نافذة الخليج"},
-    {"text": "نفت روسيا اليوم أنها هاجمت أي هدف مدني، بحسب ما قاله المتحدث باسم الكرملين.",
-     "published": "2024-01-09"},
+    {"text": "نفت روسيا اليوم أنها هاجمت أي هدف مدني، بحسب ما قاله المتحدث باسم الكرملين.", "published": "2024-01-09"},
     {"text": "ذكرت مصادر أن مصر والصين وقعتا اتفاقا تجاريا جديدا مساء الأحد.", "published": "2022-08-14"},
     {"text": "يزور عبد الله القاهرة بعد غد لبحث التعاون مع مصر، وفق بيان رسمي.", "published": "2024-02-27"},
 ]

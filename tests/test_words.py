@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 import regex
 
+from conftest import ROOT
 from khabar.text.words import WORD, alternation, conjunctions, fold, strip_conjunction
 
-from conftest import ROOT
-
-STAGE_CODE = sorted((ROOT / "src" / "khabar" / "quotes").glob("*.py")) + \
-    sorted((ROOT / "src" / "khabar" / "events").glob("*.py"))
+STAGE_CODE = sorted((ROOT / "src" / "khabar" / "quotes").glob("*.py")) + sorted(
+    (ROOT / "src" / "khabar" / "events").glob("*.py")
+)
 
 
 def test_fold_meets_the_normalised_text():

@@ -27,11 +27,15 @@ def _check_encoding(ctx, param, value):
     try:
         return check_encoding(value)
     except KhabarError as exc:
-        raise click.BadParameter(str(exc))
+        raise click.BadParameter(str(exc)) from None
 
 
-ENCODING_OPTION = click.option("--encoding", callback=_check_encoding, metavar="CODEC",
-                               help="Decode every input with this codec (e.g. cp1256) instead of detecting it.")
+ENCODING_OPTION = click.option(
+    "--encoding",
+    callback=_check_encoding,
+    metavar="CODEC",
+    help="Decode every input with this codec (e.g. cp1256) instead of detecting it.",
+)
 
 
 def _check_date(ctx, param, value):
@@ -40,14 +44,26 @@ def _check_date(ctx, param, value):
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(str(KhabarError(Errors.E401, what="--date", detail=repr(value))))
+        raise click.BadParameter(str(KhabarError(Errors.E401, what="--date", detail=repr(value)))) from None
 
 
-STORE_OPTION = click.option("--db", type=click.Path(dir_okay=False), default="khabar.db", show_default=True,
-                            envvar="KHABAR_DB", help="The corpus store (SQLite file; env KHABAR_DB).")
+STORE_OPTION = click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default="khabar.db",
+    show_default=True,
+    envvar="KHABAR_DB",
+    help="The corpus store (SQLite file; env KHABAR_DB).",
+)
 QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="Print no counts or progress on stderr.")
-N_PROCESS_OPTION = click.option("-n", "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
-                                help="Worker processes for the analysis.")
+N_PROCESS_OPTION = click.option(
+    "-n",
+    "--n-process",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for the analysis.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,10 +75,19 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (an object for one article, an array for several).")
-@click.option("--jsonl", "jsonl_out", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write one JSON object per line to this file ('-' for stdout).")
-@click.option("--date", "published", callback=_check_date, metavar="YYYY-MM-DD",
-              help="Publication date for articles that carry none.")
+@click.option(
+    "--jsonl",
+    "jsonl_out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write one JSON object per line to this file ('-' for stdout).",
+)
+@click.option(
+    "--date",
+    "published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none.",
+)
 @click.option("--stages", default=",".join(DEFAULT_STAGES), show_default=True, help="Comma-separated stage names.")
 @click.option("--text-field", help="JSON field holding the article text.")
 @click.option("--title-field", help="JSON field holding the title.")
@@ -71,29 +96,49 @@ def main() -> None:
 @click.option("-n", "--n-process", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or fact sheets; only the failure summary.")
 @ENCODING_OPTION
-def analyze(paths, as_json, jsonl_out, published, stages, text_field, title_field, date_field, max_bytes,
-            n_process, quiet, encoding):
+def analyze(
+    paths,
+    as_json,
+    jsonl_out,
+    published,
+    stages,
+    text_field,
+    title_field,
+    date_field,
+    max_bytes,
+    n_process,
+    quiet,
+    encoding,
+):
     """Analyse articles from files, directories, zips or '-' (stdin)."""
     err = Console(stderr=True, soft_wrap=True)
     out = Console(soft_wrap=True)
     try:
         pipeline = Pipeline([s.strip() for s in stages.split(",") if s.strip()])
     except KhabarError as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(str(exc)) from None
     overrides = {"text": text_field, "title": title_field, "published": date_field}
     fields = JsonFields(**{k: v for k, v in overrides.items() if v})
     articles = iter_articles(paths, fields=fields, max_bytes=max_bytes, published=published, encoding=encoding)
     report = articles.report
-    show_progress = not quiet and not as_json and jsonl_out != "-" and any(Path(p).is_dir() or p.endswith(".zip")
-                                                                          for p in paths)
+    show_progress = (
+        not quiet and not as_json and jsonl_out != "-" and any(Path(p).is_dir() or p.endswith(".zip") for p in paths)
+    )
     sink = None
     if jsonl_out and jsonl_out != "-":
         Path(jsonl_out).parent.mkdir(parents=True, exist_ok=True)
         sink = open(jsonl_out, "w", encoding="utf-8")
     json_out = JsonPrinter() if as_json else None
     done = failed_stages = 0
-    progress = Progress(TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.fields[failures]} skipped"), console=err, transient=True)
+    progress = Progress(
+        TextColumn("[bold]analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[failures]} skipped"),
+        console=err,
+        transient=True,
+    )
     with progress if show_progress else nullcontext():
         task = progress.add_task("analyse", total=None, failures=0)
         for article in pipeline.pipe(articles, n_process=n_process):
@@ -115,9 +160,10 @@ def analyze(paths, as_json, jsonl_out, published, stages, text_field, title_fiel
     if report.failures:
         err.print(failure_lines(report.failures))
     if done != 1 or report.failures or failed_stages:
-        err.print(f"[bold]{done}[/] articles analysed, [bold]{len(report.failures)}[/] inputs skipped, "
-                  f"[bold]{failed_stages}[/] articles with stage errors"
-                  + (f"; JSON lines in {jsonl_out}" if sink else ""))
+        err.print(
+            f"[bold]{done}[/] articles analysed, [bold]{len(report.failures)}[/] inputs skipped, "
+            f"[bold]{failed_stages}[/] articles with stage errors" + (f"; JSON lines in {jsonl_out}" if sink else "")
+        )
     if report.failures and done == 0:
         sys.exit(1)
 
@@ -174,7 +220,7 @@ def _eval_table(module: str, table: str, as_json: bool, show_errors: bool, title
     try:
         result = evaluate.score(evaluate.read_table(table))
     except KhabarError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
@@ -192,8 +238,9 @@ def _eval_table(module: str, table: str, as_json: bool, show_errors: bool, title
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed and false expression.")
 def eval_timex(table, as_json, show_errors):
     """Precision and recall of the timex stage on TABLE (JSON Lines of sentences with expected expressions)."""
-    _eval_table("timex", table, as_json, show_errors, "timex",
-                "{n_sentences} sentences, {n_expressions} expected expressions")
+    _eval_table(
+        "timex", table, as_json, show_errors, "timex", "{n_sentences} sentences, {n_expressions} expected expressions"
+    )
 
 
 @eval_group.command("quotes")
@@ -202,8 +249,14 @@ def eval_timex(table, as_json, show_errors):
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed and false record.")
 def eval_quotes(table, as_json, show_errors):
     """Precision and recall of quotes and claims on TABLE (JSON Lines of texts with expected records)."""
-    _eval_table("quotes", table, as_json, show_errors, "quotes and claims",
-                "{n_sentences} texts, {n_expected} expected quotes and claims")
+    _eval_table(
+        "quotes",
+        table,
+        as_json,
+        show_errors,
+        "quotes and claims",
+        "{n_sentences} texts, {n_expected} expected quotes and claims",
+    )
 
 
 @eval_group.command("events")
@@ -212,7 +265,9 @@ def eval_quotes(table, as_json, show_errors):
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed and false event.")
 def eval_events(table, as_json, show_errors):
     """Precision and recall of the events stage on TABLE (JSON Lines of sentences with expected events)."""
-    _eval_table("events", table, as_json, show_errors, "events", "{n_sentences} sentences, {n_expected} expected events")
+    _eval_table(
+        "events", table, as_json, show_errors, "events", "{n_sentences} sentences, {n_expected} expected events"
+    )
 
 
 @main.group("export")
@@ -223,10 +278,17 @@ def export_group() -> None:
 @export_group.command("events")
 @click.argument("jsonl", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @STORE_OPTION
-@click.option("--format", "fmt", type=click.Choice(["gdelt", "jsonl", "csv"]), default="jsonl", show_default=True,
-              help="gdelt: GDELT 2.0 event-table columns, tab-separated; csv and jsonl: khabar's columns.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
-              help="Output file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["gdelt", "jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="gdelt: GDELT 2.0 event-table columns, tab-separated; csv and jsonl: khabar's columns.",
+)
+@click.option(
+    "-o", "--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True, help="Output file."
+)
 @QUIET_OPTION
 @click.pass_context
 def export_events(ctx, jsonl, db, fmt, out, quiet):
@@ -244,7 +306,7 @@ def export_events(ctx, jsonl, db, fmt, out, quiet):
         bad.append(exc)
         err.print(str(exc), markup=False)
 
-    with (open(out, "w", encoding="utf-8", newline="") if out != "-" else nullcontext(sys.stdout)) as sink:
+    with open(out, "w", encoding="utf-8", newline="") if out != "-" else nullcontext(sys.stdout) as sink:
         articles = read_analysed(jsonl, on_error) if jsonl else _open_store(db).iter_articles()
         n = write_events(articles, sink, fmt)
     if not quiet:
@@ -258,15 +320,35 @@ def train_group() -> None:
 
 @train_group.command("ner")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the trained model.")
-@click.option("--shared", type=click.Path(exists=True, file_okay=False), default="../shared", show_default=True,
-              help="Folder holding data/ner/ (training and dev files).")
-@click.option("--epochs", type=int, default=9, show_default=True,
-              help="Epochs on ANERcorp + NewsFANE (the learning-rate schedule's length).")
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False),
+    default="../shared",
+    show_default=True,
+    help="Folder holding data/ner/ (training and dev files).",
+)
+@click.option(
+    "--epochs",
+    type=int,
+    default=9,
+    show_default=True,
+    help="Epochs on ANERcorp + NewsFANE (the learning-rate schedule's length).",
+)
 @click.option("--stop-after", type=int, default=None, help="Stop phase one early, after this many epochs.")
-@click.option("--aner-epochs", type=int, default=4, show_default=True,
-              help="Then epochs on ANERcorp alone at lr 5e-5 (0 to skip).")
-@click.option("--soup", type=click.FloatRange(0, 1), default=0.6, show_default=True,
-              help="Ship this weight x phase one's best weights + the rest x phase two's (0: phase two alone).")
+@click.option(
+    "--aner-epochs",
+    type=int,
+    default=4,
+    show_default=True,
+    help="Then epochs on ANERcorp alone at lr 5e-5 (0 to skip).",
+)
+@click.option(
+    "--soup",
+    type=click.FloatRange(0, 1),
+    default=0.6,
+    show_default=True,
+    help="Ship this weight x phase one's best weights + the rest x phase two's (0: phase two alone).",
+)
 @click.option("--no-quantize", is_flag=True, help="Keep fp32 weights instead of int8.")
 @click.option("--crf-only", is_flag=True, help="Keep OUT's transformer; rebuild only its CRF and mixing weight.")
 def train_ner(out, shared, epochs, stop_after, aner_epochs, soup, no_quantize, crf_only):
@@ -274,30 +356,41 @@ def train_ner(out, shared, epochs, stop_after, aner_epochs, soup, no_quantize, c
     try:
         from khabar.ner.export import add_crf, record_dev_scores
     except ImportError as exc:
-        raise click.ClickException(f"training needs the train extra: pip install 'khabar[train]' ({exc})")
+        raise click.ClickException(f"training needs the train extra: pip install 'khabar[train]' ({exc})") from None
     out_dir = Path(out)
     dev = Path(shared) / "data" / "ner" / "aner_dev.conll"
     if not crf_only:
         _train_transformer(out_dir, Path(shared), epochs, stop_after, aner_epochs, soup, not no_quantize)
     crf = add_crf(out_dir, Path(shared), log=click.echo)
     result = record_dev_scores(out_dir, dev)
-    click.echo(f"dev F1 {crf['dev_f1_by_weight']['0.0']:.4f} without the CRF, {result['micro']['f1']:.4f} with it "
-               f"(weight {crf['weight']}); model in {out_dir}")
+    click.echo(
+        f"dev F1 {crf['dev_f1_by_weight']['0.0']:.4f} without the CRF, {result['micro']['f1']:.4f} with it "
+        f"(weight {crf['weight']}); model in {out_dir}"
+    )
 
 
-def _train_transformer(out_dir: Path, shared: Path, epochs: int, stop_after: int | None, aner_epochs: int,
-                       soup: float, quantize: bool) -> None:
+def _train_transformer(
+    out_dir: Path, shared: Path, epochs: int, stop_after: int | None, aner_epochs: int, soup: float, quantize: bool
+) -> None:
     from khabar.ner.export import export
     from khabar.ner.train import average_checkpoints, train
 
     # phase one: sentences packed into running text, heads at 5x the encoder's learning rate
-    best = train(shared, out_dir / "checkpoint", epochs=epochs, stop_after=stop_after, head_lr_scale=5.0,
-                 log=click.echo)
+    best = train(
+        shared, out_dir / "checkpoint", epochs=epochs, stop_after=stop_after, head_lr_scale=5.0, log=click.echo
+    )
     shipped = out_dir / "checkpoint" / "model.pt"
     training = {"checkpoint": json.loads((out_dir / "checkpoint" / "training.json").read_text("utf-8"))}
     if aner_epochs:  # phase two: ANERcorp's own conventions at a low learning rate, from phase one's best
-        best = train(shared, out_dir / "checkpoint-aner", epochs=aner_epochs, lr=5e-5, corpora=("aner",),
-                     init=shipped, log=click.echo)
+        best = train(
+            shared,
+            out_dir / "checkpoint-aner",
+            epochs=aner_epochs,
+            lr=5e-5,
+            corpora=("aner",),
+            init=shipped,
+            log=click.echo,
+        )
         training["checkpoint-aner"] = json.loads((out_dir / "checkpoint-aner" / "training.json").read_text("utf-8"))
         # the two phases' best weights averaged (chosen on dev; int8 and the CRF are mixed in after this)
         shipped = out_dir / "checkpoint-aner" / "model.pt"
@@ -313,8 +406,10 @@ def _train_transformer(out_dir: Path, shared: Path, epochs: int, stop_after: int
 def list_stages() -> None:
     """List the registered stages with what they require and assign."""
     for info in load_builtin_stages().values():
-        click.echo(f"{info.name:12} requires: {', '.join(info.requires) or '-':22} assigns: "
-                   f"{', '.join(info.assigns):12} {info.doc}")
+        click.echo(
+            f"{info.name:12} requires: {', '.join(info.requires) or '-':22} assigns: "
+            f"{', '.join(info.assigns):12} {info.doc}"
+        )
 
 
 @main.group("kb")
@@ -355,12 +450,21 @@ def kb_add(kb_id, label, name_ar, name_en, aliases, kind, subtype, within, roles
     for text in roles:
         parts = text.split(":")
         parsed.append(dict(zip(("role", "of", "from", "to"), parts)))
-    data = {"kb_id": kb_id, "label": label, "type": kind, "subtype": subtype, "name_en": name_en, "name_ar": name_ar,
-            "aliases_ar": list(aliases), "in": within, "roles": parsed}
+    data = {
+        "kb_id": kb_id,
+        "label": label,
+        "type": kind,
+        "subtype": subtype,
+        "name_en": name_en,
+        "name_ar": name_ar,
+        "aliases_ar": list(aliases),
+        "in": within,
+        "roles": parsed,
+    }
     try:
         path = add_entry(data)
     except KhabarError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
     click.echo(f"added {kb_id} to {path}")
 
 
@@ -395,8 +499,9 @@ def entities_registry(jsonl, db):
 
 @entities_group.command("top")
 @STORE_OPTION
-@click.option("-n", "--count", "count", type=click.IntRange(min=1), default=50, show_default=True,
-              help="How many identities.")
+@click.option(
+    "-n", "--count", "count", type=click.IntRange(min=1), default=50, show_default=True, help="How many identities."
+)
 @click.option("--label", default=None)
 @click.option("--json", "as_json", is_flag=True)
 def entities_top(db, count, label, as_json):
@@ -408,14 +513,17 @@ def entities_top(db, count, label, as_json):
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo(f"{row['mentions']:6} {row['label']:6} {row['kb_id'] or '':12} {row['name_en'] or row['name_ar']}: "
-                       + "، ".join(row["aliases"][:12]))
+            click.echo(
+                f"{row['mentions']:6} {row['label']:6} {row['kb_id'] or '':12} {row['name_en'] or row['name_ar']}: "
+                + "، ".join(row["aliases"][:12])
+            )
 
 
 @entities_group.command("merges")
 @STORE_OPTION
-@click.option("-n", "--count", "count", type=click.IntRange(min=1), default=100, show_default=True,
-              help="How many pairs.")
+@click.option(
+    "-n", "--count", "count", type=click.IntRange(min=1), default=100, show_default=True, help="How many pairs."
+)
 @click.option("--seed", type=int, default=7, show_default=True)
 def entities_merges(db, count, seed):
     """Random pairs of different spellings the registry counts as one identity (to check by eye)."""
@@ -437,7 +545,7 @@ def entities_merge(alias, target, db):
     try:
         key = registry.merge(alias, target)
     except KhabarError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
     click.echo(f"{alias} -> {key}")
 
 
@@ -452,13 +560,15 @@ def entities_split(alias, db):
     try:
         key = registry.split(alias)
     except KhabarError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
     click.echo(f"{alias} -> {key}")
 
 
-PAGE_OPTIONS = (click.option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True),
-                click.option("--per-page", type=click.IntRange(1, 100), default=20, show_default=True),
-                QUIET_OPTION)
+PAGE_OPTIONS = (
+    click.option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True),
+    click.option("--per-page", type=click.IntRange(1, 100), default=20, show_default=True),
+    QUIET_OPTION,
+)
 
 
 def _paged(func):
@@ -473,7 +583,7 @@ def _open_store(db: str, readonly: bool = True):
     try:
         return Store(db, readonly=readonly)
     except KhabarError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
 
 
 def _query(db: str, method: str, *args):
@@ -481,7 +591,7 @@ def _query(db: str, method: str, *args):
     try:
         return getattr(_open_store(db), method)(*args)
     except KhabarError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
 
 
 def _print_page(page: dict, as_json: bool, quiet: bool, line) -> None:
@@ -496,8 +606,13 @@ def _print_page(page: dict, as_json: bool, quiet: bool, line) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
 @N_PROCESS_OPTION
-@click.option("--date", "published", callback=_check_date, metavar="YYYY-MM-DD",
-              help="Publication date for articles that carry none.")
+@click.option(
+    "--date",
+    "published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none.",
+)
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
 @click.option("--force", is_flag=True, help="Analyse and store again articles already stored unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -511,9 +626,16 @@ def ingest_command(paths, db, n_process, published, max_bytes, force, quiet, enc
 
     store = _open_store(db, readonly=False)
     err = Console(stderr=True, soft_wrap=True)
-    progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.fields[rate]:.1f} articles/s · {task.fields[new]} stored"),
-                        console=err, transient=True, disable=quiet)
+    progress = Progress(
+        TextColumn("[bold]ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s · {task.fields[new]} stored"),
+        console=err,
+        transient=True,
+        disable=quiet,
+    )
     with progress:
         task = progress.add_task("ingest", total=None, rate=0.0, new=0)
 
@@ -522,15 +644,25 @@ def ingest_command(paths, db, n_process, published, max_bytes, force, quiet, enc
             elapsed = progress.tasks[0].elapsed or 1e-9
             progress.update(task, completed=done, rate=done / elapsed, new=summary.stored)
 
-        summary = ingest(store, paths, workers=n_process, on_article=tick, max_bytes=max_bytes, published=published,
-                         force=force, encoding=encoding)
+        summary = ingest(
+            store,
+            paths,
+            workers=n_process,
+            on_article=tick,
+            max_bytes=max_bytes,
+            published=published,
+            force=force,
+            encoding=encoding,
+        )
     store.close()
     if summary.failures:
         err.print(failure_lines(summary.failures))
-    err.print(f"[bold]{summary.added}[/] added, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] "
-              f"unchanged, [bold]{summary.duplicates}[/] duplicate ids, [bold]{len(summary.failures)}[/] inputs skipped, "
-              f"[bold]{summary.stage_errors}[/] with "
-              f"stage errors; store {db}")
+    err.print(
+        f"[bold]{summary.added}[/] added, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] "
+        f"unchanged, [bold]{summary.duplicates}[/] duplicate ids, [bold]{len(summary.failures)}[/] inputs skipped, "
+        f"[bold]{summary.stage_errors}[/] with "
+        f"stage errors; store {db}"
+    )
     if not summary.ok:
         sys.exit(1)
 
@@ -549,8 +681,15 @@ def search_command(query, db, source, date_from, date_to, entity, page, per_page
     import re
 
     result = _query(db, "search", query, source, date_from, date_to, entity, page, per_page)
-    _print_page(result, as_json, quiet, lambda a: f"{a['id']}  {a['published'] or '':10}  {a['source'] or '':14}  "
-                f"{a['title']}\n    " + re.sub(r"</?mark>", "*", a["snippet"]))
+    _print_page(
+        result,
+        as_json,
+        quiet,
+        lambda a: (
+            f"{a['id']}  {a['published'] or '':10}  {a['source'] or '':14}  "
+            f"{a['title']}\n    " + re.sub(r"</?mark>", "*", a["snippet"])
+        ),
+    )
 
 
 @entities_group.command("list")
@@ -562,8 +701,12 @@ def search_command(query, db, source, date_from, date_to, entity, page, per_page
 def entities_list(name, db, label, page, per_page, quiet, as_json):
     """Identities in the store (with a name containing NAME, in any spelling), most mentioned first."""
     result = _query(db, "entities", name, label, page, per_page)
-    _print_page(result, as_json, quiet, lambda e: f"{e['mentions']:6} {e['label']:6} {e['key']:28} {e['name_ar']} "
-                f"{e['name_en'] or ''}")
+    _print_page(
+        result,
+        as_json,
+        quiet,
+        lambda e: f"{e['mentions']:6} {e['label']:6} {e['key']:28} {e['name_ar']} {e['name_en'] or ''}",
+    )
 
 
 @main.command("quotes")
@@ -574,6 +717,7 @@ def entities_list(name, db, label, page, per_page, quiet, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def quotes_command(db, speaker, q, page, per_page, quiet, as_json):
     """Who said what, newest first."""
+
     def line(item):
         who = (item["speaker"] or {}).get("name_ar") or item["speaker_text"] or "?"
         return f"{item['day'] or '':10} {who}: «{item['text']}»"
@@ -591,10 +735,13 @@ def quotes_command(db, speaker, q, page, per_page, quiet, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def events_command(db, kind, actor, date_from, date_to, page, per_page, quiet, as_json):
     """Events, newest first."""
+
     def line(e):
         side = lambda name: (e[name] or {}).get("name_ar") or e[f"{name}_code"] or "-"  # noqa: E731
-        return f"{e['day'] or '':10} {e['type']:14} {e['cameo'] or '':5} {side('source')} → {side('target')}: " \
-               f"{e['trigger_text'] or ''}"
+        return (
+            f"{e['day'] or '':10} {e['type']:14} {e['cameo'] or '':5} {side('source')} → {side('target')}: "
+            f"{e['trigger_text'] or ''}"
+        )
 
     result = _query(db, "events", kind, actor, date_from, date_to, page, per_page)
     result.pop("timeline")
@@ -603,11 +750,17 @@ def events_command(db, kind, actor, date_from, date_to, page, per_page, quiet, a
 
 @export_group.command("table")
 @STORE_OPTION
-@click.option("--table", default="articles", show_default=True,
-              type=click.Choice(EXPORT_TABLES))
+@click.option("--table", default="articles", show_default=True, type=click.Choice(EXPORT_TABLES))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("-o", "--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              show_default=True, help="Output file.")
+@click.option(
+    "-o",
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Output file.",
+)
 @QUIET_OPTION
 def export_command(db, table, fmt, out_path, quiet):
     """A table of the store as JSONL (articles: the full analysed JSON), CSV or Parquet (needs pyarrow)."""
@@ -616,7 +769,7 @@ def export_command(db, table, fmt, out_path, quiet):
     try:
         n = export(_open_store(db), table, fmt, out_path)
     except KhabarError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
     if out_path != "-" and not quiet:
         click.echo(f"{n} rows of {table} written to {out_path}", err=True)
 
@@ -628,8 +781,11 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 @STORE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
-@click.option("--token", envvar="KHABAR_TOKEN", help="Bearer token every request must carry (env KHABAR_TOKEN); "
-              "required for a non-local --host.")
+@click.option(
+    "--token",
+    envvar="KHABAR_TOKEN",
+    help="Bearer token every request must carry (env KHABAR_TOKEN); required for a non-local --host.",
+)
 @QUIET_OPTION
 def serve_command(db, host, port, token, quiet):
     """The web pages and JSON API over the store DB (docs at /docs)."""

@@ -31,7 +31,7 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Span":
+    def from_dict(cls, data: dict[str, Any]) -> Span:
         return cls(start=data["start"], end=data["end"], text=data.get("text", ""))
 
 
@@ -157,14 +157,23 @@ class Token(Annotation):
     def pack(self) -> tuple:
         """A compact tuple (texts left out) for fast pickling between processes."""
         clitics = tuple((p["start"], p["end"], p["tag"]) for p in self.proclitics)
-        return (self.start, self.end, self.kind, self.norm, self.sentence, clitics,
-                self.stem.start if self.stem else -1, self.extra or None)
+        return (
+            self.start,
+            self.end,
+            self.kind,
+            self.norm,
+            self.sentence,
+            clitics,
+            self.stem.start if self.stem else -1,
+            self.extra or None,
+        )
 
     @classmethod
-    def unpack(cls, packed: tuple, text: str) -> "Token":
+    def unpack(cls, packed: tuple, text: str) -> Token:
         start, end, kind, norm, sentence, clitics, stem_start, extra = packed
-        token = cls(start=start, end=end, text=text[start:end], kind=kind, norm=norm, sentence=sentence,
-                    extra=extra or {})
+        token = cls(
+            start=start, end=end, text=text[start:end], kind=kind, norm=norm, sentence=sentence, extra=extra or {}
+        )
         if clitics:
             token.proclitics = [{"start": s, "end": e, "text": text[s:e], "tag": tag} for s, e, tag in clitics]
         if stem_start >= 0:
@@ -318,7 +327,7 @@ METADATA = ("title", "url", "source", "author", "published", "language", "cited_
 
 def article_id(text: str, source: str | None = None) -> str:
     """Stable id: the first 16 hex digits of SHA-1 over source and text."""
-    return hashlib.sha1(f"{source or ''}\n{text}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(f"{source or ''}\n{text}".encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -383,7 +392,7 @@ class Article:
                     if not (0 <= s.start <= s.end <= n):
                         problems.append(f"{where}: offsets {s.start}..{s.end} outside 0..{n}")
                     elif s.text != self.text[s.start : s.end]:
-                        problems.append(f"{where}: text {s.text!r} != {self.text[s.start:s.end]!r}")
+                        problems.append(f"{where}: text {s.text!r} != {self.text[s.start : s.end]!r}")
         return problems
 
     def to_dict(self) -> dict[str, Any]:
@@ -401,7 +410,7 @@ class Article:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise KhabarError(Errors.E102, what="article JSON", detail="missing string field 'text'")
         kwargs = {k: data[k] for k in (*METADATA, "id", "origin", "meta", "stages") if data.get(k) is not None}
@@ -414,7 +423,7 @@ class Article:
         return article
 
     @classmethod
-    def from_json(cls, raw: str) -> "Article":
+    def from_json(cls, raw: str) -> Article:
         return cls.from_dict(json.loads(raw))
 
     def add_error(self, stage: str, code: str, message: str) -> None:

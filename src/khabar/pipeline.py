@@ -18,10 +18,10 @@ import gc
 import importlib
 import multiprocessing
 import traceback
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
-from typing import Callable, Iterable, Iterator
 
 from khabar.document import GROUPS, Article
 from khabar.errors import Errors, KhabarError
@@ -45,8 +45,16 @@ class StageInfo:
 REGISTRY: dict[str, StageInfo] = {}
 
 # Modules whose import registers the built-in stages.
-BUILTIN_MODULES = ("khabar.layout", "khabar.text.sentences", "khabar.text.tokens", "khabar.ner.stage", "khabar.timex.stage",
-                   "khabar.entities.stage", "khabar.quotes.stage", "khabar.events.stage")
+BUILTIN_MODULES = (
+    "khabar.layout",
+    "khabar.text.sentences",
+    "khabar.text.tokens",
+    "khabar.ner.stage",
+    "khabar.timex.stage",
+    "khabar.entities.stage",
+    "khabar.quotes.stage",
+    "khabar.events.stage",
+)
 
 DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities", "quotes", "events")
 
@@ -55,8 +63,9 @@ DEFAULT_STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities", "
 LAYERS = tuple(g for g in GROUPS if g != "errors")
 
 
-def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
-          setup: Callable[[], object] | None = None):
+def stage(
+    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (), setup: Callable[[], object] | None = None
+):
     """Register `func` as the stage `name` (a decorator, like spaCy's `Language.component`).
 
     `requires` and `assigns` name `Article` layers; `setup` loads the stage's shared tables and is
@@ -65,7 +74,9 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
     requires, assigns = tuple(requires), tuple(assigns)
     unknown = [n for n in (*requires, *assigns) if n not in LAYERS]
     if unknown:
-        raise KhabarError(Errors.E206, what=f"stage {name!r}", detail=", ".join(map(repr, unknown)), known=", ".join(LAYERS))
+        raise KhabarError(
+            Errors.E206, what=f"stage {name!r}", detail=", ".join(map(repr, unknown)), known=", ".join(LAYERS)
+        )
 
     def register(func: StageFunc) -> StageFunc:
         if name in REGISTRY and REGISTRY[name].func is not func:
@@ -129,7 +140,9 @@ class Pipeline:
             except KhabarError:
                 raise
             except Exception as exc:  # a table that parses but cannot be used
-                raise KhabarError(Errors.E208, what=f"stage {info.name!r}", detail=f"{type(exc).__name__}: {exc}") from exc
+                raise KhabarError(
+                    Errors.E208, what=f"stage {info.name!r}", detail=f"{type(exc).__name__}: {exc}"
+                ) from exc
 
     def _check_order(self) -> None:
         assigned: set[str] = set()
@@ -165,8 +178,12 @@ class Pipeline:
                 article = self._run_stage(info, article)
                 article.stages.append(info.name)
             except Exception as exc:  # noqa: BLE001 - one stage failing must not lose the article
-                message = KhabarError(Errors.E203, what=article.origin or article.id, detail=repr(info.name),
-                                      reason=f"{type(exc).__name__}: {exc}").message
+                message = KhabarError(
+                    Errors.E203,
+                    what=article.origin or article.id,
+                    detail=repr(info.name),
+                    reason=f"{type(exc).__name__}: {exc}",
+                ).message
                 article.add_error(info.name, Errors.E203, message)
                 article.meta.setdefault("tracebacks", {})[info.name] = traceback.format_exc(limit=5)
                 failed.update(info.assigns)
@@ -174,8 +191,11 @@ class Pipeline:
 
     def _run_stage(self, info: StageInfo, article: Article) -> Article:
         """Run one stage with the layers it did not declare hidden (and, strictly, the ones it reads checked)."""
-        hidden = {layer: getattr(article, layer) for layer in LAYERS
-                  if layer not in info.requires and layer not in info.assigns}
+        hidden = {
+            layer: getattr(article, layer)
+            for layer in LAYERS
+            if layer not in info.requires and layer not in info.assigns
+        }
         read_only = [layer for layer in info.requires if layer not in info.assigns] if self.strict else []
         before = {layer: _fingerprint(article, layer) for layer in read_only}
         for layer in hidden:
@@ -206,8 +226,9 @@ class Pipeline:
             return
         # workers come from a fresh server process, not forked from this one: a fork copies locks that
         # other threads (ONNX Runtime, a web server, a browser driver) may hold, and can hang a worker
-        ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                                          else "spawn")
+        ctx = multiprocessing.get_context(
+            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        )
         # Unpickling results creates many small objects; the default gen-0 threshold would run the
         # cycle collector thousands of times per batch, so it is raised while streaming.
         thresholds = gc.get_threshold()
@@ -220,8 +241,9 @@ class Pipeline:
     def _pipe_parallel(self, ctx, articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Article]:
         # an executor, unlike multiprocessing.Pool, raises BrokenProcessPool when a worker dies instead of
         # waiting for its lost batch forever
-        with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(self.stage_names, self._stage_modules())) as pool:
+        with ProcessPoolExecutor(
+            n_process, mp_context=ctx, initializer=_init_worker, initargs=(self.stage_names, self._stage_modules())
+        ) as pool:
             it = iter(articles)
             window: list = []
             while True:

@@ -45,9 +45,12 @@ def fact_sheet(article: Article) -> Panel:
         meta.add_row("photo credits", "، ".join(_name(c) for c in article.photo_credits))
     if article.cited_sources:
         meta.add_row("cited sources", "، ".join(_name(c) for c in article.cited_sources))
-    meta.add_row("counts", f"{len(article.blocks)} blocks, {len(article.sentences)} sentences, "
-                           f"{len(article.tokens)} tokens, {len(article.mentions)} mentions, "
-                           f"{len(article.timexes)} timexes, {len(article.entities)} entities")
+    meta.add_row(
+        "counts",
+        f"{len(article.blocks)} blocks, {len(article.sentences)} sentences, "
+        f"{len(article.tokens)} tokens, {len(article.mentions)} mentions, "
+        f"{len(article.timexes)} timexes, {len(article.entities)} entities",
+    )
 
     blocks = Table(show_header=True, header_style="bold", expand=True, box=None)
     blocks.add_column("kind", no_wrap=True)
@@ -62,8 +65,12 @@ def fact_sheet(article: Article) -> Panel:
                 parts.append(f"{name}: {span.text}")
         if block.sources:
             parts.append("sources: " + "، ".join(s.text for s in block.sources))
-        blocks.add_row(Text(block.kind, style=KIND_STYLE.get(block.kind, "")), f"{block.start}–{block.end}",
-                       Text(_excerpt(block.text), style=KIND_STYLE.get(block.kind, "")), "\n".join(parts))
+        blocks.add_row(
+            Text(block.kind, style=KIND_STYLE.get(block.kind, "")),
+            f"{block.start}–{block.end}",
+            Text(_excerpt(block.text), style=KIND_STYLE.get(block.kind, "")),
+            "\n".join(parts),
+        )
 
     items = [meta, Text(), blocks]
     if article.entities:
@@ -103,8 +110,15 @@ def entity_table(article: Article) -> Table:
     for column in ("label", "name", "English", "kb", "×", "aliases", "roles"):
         table.add_column(column)
     for e in sorted(article.entities, key=lambda e: (e.label, -counts.get(e.id, 0))):
-        table.add_row(e.label, e.name_ar, e.name_en, e.kb_id or "", str(counts.get(e.id, 0)),
-                      "، ".join(a for a in e.aliases if a != e.name_ar)[:80], "، ".join(e.roles))
+        table.add_row(
+            e.label,
+            e.name_ar,
+            e.name_en,
+            e.kb_id or "",
+            str(counts.get(e.id, 0)),
+            "، ".join(a for a in e.aliases if a != e.name_ar)[:80],
+            "، ".join(e.roles),
+        )
     return table
 
 

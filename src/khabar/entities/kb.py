@@ -25,9 +25,24 @@ from khabar.text import normalize
 KB_FILES = ("countries.toml", "places.toml", "media.toml", "organisations.toml", "people.toml")
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
 # Words an outlet's name may carry or drop (وكالة سبوتنيك / سبوتنيك): an ORG mention matches the rest.
-OUTLET_WORDS = tuple(normalize(w) for w in (
-    "وكالة الأنباء", "وكالة أنباء", "وكالة", "قناة", "صحيفة", "جريدة", "إذاعة", "راديو", "تلفزيون", "موقع", "شبكة",
-    "مجلة", "هيئة الإذاعة"))
+OUTLET_WORDS = tuple(
+    normalize(w)
+    for w in (
+        "وكالة الأنباء",
+        "وكالة أنباء",
+        "وكالة",
+        "قناة",
+        "صحيفة",
+        "جريدة",
+        "إذاعة",
+        "راديو",
+        "تلفزيون",
+        "موقع",
+        "شبكة",
+        "مجلة",
+        "هيئة الإذاعة",
+    )
+)
 MIN_SKELETON_LEN = 3  # shorter skeletons (كيم, مصر) match too much to be a variant test
 
 
@@ -39,7 +54,9 @@ class Role:
     end: str | None = None
 
     def held_on(self, day: str | None) -> bool:
-        return day is None or ((self.start or "") <= day and (self.end is None or day < self.end))  # handover day: the successor
+        return day is None or (
+            (self.start or "") <= day and (self.end is None or day < self.end)
+        )  # handover day: the successor
 
 
 @dataclass
@@ -101,18 +118,31 @@ def _read(path_text: str, name: str) -> list[dict]:
 
 def _entry(raw: dict, source: str, cldr: tuple[dict, dict]) -> Entry:
     if not raw.get("kb_id") or raw.get("label") not in LABELS:
-        raise KhabarError(Errors.E701, what=source, detail=f"entry {raw.get('kb_id') or raw.get('name_en')!r} needs a kb_id "
-                                                      f"and a label among {', '.join(LABELS)}")
+        raise KhabarError(
+            Errors.E701,
+            what=source,
+            detail=f"entry {raw.get('kb_id') or raw.get('name_en')!r} needs a kb_id "
+            f"and a label among {', '.join(LABELS)}",
+        )
     ar, en = cldr
     iso = raw.get("iso")
     roles = [Role(r["role"], r.get("of"), r.get("from"), r.get("to")) for r in raw.get("roles", [])]
-    return Entry(kb_id=raw["kb_id"], label=raw["label"], type=raw.get("type", ""), subtype=raw.get("subtype"),
-                 name_ar=raw.get("name_ar") or ar.get(iso, "") or raw.get("name_en", ""),
-                 name_en=raw.get("name_en") or en.get(iso, ""),
-                 aliases_ar=list(raw.get("aliases_ar", [])) + ([ar[iso]] if iso in ar and raw.get("name_ar") else []),
-                 aliases_latin=list(raw.get("aliases_latin", [])), iso=iso,
-                 adjectives_ar=list(raw.get("adjectives_ar", [])), capital=raw.get("capital"),
-                 within=raw.get("in"), roles=roles, source=source)
+    return Entry(
+        kb_id=raw["kb_id"],
+        label=raw["label"],
+        type=raw.get("type", ""),
+        subtype=raw.get("subtype"),
+        name_ar=raw.get("name_ar") or ar.get(iso, "") or raw.get("name_en", ""),
+        name_en=raw.get("name_en") or en.get(iso, ""),
+        aliases_ar=list(raw.get("aliases_ar", [])) + ([ar[iso]] if iso in ar and raw.get("name_ar") else []),
+        aliases_latin=list(raw.get("aliases_latin", [])),
+        iso=iso,
+        adjectives_ar=list(raw.get("adjectives_ar", [])),
+        capital=raw.get("capital"),
+        within=raw.get("in"),
+        roles=roles,
+        source=source,
+    )
 
 
 class KnowledgeBase:
@@ -140,8 +170,8 @@ class KnowledgeBase:
                     self.by_skeleton[sk].append(entry)
                 if entry.label == "ORG":
                     for word in OUTLET_WORDS:
-                        if key.startswith(word + " ") and entry not in self.by_short[key[len(word) + 1:]]:
-                            self.by_short[key[len(word) + 1:]].append(entry)
+                        if key.startswith(word + " ") and entry not in self.by_short[key[len(word) + 1 :]]:
+                            self.by_short[key[len(word) + 1 :]].append(entry)
                             break
             for name in entry.aliases_latin:
                 self.by_name[name.lower()].append(entry)
@@ -163,12 +193,21 @@ class KnowledgeBase:
         ambiguous. A name the KB knows under another label wins over the tagger for people and places."""
         found, by_skeleton = self._candidates(name, label)
         if by_skeleton:  # people's names must also be close in letters (صادق الصباح is not صدقي صبحي)
-            found = [e for e in found if e.label == label and (label != "PERSON" or any(
-                variant(name, normalize(n), skeleton(n), person=True) for n in e.names()))]
+            found = [
+                e
+                for e in found
+                if e.label == label
+                and (label != "PERSON" or any(variant(name, normalize(n), skeleton(n), person=True) for n in e.names()))
+            ]
             return found[0] if len({e.kb_id for e in found}) == 1 else None
         same = [e for e in found if e.label == label or {e.label, label} <= {"GPE", "LOC", "FAC"}]
-        candidates = same or (found if len({e.label for e in found}) == 1 and label in ("PERSON", "MISC", "GPE", "LOC")
-                              and len(skeleton(name)) >= MIN_SKELETON_LEN + 1 else [])
+        candidates = same or (
+            found
+            if len({e.label for e in found}) == 1
+            and label in ("PERSON", "MISC", "GPE", "LOC")
+            and len(skeleton(name)) >= MIN_SKELETON_LEN + 1
+            else []
+        )
         return candidates[0] if len({e.kb_id for e in candidates}) == 1 else None
 
     def _candidates(self, name: str, label: str | None) -> tuple[list[Entry], bool]:
@@ -217,8 +256,10 @@ def entry_toml(data: dict) -> str:
         if value in (None, "", []):
             continue
         if key == "roles":
-            items = ", ".join("{ " + ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in r.items() if v)
-                              + " }" for r in value)
+            items = ", ".join(
+                "{ " + ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in r.items() if v) + " }"
+                for r in value
+            )
             lines.append(f"roles = [{items}]")
         else:
             lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")

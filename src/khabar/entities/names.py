@@ -11,12 +11,12 @@ from khabar.text.tables import load_json, load_toml
 
 @dataclass(frozen=True)
 class NameTables:
-    honorifics: tuple[str, ...]        # normalised
-    titles: dict[str, str]             # normalised title -> role key
-    nisba_forms: dict[str, str]        # broken plural -> masculine singular (normalised)
+    honorifics: tuple[str, ...]  # normalised
+    titles: dict[str, str]  # normalised title -> role key
+    nisba_forms: dict[str, str]  # broken plural -> masculine singular (normalised)
     not_nisba: frozenset[str]
     before_country: frozenset[str]
-    name_particles: frozenset[str]     # ابن، آل، أبو … alone are no one's short name
+    name_particles: frozenset[str]  # ابن، آل، أبو … alone are no one's short name
     letters: dict[str, str]
     vowels: dict[str, str]
     consonant_at_start: dict[str, str]
@@ -33,7 +33,9 @@ def name_tables() -> NameTables:
         not_nisba=frozenset(normalize(w) for w in raw["not_nisba"]),
         before_country=frozenset(normalize(w) for w in raw["before_country"]),
         name_particles=frozenset(normalize(w) for w in raw["name_particles"]),
-        letters=roman["letters"], vowels=roman["vowels"], consonant_at_start=roman["consonant_at_start"],
+        letters=roman["letters"],
+        vowels=roman["vowels"],
+        consonant_at_start=roman["consonant_at_start"],
     )
 
 

@@ -12,8 +12,8 @@ import json
 import random
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from khabar.entities.skeleton import fold_foreign, skeleton
 from khabar.errors import Errors, KhabarError
@@ -65,13 +65,16 @@ class Registry:
 
     def add_counts(self, counts: Counter, names: dict[str, tuple], sign: int = 1) -> None:
         """Add (or with `sign=-1` take away) alias counts; aliases counted down to nothing are dropped."""
-        self.db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (alias, label, key) "
-                            "DO UPDATE SET count = count + excluded.count",
-                            [(a, label, key, sign * c) for (a, label, key), c in counts.items()])
+        self.db.executemany(
+            "INSERT INTO aliases VALUES (?, ?, ?, ?) ON CONFLICT (alias, label, key) "
+            "DO UPDATE SET count = count + excluded.count",
+            [(a, label, key, sign * c) for (a, label, key), c in counts.items()],
+        )
         if sign < 0:
             self.db.execute("DELETE FROM aliases WHERE count <= 0")
-        self.db.executemany("INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?, ?)",
-                            [(k, *v) for k, v in names.items()])
+        self.db.executemany(
+            "INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?, ?)", [(k, *v) for k, v in names.items()]
+        )
 
     def _resolved(self) -> dict[str, list[tuple[str, str, int]]]:
         """identity key -> [(alias, label, count)], overrides applied."""
@@ -82,16 +85,25 @@ class Registry:
         return groups
 
     def identity_of(self, alias: str) -> str | None:
-        row = self.db.execute("SELECT key FROM overrides WHERE alias = ?", (alias,)).fetchone() or \
-            self.db.execute("SELECT key FROM aliases WHERE alias = ? ORDER BY count DESC", (alias,)).fetchone()
+        row = (
+            self.db.execute("SELECT key FROM overrides WHERE alias = ?", (alias,)).fetchone()
+            or self.db.execute("SELECT key FROM aliases WHERE alias = ? ORDER BY count DESC", (alias,)).fetchone()
+        )
         return row[0] if row else None
 
     def merge(self, alias: str, target: str) -> str:
         """Send `alias` to the identity of `target` (an alias or an identity key)."""
-        key = target if self.db.execute("SELECT 1 FROM identities WHERE key = ?", (target,)).fetchone() \
+        key = (
+            target
+            if self.db.execute("SELECT 1 FROM identities WHERE key = ?", (target,)).fetchone()
             else self.identity_of(target)
+        )
         if key is None or self.identity_of(alias) is None:
-            raise KhabarError(Errors.E702, what=str(self.path), detail=f"unknown alias or identity {target if key is None else alias!r}")
+            raise KhabarError(
+                Errors.E702,
+                what=str(self.path),
+                detail=f"unknown alias or identity {target if key is None else alias!r}",
+            )
         for (label,) in self.db.execute("SELECT DISTINCT label FROM aliases WHERE alias = ?", (alias,)).fetchall():
             self.db.execute("INSERT OR REPLACE INTO overrides VALUES (?, ?, ?, 'merge')", (alias, label, key))
         self.db.commit()
@@ -118,8 +130,17 @@ class Registry:
             if label and lab != label:
                 continue
             total = sum(c for _, _, c in aliases)
-            rows.append({"key": key, "label": lab, "name_ar": ar, "name_en": en, "kb_id": kb, "mentions": total,
-                         "aliases": [a for a, _, _ in sorted(aliases, key=lambda x: -x[2])]})
+            rows.append(
+                {
+                    "key": key,
+                    "label": lab,
+                    "name_ar": ar,
+                    "name_en": en,
+                    "kb_id": kb,
+                    "mentions": total,
+                    "aliases": [a for a, _, _ in sorted(aliases, key=lambda x: -x[2])],
+                }
+            )
         return sorted(rows, key=lambda r: -r["mentions"])[:n]
 
     def sample_merges(self, n: int = 100, seed: int = 7) -> list[tuple[str, str, str]]:
@@ -127,8 +148,12 @@ class Registry:
         pairs = []
         for key, aliases in self._resolved().items():
             forms = sorted({a for a, _, _ in aliases})
-            pairs += [(key, forms[i], forms[j]) for i in range(len(forms)) for j in range(i + 1, len(forms))
-                      if normalize(forms[i]) != normalize(forms[j])]
+            pairs += [
+                (key, forms[i], forms[j])
+                for i in range(len(forms))
+                for j in range(i + 1, len(forms))
+                if normalize(forms[i]) != normalize(forms[j])
+            ]
         random.Random(seed).shuffle(pairs)
         return pairs[:n]
 

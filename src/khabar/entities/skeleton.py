@@ -11,12 +11,48 @@ from rapidfuzz import fuzz
 
 from khabar.text import normalize
 
-FOLD = str.maketrans({
-    "ج": "G", "غ": "G", "ق": "G", "گ": "G", "ك": "K", "ش": "C", "ث": "S", "س": "S", "ص": "S", "ت": "T", "ط": "T",
-    "د": "D", "ض": "D", "ذ": "Z", "ز": "Z", "ظ": "Z", "ح": "H", "ه": "H", "خ": "X", "ع": "E", "ف": "F", "ڤ": "F",
-    "ب": "B", "پ": "B", "ل": "L", "م": "M", "ن": "N", "ر": "R",
-    "ا": None, "و": None, "ي": None, "ى": None, "ء": None, "ئ": None, "ؤ": None, " ": None, "-": None, "ـ": None,
-})
+FOLD = str.maketrans(
+    {
+        "ج": "G",
+        "غ": "G",
+        "ق": "G",
+        "گ": "G",
+        "ك": "K",
+        "ش": "C",
+        "ث": "S",
+        "س": "S",
+        "ص": "S",
+        "ت": "T",
+        "ط": "T",
+        "د": "D",
+        "ض": "D",
+        "ذ": "Z",
+        "ز": "Z",
+        "ظ": "Z",
+        "ح": "H",
+        "ه": "H",
+        "خ": "X",
+        "ع": "E",
+        "ف": "F",
+        "ڤ": "F",
+        "ب": "B",
+        "پ": "B",
+        "ل": "L",
+        "م": "M",
+        "ن": "N",
+        "ر": "R",
+        "ا": None,
+        "و": None,
+        "ي": None,
+        "ى": None,
+        "ء": None,
+        "ئ": None,
+        "ؤ": None,
+        " ": None,
+        "-": None,
+        "ـ": None,
+    }
+)
 
 
 def skeleton(name: str) -> str:
@@ -50,8 +86,10 @@ def variant(a: str, b: str, sk: str, person: bool = False) -> bool:
 def same_person(a: str, b: str) -> bool:
     """Two full names of one person: word for word close (not محمد بن عبدالله الشايع/المانع)."""
     x, y = a.split(), b.split()
-    return len(x) == len(y) and all(p == q or skeleton(p) == skeleton(q) and fuzz.ratio(fold_foreign(p), fold_foreign(q))
-                                    >= 85 for p, q in zip(x, y))
+    return len(x) == len(y) and all(
+        p == q or (skeleton(p) == skeleton(q) and fuzz.ratio(fold_foreign(p), fold_foreign(q)) >= 85)
+        for p, q in zip(x, y)
+    )
 
 
 def own_names(name: str) -> list[str]:

@@ -28,7 +28,7 @@ from khabar.ingest.dates import iso_date
 from khabar.pipeline import stage
 from khabar.text import normal_view, normalize
 
-FUZZY = 90            # rapidfuzz ratio for two spellings of one name (same label, ≥ 6 letters)
+FUZZY = 90  # rapidfuzz ratio for two spellings of one name (same label, ≥ 6 letters)
 MAX_GAZETTEER_WORDS = 6
 WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 SPACE = regex.compile(r"\s+")
@@ -114,7 +114,7 @@ def _strip_titles(name: str, tables) -> tuple[str, list[str]]:
         for title in (*tables.honorifics, *sorted(tables.titles, key=len, reverse=True)):
             if name.startswith(title + " ") and len(name) > len(title) + 1:
                 roles.append(title)
-                name = name[len(title) + 1:]
+                name = name[len(title) + 1 :]
                 changed = True
                 break
     return name, roles
@@ -137,7 +137,7 @@ def _description_pattern(tables) -> regex.Pattern:
 class EntityLinker:
     @staticmethod
     @lru_cache(maxsize=1)
-    def shared() -> "EntityLinker":
+    def shared() -> EntityLinker:
         """One instance per process (its tables are built once)."""
         return EntityLinker()
 
@@ -191,10 +191,28 @@ class EntityLinker:
             k, conj = cut
             pieces = [w.span() for w in regex.finditer(r"\S+", m.text)]
             left_end, right_start = m.start + pieces[k - 1][1], m.start + pieces[k][0] + conj
-            out.append(Mention(start=m.start, end=left_end, text=r.article.text[m.start:left_end], label="PERSON",
-                               score=m.score, proclitic=m.proclitic, extra={**m.extra, "split": True}))
-            out.append(Mention(start=right_start, end=m.end, text=r.article.text[right_start:m.end], label="PERSON",
-                               score=m.score, proclitic="و" if conj else "", extra={**m.extra, "split": True}))
+            out.append(
+                Mention(
+                    start=m.start,
+                    end=left_end,
+                    text=r.article.text[m.start : left_end],
+                    label="PERSON",
+                    score=m.score,
+                    proclitic=m.proclitic,
+                    extra={**m.extra, "split": True},
+                )
+            )
+            out.append(
+                Mention(
+                    start=right_start,
+                    end=m.end,
+                    text=r.article.text[right_start : m.end],
+                    label="PERSON",
+                    score=m.score,
+                    proclitic="و" if conj else "",
+                    extra={**m.extra, "split": True},
+                )
+            )
         r.article.mentions = out
 
     def add_gazetteer_mentions(self, r: Resolver) -> None:
@@ -207,7 +225,7 @@ class EntityLinker:
         while i < len(words):
             best = None
             for n in range(min(MAX_GAZETTEER_WORDS, len(words) - i), 1, -1):
-                phrase = " ".join(w for _, _, w in words[i:i + n])
+                phrase = " ".join(w for _, _, w in words[i : i + n])
                 first = words[i][2]
                 for candidate, cut in ((phrase, 0), (phrase[1:], 1) if first[:1] in "وبلف" else (None, 0)):
                     if candidate and candidate in self.gazetteer:
@@ -228,10 +246,18 @@ class EntityLinker:
                 tagged = r.article.mentions[same_span[0]].label if same_span else entry.label
                 for k in sorted(overlapping, reverse=True):  # a longer KB name replaces the pieces
                     r.article.mentions[k].extra["replaced_by_kb_name"] = True
-                new.append(Mention(start=start, end=end, text=r.article.text[start:end], label=entry.label,
-                                   subtype=entry.subtype, score=1.0, proclitic=r.article.text[words[i][0]:start]
-                                   if cut else "", extra={"source": "kb"} | ({"ner_label": tagged} if tagged != entry.label
-                                                                             else {})))
+                new.append(
+                    Mention(
+                        start=start,
+                        end=end,
+                        text=r.article.text[start:end],
+                        label=entry.label,
+                        subtype=entry.subtype,
+                        score=1.0,
+                        proclitic=r.article.text[words[i][0] : start] if cut else "",
+                        extra={"source": "kb"} | ({"ner_label": tagged} if tagged != entry.label else {}),
+                    )
+                )
             i += n
         if new:
             kept = [m for m in r.article.mentions if not m.extra.pop("replaced_by_kb_name", False)]
@@ -275,7 +301,7 @@ class EntityLinker:
         mentions = r.article.mentions
         for m in mentions:
             country = _adjective_country(normalize(m.text), self.kb, self.tables)
-            previous = WORD.findall(normalize(r.article.text[max(0, m.start - 25):m.start]))[-1:] or [""]
+            previous = WORD.findall(normalize(r.article.text[max(0, m.start - 25) : m.start]))[-1:] or [""]
             if country and m.label in ("GPE", "LOC", "MISC") and self._is_adjective_here(m.text, country, previous[0]):
                 m.label, m.subtype = "NORP", None
         taken = Spans([(m.start, m.end) for m in mentions])
@@ -288,7 +314,7 @@ class EntityLinker:
             for k in (2, 1):
                 if i + k > len(words):
                     continue
-                phrase = " ".join(w for _, _, w in words[i:i + k])
+                phrase = " ".join(w for _, _, w in words[i : i + k])
                 country = _adjective_country(phrase, self.kb, self.tables)
                 if country:
                     hit = (k, country)
@@ -300,8 +326,16 @@ class EntityLinker:
             start, end = r.view.to_original(words[i][0], words[i + k - 1][1])
             previous = words[i - 1][2] if i else ""
             if not taken.overlaps(start, end) and self._is_adjective_here(r.article.text[start:end], country, previous):
-                new.append(Mention(start=start, end=end, text=r.article.text[start:end], label="NORP", score=1.0,
-                                   extra={"country": country.kb_id}))
+                new.append(
+                    Mention(
+                        start=start,
+                        end=end,
+                        text=r.article.text[start:end],
+                        label="NORP",
+                        score=1.0,
+                        extra={"country": country.kb_id},
+                    )
+                )
             i += k
         r.article.mentions = sorted(mentions + new, key=lambda m: m.start)
         r.parent = list(range(len(r.article.mentions)))
@@ -316,14 +350,18 @@ class EntityLinker:
     def link_kb(self, r: Resolver) -> None:
         for i, m in enumerate(r.article.mentions):
             if m.label == "NORP":
-                entry = self.kb.by_id.get(m.extra.get("country", "")) or \
-                    _adjective_country(normalize(m.text), self.kb, self.tables)
+                entry = self.kb.by_id.get(m.extra.get("country", "")) or _adjective_country(
+                    normalize(m.text), self.kb, self.tables
+                )
                 if entry:
                     r.links[i] = entry
                 continue
             name, roles = _strip_titles(normalize(m.text), self.tables)
-            if r.article.text[m.start - 1:m.start] in "«“\"" and r.article.text[m.end:m.end + 1] in "»”\"" and \
-                    (outlet := self._unique(self.kb.by_short.get(name, []) + self.kb.by_name.get(name, []), "ORG")):
+            if (
+                r.article.text[m.start - 1 : m.start] in '«“"'
+                and r.article.text[m.end : m.end + 1] in '»”"'
+                and (outlet := self._unique(self.kb.by_short.get(name, []) + self.kb.by_name.get(name, []), "ORG"))
+            ):
                 r.links[i] = outlet  # «الشرق الأوسط» in quotation marks is the newspaper, not the region
                 m.extra["ner_label"], m.label, m.subtype = m.label, "ORG", outlet.subtype
                 continue
@@ -334,10 +372,10 @@ class EntityLinker:
                 surface.append(" ".join(words[:n]))
                 words = words[n:]
             if m.label == "PERSON":  # an honorific right before the name: السيد بوتن
-                raw = r.article.text[max(0, m.start - 30):m.start]
+                raw = r.article.text[max(0, m.start - 30) : m.start]
                 before = normalize(raw).rstrip()
                 found = [h for h in self.tables.honorifics if before.endswith(" " + h) or before == h][:1]
-                surface = [" ".join(raw.split()[-len(h.split()):]) for h in found] + surface
+                surface = [" ".join(raw.split()[-len(h.split()) :]) for h in found] + surface
             r.roles[i] = surface
             entry = self.kb.resolve(name, m.label)
             if entry:
@@ -417,9 +455,9 @@ class EntityLinker:
             gap = LIST_GAP.match(r.article.text, end)
             nxt = starts.get(gap.end() if gap else end)
             if nxt is None:  # an honorific between title and name: الرئيس السيد …
-                following = _strip_titles(normalize(r.article.text[end:end + 40]).strip(), self.tables)
+                following = _strip_titles(normalize(r.article.text[end : end + 40]).strip(), self.tables)
                 if following[1]:
-                    offset = r.article.text[end:end + 40].find(following[0].split()[0]) if following[0] else -1
+                    offset = r.article.text[end : end + 40].find(following[0].split()[0]) if following[0] else -1
                     nxt = starts.get(end + offset) if offset >= 0 else None
             phrase = r.article.text[start:end]
             key = " ".join(normalize(phrase).split())
@@ -439,8 +477,7 @@ class EntityLinker:
                     holder = next((i for i, e in r.links.items() if e.kb_id == entry.kb_id), None)
             if holder is None and entry is None:
                 continue
-            mention = Mention(start=start, end=end, text=phrase, label="PERSON", score=1.0,
-                              description=True, role=role)
+            mention = Mention(start=start, end=end, text=phrase, label="PERSON", score=1.0, description=True, role=role)
             mentions.append(mention)
             r.parent.append(len(r.parent))
             index = len(mentions) - 1
@@ -491,9 +528,17 @@ class EntityLinker:
                 m.entity = entity_id
             aliases = sorted({m.text for m in g.mentions}, key=lambda t: (-len(t), t))
             roles = list(dict.fromkeys(" ".join(role.split()) for role in g.roles))
-            entities.append(Entity(id=entity_id, label=label, name_ar=name_ar, name_en=name_en,
-                                   kb_id=g.entry.kb_id if g.entry else None, aliases=aliases,
-                                   roles=roles))
+            entities.append(
+                Entity(
+                    id=entity_id,
+                    label=label,
+                    name_ar=name_ar,
+                    name_en=name_en,
+                    kb_id=g.entry.kb_id if g.entry else None,
+                    aliases=aliases,
+                    roles=roles,
+                )
+            )
         for i, m in enumerate(sorted(mentions, key=lambda m: (m.start, m.end))):
             m.id = f"m{i}"
         r.article.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -502,8 +547,10 @@ class EntityLinker:
 
 def _names_part(word: str, full: str) -> bool:
     """Whether a one-word name is the first or family name of a person's full name."""
-    return any(variant(word, w, skeleton(w), person=True) and skeleton(w) == skeleton(word) or w == word
-               for w in own_names(full))
+    return any(
+        (variant(word, w, skeleton(w), person=True) and skeleton(w) == skeleton(word)) or w == word
+        for w in own_names(full)
+    )
 
 
 def _close_spellings(names: dict[int, str], mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -521,8 +568,11 @@ def _close_spellings(names: dict[int, str], mentions: list[Mention]) -> list[tup
     for label, group in spellings.items():
         for x in group:
             found = process.extract(x, group, scorer=fuzz.ratio, score_cutoff=FUZZY, limit=None)
-            close[(label, x)] = [y for y, _, _ in found if y != x and fuzz.ratio(x, y) >= FUZZY
-                                 and (label != "PERSON" or same_person(x, y))]
+            close[(label, x)] = [
+                y
+                for y, _, _ in found
+                if y != x and fuzz.ratio(x, y) >= FUZZY and (label != "PERSON" or same_person(x, y))
+            ]
     pairs = []
     for i, name in names.items():
         key = (mentions[i].label, name)
@@ -536,7 +586,7 @@ def _strip_titles_surface(text: str, tables) -> str:
     words = text.split()
     stripped, _ = _strip_titles(normalize(text), tables)
     keep = len(stripped.split())
-    return " ".join(words[len(words) - keep:]) if keep else text
+    return " ".join(words[len(words) - keep :]) if keep else text
 
 
 @stage("entities", requires=("mentions", "timexes"), assigns=("mentions", "entities"), setup=EntityLinker.shared)

@@ -20,19 +20,23 @@ from khabar.text import normalize
 
 
 def read_table(path: str | Path) -> list[dict]:
-    return evaluation.read_table(path, Errors.E603, lambda case: [e["trigger"] for e in case["expect"]["events"]], "text")
+    return evaluation.read_table(
+        path, Errors.E603, lambda case: [e["trigger"] for e in case["expect"]["events"]], "text"
+    )
 
 
 def score(cases: list[dict], pipeline=None) -> dict:
     from khabar import Pipeline
+
     pipeline = pipeline or Pipeline()
 
     def predict(case: dict):
         article = pipeline(Article(text=case["text"], published=case.get("published")))
         return list(article.events), article
 
-    return evaluation.score(cases, "text", expected=lambda case: case["expect"]["events"], predict=predict,
-                            match=matches, show=show)
+    return evaluation.score(
+        cases, "text", expected=lambda case: case["expect"]["events"], predict=predict, match=matches, show=show
+    )
 
 
 def _same_people(article: Article, ids: list[str], names: list[str]) -> bool:
@@ -58,6 +62,11 @@ def matches(want: dict, got, article: Article) -> bool:
 
 def show(got, article: Article) -> dict:
     names = {e.id: e.name_ar for e in article.entities}
-    return {"type": got.type, "trigger": got.trigger.text, "source": [names.get(x) for x in got.actors["source"]],
-            "target": [names.get(x) for x in got.actors["target"]], "place": names.get(got.location),
-            "modality": got.modality}
+    return {
+        "type": got.type,
+        "trigger": got.trigger.text,
+        "source": [names.get(x) for x in got.actors["source"]],
+        "target": [names.get(x) for x in got.actors["target"]],
+        "place": names.get(got.location),
+        "modality": got.modality,
+    }

@@ -19,19 +19,63 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO
 
 from khabar.document import Article
 from khabar.errors import Errors, KhabarError
 from khabar.events.actors import actor_coder
 
-COLUMNS = ("article_id", "event_id", "date", "type", "cameo", "plover", "quad_class", "trigger", "source_ids",
-           "source_names", "source_codes", "target_ids", "target_names", "target_codes", "location_id",
-           "location_name", "time", "duration", "modality", "reported_by", "sentence", "url")
-GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-                 "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent",
-                 "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "NumMentions", "ActionGeo_FullName",
-                 "ActionGeo_CountryCode", "SOURCEURL", "EventType", "Modality", "Trigger")
+COLUMNS = (
+    "article_id",
+    "event_id",
+    "date",
+    "type",
+    "cameo",
+    "plover",
+    "quad_class",
+    "trigger",
+    "source_ids",
+    "source_names",
+    "source_codes",
+    "target_ids",
+    "target_names",
+    "target_codes",
+    "location_id",
+    "location_name",
+    "time",
+    "duration",
+    "modality",
+    "reported_by",
+    "sentence",
+    "url",
+)
+GDELT_COLUMNS = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "NumMentions",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "SOURCEURL",
+    "EventType",
+    "Modality",
+    "Trigger",
+)
 FORMATS = ("jsonl", "csv", "gdelt")
 
 
@@ -64,7 +108,7 @@ def event_records(articles: Iterable[Article]) -> Iterator[dict]:
         timexes = {t.id: t for t in article.timexes}
         sentences = {s.id: s.text for s in article.sentences}
 
-        def name(entity_id):
+        def name(entity_id, entities=entities):
             e = entities.get(entity_id)
             return (e.name_en or e.name_ar) if e else None
 
@@ -73,18 +117,30 @@ def event_records(articles: Iterable[Article]) -> Iterator[dict]:
             source, target = ev.actors.get("source", []), ev.actors.get("target", [])
             time, duration = timexes.get(ev.time or ""), timexes.get(ev.duration or "")
             yield {
-                "article_id": article.id, "event_id": ev.id, "date": ev.date, "type": ev.type,
-                "cameo": ev.cameo, "plover": ev.plover, "quad_class": quad_class(ev.cameo),
+                "article_id": article.id,
+                "event_id": ev.id,
+                "date": ev.date,
+                "type": ev.type,
+                "cameo": ev.cameo,
+                "plover": ev.plover,
+                "quad_class": quad_class(ev.cameo),
                 "trigger": ev.trigger.text if ev.trigger else None,
-                "source_ids": source, "source_names": [name(x) for x in source],
+                "source_ids": source,
+                "source_names": [name(x) for x in source],
                 "source_codes": [codes.get(x) for x in source],
-                "target_ids": target, "target_names": [name(x) for x in target],
+                "target_ids": target,
+                "target_names": [name(x) for x in target],
                 "target_codes": [codes.get(x) for x in target],
-                "location_id": ev.location, "location_name": name(ev.location),
-                "time": time.value if time else None, "duration": duration.value if duration else None,
-                "modality": ev.modality, "reported_by": [name(x) for x in ev.reported_by],
-                "sentence": sentences.get(ev.sentence or ""), "url": article.url,
-                "_root": _is_root(article, ev.sentence), "_mentions": 1 + len(ev.mentions),
+                "location_id": ev.location,
+                "location_name": name(ev.location),
+                "time": time.value if time else None,
+                "duration": duration.value if duration else None,
+                "modality": ev.modality,
+                "reported_by": [name(x) for x in ev.reported_by],
+                "sentence": sentences.get(ev.sentence or ""),
+                "url": article.url,
+                "_root": _is_root(article, ev.sentence),
+                "_mentions": 1 + len(ev.mentions),
                 "_location_code": codes.get(ev.location) or _country(article, ev.location),
             }
 
@@ -110,12 +166,34 @@ def _gdelt_row(r: dict) -> list:
         code = r[f"{prefix}_codes"][0] if r[f"{prefix}_codes"] else None
         names = r[f"{prefix}_names"]
         code = code or ""
-        return [code, (names[0] or "").upper() if names else "", code[:3] if code[:3].isalpha() and code[:3].isupper()
-                and len(code) >= 3 else "", code[3:6]]
+        return [
+            code,
+            (names[0] or "").upper() if names else "",
+            code[:3] if code[:3].isalpha() and code[:3].isupper() and len(code) >= 3 else "",
+            code[3:6],
+        ]
+
     cameo = r["cameo"] or ""
-    return [f"{r['article_id']}-{r['event_id']}", sqldate, sqldate[:6], sqldate[:4], *actor("source"), *actor("target"),
-            r["_root"], cameo, cameo[:3], cameo[:2], r["quad_class"] or "", r["_mentions"], r["location_name"] or "",
-            (r["_location_code"] or "")[:3], r["url"] or "", r["type"], r["modality"], r["trigger"] or ""]
+    return [
+        f"{r['article_id']}-{r['event_id']}",
+        sqldate,
+        sqldate[:6],
+        sqldate[:4],
+        *actor("source"),
+        *actor("target"),
+        r["_root"],
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        r["quad_class"] or "",
+        r["_mentions"],
+        r["location_name"] or "",
+        (r["_location_code"] or "")[:3],
+        r["url"] or "",
+        r["type"],
+        r["modality"],
+        r["trigger"] or "",
+    ]
 
 
 def write_events(articles: Iterable[Article], out: IO[str], fmt: str = "jsonl") -> int:
@@ -135,6 +213,10 @@ def write_events(articles: Iterable[Article], out: IO[str], fmt: str = "jsonl") 
         if fmt == "jsonl":
             out.write(json.dumps(public, ensure_ascii=False) + "\n")
         else:
-            writer.writerow([";".join(str(x or "") for x in v) if isinstance(v, list) else ("" if v is None else v)
-                             for v in public.values()])
+            writer.writerow(
+                [
+                    ";".join(str(x or "") for x in v) if isinstance(v, list) else ("" if v is None else v)
+                    for v in public.values()
+                ]
+            )
     return n

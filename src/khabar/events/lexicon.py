@@ -26,15 +26,16 @@ class EventType:
     symmetric: bool
     requires_actor: bool
     source_prep: tuple[str, ...]  # a preposition that introduces the source (تلقى اتصالا من …)
-    place_target: bool            # a place object is also the target (زار الصين)
-    construct_target: bool        # the name after the noun is its target (اعتقال خالد)
-    passes_subject: bool          # its subject is the subject of a noun trigger after it (أعلن إقامة علاقات)
+    place_target: bool  # a place object is also the target (زار الصين)
+    construct_target: bool  # the name after the noun is its target (اعتقال خالد)
+    passes_subject: bool  # its subject is the subject of a noun trigger after it (أعلن إقامة علاقات)
 
 
 @dataclass(frozen=True)
 class Form:
     """One surface form of a trigger: its type, word class (verb, noun, phrase), tense for verbs
     (past, present, future), the second word of a two-word trigger, and the prefix length to skip."""
+
     type: str
     kind: str
     tense: str = ""
@@ -57,9 +58,10 @@ class Lexicon:
 @dataclass(frozen=True)
 class Morphology:
     """The affixes trigger forms are generated with (`data/triggers.toml` [morphology], folded)."""
-    pronouns: tuple[str, ...]           # "" first: no suffix
-    conjunctions: tuple[str, ...]       # "" first: no conjunction
-    noun_prefixes: tuple[str, ...]      # "" first: no prefix
+
+    pronouns: tuple[str, ...]  # "" first: no suffix
+    conjunctions: tuple[str, ...]  # "" first: no conjunction
+    noun_prefixes: tuple[str, ...]  # "" first: no prefix
     article: str
     future: str
     present_prefixes: tuple[str, ...]
@@ -80,8 +82,12 @@ class Morphology:
 def morphology() -> Morphology:
     raw = load_toml("khabar.events", "data/triggers.toml")["morphology"]
     words = {k: tuple(fold(w) for w in v) if isinstance(v, list) else fold(v) for k, v in raw.items()}
-    return Morphology(pronouns=("",) + words.pop("pronouns"), noun_prefixes=("",) + words.pop("noun_prefixes"),
-                      conjunctions=("",) + conjunctions(), **words)
+    return Morphology(
+        pronouns=("",) + words.pop("pronouns"),
+        noun_prefixes=("",) + words.pop("noun_prefixes"),
+        conjunctions=("",) + conjunctions(),
+        **words,
+    )
 
 
 def past_forms(verb: str) -> list[str]:
@@ -126,13 +132,21 @@ def lexicon() -> Lexicon:
     morph = morphology()
     future = morph.future
     for name, spec in raw["types"].items():
-        types[name] = EventType(name, spec["cameo"], spec["plover"], tuple(fold(p) if p != "obj" else p for p in spec.get("target", [])),
-                                tuple(fold(p) if p != "obj" else p for p in spec.get("place", [])),
-                                tuple(fold(w) for w in spec.get("needs_next", [])),
-                                tuple(fold(w) for w in spec.get("not_next", [])), spec.get("symmetric", False),
-                                spec.get("requires_actor", True), tuple(fold(p) for p in spec.get("source_prep", [])),
-                                spec.get("place_target", False), spec.get("construct_target", False),
-                                spec.get("passes_subject", False))
+        types[name] = EventType(
+            name,
+            spec["cameo"],
+            spec["plover"],
+            tuple(fold(p) if p != "obj" else p for p in spec.get("target", [])),
+            tuple(fold(p) if p != "obj" else p for p in spec.get("place", [])),
+            tuple(fold(w) for w in spec.get("needs_next", [])),
+            tuple(fold(w) for w in spec.get("not_next", [])),
+            spec.get("symmetric", False),
+            spec.get("requires_actor", True),
+            tuple(fold(p) for p in spec.get("source_prep", [])),
+            spec.get("place_target", False),
+            spec.get("construct_target", False),
+            spec.get("passes_subject", False),
+        )
         words: list[tuple[str, Form]] = []
         for verb in spec.get("past", []):
             words += [(f, Form(name, "verb", "past")) for f in past_forms(verb)]
@@ -148,12 +162,15 @@ def lexicon() -> Lexicon:
         for noun in spec.get("nouns", []) + [p for p in spec.get("phrases", [])]:
             first, _, second = fold(noun).partition(" ")
             kind = "noun" if noun in spec.get("nouns", []) else "phrase"
-            for f, skip in (noun_forms(first) if kind == "noun" else [(first, 0)]):
+            for f, skip in noun_forms(first) if kind == "noun" else [(first, 0)]:
                 words.append((f, Form(name, kind, next_word=second, skip=skip)))
         for surface, form in words:
             for pronoun in morph.pronouns if form.kind == "verb" else ("",):
                 for conj in morph.conjunctions:
-                    lex.add(conj + surface + pronoun, Form(form.type, form.kind, form.tense, form.next_word, form.skip + len(conj)))
+                    lex.add(
+                        conj + surface + pronoun,
+                        Form(form.type, form.kind, form.tense, form.next_word, form.skip + len(conj)),
+                    )
     return lex
 
 

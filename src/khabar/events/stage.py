@@ -36,15 +36,15 @@ from khabar.text.words import WORD, conjunctions, fold, strip_conjunction
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 SITES = ("city", "region", "geo", "facility")  # KB types of GPEs that are places rather than actors
-LOOSE_WORDS = 3           # words a frame may skip between two of its parts
-NEXT_WINDOW = 8           # words after a trigger that `needs_next` and two-word triggers look at
-NEGATION_REACH = 2        # words before a trigger that لم/لن/لا reach
-MODALITY_REACH = 8        # words before a trigger that من المقرر أن، إذا reach
+LOOSE_WORDS = 3  # words a frame may skip between two of its parts
+NEXT_WINDOW = 8  # words after a trigger that `needs_next` and two-word triggers look at
+NEGATION_REACH = 2  # words before a trigger that لم/لن/لا reach
+MODALITY_REACH = 8  # words before a trigger that من المقرر أن، إذا reach
 
 
 @dataclass
 class Word:
-    start: int            # normalised offsets within the sentence
+    start: int  # normalised offsets within the sentence
     end: int
     text: str
 
@@ -52,19 +52,20 @@ class Word:
 @dataclass
 class Actor:
     """A name (or a dual word standing for names) in a sentence, with the words leading to it."""
+
     start: int
     end: int
     label: str
     entities: list[str]
     code: str | None = None  # an actor code the words give (الشرطة التركية → TURCOP)
-    place: bool = False      # a city or region, not a country
+    place: bool = False  # a city or region, not a country
 
 
 @dataclass
 class Trigger:
-    index: int            # word index
+    index: int  # word index
     form: Form
-    start: int            # original offsets
+    start: int  # original offsets
     end: int
 
 
@@ -82,7 +83,7 @@ class EventFinder:
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def shared() -> "EventFinder":
+    def shared() -> EventFinder:
         """One instance per process (its tables are built once)."""
         return EventFinder()
 
@@ -100,9 +101,11 @@ class EventFinder:
         self.stop_chars = f["boundaries"]["stop_chars"]
         self.not_triggers = frozenset(folded(f["boundaries"]["not_triggers"]))
         support = f["support"]
-        self.support = frozenset({x for v in support["past"] for x in past_forms(v)}
-                                 | {x for v in support["present"] for x in present_forms(v)}
-                                 | set(folded(support["during"])))
+        self.support = frozenset(
+            {x for v in support["past"] for x in past_forms(v)}
+            | {x for v in support["present"] for x in present_forms(v)}
+            | set(folded(support["during"]))
+        )
         self.role_words = {w: label for label, words in f["roles"].items() for w in folded(words)}
         self.settings = {name: folded(words) for name, words in f["settings"].items()}
         preps = set()
@@ -110,8 +113,9 @@ class EventFinder:
             preps |= set(t.target) | set(t.place)
         w = f["words"]
         self.prepositions = frozenset({p for p in preps if p != "obj"} | set(folded(w["prepositions"])))
-        self.and_word, self.article, self.in_word, self.between = (fold(w[k]) for k in ("and", "article", "in",
-                                                                                       "between"))
+        self.and_word, self.article, self.in_word, self.between = (
+            fold(w[k]) for k in ("and", "article", "in", "between")
+        )
         self.not_place = frozenset(folded(w["not_place"]))
         self.attached, self.governing = frozenset(folded(w["attached"])), frozenset(folded(w["governing"]))
         self.object_prefix, self.purpose_prefix = fold(w["object_prefix"]), fold(w["purpose_prefix"])
@@ -136,13 +140,19 @@ class EventFinder:
                 if not self.merge(events, event, definite):
                     events.append(event)
         self.invited(events)
-        events = [e for e in events if not self.lex.types[e.type].requires_actor or e.actors["source"]
-                  or e.actors["target"] and not self.lex.types[e.type].place_target]
+        events = [
+            e
+            for e in events
+            if not self.lex.types[e.type].requires_actor
+            or e.actors["source"]
+            or (e.actors["target"] and not self.lex.types[e.type].place_target)
+        ]
         codes = ActorCodes(self.coder, article)
         for i, e in enumerate(events):
             e.id = f"ev{i}"
-            e.actors["codes"] = {x: e.actors["codes"].get(x) or codes(x, e.date)
-                                 for x in e.actors["source"] + e.actors["target"]}
+            e.actors["codes"] = {
+                x: e.actors["codes"].get(x) or codes(x, e.date) for x in e.actors["source"] + e.actors["target"]
+            }
         article.events = events
         return article
 
@@ -199,9 +209,9 @@ class EventFinder:
                 break
             for needle in needles:
                 parts = needle.split()
-                got = [w.text for w in words[j:j + len(parts)]]
+                got = [w.text for w in words[j : j + len(parts)]]
                 head = strip_conjunction(got[0]) if got else None
-                if got and (got == parts or head == parts[0] and got[1:] == parts[1:]):
+                if got and (got == parts or (head == parts[0] and got[1:] == parts[1:])):
                     return range(j, j + len(parts))
         return None
 
@@ -218,16 +228,34 @@ class EventFinder:
                 out[-1].end = max(out[-1].end, en)
                 continue
             entry = self.coder.kb.by_id.get(kb_ids.get(e) or "")
-            if out and m.label == out[-1].label == "PERSON" and not kb_ids.get(out[-1].entities[0]) and entry \
-                    and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1:
+            if (
+                out
+                and m.label == out[-1].label == "PERSON"
+                and not kb_ids.get(out[-1].entities[0])
+                and entry
+                and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1
+            ):
                 out[-1].entities, out[-1].end = [e], en  # خادم الحرمين الشريفين الملك سلمان: one person
                 continue
-            out.append(Actor(s, en, m.label, [e], place=m.label in ("LOC", "FAC") or m.label == "GPE" and bool(entry and entry.type in SITES)))
+            out.append(
+                Actor(
+                    s,
+                    en,
+                    m.label,
+                    [e],
+                    place=m.label in ("LOC", "FAC") or (m.label == "GPE" and bool(entry and entry.type in SITES)),
+                )
+            )
         out += self.institutions(r, entity_of, kb_ids, words, out)
         out.sort(key=lambda a: a.start)
         # a country inside a title (زعيم كوريا الشمالية كيم) is no actor of its own
-        out = [a for k, a in enumerate(out) if not (a.label == "GPE" and k + 1 < len(out)
-                                                    and out[k + 1].label == "PERSON" and out[k + 1].start - a.end <= 1)]
+        out = [
+            a
+            for k, a in enumerate(out)
+            if not (
+                a.label == "GPE" and k + 1 < len(out) and out[k + 1].label == "PERSON" and out[k + 1].start - a.end <= 1
+            )
+        ]
         for w in words:
             label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
             if label and not any(a.start <= w.start < a.end for a in out):
@@ -237,8 +265,9 @@ class EventFinder:
         out.sort(key=lambda a: a.start)
         return out
 
-    def institutions(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], words: list[Word],
-                     names: list[Actor]) -> list[Actor]:
+    def institutions(
+        self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], words: list[Word], names: list[Actor]
+    ) -> list[Actor]:
         """An institution noun with a nationality adjective (الشرطة التركية، وزارة الداخلية السعودية) as
         an actor: the country's entity with the institution's role code (TURCOP, SAUGOV)."""
         out = []
@@ -266,18 +295,22 @@ class EventFinder:
             if m.start >= r.sentence.start:
                 continue
             e = entity_of.get(id(m))
-            if e and (m.label == label or label == "GPE" and m.label == "NORP") and e not in seen:
+            if e and (m.label == label or (label == "GPE" and m.label == "NORP")) and e not in seen:
                 seen.append(e)
             if len(seen) == 2:
                 break
         return list(reversed(seen))
 
-    def lead(self, r: SentenceReader, start: int, actor: Actor, mention_proclitic: str,
-             covered: list[tuple[int, int]]) -> tuple[str, bool, int]:
+    def lead(
+        self, r: SentenceReader, start: int, actor: Actor, mention_proclitic: str, covered: list[tuple[int, int]]
+    ) -> tuple[str, bool, int]:
         """The preposition before an actor (within LOOSE_WORDS words of `start`; dates and durations
         do not count), whether و joins it to the previous one, and how many other words stand between."""
-        gap = [m.group() for m in WORD.finditer(r.view.norm, start, actor.start)
-               if not any(a <= m.start() < b for a, b in covered)]
+        gap = [
+            m.group()
+            for m in WORD.finditer(r.view.norm, start, actor.start)
+            if not any(a <= m.start() < b for a, b in covered)
+        ]
         prep, joined, loose = "", False, 0
         for word in gap:
             bare = strip_conjunction(word, self.prepositions, shortest=2)
@@ -301,8 +334,9 @@ class EventFinder:
         return prep, joined, loose
 
     # ---- sentences --------------------------------------------------------------------------
-    def sentence_events(self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None],
-                        day: dict) -> list[tuple[Event, bool]]:
+    def sentence_events(
+        self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], day: dict
+    ) -> list[tuple[Event, bool]]:
         """The sentence's events, each with whether its trigger is a definite noun (المحادثات)."""
         words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
         triggers = self.triggers(r, words, self.name_words(r, words))
@@ -310,8 +344,11 @@ class EventFinder:
             return []
         actors = self.actors(r, entity_of, kb_ids, words)
         proclitic = {(r.normal_offset(m.start)): m.proclitic for m in r.mentions}
-        covered = [(r.normal_offset(t.start), r.normal_offset(t.end)) for t in r.article.timexes
-                   if r.sentence.start <= t.start < r.sentence.end]
+        covered = [
+            (r.normal_offset(t.start), r.normal_offset(t.end))
+            for t in r.article.timexes
+            if r.sentence.start <= t.start < r.sentence.end
+        ]
         covered += [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions if m.label == "NORP"]
         out: list[tuple[Event, bool]] = []
         verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
@@ -320,7 +357,7 @@ class EventFinder:
             left, right = self.clause(r, words, trig, triggers[k + 1] if k + 1 < len(triggers) else None)
             tstart, tend = words[trig.index].start, words[trig.index].end
             governing = [(t, n) for t, end, n in verbs if tstart <= end] if trig.form.kind != "verb" else []
-            prefix = strip_conjunction(words[trig.index].text[:trig.form.skip])  # the noun's بـ / لـ
+            prefix = strip_conjunction(words[trig.index].text[: trig.form.skip])  # the noun's بـ / لـ
             if trig.form.kind == "noun" and prefix.startswith(self.object_prefix) and k:
                 governing.append((triggers[k - 1].form.type, -1))  # مطالبة القوات بمغادرة البلاد
             if any(t == trig.form.type for t, _ in governing):
@@ -332,8 +369,18 @@ class EventFinder:
             before = [a for a in actors if left <= a.start and a.end <= tstart]
             after = [a for a in actors if tend <= a.start and a.end <= right]
             purpose = trig.form.kind == "noun" and prefix.startswith(self.purpose_prefix)
-            frame = self.frame(r, trig, before, after, tend, proclitic, covered,
-                               bool(governing) and not passing and not purpose, left, tstart)  # وصل … للترحيب بكيم
+            frame = self.frame(
+                r,
+                trig,
+                before,
+                after,
+                tend,
+                proclitic,
+                covered,
+                bool(governing) and not passing and not purpose,
+                left,
+                tstart,
+            )  # وصل … للترحيب بكيم
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
             for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
@@ -350,7 +397,7 @@ class EventFinder:
         left = 0
         for j in range(trig.index - 1, -1, -1):
             w = words[j]
-            if any(c in self.stop_chars for c in norm[w.end:words[j + 1].start]):
+            if any(c in self.stop_chars for c in norm[w.end : words[j + 1].start]):
                 left = words[j + 1].start
                 break
             if strip_conjunction(w.text, self.clause_words) in self.clause_words:
@@ -360,7 +407,7 @@ class EventFinder:
         last = trig.index
         for j in range(last + 1, len(words)):
             w = words[j]
-            if any(c in self.stop_chars for c in norm[words[j - 1].end:w.start]) or w.text in self.clause_words:
+            if any(c in self.stop_chars for c in norm[words[j - 1].end : w.start]) or w.text in self.clause_words:
                 right = words[j - 1].end
                 break
             if following is not None and j == following.index and following.form.kind == "verb":
@@ -368,9 +415,19 @@ class EventFinder:
                 break
         return left, right
 
-    def frame(self, r: SentenceReader, trig: Trigger, before: list[Actor], after: list[Actor], tend: int,
-              proclitic: dict[int, str], covered: list[tuple[int, int]], governed: bool, left: int,
-              tstart: int) -> Frame:
+    def frame(
+        self,
+        r: SentenceReader,
+        trig: Trigger,
+        before: list[Actor],
+        after: list[Actor],
+        tend: int,
+        proclitic: dict[int, str],
+        covered: list[tuple[int, int]],
+        governed: bool,
+        left: int,
+        tstart: int,
+    ) -> Frame:
         """Source, target and place of a trigger. `governed`: a noun that is the object of an earlier
         trigger in its clause (أدانت السعودية الهجوم) takes no subject from before it."""
         t = self.lex.types[trig.form.type]
@@ -380,11 +437,23 @@ class EventFinder:
         subject = [] if governed else self.subject_before(r, before, proclitic)
         if subject and trig.form.kind == "noun" and not self.supported(r, left, tstart):
             subject = []  # نسب أوغلو الهجوم إلى التنظيم: no support verb, the name is not the attacker
-        svo = trig.form.kind == "verb" and subject and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2 \
+        svo = (
+            trig.form.kind == "verb"
+            and subject
+            and len(WORD.findall(r.view.norm, before[-1].end, tend)) <= 2
             and before[-1] is subject[-1]
-        bare = next((n for n, (prep, group) in enumerate(groups[:2]) if prep == "" and
-                     any(a.label in ACTOR_LABELS for a in group) and not self.is_place(group, t)
-                     and not (trig.form.kind == "noun" and t.construct_target)), None)
+        )
+        bare = next(
+            (
+                n
+                for n, (prep, group) in enumerate(groups[:2])
+                if prep == ""
+                and any(a.label in ACTOR_LABELS for a in group)
+                and not self.is_place(group, t)
+                and not (trig.form.kind == "noun" and t.construct_target)
+            ),
+            None,
+        )
         if svo:
             frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
@@ -404,8 +473,8 @@ class EventFinder:
             if prep in t.source_prep and not is_place:  # تلقى اتصالا من بايدن، مساعدات من الكويت
                 frame.target, frame.source = frame.source, self.take(frame, group)
                 continue
-            wants_target = not frame.target and (prep in t.target or prep == "" and "obj" in t.target)
-            wants_place = not frame.place and places and (prep in t.place or prep == "" and "obj" in t.place)
+            wants_target = not frame.target and (prep in t.target or (prep == "" and "obj" in t.target))
+            wants_place = not frame.place and places and (prep in t.place or (prep == "" and "obj" in t.place))
             if wants_target and (not is_place or t.place_target):
                 frame.target = self.take(frame, group)
                 if wants_place and is_place:
@@ -420,8 +489,14 @@ class EventFinder:
         frame.target = [e for e in frame.target if e not in frame.source]
         return frame
 
-    def groups(self, r: SentenceReader, after: list[Actor], tend: int, proclitic: dict[int, str],
-               covered: list[tuple[int, int]]) -> list[tuple[str, list[Actor]]]:
+    def groups(
+        self,
+        r: SentenceReader,
+        after: list[Actor],
+        tend: int,
+        proclitic: dict[int, str],
+        covered: list[tuple[int, int]],
+    ) -> list[tuple[str, list[Actor]]]:
         """The actors after a trigger, grouped by the preposition before them (names joined by و share one)."""
         groups: list[tuple[str, list[Actor]]] = []
         position = tend
@@ -432,9 +507,11 @@ class EventFinder:
                 break
             if joined and groups:
                 # X في Y وZ: Z joins X, the في phrase placed X
-                host = next((g for g in reversed(groups) if g[0] != self.in_word), groups[-1]) \
-                    if groups[-1][0] == self.in_word \
-                    and a.label in PLACE_LABELS else groups[-1]
+                host = (
+                    next((g for g in reversed(groups) if g[0] != self.in_word), groups[-1])
+                    if groups[-1][0] == self.in_word and a.label in PLACE_LABELS
+                    else groups[-1]
+                )
                 host[1].append(a)
             else:
                 groups.append((prep, [a]))
@@ -460,7 +537,12 @@ class EventFinder:
         """A place under في before the trigger (وعقدت في سوتشي قمة), and where it ends."""
         for a in reversed(before):
             gap = WORD.findall(r.view.norm, max(0, a.start - 6), a.start)
-            if a.label in PLACE_LABELS and gap and gap[-1].removeprefix(self.and_word) == self.in_word and tend - a.end < 40:
+            if (
+                a.label in PLACE_LABELS
+                and gap
+                and gap[-1].removeprefix(self.and_word) == self.in_word
+                and tend - a.end < 40
+            ):
                 return list(a.entities), a.end
         return None
 
@@ -468,8 +550,11 @@ class EventFinder:
         """Whether a support verb (أجرى، شن، قام بـ) or a trigger verb stands between a name and a noun."""
         for word in WORD.findall(r.view.norm, start, end):
             bare = strip_conjunction(word)
-            if word in self.support or bare in self.support or any(
-                    f.kind == "verb" for f in self.lex.forms.get(word, ())):
+            if (
+                word in self.support
+                or bare in self.support
+                or any(f.kind == "verb" for f in self.lex.forms.get(word, ()))
+            ):
                 return True
         return False
 
@@ -482,12 +567,14 @@ class EventFinder:
                 if out:
                     break
                 continue
-            previous = WORD.findall(r.view.norm[before[k - 1].end if k else max(0, a.start - 12):a.start])
+            previous = WORD.findall(r.view.norm[before[k - 1].end if k else max(0, a.start - 12) : a.start])
             governed = proclitic.get(a.start, "").removeprefix(self.and_word) in self.governing or (
-                previous and previous[-1] in self.prepositions)
+                previous and previous[-1] in self.prepositions
+            )
             if out:
-                if proclitic.get(a.start, "").startswith(self.and_word) or previous and \
-                        previous[0].startswith(self.and_word) and len(previous) <= 4:
+                if proclitic.get(a.start, "").startswith(self.and_word) or (
+                    previous and previous[0].startswith(self.and_word) and len(previous) <= 4
+                ):
                     out.append(a)
                     continue
                 break
@@ -496,22 +583,32 @@ class EventFinder:
         return out
 
     # ---- one event --------------------------------------------------------------------------
-    def event(self, r: SentenceReader, trig: Trigger, frame: Frame, words: list[Word], day: dict,
-              clause: tuple[int, int]) -> Event:
+    def event(
+        self, r: SentenceReader, trig: Trigger, frame: Frame, words: list[Word], day: dict, clause: tuple[int, int]
+    ) -> Event:
         t = self.lex.types[trig.form.type]
         article = r.article
         text = article.text
-        event = Event(type=t.name, cameo=t.cameo, plover=t.plover,
-                      trigger=Span(start=trig.start, end=trig.end, text=text[trig.start:trig.end]),
-                      actors={"source": frame.source, "target": frame.target, "codes": dict(frame.codes)},
-                      location=frame.place[0] if frame.place else None, sentence=r.sentence.id)
+        event = Event(
+            type=t.name,
+            cameo=t.cameo,
+            plover=t.plover,
+            trigger=Span(start=trig.start, end=trig.end, text=text[trig.start : trig.end]),
+            actors={"source": frame.source, "target": frame.target, "codes": dict(frame.codes)},
+            location=frame.place[0] if frame.place else None,
+            sentence=r.sentence.id,
+        )
         if len(frame.place) > 1:
             event.locations = frame.place
         event.modality = self.modality(r, trig, words)
         self.times(r, trig, event, day, clause)
         self.reported(r, trig, event)
-        if event.modality in ("asserted", "reported") and event.date_source == "timex" \
-                and day.get("value") and event.date[:10] > day["value"]:
+        if (
+            event.modality in ("asserted", "reported")
+            and event.date_source == "timex"
+            and day.get("value")
+            and event.date[:10] > day["value"]
+        ):
             event.modality = "planned"  # يعقد … اجتماعا … الأسبوع المقبل
         event.settings = self.setting(words, trig)
         return event
@@ -519,29 +616,35 @@ class EventFinder:
     def definite(self, trig: Trigger, words: list[Word]) -> bool:
         """A noun trigger with the article (المحادثات): it may take up an earlier event."""
         first = words[trig.index].text
-        return trig.form.kind == "noun" and first[trig.form.skip:].startswith(self.article) or \
-            first[trig.form.skip - len(self.article):trig.form.skip].endswith(self.article)
+        return (trig.form.kind == "noun" and first[trig.form.skip :].startswith(self.article)) or first[
+            trig.form.skip - len(self.article) : trig.form.skip
+        ].endswith(self.article)
 
     def modality(self, r: SentenceReader, trig: Trigger, words: list[Word]) -> str:
         """Negated (لم، لن، نفى), hypothetical (إذا، قد يـ), planned (من المقرر أن، سـ، المرتقبة) or asserted."""
         first = max(0, trig.index - MODALITY_REACH)
         for j in range(trig.index - 1, first - 1, -1):
-            if any(c in ".؛;:" for c in r.view.norm[words[j].end:words[j + 1].start]):
+            if any(c in ".؛;:" for c in r.view.norm[words[j].end : words[j + 1].start]):
                 first = j + 1
                 break
-        before = [w.text for w in words[first:trig.index]]
+        before = [w.text for w in words[first : trig.index]]
         bare = [strip_conjunction(w, shortest=2) for w in before]
         near = set(before[-NEGATION_REACH:]) | set(bare[-NEGATION_REACH:])
         if set(bare) & self.still:
             near -= self.negated  # ما زالت تندد: still condemns
-        if near & self.negated or self.denials & {strip_conjunction(w.text) for w in words[:trig.index]}:
+        if near & self.negated or self.denials & {strip_conjunction(w.text) for w in words[: trig.index]}:
             return "negated"
         joined = " " + " ".join(bare) + " "
         if any(" " + h + " " in joined for h in self.hypothetical) or (
-                trig.form.tense in ("present", "future") and near & self.hypothetical_present):
+            trig.form.tense in ("present", "future") and near & self.hypothetical_present
+        ):
             return "hypothetical"
-        after = {w.text for w in words[trig.index + 1:trig.index + 1 + 3]}
-        if trig.form.tense == "future" or any(" " + p + " " in joined for p in self.planned) or after & self.planned_after:
+        after = {w.text for w in words[trig.index + 1 : trig.index + 1 + 3]}
+        if (
+            trig.form.tense == "future"
+            or any(" " + p + " " in joined for p in self.planned)
+            or after & self.planned_after
+        ):
             return "planned"
         return "asserted"
 
@@ -589,7 +692,7 @@ class EventFinder:
 
     def setting(self, words: list[Word], trig: Trigger) -> list[str]:
         """How talks were held (with delegations, in private), from the words after the trigger."""
-        after = " " + " ".join(w.text for w in words[trig.index + 1:trig.index + 6]) + " "
+        after = " " + " ".join(w.text for w in words[trig.index + 1 : trig.index + 6]) + " "
         return [name for name, cues in self.settings.items() if any(" " + c + " " in after for c in cues)]
 
     @staticmethod
@@ -597,8 +700,14 @@ class EventFinder:
         """An accepted invitation's target is who invited the one accepting."""
         for k, e in enumerate(events):
             if e.type == "accept_invitation" and not e.actors["target"]:
-                invite = next((x for x in reversed(events[:k]) if x.type == "invite"
-                               and set(e.actors["source"]) <= set(x.actors["target"])), None)
+                invite = next(
+                    (
+                        x
+                        for x in reversed(events[:k])
+                        if x.type == "invite" and set(e.actors["source"]) <= set(x.actors["target"])
+                    ),
+                    None,
+                )
                 if invite is not None:
                     e.actors["target"] = list(invite.actors["source"])
 
@@ -610,11 +719,11 @@ class EventFinder:
         ours = set(new.actors["source"] + new.actors["target"])
         same_modality = {new.modality, "asserted", "reported"}
         for old in reversed(events):
-            if old.type != new.type or old.modality not in same_modality and old.modality != new.modality:
+            if old.type != new.type or (old.modality not in same_modality and old.modality != new.modality):
                 continue
             theirs = set(old.actors["source"] + old.actors["target"])
             kind = self.lex.forms[normalize(new.trigger.text)][0].kind
-            if kind == "verb" and ours != theirs or not ours and not definite or ours and ours != theirs:
+            if (kind == "verb" and ours != theirs) or (not ours and not definite) or (ours and ours != theirs):
                 continue
             if ours and new.location and old.location and new.location != old.location:
                 continue  # (an actorless المحادثات's place is its topic's: الوضع في غزة)
@@ -637,11 +746,18 @@ def article_date(article: Article) -> dict:
     for t in article.timexes:
         if t.anchor and t.anchor.get("value"):
             return {"value": t.anchor["value"], "source": "anchor"}
-    full = [t.value for t in article.timexes if t.type == "DATE" and t.value and len(t.value) == 10 and t.value[0] != "X"]
+    full = [
+        t.value for t in article.timexes if t.type == "DATE" and t.value and len(t.value) == 10 and t.value[0] != "X"
+    ]
     return {"value": max(set(full), key=full.count), "source": "text"} if full else {}
 
 
-@stage("events", requires=("blocks", "sentences", "tokens", "mentions", "timexes", "entities", "quotes", "claims"), assigns=("events",), setup=EventFinder.shared)
+@stage(
+    "events",
+    requires=("blocks", "sentences", "tokens", "mentions", "timexes", "entities", "quotes", "claims"),
+    assigns=("events",),
+    setup=EventFinder.shared,
+)
 def events_stage(article: Article) -> Article:
     """Events with CAMEO and PLOVER codes, actors, place, time, duration and modality."""
     return EventFinder.shared()(article)

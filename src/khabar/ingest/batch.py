@@ -90,8 +90,9 @@ def iter_articles(
     """
     if isinstance(paths, str):
         paths = [paths]
-    options = ReadOptions(fields=fields or JsonFields(), max_bytes=max_bytes,
-                          encoding=check_encoding(encoding) if encoding else None)
+    options = ReadOptions(
+        fields=fields or JsonFields(), max_bytes=max_bytes, encoding=check_encoding(encoding) if encoding else None
+    )
     items = (item for path in paths for item in read_items(str(path), options))
     return ArticleStream(items, on_error, published)
 
@@ -105,8 +106,11 @@ def read_path(
     encoding: str | None = None,
 ) -> list[Article]:
     """All articles of one path; the first failure is raised as `IngestError`."""
-    return list(iter_articles([path], fields=fields, max_bytes=max_bytes, on_error=_raise, published=published,
-                              encoding=encoding))
+    return list(
+        iter_articles(
+            [path], fields=fields, max_bytes=max_bytes, on_error=_raise, published=published, encoding=encoding
+        )
+    )
 
 
 def _raise(error: IngestError) -> None:

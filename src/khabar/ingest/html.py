@@ -41,10 +41,14 @@ EXTRACTION = {
 MAX_BYLINE_CHARS = 150
 LENIENT_PARSER = lxml.html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
 # A tag: a name and attributes with ASCII names, as markup has (text in angle brackets is left alone).
-MARKUP_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:@.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?)*\s*/?>"
-                           r"|<!--.*?-->|<!\w[^>]*>", regex.DOTALL)
-SKIPPED_ELEMENTS = regex.compile(r"<(script|style|noscript|template|head|title)\b.*?</\1\s*>",
-                                 regex.DOTALL | regex.IGNORECASE)
+MARKUP_TAG = regex.compile(
+    r"</?[A-Za-z][\w:-]*(?:\s+[\w:@.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?)*\s*/?>"
+    r"|<!--.*?-->|<!\w[^>]*>",
+    regex.DOTALL,
+)
+SKIPPED_ELEMENTS = regex.compile(
+    r"<(script|style|noscript|template|head|title)\b.*?</\1\s*>", regex.DOTALL | regex.IGNORECASE
+)
 # A tag's start followed by Arabic words where attributes should be, as in "<b اليوم": its end is
 # missing, and a parser would make the words attributes.
 BROKEN_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?=\s+\p{Arabic})")

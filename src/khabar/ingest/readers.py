@@ -48,10 +48,15 @@ SKIP_CHUNK = 1 << 20
 # Fewer letters than a short headline is no article: a stray byte, a file of NBSP or RLM marks, a
 # lone word. The shortest real news items (a one-line brief) have several times more.
 MIN_ARABIC_LETTERS = 20
-ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
-                           "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]")
-MARKUP_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|section|h[1-6]|span"
-                          r"|table|ul|br)[\s>/]", re.IGNORECASE)
+ARABIC_LETTER = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
+    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
+)
+MARKUP_START = re.compile(
+    r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|section|h[1-6]|span"
+    r"|table|ul|br)[\s>/]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -257,7 +262,9 @@ def _zip_items(source: Path | BinaryIO, what: str, options: ReadOptions) -> Iter
 def _member_items(archive: zipfile.ZipFile, info: zipfile.ZipInfo, what: str, options: ReadOptions) -> Iterator[Item]:
     """One member, checked against its limit by its declared size and again while it is read."""
     suffix = PurePosixPath(info.filename).suffix.lower()
-    limit, code = (options.max_json_bytes, Errors.E315) if suffix in RECORD_SUFFIXES else (options.max_bytes, Errors.E305)
+    limit, code = (
+        (options.max_json_bytes, Errors.E315) if suffix in RECORD_SUFFIXES else (options.max_bytes, Errors.E305)
+    )
     if suffix not in JSONL_SUFFIXES and info.file_size > limit:
         raise IngestError(code, what=what, detail=info.file_size, limit=limit)
     if info.file_size == 0:

@@ -9,8 +9,8 @@ normalised stems the CRF sees. Building needs the `train` extra (scipy).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 

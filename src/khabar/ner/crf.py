@@ -33,7 +33,7 @@ def stem(word: str) -> str:
     """The normalised word without its proclitics (و ف ب ل ك ال)."""
     norm = normalize(word)
     parts = clitic_split(norm)
-    return norm[parts[-1][1]:] if parts else norm
+    return norm[parts[-1][1] :] if parts else norm
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +84,22 @@ def features(words: list[str], clusters: dict[str, tuple[str, ...]]) -> list[dic
     out = []
     for i, (w, s) in enumerate(zip(norm, stems)):
         f: dict[str, str | float] = {
-            "bias": 1.0, "w": w, "s": s, "p2": w[:2], "p3": w[:3], "x2": w[-2:], "x3": w[-3:],
-            "sp2": s[:2], "sp3": s[:3], "sx1": s[-1:], "sx2": s[-2:], "sx3": s[-3:],
-            "shape": _shape(words[i]), "len": str(min(len(s), 8)), "clitic": str(s != w)}
+            "bias": 1.0,
+            "w": w,
+            "s": s,
+            "p2": w[:2],
+            "p3": w[:3],
+            "x2": w[-2:],
+            "x3": w[-3:],
+            "sp2": s[:2],
+            "sp3": s[:3],
+            "sx1": s[-1:],
+            "sx2": s[-2:],
+            "sx3": s[-3:],
+            "shape": _shape(words[i]),
+            "len": str(min(len(s), 8)),
+            "clitic": str(s != w),
+        }
         if names[i]:
             f["kb"] = names[i]
         for d in CONTEXT:
@@ -154,8 +167,7 @@ class CrfTagger:
         return np.log(np.clip(out, 1e-6, 1.0))
 
 
-def train_crf(sentences, out: Path, clusters: Path, c1: float = 0.02, c2: float = 0.01,
-              iterations: int = 200) -> Path:
+def train_crf(sentences, out: Path, clusters: Path, c1: float = 0.02, c2: float = 0.01, iterations: int = 200) -> Path:
     """Train the CRF on CoNLL sentences (coarse tags) with L-BFGS; write `out`."""
     import pycrfsuite
 

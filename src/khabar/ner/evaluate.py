@@ -16,7 +16,7 @@ def evaluate_file(path: str | Path, model: NerModel | None = None) -> dict:
     """Entity-level scores of the model on a CoNLL file; ANERcorp-style gold gets our types mapped."""
     model = model or load_model()
     sentences = read_conll(path)
-    tagged, = model.tag([[w for s in sentences for w in s.words]])  # running text, in windows
+    (tagged,) = model.tag([[w for s in sentences for w in s.words]])  # running text, in windows
     return score_tags(sentences, tagged.tags)
 
 
@@ -34,7 +34,7 @@ def crf_weight_curve(path: str | Path, model: NerModel, weights: list[float]) ->
     """Scores on a CoNLL file for each CRF weight (the transformer runs once)."""
     sentences = read_conll(path)
     words = [w for s in sentences for w in s.words]
-    (log_probs, _), = model.scores([words])
+    ((log_probs, _),) = model.scores([words])
     if model.crf is None:  # the manifest names no weight yet: load the folder's CRF without mixing it in
         model.use_crf(0.0)
     crf = model.crf_scores(words)

@@ -39,23 +39,42 @@ def export(checkpoint: Path, out: Path, training: dict | None = None, quantize: 
     fp32 = out / "ner.fp32.onnx"
     H = state["config"]["H"]
     example = (torch.zeros(2, 12, H), torch.ones(2, 12, dtype=torch.long))
-    torch.onnx.export(net, example, fp32, input_names=["embeddings", "attention"],
-                      output_names=["tag_logits", "subtype_logits"], opset_version=17, dynamo=False,
-                      dynamic_axes={"embeddings": {0: "batch", 1: "pieces"}, "attention": {0: "batch", 1: "pieces"},
-                                    "tag_logits": {0: "batch", 1: "pieces"},
-                                    "subtype_logits": {0: "batch", 1: "pieces"}})
+    torch.onnx.export(
+        net,
+        example,
+        fp32,
+        input_names=["embeddings", "attention"],
+        output_names=["tag_logits", "subtype_logits"],
+        opset_version=17,
+        dynamo=False,
+        dynamic_axes={
+            "embeddings": {0: "batch", 1: "pieces"},
+            "attention": {0: "batch", 1: "pieces"},
+            "tag_logits": {0: "batch", 1: "pieces"},
+            "subtype_logits": {0: "batch", 1: "pieces"},
+        },
+    )
     # fuse attention, LayerNorm and GELU (1.2x faster), then int8 weights per output channel
-    fused = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=state["config"]["NH"], hidden_size=H,
-                                     opt_level=1)
+    fused = optimizer.optimize_model(
+        str(fp32), model_type="bert", num_heads=state["config"]["NH"], hidden_size=H, opt_level=1
+    )
     fused.save_model_to_file(str(fp32))
     if quantize:
-        quantize_dynamic(str(fp32), str(out / "ner.onnx"), weight_type=QuantType.QInt8, per_channel=True,
-                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        quantize_dynamic(
+            str(fp32),
+            str(out / "ner.onnx"),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
         fp32.unlink()
     else:
         shutil.move(fp32, out / "ner.onnx")
-    np.savez_compressed(out / "delta.npz", touched=np.asarray(state["touched"], dtype=np.int32),
-                        delta=state["delta"].numpy().astype(np.float16))
+    np.savez_compressed(
+        out / "delta.npz",
+        touched=np.asarray(state["touched"], dtype=np.int32),
+        delta=state["delta"].numpy().astype(np.float16),
+    )
     manifest = {
         "name": "khabar-ner-e5-small",
         "khabar_version": __version__,
@@ -78,8 +97,11 @@ def record_dev_scores(out: Path, dev_file: Path) -> dict:
 
     result = evaluate_file(dev_file, NerModel(out))
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
-    manifest["dev_scores"] = {"file": f"{dev_file.name} (PERSON->PERS, GPE/LOC/FAC->LOC)",
-                              "micro": result["micro"], "per_type": result["per_type"]}
+    manifest["dev_scores"] = {
+        "file": f"{dev_file.name} (PERSON->PERS, GPE/LOC/FAC->LOC)",
+        "micro": result["micro"],
+        "per_type": result["per_type"],
+    }
     _write_manifest(out, manifest)
     return result
 
@@ -111,10 +133,13 @@ def add_crf(out: Path, shared: Path, log=print) -> dict:
     curve = crf_weight_curve(ner / "aner_dev.conll", NerModel(out), CRF_WEIGHTS)
     weight = max(curve, key=lambda w: curve[w]["micro"]["f1"])
     log("CRF weight on aner_dev: " + ", ".join(f"{w}: {r['micro']['f1']:.4f}" for w, r in curve.items()))
-    manifest["crf"] = {"weight": weight, "code_version": _git_revision(),
-                       "trained_on": "aner_train.conll (c1 0.02, c2 0.01, 200 L-BFGS iterations)",
-                       "dev_f1_by_weight": {str(w): r["micro"]["f1"] for w, r in curve.items()},
-                       "data": {p.name: sha256(p) for p in [ner / "aner_train.conll", *sorted(news.glob("*.zip"))]}}
+    manifest["crf"] = {
+        "weight": weight,
+        "code_version": _git_revision(),
+        "trained_on": "aner_train.conll (c1 0.02, c2 0.01, 200 L-BFGS iterations)",
+        "dev_f1_by_weight": {str(w): r["micro"]["f1"] for w, r in curve.items()},
+        "data": {p.name: sha256(p) for p in [ner / "aner_train.conll", *sorted(news.glob("*.zip"))]},
+    }
     _write_manifest(out, manifest)
     return manifest["crf"]
 
@@ -125,7 +150,12 @@ def _write_manifest(out: Path, manifest: dict) -> None:
 
 def _git_revision() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              cwd=Path(__file__).parent, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parent,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"

@@ -13,7 +13,7 @@ def label_config() -> dict:
 
 
 def tag_names() -> list[str]:
-    """"O", then B-/I- for every type."""
+    """ "O", then B-/I- for every type."""
     return ["O"] + [f"{prefix}-{kind}" for kind in label_config()["types"] for prefix in "BI"]
 
 

@@ -65,8 +65,7 @@ class NerModel:
         if threads:
             options.intra_op_num_threads = threads
         try:
-            self.session = ort.InferenceSession(str(self.dir / "ner.onnx"), options,
-                                                providers=["CPUExecutionProvider"])
+            self.session = ort.InferenceSession(str(self.dir / "ner.onnx"), options, providers=["CPUExecutionProvider"])
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own error types
             raise KhabarError(Errors.E503, what=str(self.dir / "ner.onnx"), detail=exc, reason=RESTORE) from None
         self.crf, self.crf_weight, self.crf_columns = None, 0.0, None
@@ -132,8 +131,10 @@ class NerModel:
                 sums[s][words] += _log_softmax(tag_logits[r, firsts])
                 sub_sums[s][words] += _softmax(sub_logits[r, firsts])
                 counts[s][words] += 1
-        return [(sums[s] / np.maximum(counts[s], 1)[:, None], sub_sums[s] / np.maximum(counts[s], 1)[:, None])
-                for s in range(len(sentences))]
+        return [
+            (sums[s] / np.maximum(counts[s], 1)[:, None], sub_sums[s] / np.maximum(counts[s], 1)[:, None])
+            for s in range(len(sentences))
+        ]
 
 
 def _windows(pieces: list[list[int]], tokenizer: WordPieceTokenizer):
@@ -178,7 +179,9 @@ def _read_manifest(model_dir: Path) -> dict:
         if not file.is_file():
             raise KhabarError(Errors.E503, what=str(file), detail="missing", reason=RESTORE)
         if hashlib.sha256(file.read_bytes()).hexdigest() != digest:
-            raise KhabarError(Errors.E503, what=str(file), detail="checksum mismatch (corrupt or changed)", reason=RESTORE)
+            raise KhabarError(
+                Errors.E503, what=str(file), detail="checksum mismatch (corrupt or changed)", reason=RESTORE
+            )
     return manifest
 
 
@@ -187,7 +190,6 @@ def load_model(model_dir: str | None = None) -> NerModel:
     """The model, loaded once per process: `model_dir`, else $KHABAR_NER_MODEL, else the shipped one."""
     model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
     return NerModel(Path(model_dir) if model_dir else None)
-
 
 
 def model_version(model_dir: str | None = None) -> str:

@@ -126,10 +126,13 @@ def _layout_mentions(article: Article) -> list[Mention]:
     name a known agency or look like an outlet (…نيوز, وكالة…), as ORG/MEDIA; bylines' authors as PERSON."""
     spans = [s for b in article.blocks if b.kind == "byline" for s in b.sources]
     spans += [b.agency for b in article.blocks if b.kind == "dateline" and b.agency]
-    spans += [b.credit for b in article.blocks if b.kind == "caption" and b.credit and _looks_like_outlet(b.credit.text)]
+    spans += [
+        b.credit for b in article.blocks if b.kind == "caption" and b.credit and _looks_like_outlet(b.credit.text)
+    ]
     authors = [b.author for b in article.blocks if b.kind in ("byline", "dateline") and b.author]
-    return [Mention(start=s.start, end=s.end, text=s.text, label="ORG", subtype="MEDIA", score=1.0) for s in spans] + \
-        [Mention(start=s.start, end=s.end, text=s.text, label="PERSON", score=1.0) for s in authors]
+    return [Mention(start=s.start, end=s.end, text=s.text, label="ORG", subtype="MEDIA", score=1.0) for s in spans] + [
+        Mention(start=s.start, end=s.end, text=s.text, label="PERSON", score=1.0) for s in authors
+    ]
 
 
 def _looks_like_outlet(name: str) -> bool:
@@ -148,7 +151,7 @@ def ner_stage(article: Article) -> Article:
     if not tokens:
         article.mentions = _layout_mentions(article)
         return article
-    tagged, = model.tag([[t.text for t in tokens]])  # the whole story, in overlapping windows
+    (tagged,) = model.tag([[t.text for t in tokens]])  # the whole story, in overlapping windows
     candidates = _propagate(tokens, _mentions_from_tags(tokens, tagged, model.subtypes))
     standalone = set(re.findall(r"\w+", article.text))  # every word of the page, datelines and credits too
     mentions = []
@@ -157,8 +160,17 @@ def ner_stage(article: Article) -> Article:
         end = tokens[c.last].end
         if start >= end:
             continue
-        mentions.append(Mention(start=start, end=end, text=article.text[start:end], label=c.label,
-                                subtype=c.subtype, score=round(c.score, 4), proclitic=proclitic))
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                label=c.label,
+                subtype=c.subtype,
+                score=round(c.score, 4),
+                proclitic=proclitic,
+            )
+        )
     layout = _layout_mentions(article)  # the layout's outlets and authors win over overlapping tags
     mentions = [m for m in mentions if not any(m.start < o.end and o.start < m.end for o in layout)]
     mentions = sorted(mentions + layout, key=lambda m: m.start)
@@ -166,4 +178,3 @@ def ner_stage(article: Article) -> Article:
         m.id = f"m{i}"
     article.mentions = mentions
     return article
-

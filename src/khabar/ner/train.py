@@ -45,8 +45,13 @@ class Layer(nn.Module):
     def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         B, T, H = x.shape
         heads = lambda t: t.view(B, T, self.NH, H // self.NH).transpose(1, 2)  # noqa: E731
-        ctx = F.scaled_dot_product_attention(heads(self.q(x)), heads(self.k(x)), heads(self.v(x)), attn_mask=mask,
-                                             dropout_p=0.1 if self.training else 0.0)
+        ctx = F.scaled_dot_product_attention(
+            heads(self.q(x)),
+            heads(self.k(x)),
+            heads(self.v(x)),
+            attn_mask=mask,
+            dropout_p=0.1 if self.training else 0.0,
+        )
         x = self.aln(x + self.dropout(self.ao(ctx.transpose(1, 2).reshape(B, T, H))))
         return self.oln(x + self.dropout(self.fo(F.gelu(self.fi(x)))))
 
@@ -115,8 +120,9 @@ def corpus_labels(corpus: str, tag: str) -> tuple[list[str], str | None] | None:
     return [kind], subtype or None
 
 
-def encode_sentences(sentences: list[Sentence], corpus: str, tokenizer: WordPieceTokenizer,
-                     pack: bool = True) -> list[Chunk]:
+def encode_sentences(
+    sentences: list[Sentence], corpus: str, tokenizer: WordPieceTokenizer, pack: bool = True
+) -> list[Chunk]:
     """Chunks of up to MAX_PIECES pieces; a chunk never splits a word. With `pack`, consecutive
     sentences share chunks (context across sentence ends, as in running text); without, each
     sentence starts a new chunk."""
@@ -199,8 +205,7 @@ def collate(batch: list[Chunk], n_tags: int, pad: int):
     return ids, attention, allowed, labelled, subtype
 
 
-def evaluate(net: NerNet, table: EmbeddingTable, chunks: list[Chunk], sentences: list[Sentence],
-             pad: int) -> dict:
+def evaluate(net: NerNet, table: EmbeddingTable, chunks: list[Chunk], sentences: list[Sentence], pad: int) -> dict:
     """Entity F1 on ANERcorp's coarse types, BIO-valid decoding."""
     tags = tag_names()
     allowed = allowed_transitions(tags)
@@ -240,8 +245,11 @@ class TrainingData:
 def load_data(shared: Path, corpora: tuple[str, ...], tokenizer: WordPieceTokenizer, pack: bool) -> TrainingData:
     """Read and encode the training corpora named in `corpora` and ANERcorp's dev split."""
     ner = shared / "data" / "ner"
-    available = {"aner": ner / "aner_train.conll", "newsfane": ner / "newsfane_train.conll",
-                 "wojood": ner / "wojood_sample_train.txt"}
+    available = {
+        "aner": ner / "aner_train.conll",
+        "newsfane": ner / "newsfane_train.conll",
+        "wojood": ner / "wojood_sample_train.txt",
+    }
     files = {name: available[name] for name in corpora}
     chunks: list[Chunk] = []
     for corpus, path in files.items():
@@ -264,21 +272,25 @@ def build_model(e5: E5File, touched: list[int], previous: dict | None) -> tuple[
     return net, table
 
 
-def build_optimizer(net: NerNet, table: EmbeddingTable, lr: float, head_lr_scale: float,
-                    total: int) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LambdaLR]:
+def build_optimizer(
+    net: NerNet, table: EmbeddingTable, lr: float, head_lr_scale: float, total: int
+) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LambdaLR]:
     """AdamW (heads at `head_lr_scale` x the encoder's rate, no decay on the delta) and a linear
     schedule over `total` steps with 10% warm-up."""
     heads = [*net.tags.parameters(), *net.subtypes.parameters()]
     head_ids = {id(p) for p in heads}
     encoder = [p for p in net.parameters() if id(p) not in head_ids]
-    optimizer = torch.optim.AdamW([
-        {"params": encoder, "lr": lr, "weight_decay": 0.01},
-        {"params": heads, "lr": lr * head_lr_scale, "weight_decay": 0.01},
-        {"params": [table.delta], "lr": lr, "weight_decay": 0.0},
-    ])
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": encoder, "lr": lr, "weight_decay": 0.01},
+            {"params": heads, "lr": lr * head_lr_scale, "weight_decay": 0.01},
+            {"params": [table.delta], "lr": lr, "weight_decay": 0.0},
+        ]
+    )
     warmup = int(0.1 * total)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup)))
+        optimizer, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (total - s) / max(1, total - warmup))
+    )
     return optimizer, scheduler
 
 
@@ -326,13 +338,32 @@ def train_epoch(run: Run, epoch: int, batch_size: int, rng: random.Random, log) 
 
 
 def save_checkpoint(run: Run, touched: list[int], config: dict, path: Path) -> None:
-    torch.save({"net": run.net.state_dict(), "delta": run.table.delta.detach()[:-1].clone(),
-                "touched": touched, "config": config}, path)
+    torch.save(
+        {
+            "net": run.net.state_dict(),
+            "delta": run.table.delta.detach()[:-1].clone(),
+            "touched": touched,
+            "config": config,
+        },
+        path,
+    )
 
 
-def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_size: int = 16, seed: int = 13,
-          corpora: tuple[str, ...] = ("aner", "newsfane"), init: Path | None = None, pack: bool = True,
-          head_lr_scale: float = 1.0, stop_after: int | None = None, log=print) -> dict:
+def train(
+    shared: Path,
+    out: Path,
+    *,
+    epochs: int = 8,
+    lr: float = 2e-4,
+    batch_size: int = 16,
+    seed: int = 13,
+    corpora: tuple[str, ...] = ("aner", "newsfane"),
+    init: Path | None = None,
+    pack: bool = True,
+    head_lr_scale: float = 1.0,
+    stop_after: int | None = None,
+    log=print,
+) -> dict:
     """Train, keep the best epoch on aner_dev, write `out/model.pt` and `out/training.json`.
 
     `init` continues from an earlier checkpoint (e.g. a short ANERcorp-only phase after the
@@ -350,15 +381,25 @@ def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_s
     previous = torch.load(init, map_location="cpu", weights_only=False) if init else None
     if previous:
         touched = sorted(set(touched) | set(previous["touched"]))
-    log(f"{len(data.chunks)} training chunks, {len(data.dev_chunks)} dev chunks, {len(touched)} vocabulary rows trained")
+    log(
+        f"{len(data.chunks)} training chunks, {len(data.dev_chunks)} dev chunks, {len(touched)} vocabulary rows trained"
+    )
 
     net, table = build_model(e5, touched, previous)
     total = math.ceil(len(data.chunks) / batch_size) * epochs
     optimizer, scheduler = build_optimizer(net, table, lr, head_lr_scale, total)
     run = Run(net, table, optimizer, scheduler, data, tokenizer.pad, total)
-    settings = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed,
-                "init": str(init) if init else None, "corpora": list(corpora), "pack": pack,
-                "head_lr_scale": head_lr_scale, "stop_after": stop_after}
+    settings = {
+        "epochs": epochs,
+        "lr": lr,
+        "batch_size": batch_size,
+        "seed": seed,
+        "init": str(init) if init else None,
+        "corpora": list(corpora),
+        "pack": pack,
+        "head_lr_scale": head_lr_scale,
+        "stop_after": stop_after,
+    }
     history = []
     best = {"f1": -1.0}
     for epoch in range(1, epochs + 1):
@@ -367,15 +408,25 @@ def train(shared: Path, out: Path, *, epochs: int = 8, lr: float = 2e-4, batch_s
         result = evaluate(net, table, data.dev_chunks, data.dev_sentences, tokenizer.pad)
         seconds = time.time() - started
         history.append({"epoch": epoch, "seconds": round(seconds), "dev": result})
-        log(f"epoch {epoch}: dev micro F1 {result['micro']['f1']:.4f} "
-            + " ".join(f"{t} {v['f1']:.3f}" for t, v in result["per_type"].items()) + f" ({seconds:.0f} s)")
+        log(
+            f"epoch {epoch}: dev micro F1 {result['micro']['f1']:.4f} "
+            + " ".join(f"{t} {v['f1']:.3f}" for t, v in result["per_type"].items())
+            + f" ({seconds:.0f} s)"
+        )
         if result["micro"]["f1"] > best["f1"]:
             best = {"f1": result["micro"]["f1"], "epoch": epoch, "dev": result}
             save_checkpoint(run, touched, e5.config, out / "model.pt")
-        (out / "training.json").write_text(json.dumps({
-            "history": history, "best": best, **settings,
-            "data": {name: sha256(path) for name, path in data.files.items()},
-        }, indent=1))
+        (out / "training.json").write_text(
+            json.dumps(
+                {
+                    "history": history,
+                    "best": best,
+                    **settings,
+                    "data": {name: sha256(path) for name, path in data.files.items()},
+                },
+                indent=1,
+            )
+        )
         if stop_after and epoch >= stop_after:
             break
     return best
@@ -391,5 +442,6 @@ def average_checkpoints(first: Path, second: Path, weight: float, out: Path) -> 
     def mix(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         return weight * x + (1 - weight) * y if y.is_floating_point() else y
 
-    torch.save({**b, "net": {k: mix(a["net"][k], v) for k, v in b["net"].items()},
-                "delta": mix(a["delta"], b["delta"])}, out)
+    torch.save(
+        {**b, "net": {k: mix(a["net"][k], v) for k, v in b["net"].items()}, "delta": mix(a["delta"], b["delta"])}, out
+    )

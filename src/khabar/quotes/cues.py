@@ -19,18 +19,18 @@ class Cues:
     clause_only: frozenset[str]
     relay_verbs: frozenset[str]
     gap_words: frozenset[str]
-    name_nouns: frozenset[str]        # nouns before a quoted name: شركة "إنتل"، عملية «عاصفة الحزم»
-    addressee: regex.Pattern          # لـ / في مقابلة مع … right after the subject
-    addressee_any: regex.Pattern      # the same at any word start
-    addressee_end: regex.Pattern      # where an addressee's words end
-    introducer: regex.Pattern         # أن / إن / بأن / إلى أن (+ pronoun), a colon, or an opening mark
+    name_nouns: frozenset[str]  # nouns before a quoted name: شركة "إنتل"، عملية «عاصفة الحزم»
+    addressee: regex.Pattern  # لـ / في مقابلة مع … right after the subject
+    addressee_any: regex.Pattern  # the same at any word start
+    addressee_end: regex.Pattern  # where an addressee's words end
+    introducer: regex.Pattern  # أن / إن / بأن / إلى أن (+ pronoun), a colon, or an opening mark
     according_to: regex.Pattern
     unnamed: regex.Pattern
-    relay_from: regex.Pattern         # عن before a relayed speaker
-    before_verb: regex.Pattern        # the gap between a name and its verb (قد)
-    after_quotation: regex.Pattern    # «…»، قال: the verb after a quotation
-    next_attribution: regex.Pattern   # "…، وأضاف": a comma (and conjunction) before the next verb
-    source_words: regex.Pattern       # the words of a source after an according-to phrase
+    relay_from: regex.Pattern  # عن before a relayed speaker
+    before_verb: regex.Pattern  # the gap between a name and its verb (قد)
+    after_quotation: regex.Pattern  # «…»، قال: the verb after a quotation
+    next_attribution: regex.Pattern  # "…، وأضاف": a comma (and conjunction) before the next verb
+    source_words: regex.Pattern  # the words of a source after an according-to phrase
     marks: dict[str, str]
     attached: tuple[str, ...]
     addressee_with: tuple[str, ...]
@@ -64,12 +64,18 @@ def cues() -> Cues:
         addressee=regex.compile(rf"\s*(?:(?:{intro})\s*|{lam}(?=[\p{{L}}«“\"])|{lam}\s*)"),
         addressee_any=regex.compile(rf"(?<![\p{{L}}])(?:(?:{intro})\s*|{lam}(?=[\p{{L}}«“\"]))"),
         addressee_end=regex.compile(rf"\s+(?:{_alternation(words['addressee_end'])})\s+|[،,]"),
-        introducer=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{_alternation(raw['complementisers'])}){pronoun}"
-                                 rf"(?![\p{{L}}\p{{M}}])\s*|\s*[:：]\s*|(?P<mark>(?=[«“\"‹]))"),
-        according_to=regex.compile(rf"(?<![\p{{L}}\p{{M}}]){conj}?(?P<cue>{_alternation(raw['according_to'])})"
-                                   rf"(?:(?<={lam})|(?![\p{{L}}\p{{M}}]))"),
-        unnamed=regex.compile(rf"\s*(?P<src>{_alternation(raw['unnamed_sources'])}(?:\s+(?!"
-                              rf"{_alternation(words['unnamed_end'])}(?:\s|$))\p{{L}}+){{0,3}})"),
+        introducer=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{_alternation(raw['complementisers'])}){pronoun}"
+            rf"(?![\p{{L}}\p{{M}}])\s*|\s*[:：]\s*|(?P<mark>(?=[«“\"‹]))"
+        ),
+        according_to=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}]){conj}?(?P<cue>{_alternation(raw['according_to'])})"
+            rf"(?:(?<={lam})|(?![\p{{L}}\p{{M}}]))"
+        ),
+        unnamed=regex.compile(
+            rf"\s*(?P<src>{_alternation(raw['unnamed_sources'])}(?:\s+(?!"
+            rf"{_alternation(words['unnamed_end'])}(?:\s|$))\p{{L}}+){{0,3}})"
+        ),
         relay_from=regex.compile(rf"(?<![\p{{L}}]){_alternation(words['relay_from'])}\s+"),
         before_verb=regex.compile(rf"\s*(?:{_alternation(words['before_verb'])}\s*)?"),
         after_quotation=regex.compile(rf"\s*[،,]?\s*{conj}?(?P<verb>[\p{{L}}\p{{M}}]+)"),

@@ -17,12 +17,17 @@ from khabar.evaluation import refers, same
 
 
 def read_table(path: str | Path) -> list[dict]:
-    return evaluation.read_table(path, Errors.E602, lambda case: [item["text"] for item in case["expect"]["quotes"]
-                                                             + case["expect"]["claims"]], "text")
+    return evaluation.read_table(
+        path,
+        Errors.E602,
+        lambda case: [item["text"] for item in case["expect"]["quotes"] + case["expect"]["claims"]],
+        "text",
+    )
 
 
 def score(cases: list[dict], pipeline=None) -> dict:
     from khabar import Pipeline
+
     pipeline = pipeline or Pipeline()
 
     def predict(case: dict):
@@ -30,12 +35,15 @@ def score(cases: list[dict], pipeline=None) -> dict:
         return [("quote", q) for q in article.quotes] + [("claim", c) for c in article.claims], article
 
     return evaluation.score(
-        cases, "text",
-        expected=lambda case: [("quote", q) for q in case["expect"]["quotes"]]
-        + [("claim", c) for c in case["expect"]["claims"]],
+        cases,
+        "text",
+        expected=lambda case: (
+            [("quote", q) for q in case["expect"]["quotes"]] + [("claim", c) for c in case["expect"]["claims"]]
+        ),
         predict=predict,
         match=lambda want, got, article: want[0] == got[0] and _matches(article, want[0], want[1], got[1]),
-        show=lambda got, article: _show(article, *got))
+        show=lambda got, article: _show(article, *got),
+    )
 
 
 def _matches(article: Article, kind: str, want: dict, got) -> bool:
@@ -47,18 +55,25 @@ def _matches(article: Article, kind: str, want: dict, got) -> bool:
         return False
     if not refers(article, got.speaker, got.speaker_text, want.get("speaker")):
         return False
-    if want.get("addressee") and not (same(want["addressee"], got.addressee) or
-                                      refers(article, got.addressee, None, want["addressee"])):
+    if want.get("addressee") and not (
+        same(want["addressee"], got.addressee) or refers(article, got.addressee, None, want["addressee"])
+    ):
         return False
     texts = got.reported_by_text
-    return all(any(refers(article, r, None, name) for r in got.reported_by) or any(same(name, t) for t in texts)
-               for name in want.get("reported_by") or [])
+    return all(
+        any(refers(article, r, None, name) for r in got.reported_by) or any(same(name, t) for t in texts)
+        for name in want.get("reported_by") or []
+    )
 
 
 def _show(article: Article, kind: str, item) -> dict:
     names = {e.id: e.name_ar for e in article.entities}
     if kind == "claim":
         return {"claim": item.text, "source": names.get(item.source) or item.source_text}
-    return {"quote": item.text, "kind": item.kind, "speaker": names.get(item.speaker) or item.speaker_text,
-            "addressee": names.get(item.addressee, item.addressee),
-            "reported_by": [names.get(r) for r in item.reported_by]}
+    return {
+        "quote": item.text,
+        "kind": item.kind,
+        "speaker": names.get(item.speaker) or item.speaker_text,
+        "addressee": names.get(item.addressee, item.addressee),
+        "reported_by": [names.get(r) for r in item.reported_by],
+    }

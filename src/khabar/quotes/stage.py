@@ -24,7 +24,7 @@ from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
 
-SUBJECT_GAP = 45          # characters between a verb and its subject's start
+SUBJECT_GAP = 45  # characters between a verb and its subject's start
 EDGE = " \t\n،,.:;؛!?؟-–—…"
 
 
@@ -38,7 +38,7 @@ class Verb:
 @dataclass
 class Speaker:
     entity: str | None = None
-    words: str | None = None      # the words standing for an unnamed or untagged speaker
+    words: str | None = None  # the words standing for an unnamed or untagged speaker
     addressee: str | None = None
     reported_by: list[str] = field(default_factory=list)
 
@@ -53,16 +53,17 @@ class Memory:
         self.previous: list[tuple[int, str]] = []
         self.current: list[tuple[int, str]] = []
 
-    def sentence(self, r: "SentenceReader", entity_of) -> None:
+    def sentence(self, r: SentenceReader, entity_of) -> None:
         self.previous = self.current
-        self.current = [(m.start, entity_of[id(m)]) for m in r.mentions
-                        if m.label in ("PERSON", "ORG") and entity_of.get(id(m))]
+        self.current = [
+            (m.start, entity_of[id(m)]) for m in r.mentions if m.label in ("PERSON", "ORG") and entity_of.get(id(m))
+        ]
 
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
 
-    def last(self, r: "SentenceReader", verb: "Verb") -> tuple[str | None, str | None]:
+    def last(self, r: SentenceReader, verb: Verb) -> tuple[str | None, str | None]:
         if self.entity or self.words:
             return self.entity, self.words
         named = [e for start, e in self.current if start < verb.start] or [e for _, e in self.previous]
@@ -75,7 +76,7 @@ class QuoteFinder:
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def shared() -> "QuoteFinder":
+    def shared() -> QuoteFinder:
         """One instance per process (its tables are built once)."""
         return QuoteFinder()
 
@@ -127,7 +128,7 @@ class QuoteFinder:
             i += 1
         return out
 
-    def sentence_quotes(self, r: SentenceReader, entity_of, memory: "Memory") -> list[Quote]:
+    def sentence_quotes(self, r: SentenceReader, entity_of, memory: Memory) -> list[Quote]:
         text = r.text
         marks = self.marks(r)
         used_marks: set[tuple[int, int]] = set()
@@ -143,11 +144,11 @@ class QuoteFinder:
                 memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
-            end = self.clause_end(r, start, verbs[k + 1:])
+            end = self.clause_end(r, start, verbs[k + 1 :])
             start, end = trim(text, start, end, EDGE)
             if end <= start:
                 continue
-            cue = Span(start=verb.start, end=verb.end, text=text[verb.start:verb.end])
+            cue = Span(start=verb.start, end=verb.end, text=text[verb.start : verb.end])
             inner = [(s, e) for s, e in marks if start <= s - 1 and e + 1 <= end]
             whole = next(((s, e) for s, e in inner if s - 1 == start and e + 1 == end), None)
             negated = verb.norm in self.c.negated
@@ -173,7 +174,7 @@ class QuoteFinder:
         before = WORD.findall(r.text, max(r.sentence.start, start - 20), start)
         return not (before and normalize(before[-1]) in self.c.name_nouns)  # قرية «المفتاحة», عملية «عاصفة الحزم»
 
-    def speaker(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: "Memory") -> "Speaker":
+    def speaker(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: Memory) -> Speaker:
         """Who speaks and to whom. The subject is a name between the verb and the clause (a person over
         an organisation: المتحدثة باسم الخارجية الروسية ماريا زاخاروفا → Zakharova; a place only right after the
         verb: قالت روسيا), else the words standing there (مسؤول أمريكي), else a name just before the
@@ -185,7 +186,7 @@ class QuoteFinder:
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
             if label in ("GPE", "LOC", "FAC"):
-                chosen = [m for m in chosen if not r.text[verb.end:m.start].strip()]
+                chosen = [m for m in chosen if not r.text[verb.end : m.start].strip()]
             if chosen:
                 subject = chosen[0]
                 break
@@ -196,8 +197,11 @@ class QuoteFinder:
         who = Speaker(entity_of.get(id(subject)) if subject else None)
         if subject is None:
             words = self.subject_words(r, verb.end, addressee_start if addressee_start is not None else until)
-            if words and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words)) and \
-                    len(WORD.findall(words)) <= 6:
+            if (
+                words
+                and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words))
+                and len(WORD.findall(words)) <= 6
+            ):
                 who.words = words
                 who.entity = self.antecedent(r, verb, words, entity_of)
             elif (before := self.subject_before(r, verb)) is not None:
@@ -210,10 +214,15 @@ class QuoteFinder:
         if verb.norm in self.c.relay_verbs and subject is not None:  # نقلت وكالة … عن الوزير قوله إن …
             relayed = self.c.relay_from.search(r.view.norm, r.normal_offset(subject.end), r.normal_offset(until))
             after = r.original(relayed.end(), relayed.end())[0] if relayed else until
-            source = next((m for m in between if relayed and m.start >= after - 1
-                           and m.label in ("PERSON", "ORG")), None)
+            source = next(
+                (m for m in between if relayed and m.start >= after - 1 and m.label in ("PERSON", "ORG")), None
+            )
             if source is not None:
-                who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], entity_of.get(id(source)), None
+                who.reported_by, who.entity, who.words = (
+                    [who.entity] if who.entity else [],
+                    entity_of.get(id(source)),
+                    None,
+                )
         return who
 
     def subject_words(self, r: SentenceReader, start: int, end: int) -> str:
@@ -235,17 +244,26 @@ class QuoteFinder:
         if " " in word or noun == word or noun not in self.c.name_nouns:
             return None
         for m in reversed(r.article.mentions):
-            if m.start < verb.start and m.label == "ORG" and normalize(m.text).startswith(noun) and entity_of.get(id(m)):
+            if (
+                m.start < verb.start
+                and m.label == "ORG"
+                and normalize(m.text).startswith(noun)
+                and entity_of.get(id(m))
+            ):
                 return entity_of[id(m)]
         return None
 
     def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
-        lead = normalize(r.text[max(verb.end, m.start - 3):m.start]).rstrip("«“\" ")
-        return lead.endswith(self.c.attached) or m.proclitic.endswith(self.c.attached) or \
-            normalize(r.text[verb.end:m.start]).rstrip().endswith(self.c.addressee_with)
+        lead = normalize(r.text[max(verb.end, m.start - 3) : m.start]).rstrip('«“" ')
+        return (
+            lead.endswith(self.c.attached)
+            or m.proclitic.endswith(self.c.attached)
+            or normalize(r.text[verb.end : m.start]).rstrip().endswith(self.c.addressee_with)
+        )
 
-    def addressee(self, r: SentenceReader, after: int, until: int, entity_of,
-                  anywhere: bool = False) -> tuple[str | None, int | None]:
+    def addressee(
+        self, r: SentenceReader, after: int, until: int, entity_of, anywhere: bool = False
+    ) -> tuple[str | None, int | None]:
         """The addressee after the subject (لـ / في مقابلة مع …): its entity id or its words, and where
         it starts; with `anywhere`, the first one in the gap (no subject: مسؤول أمريكي لوكالة …)."""
         n, stop = r.normal_offset(after), r.normal_offset(until)
@@ -257,7 +275,7 @@ class QuoteFinder:
         if mention is not None and entity_of.get(id(mention)):
             return entity_of[id(mention)], begin
         cut = self.c.addressee_end.search(r.view.norm, r.normal_offset(start), stop)
-        phrase = r.text[start:r.original(cut.start(), cut.start())[0] if cut else until].strip(EDGE)
+        phrase = r.text[start : r.original(cut.start(), cut.start())[0] if cut else until].strip(EDGE)
         if not phrase or len(WORD.findall(phrase)) > 5:
             return None, None
         article = self.c.article  # ل + ال is written لل: the words after it lost their alef (للصحفيين)
@@ -267,9 +285,12 @@ class QuoteFinder:
         """SVO order: a name just before the verb (وكان بوتين قد قال)."""
         for m in reversed(r.mentions):
             if m.end <= verb.start:
-                gap = r.text[m.end:verb.start]
-                if verb.start - m.end <= 12 and m.label in ("PERSON", "ORG") and \
-                        self.c.before_verb.fullmatch(normalize(gap)):
+                gap = r.text[m.end : verb.start]
+                if (
+                    verb.start - m.end <= 12
+                    and m.label in ("PERSON", "ORG")
+                    and self.c.before_verb.fullmatch(normalize(gap))
+                ):
                     return m
                 break
         return None
@@ -321,7 +342,7 @@ class QuoteFinder:
         end = r.sentence.end
         n = r.normal_offset(start)
         m = self.c.according_to.search(r.view.norm, n)
-        if m and regex.search(r"[،,]\s*$", r.view.norm[:m.start()]):
+        if m and regex.search(r"[،,]\s*$", r.view.norm[: m.start()]):
             end = min(end, r.original(m.start(), m.start())[0])
         for verb in later_verbs:
             cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
@@ -330,19 +351,19 @@ class QuoteFinder:
                 break
         return end
 
-    def attributed_after(self, r: SentenceReader, marks, used, found, entity_of, memory: "Memory") -> list[Quote]:
+    def attributed_after(self, r: SentenceReader, marks, used, found, entity_of, memory: Memory) -> list[Quote]:
         """«…»، قال الوزير / «…» — and a quotation alone continuing the last speaker's quote."""
         out = []
         for s, e in marks:
             if (s, e) in used or any(q.start <= s and e <= q.end for q in found):
                 continue
-            tail = r.text[e + 1:r.sentence.end]
+            tail = r.text[e + 1 : r.sentence.end]
             m = self.c.after_quotation.match(tail)
             if m and normalize(m.group("verb")) in self.c.verbs:
                 vs, ve = e + 1 + m.start("verb"), e + 1 + m.end("verb")
                 cue = Span(start=vs, end=ve, text=r.text[vs:ve])
                 until = r.sentence.end
-                tail_break = regex.search(r"[،,.]", r.text[ve:r.sentence.end])
+                tail_break = regex.search(r"[،,.]", r.text[ve : r.sentence.end])
                 if tail_break:
                     until = ve + tail_break.start()
                 who = self.speaker(r, Verb(vs, ve, normalize(m.group("verb"))), until, entity_of, memory)
@@ -357,11 +378,21 @@ class QuoteFinder:
         return out
 
     @staticmethod
-    def quote(r: SentenceReader, start: int, end: int, kind: str, who: "Speaker", cue, negated: bool) -> Quote:
+    def quote(r: SentenceReader, start: int, end: int, kind: str, who: Speaker, cue, negated: bool) -> Quote:
         start, end = trim(r.text, start, end, " \t\n")
-        return Quote(start=start, end=end, kind=kind, text=r.text[start:end], speaker=who.entity, cue=cue,
-                     addressee=who.addressee, reported_by=list(who.reported_by), sentence=r.sentence.id,
-                     negated=negated, speaker_text=who.words or None)
+        return Quote(
+            start=start,
+            end=end,
+            kind=kind,
+            text=r.text[start:end],
+            speaker=who.entity,
+            cue=cue,
+            addressee=who.addressee,
+            reported_by=list(who.reported_by),
+            sentence=r.sentence.id,
+            negated=negated,
+            speaker_text=who.words or None,
+        )
 
     # ---- claims -----------------------------------------------------------------------------
     def sentence_claims(self, r: SentenceReader, quotes: list[Quote], entity_of) -> list[Claim]:
@@ -391,27 +422,36 @@ class QuoteFinder:
                 continue
             if end - start < 8:
                 continue
-            out.append(Claim(start=start, end=end, text=r.text[start:end], source=source, cue=cue,
-                             sentence=r.sentence.id, source_text=source_text))
+            out.append(
+                Claim(
+                    start=start,
+                    end=end,
+                    text=r.text[start:end],
+                    source=source,
+                    cue=cue,
+                    sentence=r.sentence.id,
+                    source_text=source_text,
+                )
+            )
         return out
 
     def source(self, r: SentenceReader, cue_end: int, entity_of) -> tuple[str | None, str | None, int]:
         """The source after an according-to phrase: a name (its entity), an unnamed source (مصادر
         أمنية), or the words up to the next comma."""
-        next_char = r.text[cue_end:cue_end + 1]
+        next_char = r.text[cue_end : cue_end + 1]
         start = cue_end + (1 if next_char and not normalize(next_char) else 0)  # a tatweel (لـ) the view drops
         mention = next((x for x in r.mentions if start <= x.start <= start + 2 and x.label != "NORP"), None)
-        if mention is not None and normalize(r.text[start:mention.start]).strip() in ("", *self.c.attached):
+        if mention is not None and normalize(r.text[start : mention.start]).strip() in ("", *self.c.attached):
             end = mention.end
             for x in r.mentions:  # a NORP adjective or a description continues the name
                 if end <= x.start <= end + 1:
                     end = x.end
-            return entity_of.get(id(mention)), r.text[mention.start:end], end
+            return entity_of.get(id(mention)), r.text[mention.start : end], end
         unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
         if unnamed:
             s, e = r.original(unnamed.start("src"), unnamed.end("src"))
             return None, r.text[s:e], e
-        words = self.c.source_words.match(r.text[start:r.sentence.end])
+        words = self.c.source_words.match(r.text[start : r.sentence.end])
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 5:
             return None, words.group("src"), start + words.end("src")
         return None, None, start
@@ -422,8 +462,12 @@ class QuoteFinder:
         i = bisect_left([t.start for t in tokens], start)
         if i < len(tokens) and tokens[i].start == start and tokens[i].proclitics:
             first = tokens[i].proclitics[0]
-            rest = normalize(r.text[first["end"]:tokens[i].end])
-            if first.get("tag") == "conj" and first["end"] < end and (first["text"] in self.c.claim_conjunctions or rest in self.c.claim_conjunction_before):
+            rest = normalize(r.text[first["end"] : tokens[i].end])
+            if (
+                first.get("tag") == "conj"
+                and first["end"] < end
+                and (first["text"] in self.c.claim_conjunctions or rest in self.c.claim_conjunction_before)
+            ):
                 return first["end"]
         return start
 
@@ -438,7 +482,12 @@ class QuoteFinder:
             setattr(article, name, [{"name": n, "entity": by_text.get(normalize(n))} for n in names])
 
 
-@stage("quotes", requires=("sentences", "tokens", "mentions", "timexes", "entities"), assigns=("quotes", "claims"), setup=QuoteFinder.shared)
+@stage(
+    "quotes",
+    requires=("sentences", "tokens", "mentions", "timexes", "entities"),
+    assigns=("quotes", "claims"),
+    setup=QuoteFinder.shared,
+)
 def quotes_stage(article: Article) -> Article:
     """Quotes with speakers, addressees and reporting outlets; claims on their sources."""
     return QuoteFinder.shared()(article)

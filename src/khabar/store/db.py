@@ -13,10 +13,10 @@ import re
 import sqlite3
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import khabar
 from khabar.document import Article
@@ -61,15 +61,14 @@ def _day(value: str | None) -> str | None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Page(dict):
     """One page of a list: items, total, page, per_page, pages."""
 
     def __init__(self, items: list, total: int, page: int, per_page: int) -> None:
-        super().__init__(items=items, total=total, page=page, per_page=per_page,
-                         pages=max(1, -(-total // per_page)))
+        super().__init__(items=items, total=total, page=page, per_page=per_page, pages=max(1, -(-total // per_page)))
 
 
 class Store:
@@ -87,7 +86,9 @@ class Store:
                 self.db.execute("PRAGMA query_only = 1")
                 version = current_version(self.db)
                 if version != SCHEMA_VERSION:
-                    raise KhabarError(Errors.E802, what=str(path), detail=f"schema version {version}, expected {SCHEMA_VERSION}")
+                    raise KhabarError(
+                        Errors.E802, what=str(path), detail=f"schema version {version}, expected {SCHEMA_VERSION}"
+                    )
             else:
                 _switch_to_wal(self.db)
                 self.db.execute("PRAGMA synchronous = NORMAL")
@@ -107,14 +108,18 @@ class Store:
 
     def begin_run(self, paths: Iterable[str]) -> int:
         self.db.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
-        cur = self.db.execute("INSERT INTO ingest_runs (started, paths, status) VALUES (?, ?, 'running')",
-                              (_now(), json.dumps(list(paths), ensure_ascii=False)))
+        cur = self.db.execute(
+            "INSERT INTO ingest_runs (started, paths, status) VALUES (?, ?, 'running')",
+            (_now(), json.dumps(list(paths), ensure_ascii=False)),
+        )
         return cur.lastrowid
 
     def update_run(self, run_id: int, status: str = "running", **counts: int) -> None:
         sets = ", ".join(f"{k} = ?" for k in counts)
-        self.db.execute(f"UPDATE ingest_runs SET status = ?, finished = ?{', ' + sets if sets else ''} WHERE id = ?",
-                        (status, _now() if status != "running" else None, *counts.values(), run_id))
+        self.db.execute(
+            f"UPDATE ingest_runs SET status = ?, finished = ?{', ' + sets if sets else ''} WHERE id = ?",
+            (status, _now() if status != "running" else None, *counts.values(), run_id),
+        )
 
     def stored_hash(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -130,9 +135,23 @@ class Store:
         data = replace(article, tokens=[]).to_dict()  # tokens are recomputed on reading (see `article`)
         if old:
             self._forget(article.id, old["rowid"], json.loads(old["json"]))
-        row = (article.id, digest, article.title, article.url, article.source, article.author, article.published,
-               _day(article.published), article.language, article.origin, article.text, len(article.errors), run_id,
-               _now(), json.dumps(data, ensure_ascii=False))
+        row = (
+            article.id,
+            digest,
+            article.title,
+            article.url,
+            article.source,
+            article.author,
+            article.published,
+            _day(article.published),
+            article.language,
+            article.origin,
+            article.text,
+            len(article.errors),
+            run_id,
+            _now(),
+            json.dumps(data, ensure_ascii=False),
+        )
         rowid = self.db.execute(
             "INSERT INTO articles (id, content_hash, title, url, source, author, published, day, language, origin, "
             "text, n_errors, run_id, stored_at, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -140,9 +159,13 @@ class Store:
             "url = excluded.url, source = excluded.source, author = excluded.author, published = excluded.published, "
             "day = excluded.day, language = excluded.language, origin = excluded.origin, text = excluded.text, "
             "n_errors = excluded.n_errors, run_id = excluded.run_id, stored_at = excluded.stored_at, "
-            "json = excluded.json RETURNING rowid", row).fetchone()[0]
-        self.db.execute("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
-                        (rowid, index_text(article.title or ""), index_text(article.text)))
+            "json = excluded.json RETURNING rowid",
+            row,
+        ).fetchone()[0]
+        self.db.execute(
+            "INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (rowid, index_text(article.title or ""), index_text(article.text)),
+        )
         self._write_layers(article, data)
         counts: Counter = Counter()
         names: dict = {}
@@ -151,8 +174,11 @@ class Store:
         return "updated" if old else "added"
 
     def _forget(self, article_id: str, rowid: int, old: dict) -> None:
-        rows = self.db.execute("SELECT entity_key, label, COUNT(*) FROM mentions WHERE article_id = ? AND "
-                               "entity_key IS NOT NULL AND label != 'NORP' GROUP BY entity_key", (article_id,))
+        rows = self.db.execute(
+            "SELECT entity_key, label, COUNT(*) FROM mentions WHERE article_id = ? AND "
+            "entity_key IS NOT NULL AND label != 'NORP' GROUP BY entity_key",
+            (article_id,),
+        )
         self._count_days(_day(old.get("published")), [(key, label, -n) for key, label, n in rows])
         for table in ARTICLE_TABLES:
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -167,51 +193,126 @@ class Store:
         keys = {e["id"]: identity_key(e) for e in data["entities"]}
         timex_values = {t.id: t.value for t in article.timexes}
         ex = self.db.executemany
-        ex("INSERT INTO blocks VALUES (?,?,?,?,?,?)", [(aid, b.id, b.kind, b.start, b.end, b.text) for b in article.blocks])
-        ex("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
-           [(aid, m.id, m.start, m.end, m.label, m.subtype, m.text, keys.get(m.entity), m.proclitic, m.score)
-            for m in article.mentions])
-        ex("INSERT INTO article_entities VALUES (?,?,?,?,?,?)",
-           [(aid, e.id, keys[e.id], e.label, e.name_ar, json.dumps(e.roles, ensure_ascii=False)) for e in article.entities])
-        ex("INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?, ?)",
-           [(keys[e.id], e.label, e.name_ar, e.name_en, e.kb_id) for e in article.entities])
-        ex("INSERT OR IGNORE INTO entity_names VALUES (?, ?)",
-           [(normalize(name), keys[e.id]) for e in article.entities for name in {e.name_ar} if name]
-           + [(normalize(m.text), keys[m.entity]) for m in article.mentions  # names, not descriptions or adjectives
-              if m.entity in keys and m.label != "NORP" and not m.description])
+        ex(
+            "INSERT INTO blocks VALUES (?,?,?,?,?,?)",
+            [(aid, b.id, b.kind, b.start, b.end, b.text) for b in article.blocks],
+        )
+        ex(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (aid, m.id, m.start, m.end, m.label, m.subtype, m.text, keys.get(m.entity), m.proclitic, m.score)
+                for m in article.mentions
+            ],
+        )
+        ex(
+            "INSERT INTO article_entities VALUES (?,?,?,?,?,?)",
+            [
+                (aid, e.id, keys[e.id], e.label, e.name_ar, json.dumps(e.roles, ensure_ascii=False))
+                for e in article.entities
+            ],
+        )
+        ex(
+            "INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?, ?)",
+            [(keys[e.id], e.label, e.name_ar, e.name_en, e.kb_id) for e in article.entities],
+        )
+        ex(
+            "INSERT OR IGNORE INTO entity_names VALUES (?, ?)",
+            [(normalize(name), keys[e.id]) for e in article.entities for name in {e.name_ar} if name]
+            + [
+                (normalize(m.text), keys[m.entity])
+                for m in article.mentions  # names, not descriptions or adjectives
+                if m.entity in keys and m.label != "NORP" and not m.description
+            ],
+        )
         named = Counter((keys[m.entity], m.label) for m in article.mentions if m.entity in keys and m.label != "NORP")
         self._count_days(day, [(key, label, n) for (key, label), n in named.items()])
-        ex("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
-           [(aid, t.id, t.start, t.end, t.type, t.text, t.value, t.mod) for t in article.timexes])
-        ex("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-           [(aid, q.id, q.kind, q.start, q.end, q.text, keys.get(q.speaker), q.speaker_text,
-             q.cue.text if q.cue else None, q.addressee, json.dumps([keys.get(r, r) for r in q.reported_by]),
-             int(q.negated), day, index_text(q.text)) for q in article.quotes])
-        ex("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)",
-           [(aid, c.id, c.start, c.end, c.text, keys.get(c.source), c.source_text or
-             (None if c.source in keys else c.source), c.cue.text if c.cue else None) for c in article.claims])
+        ex(
+            "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+            [(aid, t.id, t.start, t.end, t.type, t.text, t.value, t.mod) for t in article.timexes],
+        )
+        ex(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    aid,
+                    q.id,
+                    q.kind,
+                    q.start,
+                    q.end,
+                    q.text,
+                    keys.get(q.speaker),
+                    q.speaker_text,
+                    q.cue.text if q.cue else None,
+                    q.addressee,
+                    json.dumps([keys.get(r, r) for r in q.reported_by]),
+                    int(q.negated),
+                    day,
+                    index_text(q.text),
+                )
+                for q in article.quotes
+            ],
+        )
+        ex(
+            "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (
+                    aid,
+                    c.id,
+                    c.start,
+                    c.end,
+                    c.text,
+                    keys.get(c.source),
+                    c.source_text or (None if c.source in keys else c.source),
+                    c.cue.text if c.cue else None,
+                )
+                for c in article.claims
+            ],
+        )
         rows, actor_rows = [], []
         for e in article.events:
             sides = {role: _actors(e.actors, role, keys) for role in ("source", "target")}
             actor_rows += [(aid, e.id, role, key, code) for role, found in sides.items() for key, code in found]
-            (src_key, src_code), (tgt_key, tgt_code) = (sides[r][0] if sides[r] else (None, None)
-                                                        for r in ("source", "target"))
+            (src_key, src_code), (tgt_key, tgt_code) = (
+                sides[r][0] if sides[r] else (None, None) for r in ("source", "target")
+            )
             time_value = timex_values.get(e.time, e.time) if e.time else None
-            rows.append((aid, e.id, e.type, e.cameo, e.plover, e.trigger.start if e.trigger else None,
-                         e.trigger.end if e.trigger else None, e.trigger.text if e.trigger else None,
-                         src_key, src_code, tgt_key, tgt_code, keys.get(e.location, e.location),
-                         time_value, timex_values.get(e.duration, e.duration) if e.duration else None, e.modality,
-                         json.dumps([keys.get(r, r) for r in e.reported_by]), e.sentence,
-                         _day(time_value) or day))
+            rows.append(
+                (
+                    aid,
+                    e.id,
+                    e.type,
+                    e.cameo,
+                    e.plover,
+                    e.trigger.start if e.trigger else None,
+                    e.trigger.end if e.trigger else None,
+                    e.trigger.text if e.trigger else None,
+                    src_key,
+                    src_code,
+                    tgt_key,
+                    tgt_code,
+                    keys.get(e.location, e.location),
+                    time_value,
+                    timex_values.get(e.duration, e.duration) if e.duration else None,
+                    e.modality,
+                    json.dumps([keys.get(r, r) for r in e.reported_by]),
+                    e.sentence,
+                    _day(time_value) or day,
+                )
+            )
         ex("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         ex("INSERT INTO event_actors VALUES (?,?,?,?,?)", actor_rows)
-        ex("INSERT INTO citations VALUES (?,?,?,?,?)",
-           [(aid, article.source, name, key, via) for name, key, via in _citations(article, data, keys)])
+        ex(
+            "INSERT INTO citations VALUES (?,?,?,?,?)",
+            [(aid, article.source, name, key, via) for name, key, via in _citations(article, data, keys)],
+        )
 
     def _count_days(self, day: str | None, counts: list[tuple[str, str, int]]) -> None:
         """Add mention counts per identity for one day ('' when unknown); drop counts that reach nothing."""
-        self.db.executemany("INSERT INTO entity_days VALUES (?, ?, ?, ?) ON CONFLICT (entity_key, day) DO UPDATE "
-                            "SET mentions = mentions + excluded.mentions", [(k, day or "", lab, n) for k, lab, n in counts])
+        self.db.executemany(
+            "INSERT INTO entity_days VALUES (?, ?, ?, ?) ON CONFLICT (entity_key, day) DO UPDATE "
+            "SET mentions = mentions + excluded.mentions",
+            [(k, day or "", lab, n) for k, lab, n in counts],
+        )
         if any(n < 0 for _, _, n in counts):
             self.db.execute("DELETE FROM entity_days WHERE mentions <= 0")
 
@@ -249,8 +350,10 @@ class Store:
         keys |= {entry.kb_id for entry in entries}
         if keys:
             marks = ",".join("?" * len(keys))
-            found |= {r[0] for r in self.db.execute(f"SELECT norm FROM entity_names WHERE entity_key IN ({marks})",
-                                                    tuple(keys))}
+            found |= {
+                r[0]
+                for r in self.db.execute(f"SELECT norm FROM entity_names WHERE entity_key IN ({marks})", tuple(keys))
+            }
         return sorted({normalize(f) for f in found} - {norm})
 
     def entity_keys(self, name: str) -> list[str]:
@@ -259,11 +362,21 @@ class Store:
             return [name]
         norms = [normalize(name.strip()), *self.variants(name)]
         marks = ",".join("?" * len(norms))
-        return [r[0] for r in self.db.execute(f"SELECT DISTINCT entity_key FROM entity_names WHERE norm IN ({marks})",
-                                              norms)]
+        return [
+            r[0]
+            for r in self.db.execute(f"SELECT DISTINCT entity_key FROM entity_names WHERE norm IN ({marks})", norms)
+        ]
 
-    def search(self, q: str | None = None, source: str | None = None, date_from: str | None = None,
-               date_to: str | None = None, entity: str | None = None, page: int = 1, per_page: int = 20) -> Page:
+    def search(
+        self,
+        q: str | None = None,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        entity: str | None = None,
+        page: int = 1,
+        per_page: int = 20,
+    ) -> Page:
         """Articles matching the query and filters, best first (newest first without a query), with snippets."""
         where, params, match = [], [], None
         _check_words("search query", q)
@@ -287,22 +400,34 @@ class Store:
             base, order = "FROM articles a WHERE 1", "a.day DESC, a.rowid DESC"
         clause = base + "".join(" AND " + w for w in where)
         total = self.db.execute(f"SELECT COUNT(*) {clause}", params).fetchone()[0]
-        rows = self.db.execute(f"SELECT a.id, a.title, a.source, a.published, a.day, a.text {clause} ORDER BY {order} "
-                               "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
+        rows = self.db.execute(
+            f"SELECT a.id, a.title, a.source, a.published, a.day, a.text {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*params, per_page, (page - 1) * per_page),
+        ).fetchall()
         terms = highlight_terms(match) if match else set()
-        items = [{"id": r["id"], "title": r["title"] or r["text"].split("\n", 1)[0][:120], "source": r["source"],
-                  "published": r["published"], "snippet": snippet(r["text"], terms)} for r in rows]
+        items = [
+            {
+                "id": r["id"],
+                "title": r["title"] or r["text"].split("\n", 1)[0][:120],
+                "source": r["source"],
+                "published": r["published"],
+                "snippet": snippet(r["text"], terms),
+            }
+            for r in rows
+        ]
         return Page(items, total, page, per_page)
 
     def sources(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")]
+        return [
+            r[0] for r in self.db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1")
+        ]
 
     def names(self, keys: Iterable[str | None]) -> dict[str, dict]:
         """Identity key -> {key, label, name_ar, name_en, kb_id}."""
         keys = list({k for k in keys if k})
         out: dict[str, dict] = {}
         for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
+            chunk = keys[i : i + 500]
             for r in self.db.execute(f"SELECT * FROM identities WHERE key IN ({','.join('?' * len(chunk))})", chunk):
                 out[r["key"]] = dict(r)
         return out
@@ -311,8 +436,15 @@ class Store:
         """Most mentioned identities over the `days` up to the newest stored article (all time with None)."""
         return self.entities(label=label, per_page=n, days=days, with_total=False)["items"]
 
-    def entities(self, q: str | None = None, label: str | None = None, page: int = 1, per_page: int = 20,
-                 days: int | None = None, with_total: bool = True) -> Page:
+    def entities(
+        self,
+        q: str | None = None,
+        label: str | None = None,
+        page: int = 1,
+        per_page: int = 20,
+        days: int | None = None,
+        with_total: bool = True,
+    ) -> Page:
         """Identities, most mentioned first: those with a name containing `q` (in any spelling), of `label`
         (one, or several joined with commas),
         mentioned in the last `days` up to the newest article."""
@@ -320,8 +452,11 @@ class Store:
         _check_words("entity name", q)
         if q and q.strip():
             norms = [normalize(q.strip()), *self.variants(q)]
-            where.append("entity_key IN (SELECT entity_key FROM entity_names WHERE "
-                         + " OR ".join("norm LIKE ? ESCAPE '\\'" for _ in norms) + ")")
+            where.append(
+                "entity_key IN (SELECT entity_key FROM entity_names WHERE "
+                + " OR ".join("norm LIKE ? ESCAPE '\\'" for _ in norms)
+                + ")"
+            )
             params += [like_pattern(n) for n in norms]
         if label:
             labels = label.split(",")
@@ -332,11 +467,14 @@ class Store:
             where.append("day > ?")
             params.append((date.fromisoformat(newest) - timedelta(days=days)).isoformat())
         clause = f"FROM entity_days WHERE {' AND '.join(where)}"
-        total = self.db.execute(f"SELECT COUNT(DISTINCT entity_key) {clause}", params).fetchone()[0] \
-            if with_total else 0
-        rows = self.db.execute(f"SELECT entity_key, SUM(mentions) n {clause} GROUP BY entity_key "
-                               "ORDER BY n DESC, entity_key LIMIT ? OFFSET ?",
-                               (*params, per_page, (page - 1) * per_page)).fetchall()
+        total = (
+            self.db.execute(f"SELECT COUNT(DISTINCT entity_key) {clause}", params).fetchone()[0] if with_total else 0
+        )
+        rows = self.db.execute(
+            f"SELECT entity_key, SUM(mentions) n {clause} GROUP BY entity_key "
+            "ORDER BY n DESC, entity_key LIMIT ? OFFSET ?",
+            (*params, per_page, (page - 1) * per_page),
+        ).fetchall()
         names = self.names(r[0] for r in rows)
         return Page([{**names.get(r[0], {"key": r[0]}), "mentions": r[1]} for r in rows], total, page, per_page)
 
@@ -346,35 +484,54 @@ class Store:
         if row is None:
             return None
         out = dict(row)
-        out["aliases"] = [dict(r) for r in self.db.execute(
-            "SELECT alias, SUM(count) count FROM aliases WHERE key = ? GROUP BY alias ORDER BY count DESC", (key,))]
-        roles = Counter(role for (r,) in self.db.execute("SELECT roles FROM article_entities WHERE entity_key = ?", (key,))
-                        for role in json.loads(r or "[]"))
+        out["aliases"] = [
+            dict(r)
+            for r in self.db.execute(
+                "SELECT alias, SUM(count) count FROM aliases WHERE key = ? GROUP BY alias ORDER BY count DESC", (key,)
+            )
+        ]
+        roles = Counter(
+            role
+            for (r,) in self.db.execute("SELECT roles FROM article_entities WHERE entity_key = ?", (key,))
+            for role in json.loads(r or "[]")
+        )
         out["roles"] = [role for role, _ in roles.most_common(20)]
         out["mentions"] = self.db.execute("SELECT COUNT(*) FROM mentions WHERE entity_key = ?", (key,)).fetchone()[0]
-        out["articles"] = self.db.execute("SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_key = ?",
-                                          (key,)).fetchone()[0]
-        out["timeline"] = [{"day": r[0], "mentions": r[1]} for r in self.db.execute(
-            "SELECT day, mentions FROM entity_days WHERE entity_key = ? AND day != '' ORDER BY day", (key,))]
+        out["articles"] = self.db.execute(
+            "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_key = ?", (key,)
+        ).fetchone()[0]
+        out["timeline"] = [
+            {"day": r[0], "mentions": r[1]}
+            for r in self.db.execute(
+                "SELECT day, mentions FROM entity_days WHERE entity_key = ? AND day != '' ORDER BY day", (key,)
+            )
+        ]
         co = self.db.execute(
             "SELECT b.entity_key, COUNT(DISTINCT b.article_id) n FROM article_entities a JOIN article_entities b "
             "ON a.article_id = b.article_id WHERE a.entity_key = ? AND b.entity_key != ? AND b.label != 'NORP' "
-            "GROUP BY b.entity_key ORDER BY n DESC LIMIT 15", (key, key)).fetchall()
+            "GROUP BY b.entity_key ORDER BY n DESC LIMIT 15",
+            (key, key),
+        ).fetchall()
         names = self.names(r[0] for r in co)
         out["cooccurring"] = [{**names.get(r[0], {"key": r[0]}), "articles": r[1]} for r in co]
         out["quotes_by"] = self.quotes(speaker=key, per_page=20)["items"]
         out["quotes_about"] = self._quotes_rows(
             "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE EXISTS (SELECT 1 FROM mentions m WHERE "
-            "m.article_id = q.article_id AND m.entity_key = ? AND m.start >= q.start AND m.\"end\" <= q.\"end\")",
-            [key], 1, 20)["items"]
+            'm.article_id = q.article_id AND m.entity_key = ? AND m.start >= q.start AND m."end" <= q."end")',
+            [key],
+            1,
+            20,
+        )["items"]
         out["events"] = self.events(actor=key, per_page=20)["items"]
         out["recent"] = self.search(entity=key, per_page=10)["items"]
         return out
 
     def _quotes_rows(self, clause: str, params: list, page: int, per_page: int) -> Page:
         total = self.db.execute(f"SELECT COUNT(*) {clause}", params).fetchone()[0]
-        rows = self.db.execute(f"SELECT q.*, a.title, a.source FROM {clause[5:]} ORDER BY q.day DESC, q.rowid DESC "
-                               "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
+        rows = self.db.execute(
+            f"SELECT q.*, a.title, a.source FROM {clause[5:]} ORDER BY q.day DESC, q.rowid DESC LIMIT ? OFFSET ?",
+            (*params, per_page, (page - 1) * per_page),
+        ).fetchall()
         names = self.names(r["speaker_key"] for r in rows)
         items = []
         for r in rows:
@@ -399,8 +556,15 @@ class Store:
         clause = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1" + "".join(" AND " + w for w in where)
         return self._quotes_rows(clause, params, page, per_page)
 
-    def events(self, type: str | None = None, actor: str | None = None, date_from: str | None = None,
-               date_to: str | None = None, page: int = 1, per_page: int = 20) -> Page:
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        page: int = 1,
+        per_page: int = 20,
+    ) -> Page:
         """Events, newest first; `type` matches the type, CAMEO or PLOVER code (a prefix), `actor` either side."""
         where, params = [], []
         _check_words("actor", actor)
@@ -410,14 +574,18 @@ class Store:
         if actor:
             keys = self.entity_keys(actor)
             marks = ",".join("?" * len(keys))
-            where.append(f"EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND "
-                         f"x.event_id = e.id AND (x.entity_key IN ({marks}) OR x.code = ?))")
+            where.append(
+                f"EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id AND "
+                f"x.event_id = e.id AND (x.entity_key IN ({marks}) OR x.code = ?))"
+            )
             params += [*keys, actor]
         _day_range(where, params, "e.day", date_from, date_to)
         clause = "FROM events e JOIN articles a ON a.id = e.article_id WHERE 1" + "".join(" AND " + w for w in where)
         total = self.db.execute(f"SELECT COUNT(*) {clause}", params).fetchone()[0]
-        rows = self.db.execute(f"SELECT e.*, a.title, a.source {clause} ORDER BY e.day DESC, e.rowid DESC "
-                               "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
+        rows = self.db.execute(
+            f"SELECT e.*, a.title, a.source {clause} ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?",
+            (*params, per_page, (page - 1) * per_page),
+        ).fetchall()
         names = self.names(k for r in rows for k in (r["source_key"], r["target_key"], r["location_key"]))
         items = []
         for r in rows:
@@ -427,8 +595,12 @@ class Store:
                 item[side] = names.get(r[f"{side}_key"])
             items.append(item)
         page_out = Page(items, total, page, per_page)
-        page_out["timeline"] = [{"day": r[0], "events": r[1]} for r in self.db.execute(
-            f"SELECT e.day, COUNT(*) {clause} AND e.day IS NOT NULL GROUP BY e.day ORDER BY e.day", params)]
+        page_out["timeline"] = [
+            {"day": r[0], "events": r[1]}
+            for r in self.db.execute(
+                f"SELECT e.day, COUNT(*) {clause} AND e.day IS NOT NULL GROUP BY e.day ORDER BY e.day", params
+            )
+        ]
         return page_out
 
     def citations(self) -> list[dict]:
@@ -437,11 +609,14 @@ class Store:
             "SELECT COALESCE(c.outlet, '') outlet, COALESCE(i.name_ar, c.name) name, c.entity_key, "
             "GROUP_CONCAT(DISTINCT c.via) via, COUNT(DISTINCT c.article_id) articles FROM citations c "
             "LEFT JOIN identities i ON i.key = c.entity_key GROUP BY outlet, COALESCE(c.entity_key, c.name) "
-            "ORDER BY outlet, articles DESC").fetchall()
+            "ORDER BY outlet, articles DESC"
+        ).fetchall()
         return [dict(r) for r in rows]
 
     def stats(self) -> dict[str, int]:
-        return {t: self.count(t) for t in ("articles", "mentions", "identities", "quotes", "claims", "events", "timexes")}
+        return {
+            t: self.count(t) for t in ("articles", "mentions", "identities", "quotes", "claims", "events", "timexes")
+        }
 
 
 def _switch_to_wal(db: sqlite3.Connection, wait: float = 30.0) -> None:

@@ -23,7 +23,7 @@ def export(store: Store, table: str, fmt: str, out_path: str) -> int:
     if fmt == "parquet":
         return _parquet(cursor, columns, out_path)
     n = 0
-    with (nullcontext(sys.stdout) if out_path == "-" else open(out_path, "w", encoding="utf-8", newline="")) as out:
+    with nullcontext(sys.stdout) if out_path == "-" else open(out_path, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out) if fmt == "csv" else None
         if writer:
             writer.writerow(columns)
@@ -43,7 +43,9 @@ def _parquet(cursor, columns: list[str], out_path: str) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise KhabarError(Errors.E808, what="--format parquet", detail="needs pyarrow: pip install 'khabar[parquet]'")
+        raise KhabarError(
+            Errors.E808, what="--format parquet", detail="needs pyarrow: pip install 'khabar[parquet]'"
+        ) from None
     if out_path == "-":
         raise KhabarError(Errors.E808, what="--format parquet", detail="needs a file: pass --out FILE.parquet")
     rows = cursor.fetchall()

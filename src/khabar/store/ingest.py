@@ -47,9 +47,18 @@ def is_analysed(article: Article) -> bool:
     return bool(article.stages)
 
 
-def ingest(store: Store, paths: Iterable[str], *, pipeline: Pipeline | None = None, workers: int = 1,
-           batch_size: int = BATCH, on_article: Callable[[IngestSummary], None] | None = None,
-           limit: int | None = None, force: bool = False, **read_options) -> IngestSummary:
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    batch_size: int = BATCH,
+    on_article: Callable[[IngestSummary], None] | None = None,
+    limit: int | None = None,
+    force: bool = False,
+    **read_options,
+) -> IngestSummary:
     """Analyse and store every article of `paths` (the first `limit`); `on_article` is called after each one.
     `force` analyses and stores again articles whose content hash is already stored."""
     paths = list(paths)

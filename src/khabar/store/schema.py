@@ -8,16 +8,26 @@ analysed article is kept as JSON beside them. The alias registry's tables (`alia
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from khabar.entities.registry import SCHEMA as REGISTRY_SCHEMA
 from khabar.errors import Errors, KhabarError
 
-ARTICLE_TABLES = ("blocks", "mentions", "article_entities", "timexes", "quotes", "claims", "events", "event_actors",
-                  "citations")
+ARTICLE_TABLES = (
+    "blocks",
+    "mentions",
+    "article_entities",
+    "timexes",
+    "quotes",
+    "claims",
+    "events",
+    "event_actors",
+    "citations",
+)
 
 MIGRATIONS: tuple[str, ...] = (
-    REGISTRY_SCHEMA + """
+    REGISTRY_SCHEMA
+    + """
 CREATE TABLE ingest_runs (id INTEGER PRIMARY KEY, started TEXT, finished TEXT, paths TEXT, status TEXT,
     added INTEGER DEFAULT 0, updated INTEGER DEFAULT 0, unchanged INTEGER DEFAULT 0, failed INTEGER DEFAULT 0);
 CREATE TABLE articles (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, content_hash TEXT NOT NULL,
@@ -87,13 +97,17 @@ def migrate(db: sqlite3.Connection, what: str) -> int:
     try:
         version = current_version(db)  # again, under the write lock: another process may have migrated meanwhile
         if version > SCHEMA_VERSION:
-            raise KhabarError(Errors.E801, what=what, detail=f"schema version {version}, this khabar knows {SCHEMA_VERSION}")
+            raise KhabarError(
+                Errors.E801, what=what, detail=f"schema version {version}, this khabar knows {SCHEMA_VERSION}"
+            )
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
         for number in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[number]):
                 db.execute(statement)
-            db.execute("INSERT INTO schema_version VALUES (?, ?)",
-                       (number + 1, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            db.execute(
+                "INSERT INTO schema_version VALUES (?, ?)",
+                (number + 1, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
     except BaseException:
         db.execute("ROLLBACK")
         raise

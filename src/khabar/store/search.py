@@ -18,7 +18,7 @@ MAX_QUERY_WORDS = 64
 def index_word(norm: str) -> str:
     """A normalised word without its proclitics (و ف ب ل ك ال), lower-cased."""
     parts = clitic_split(norm) if len(norm) >= 3 else ()
-    return (norm[parts[-1][1]:] if parts else norm).lower()
+    return (norm[parts[-1][1] :] if parts else norm).lower()
 
 
 def index_words(text: str) -> list[str]:
@@ -62,7 +62,9 @@ def highlight_terms(match: str) -> set[str]:
 def _first_hit(text: str, terms: set[str]) -> int | None:
     """Where in `text` a word whose index form may be one of `terms` first occurs (a quick scan)."""
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![{ARABIC_LETTER}\w])[وف]?(?:[بلك]?ال|لل|[بلك])?(?:{alternatives})(?![{ARABIC_LETTER}\w])")
+    pattern = re.compile(
+        rf"(?<![{ARABIC_LETTER}\w])[وف]?(?:[بلك]?ال|لل|[بلك])?(?:{alternatives})(?![{ARABIC_LETTER}\w])"
+    )
     view = normal_view(text)
     match = pattern.search(view.norm.lower()) if len(view.norm.lower()) == len(view.norm) else pattern.search(view.norm)
     return view.to_original(match.start(), match.end())[0] if match else None
@@ -78,7 +80,9 @@ def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    hits = [(t.start, t.end) for t in tokenize(text, start, end) if t.kind in INDEXED_KINDS and index_word(t.norm) in terms]
+    hits = [
+        (t.start, t.end) for t in tokenize(text, start, end) if t.kind in INDEXED_KINDS and index_word(t.norm) in terms
+    ]
     out, pos = ["…" if start else ""], start
     for s, e in hits:
         out += [html.escape(text[pos:s]), "<mark>", html.escape(text[s:e]), "</mark>"]

@@ -9,21 +9,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Sequence
+from functools import cache
 
 from khabar.text.tables import load_json
 
 ALL_GROUPS = (
-    "alef", "hamza_carriers", "ya", "ta_marbuta", "persian_urdu_letters", "tatweel", "diacritics",
-    "format_controls", "arabic_indic_digits", "persian_digits", "punctuation", "lam_alef_ligatures",
+    "alef",
+    "hamza_carriers",
+    "ya",
+    "ta_marbuta",
+    "persian_urdu_letters",
+    "tatweel",
+    "diacritics",
+    "format_controls",
+    "arabic_indic_digits",
+    "persian_digits",
+    "punctuation",
+    "lam_alef_ligatures",
 )
 # Matching view used by default: everything except punctuation folding.
 DEFAULT_GROUPS = tuple(g for g in ALL_GROUPS if g != "punctuation")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_charmap(groups: tuple[str, ...] = DEFAULT_GROUPS) -> dict[str, str]:
     raw = load_json("khabar.text", "data/charmap.json")
     table: dict[str, str] = {}
@@ -36,7 +46,7 @@ def load_charmap(groups: tuple[str, ...] = DEFAULT_GROUPS) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translation(groups: tuple[str, ...]) -> dict[int, str]:
     return str.maketrans(load_charmap(groups))
 
@@ -67,7 +77,7 @@ def _is_dropped(ch: str) -> bool:
     return load_charmap().get(ch) == ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _length_changing(groups: tuple[str, ...]) -> re.Pattern:
     """Characters that fold to zero or several characters (so offsets shift)."""
     chars = [c for c, v in load_charmap(groups).items() if len(v) != 1]

@@ -15,7 +15,7 @@ class SentenceReader:
     def __init__(self, article: Article, sentence: Sentence) -> None:
         self.article, self.sentence = article, sentence
         self.text = article.text
-        self.view = normal_view(article.text[sentence.start:sentence.end])
+        self.view = normal_view(article.text[sentence.start : sentence.end])
         self.base = sentence.start
         self.mentions = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
 

@@ -42,8 +42,9 @@ def load_json(package: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise KhabarError(Errors.E205, what=table_path(package, name), detail=f"line {exc.lineno}, column {exc.colno}: "
-                          f"{exc.msg}") from exc
+        raise KhabarError(
+            Errors.E205, what=table_path(package, name), detail=f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
 
 
 def table_error(package: str, name: str, problem: str) -> KhabarError:

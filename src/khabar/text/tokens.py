@@ -19,7 +19,10 @@ from khabar.pipeline import stage
 from khabar.text.normalize import normal_view, normalize
 from khabar.text.tables import load_json
 
-ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc"
+ARABIC_LETTER = (
+    "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc"
+)
 ARABIC_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640\u200c\u200d"
 DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 TOKEN_RE = re.compile(
@@ -76,8 +79,11 @@ def clitic_split(norm_word: str) -> tuple[tuple[int, int, str], ...]:
     if word in rules["keep"]:
         return ()
     table_len = rules["table"].get(word)
-    conj_ok = word[:1] in rules["conjunctions"] and len(word) - 1 >= rules["min_stem_after_conjunction"] and (
-        word[0] in rules["split_unknown"] or _split_prep_det(word[1:], rules) >= 2)
+    conj_ok = (
+        word[:1] in rules["conjunctions"]
+        and len(word) - 1 >= rules["min_stem_after_conjunction"]
+        and (word[0] in rules["split_unknown"] or _split_prep_det(word[1:], rules) >= 2)
+    )
     if table_len is not None:
         if table_len and word[0] in rules["conjunctions"]:
             parts.append((0, 1, "conj"))
@@ -136,8 +142,9 @@ def _attach_proclitics(token: Token) -> None:
     view = normal_view(token.text) if len(token.norm) != len(token.text) else None
     for ps, pe, tag in parts:
         os, oe = view.to_original(ps, pe) if view else (ps, pe)
-        token.proclitics.append({"start": token.start + os, "end": token.start + oe,
-                                 "text": token.text[os:oe], "tag": tag})
+        token.proclitics.append(
+            {"start": token.start + os, "end": token.start + oe, "text": token.text[os:oe], "tag": tag}
+        )
     stem_start = token.start + (view.to_original(parts[-1][1], parts[-1][1] + 1)[0] if view else parts[-1][1])
     token.stem = Span(stem_start, token.end, token.text[stem_start - token.start :])
 

@@ -16,7 +16,7 @@ from khabar.text.normalize import normalize
 from khabar.text.tables import load_json
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")  # a word of letters and marks
-WORD_END = r"(?![\p{L}\p{M}\d])"         # no letter, mark or digit follows
+WORD_END = r"(?![\p{L}\p{M}\d])"  # no letter, mark or digit follows
 
 
 def fold(word: str) -> str:

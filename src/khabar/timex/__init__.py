@@ -13,6 +13,7 @@ from khabar.document import Article, Timex
 def tag(text: str, anchor: str | None = None) -> list[Timex]:
     """Timexes of `text`, resolved against `anchor` (`YYYY-MM-DD`, the publication date) if given."""
     from khabar.timex.stage import timex_stage
+
     return timex_stage(Article(text=text, published=anchor)).timexes
 
 

@@ -6,8 +6,8 @@ The table is JSON Lines: `{"category", "anchor", "sentence", "expect": [{"text",
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from khabar import evaluation
 from khabar.errors import Errors
@@ -21,17 +21,23 @@ def read_table(path: str | Path) -> list[dict]:
 
 def khabar_tagger(sentence: str, anchor: str | None) -> list[Item]:
     from khabar.timex import tag
+
     return [(t.text, t.type, t.value, t.mod) for t in tag(sentence, anchor)]
 
 
-def score(cases: Iterable[dict], tagger: Callable[[str, str | None], list[Item]] = khabar_tagger,
-          match: Callable[[Item, Item], bool] | None = None) -> dict:
+def score(
+    cases: Iterable[dict],
+    tagger: Callable[[str, str | None], list[Item]] = khabar_tagger,
+    match: Callable[[Item, Item], bool] | None = None,
+) -> dict:
     """Micro and per-category precision/recall/F1, and every miss and false alarm."""
     same = match or (lambda gold, found: gold == found)
     result = evaluation.score(
-        cases, "sentence",
+        cases,
+        "sentence",
         expected=lambda case: [(e["text"], e["type"], e["value"], e.get("mod")) for e in case["expect"]],
         predict=lambda case: (tagger(case["sentence"], case.get("anchor")), None),
-        match=lambda gold, found, _: same(gold, found))
+        match=lambda gold, found, _: same(gold, found),
+    )
     result["n_expressions"] = result.pop("n_expected")
     return result

@@ -9,9 +9,9 @@ Rules propose candidates, the leftmost-longest win, then modifier words around a
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 import regex
 
@@ -20,12 +20,12 @@ from khabar.text.words import alternation, fold
 from khabar.timex.lexicon import lexicon
 from khabar.timex.numbers import number_pattern, parse_number
 
-B = r"(?<![\p{L}\p{M}\d])"          # word start
-E = r"(?![\p{L}\p{M}\d])"           # word end
-PC = r"(?:[وف]?[بل]?)"              # proclitics left out of the span
-MAX_GAP = 40                        # characters scanned before/after a winner for modifiers
-DIGIT = "<digit>"                   # a rule that can start at a number
-AL_DIGIT = "<al-digit>"             # ... or at ال fused to a number (الـ24)
+B = r"(?<![\p{L}\p{M}\d])"  # word start
+E = r"(?![\p{L}\p{M}\d])"  # word end
+PC = r"(?:[وف]?[بل]?)"  # proclitics left out of the span
+MAX_GAP = 40  # characters scanned before/after a winner for modifiers
+DIGIT = "<digit>"  # a rule that can start at a number
+AL_DIGIT = "<al-digit>"  # ... or at ال fused to a number (الـ24)
 WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 
 
@@ -41,18 +41,51 @@ def lookup(table: dict, text: str):
 class Parse:
     start: int
     end: int
-    type: str                       # DATE, TIME, DURATION, SET
-    kind: str                       # what the fields describe (see resolve.py)
+    type: str  # DATE, TIME, DURATION, SET
+    kind: str  # what the fields describe (see resolve.py)
     f: dict = field(default_factory=dict)
     mod: str | None = None
     extra: dict = field(default_factory=dict)
 
 
 # Slots filled with an alternation of lexicon words; PLAIN_SLOTS do not also match ل-fused forms.
-SLOTS = {"month", "hmonth", "weekday", "weekday_bare", "adjective", "gera", "hera", "unit_any", "unit_singular",
-         "unit_dual", "unit_plural", "unit_plural_al", "decade_al", "past_n", "ordinal_day", "relday", "this", "punit",
-         "pod", "clock_part", "clock_min", "hour_word", "tz", "season", "decade", "quarter", "period_part", "signal",
-         "not_today_before", "not_today_after", "not_weekday", "modifier", "fraction", "reference", "set_adverb"}
+SLOTS = {
+    "month",
+    "hmonth",
+    "weekday",
+    "weekday_bare",
+    "adjective",
+    "gera",
+    "hera",
+    "unit_any",
+    "unit_singular",
+    "unit_dual",
+    "unit_plural",
+    "unit_plural_al",
+    "decade_al",
+    "past_n",
+    "ordinal_day",
+    "relday",
+    "this",
+    "punit",
+    "pod",
+    "clock_part",
+    "clock_min",
+    "hour_word",
+    "tz",
+    "season",
+    "decade",
+    "quarter",
+    "period_part",
+    "signal",
+    "not_today_before",
+    "not_today_after",
+    "not_weekday",
+    "modifier",
+    "fraction",
+    "reference",
+    "set_adverb",
+}
 PLAIN_SLOTS = {"gera", "hera", "clock_part", "clock_min", "tz", "modifier", "fraction", "set_adverb"}
 
 
@@ -87,11 +120,18 @@ class Grammar:
         lex = self.lex = lexicon()
         self.ordinal_days = _ordinal_days()
         classes = self._word_classes()
-        slots = {name: alternation(words, al_after_l=name not in PLAIN_SLOTS) for name, words in classes.items()
-                 if name in SLOTS}
-        slots.update(b=B, e=E, number=number_pattern(),
-                     month_clear=alternation([m for m in lex.months if m not in lex.ambiguous_months]),
-                     half_noun=rf"(?:\s+ال(?:{'|'.join(classes['unit_singular'])}){E})?")
+        slots = {
+            name: alternation(words, al_after_l=name not in PLAIN_SLOTS)
+            for name, words in classes.items()
+            if name in SLOTS
+        }
+        slots.update(
+            b=B,
+            e=E,
+            number=number_pattern(),
+            month_clear=alternation([m for m in lex.months if m not in lex.ambiguous_months]),
+            half_noun=rf"(?:\s+ال(?:{'|'.join(classes['unit_singular'])}){E})?",
+        )
         spec = load_toml("khabar.timex", "data/grammar.toml")
         for name, template in spec["fragments"].items():
             slots[name] = _fill(template, slots)
@@ -104,8 +144,10 @@ class Grammar:
             for word in {w.split()[0] for w in firsts}:
                 for form in {word, "ل" + word[2:] if word.startswith("ال") and len(word) > 3 else word}:
                     self.by_first.setdefault(form, []).append(index)
-        self.future_cue = regex.compile(rf"{B}{PC}(?:{alternation(lex.future_cues)}|"
-                                        rf"(?!{alternation(lex.not_future_verbs)})س[يتن]\p{{L}}{{3,}})")
+        self.future_cue = regex.compile(
+            rf"{B}{PC}(?:{alternation(lex.future_cues)}|"
+            rf"(?!{alternation(lex.not_future_verbs)})س[يتن]\p{{L}}{{3,}})"
+        )
         # modifier words around a winning candidate (see _widen)
         self.modifier = regex.compile(rf"{B}(?P<w>{slots['modifier']})\s*(?:ال)?$")
         self.post_modifier = regex.compile(rf"^\s*(?P<w>{alternation(lex.post_modifiers, al_after_l=False)})")
@@ -117,26 +159,49 @@ class Grammar:
         lex = self.lex
         units = lambda *forms: [w for w, u in lex.units.items() if u["form"] in forms]  # noqa: E731
         return {
-            "month": list(lex.months), "hmonth": list(lex.hijri_months), "weekday": list(lex.weekdays),
-            "weekday_bare": [w[2:] for w in lex.weekdays], "adjective": list(lex.period_adjectives),
-            "gera": list(lex.gregorian_era), "hera": list(lex.hijri_era), "unit_any": list(lex.units),
-            "unit_singular": units("singular"), "unit_dual": units("dual"), "unit_plural": units("plural"),
+            "month": list(lex.months),
+            "hmonth": list(lex.hijri_months),
+            "weekday": list(lex.weekdays),
+            "weekday_bare": [w[2:] for w in lex.weekdays],
+            "adjective": list(lex.period_adjectives),
+            "gera": list(lex.gregorian_era),
+            "hera": list(lex.hijri_era),
+            "unit_any": list(lex.units),
+            "unit_singular": units("singular"),
+            "unit_dual": units("dual"),
+            "unit_plural": units("plural"),
             "unit_plural_al": ["ال" + w for w in units("plural", "dual")],
             "decade_al": ["ال" + w for w, u in lex.units.items() if u["unit"] == "DE" and u["form"] == "singular"],
-            "past_n": list(lex.past_n), "ordinal_day": list(self.ordinal_days), "relday": list(lex.relative_days),
-            "this": list(lex.period_this), "punit": list(lex.period_units), "pod": list(lex.parts_of_day),
-            "clock_part": list(lex.clock_parts), "clock_min": list(lex.clock_minutes), "hour_word": list(lex.hour_ordinals),
-            "tz": list(lex.time_zones), "season": list(lex.seasons), "decade": list(lex.decades),
-            "quarter": list(lex.quarters), "period_part": list(lex.period_parts), "signal": list(lex.date_signals),
-            "not_today_before": list(lex.not_today_before), "not_today_after": list(lex.not_today_after),
-            "not_weekday": list(lex.not_weekday), "modifier": list(lex.modifiers), "fraction": list(lex.fractions),
-            "reference": list(lex.references), "set_adverb": list(lex.sets),
+            "past_n": list(lex.past_n),
+            "ordinal_day": list(self.ordinal_days),
+            "relday": list(lex.relative_days),
+            "this": list(lex.period_this),
+            "punit": list(lex.period_units),
+            "pod": list(lex.parts_of_day),
+            "clock_part": list(lex.clock_parts),
+            "clock_min": list(lex.clock_minutes),
+            "hour_word": list(lex.hour_ordinals),
+            "tz": list(lex.time_zones),
+            "season": list(lex.seasons),
+            "decade": list(lex.decades),
+            "quarter": list(lex.quarters),
+            "period_part": list(lex.period_parts),
+            "signal": list(lex.date_signals),
+            "not_today_before": list(lex.not_today_before),
+            "not_today_after": list(lex.not_today_after),
+            "not_weekday": list(lex.not_weekday),
+            "modifier": list(lex.modifiers),
+            "fraction": list(lex.fractions),
+            "reference": list(lex.references),
+            "set_adverb": list(lex.sets),
             # first-word classes only
-            "hijri_month": list(lex.hijri_months), "relative_day": list(lex.relative_days),
-            "period_unit": list(lex.period_units), "part_of_day": list(lex.parts_of_day),
-            "number": list(lex.numbers), "vague_number": list(lex.vague_numbers),
+            "hijri_month": list(lex.hijri_months),
+            "relative_day": list(lex.relative_days),
+            "period_unit": list(lex.period_units),
+            "part_of_day": list(lex.parts_of_day),
+            "number": list(lex.numbers),
+            "vague_number": list(lex.vague_numbers),
         }
-
 
     # ---- builders: each returns the parses of one match --------------------------------------
     def _p(self, match, type_, kind, **f) -> list[Parse]:
@@ -163,7 +228,7 @@ class Grammar:
 
     def _numeric_date(self, m):
         d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        if not (1 <= d <= 31 and 1 <= mo <= 12) or m.group("gera") and y < 1800:
+        if not (1 <= d <= 31 and 1 <= mo <= 12) or (m.group("gera") and y < 1800):
             return []
         if 1300 <= y <= 1500 or m.group("era"):  # 1436/10/30: a Hijri date
             return self._p(m, "DATE", "hijri", y=y, m=mo, d=d, rel=None)
@@ -173,8 +238,15 @@ class Grammar:
         month = lookup(self.lex.months, m.group("month"))
         year = int(m.group("year")) if m.groupdict().get("year") else None
         rel = m.groupdict().get("rel")
-        return self._p(m, "DATE", "month", y=year, m=month, yrel=self._year_rel(m) if "yrel" in m.groupdict() else None,
-                       rel=lookup(self.lex.period_adjectives, rel) if rel else None)
+        return self._p(
+            m,
+            "DATE",
+            "month",
+            y=year,
+            m=month,
+            yrel=self._year_rel(m) if "yrel" in m.groupdict() else None,
+            rel=lookup(self.lex.period_adjectives, rel) if rel else None,
+        )
 
     def _year(self, m):
         year = int(m.group("year"))
@@ -201,7 +273,13 @@ class Grammar:
         year = int(g["year"]) if g.get("year") else None
         if year is not None and not 1300 <= year <= 1600:
             return []
-        if day is None and month is not None and year is None and not g.get("rel") and not m.group("x").startswith("شهر"):
+        if (
+            day is None
+            and month is not None
+            and year is None
+            and not g.get("rel")
+            and not m.group("x").startswith("شهر")
+        ):
             return []
         rel = lookup(self.lex.period_adjectives, g["rel"]) if g.get("rel") else None
         return self._p(m, "DATE", "hijri", y=year, m=month, d=day, rel=rel)
@@ -234,24 +312,44 @@ class Grammar:
         q = lookup(self.lex.quarters, g["q"])
         if g["qh"] == "النصف" and q > 2:
             return []
-        return self._p(m, "DATE", "quarter", half=g["qh"] == "النصف", q=q,
-                       y=int(g["year"]) if g.get("year") else None, yrel=self._year_rel(m))
+        return self._p(
+            m,
+            "DATE",
+            "quarter",
+            half=g["qh"] == "النصف",
+            q=q,
+            y=int(g["year"]) if g.get("year") else None,
+            yrel=self._year_rel(m),
+        )
 
     def _season(self, m):
         g = m.groupdict()
         offset = lookup(self.lex.period_adjectives, g["adj"]) if g.get("adj") else (0 if g.get("this") else None)
         if offset is None and g.get("yrel"):
             offset = self._year_rel(m)
-        return self._p(m, "DATE", "season", season=lookup(self.lex.seasons, g["season"]),
-                       y=int(g["year"]) if g.get("year") else None, yrel=offset)
+        return self._p(
+            m,
+            "DATE",
+            "season",
+            season=lookup(self.lex.seasons, g["season"]),
+            y=int(g["year"]) if g.get("year") else None,
+            yrel=offset,
+        )
 
     def _decade(self, m):
         century = None
         if m.group("cent"):
             parsed = self._century_value(m.group("cent").split(None, 1)[1])
             if parsed is None:
-                return [Parse(m.start("x"), m.start("x") + len(m.group("dec")), "DATE", "decade",
-                              {"dec": lookup(self.lex.decades, m.group("dec")), "cent": None})]
+                return [
+                    Parse(
+                        m.start("x"),
+                        m.start("x") + len(m.group("dec")),
+                        "DATE",
+                        "decade",
+                        {"dec": lookup(self.lex.decades, m.group("dec")), "cent": None},
+                    )
+                ]
             century = parsed
         return self._p(m, "DATE", "decade", dec=lookup(self.lex.decades, m.group("dec")), cent=century)
 
@@ -274,7 +372,9 @@ class Grammar:
     def _reference(self, m):
         ref = " ".join(m.group("ref").split())
         ref = ref if ref in self.lex.references else "ا" + ref
-        if ref in self.lex.needs_fi and not regex.search(r"(?:^|\s)في\s+$", m.string[max(0, m.start("x") - 6):m.start("x")]):
+        if ref in self.lex.needs_fi and not regex.search(
+            r"(?:^|\s)في\s+$", m.string[max(0, m.start("x") - 6) : m.start("x")]
+        ):
             return []
         return self._p(m, "DATE", "ref", ref=self.lex.references[ref])
 
@@ -288,9 +388,15 @@ class Grammar:
                 direction = {-1: "past", 1: "future", 0: "this"}[lookup(self.lex.period_adjectives, g["r_dir"])]
             return {"kind": "weekday", "wd": lookup(self.lex.weekdays, g["r_wd"]), "dir": direction}
         if g.get("r_day"):
-            return {"kind": "date", "y": int(g["r_year"]) if g.get("r_year") else None,
-                    "m": lookup(self.lex.months, g["r_month"]), "d": int(g["r_day"]), "wd": None,
-                    "yrel": None, "rel": None}
+            return {
+                "kind": "date",
+                "y": int(g["r_year"]) if g.get("r_year") else None,
+                "m": lookup(self.lex.months, g["r_month"]),
+                "d": int(g["r_day"]),
+                "wd": None,
+                "yrel": None,
+                "rel": None,
+            }
         return None
 
     def _clock(self, m):
@@ -301,7 +407,9 @@ class Grammar:
                 return []
         else:
             hour = int(g["h"])
-            if g.get("sep") == "." and not (m.group("x").startswith(("الساعه", "تمام", "في")) or g.get("part") or g.get("tz")):
+            if g.get("sep") == "." and not (
+                m.group("x").startswith(("الساعه", "تمام", "في")) or g.get("part") or g.get("tz")
+            ):
                 return []
         minute = 0
         if g.get("mi"):
@@ -369,8 +477,14 @@ class Grammar:
         if amount is None or amount == 0:
             return []
         unit = self._unit(m)
-        if m.groupdict().get("num") and isinstance(amount, (int, float)) and unit in ("Y", "DE", "CE") \
-                and m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= amount <= 2100:
+        if (
+            m.groupdict().get("num")
+            and isinstance(amount, (int, float))
+            and unit in ("Y", "DE", "CE")
+            and m.group("num").isdigit()
+            and len(m.group("num")) == 4
+            and 1900 <= amount <= 2100
+        ):
             return []  # "2016 عام" is not 2016 years
         return self._p(m, "DURATION", "duration", amount=amount, unit=unit)
 
@@ -434,13 +548,13 @@ class Grammar:
 
     def _widen(self, norm: str, parse: Parse, floor: int, ceiling: int) -> None:
         """Take in a modifier before (أكثر من، منذ، منتصف) or after (تقريبا) the expression."""
-        before = norm[max(floor, parse.start - MAX_GAP):parse.start]
+        before = norm[max(floor, parse.start - MAX_GAP) : parse.start]
         if parse.type == "DURATION":
             m = self.modifier.search(before)
             if m:
                 parse.start -= len(before) - m.start("w")
                 parse.mod = self.lex.modifiers[" ".join(m.group("w").split())]
-            after = norm[parse.end:min(ceiling, parse.end + MAX_GAP)]
+            after = norm[parse.end : min(ceiling, parse.end + MAX_GAP)]
             m = self.post_modifier.search(after)
             if m:
                 parse.end += m.end("w")
@@ -448,14 +562,15 @@ class Grammar:
             return
         if parse.type != "DATE" or parse.kind == "ref":
             return
-        coarse = parse.kind in ("month", "year", "relp", "season", "decade", "century", "hijri") and \
-            not (parse.kind == "hijri" and parse.f.get("d"))
+        coarse = parse.kind in ("month", "year", "relp", "season", "decade", "century", "hijri") and not (
+            parse.kind == "hijri" and parse.f.get("d")
+        )
         if coarse:
             m = self.period_part.search(before)
             if m:
                 parse.start -= len(before) - m.start("w")
                 parse.mod = self.lex.period_parts[" ".join(m.group("w").split())]
-                before = norm[max(floor, parse.start - MAX_GAP):parse.start]
+                before = norm[max(floor, parse.start - MAX_GAP) : parse.start]
         if parse.mod is None:
             m = self.signal.search(before)
             if m and not (parse.kind == "reld" and m.group("w") == "بعد"):

@@ -17,12 +17,12 @@ from khabar.text.words import fold
 
 @dataclass(frozen=True)
 class Lexicon:
-    months: dict[str, int]          # folded name -> month number
+    months: dict[str, int]  # folded name -> month number
     ambiguous_months: frozenset[str]
     hijri_months: dict[str, int]
     hijri_era: tuple[str, ...]
     gregorian_era: tuple[str, ...]
-    weekdays: dict[str, int]        # folded name (with ال) -> ISO weekday
+    weekdays: dict[str, int]  # folded name (with ال) -> ISO weekday
     numbers: dict[str, int]
     vague_numbers: tuple[str, ...]
     fractions: dict[str, float]
@@ -91,8 +91,9 @@ def lexicon() -> Lexicon:
             for word in words:
                 units[fold(word)] = {"unit": unit, "form": form}
     rel = raw["relative_periods"]
-    adjectives = {fold(w): -1 for w in rel["past"]} | {fold(w): 1 for w in rel["future"]} | \
-                 {fold(w): 0 for w in rel["current"]}
+    adjectives = (
+        {fold(w): -1 for w in rel["past"]} | {fold(w): 1 for w in rel["future"]} | {fold(w): 0 for w in rel["current"]}
+    )
     return Lexicon(
         months=months,
         ambiguous_months=frozenset(fold(w) for w in raw["ambiguous_months"]),

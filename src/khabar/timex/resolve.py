@@ -27,7 +27,7 @@ def _nearest_year(anchor: dt.date, month: int, day: int | None, rel: int | None)
         if day is None and (year, month) == (anchor.year, anchor.month):
             candidate = anchor
         distance = (candidate - anchor).days
-        if rel == -1 and distance > 0 or rel == 1 and distance < 0:
+        if (rel == -1 and distance > 0) or (rel == 1 and distance < 0):
             continue
         if rel == -1 and distance == 0 and day is None:
             continue
@@ -86,9 +86,9 @@ def _hijri(f: dict, anchor: dt.date | None, extra: dict) -> str | None:
         year = h.year
         if month is not None:
             rel = f.get("rel")
-            if rel == -1 and month >= h.month or rel is None and month - h.month > 6:
+            if (rel == -1 and month >= h.month) or (rel is None and month - h.month > 6):
                 year -= 1
-            elif rel == 1 and month <= h.month or rel is None and h.month - month > 6:
+            elif (rel == 1 and month <= h.month) or (rel is None and h.month - month > 6):
                 year += 1
     if year is None:
         extra["hijri"] = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "") if month else None
@@ -163,8 +163,11 @@ def _month_value(parse: Parse, at: Context) -> str:
         rel = f.get("rel")
         if rel is None:  # a bare month: the latest one so far, the coming one in future sentences
             rel = 1 if at.future else -1
-            year = anchor.year + (1 if rel == 1 and f["m"] < anchor.month else 0) \
+            year = (
+                anchor.year
+                + (1 if rel == 1 and f["m"] < anchor.month else 0)
                 - (1 if rel == -1 and f["m"] > anchor.month else 0)
+            )
         else:
             year = _nearest_year(anchor, f["m"], None, rel)
     return f"{year:04d}-{f['m']:02d}" if year is not None else f"XXXX-{f['m']:02d}"
@@ -268,15 +271,28 @@ def _set_value(parse: Parse, at: Context) -> str:
 
 # How each kind of parse (grammar.py's builders) becomes a value.
 VALUES: dict[str, Callable[[Parse, Context], str | None]] = {
-    "date": _date_value, "month": _month_value, "year": _year_value, "hijri": _hijri_value,
-    "reld": _relative_day_value, "weekday": _weekday_value, "relp": _relative_period_value,
-    "quarter": _quarter_value, "season": _season_value, "decade": _decade_value, "century": _century_value,
-    "ref": _reference_value, "clock": _clock_value, "pod": _part_of_day_value, "duration": _duration_value,
+    "date": _date_value,
+    "month": _month_value,
+    "year": _year_value,
+    "hijri": _hijri_value,
+    "reld": _relative_day_value,
+    "weekday": _weekday_value,
+    "relp": _relative_period_value,
+    "quarter": _quarter_value,
+    "season": _season_value,
+    "decade": _decade_value,
+    "century": _century_value,
+    "ref": _reference_value,
+    "clock": _clock_value,
+    "pod": _part_of_day_value,
+    "duration": _duration_value,
     "set": _set_value,
 }
 
 
-def resolve(parse: Parse, anchor: dt.date | None, *, future: bool = False, sentence_day: str | None = None) -> str | None:
+def resolve(
+    parse: Parse, anchor: dt.date | None, *, future: bool = False, sentence_day: str | None = None
+) -> str | None:
     """The value of one parse; `future` says its sentence speaks of what is to come."""
     value_of = VALUES.get(parse.kind)
     if value_of is None:

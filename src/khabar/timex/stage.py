@@ -102,7 +102,9 @@ def timex_stage(article: Article) -> Article:
     sentence_days: dict[int, str] = {}
     for f in found:  # the first day-level date of each sentence dates its clock times
         parse = f.parse
-        if parse.kind in ("date", "reld", "weekday") and parse.mod is None or parse.type == "TIME" and parse.f.get("day"):
+        if (parse.kind in ("date", "reld", "weekday") and parse.mod is None) or (
+            parse.type == "TIME" and parse.f.get("day")
+        ):
             sentence_days.setdefault(sentence_of(f.start), resolve(parse, day).split("T")[0])
     timexes = []
     for f in found:
@@ -112,11 +114,21 @@ def timex_stage(article: Article) -> Article:
         extra = dict(parse.extra)
         if parse.f.get("tz") == "local":
             extra["timezone"] = "local"
-        timexes.append(Timex(start=start, end=end, text=article.text[start:end], type=parse.type, value=value,
-                             mod=parse.mod, anchor=dict(anchor) if value != unanchored or anchor["value"] is None
-                             and value and "X" in value else None, extra=extra))
+        timexes.append(
+            Timex(
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                type=parse.type,
+                value=value,
+                mod=parse.mod,
+                anchor=dict(anchor)
+                if value != unanchored or (anchor["value"] is None and value and "X" in value)
+                else None,
+                extra=extra,
+            )
+        )
     for i, timex in enumerate(timexes):
         timex.id = f"t{i}"
     article.timexes = timexes
     return article
-

@@ -29,13 +29,20 @@ def iso_date(name: str, value: str | None) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise api_error(400, Errors.E804, name, detail=f"{value!r} is not a date; use YYYY-MM-DD")
+        raise api_error(400, Errors.E804, name, detail=f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 @router.get("/articles", tags=["articles"])
-def api_articles(request: Request, q: str | None = None, source: str | None = None,
-                 from_: str | None = Query(None, alias="from"), to: str | None = None, entity: str | None = None,
-                 page: int = PageNumber, per_page: int = PerPage):
+def api_articles(
+    request: Request,
+    q: str | None = None,
+    source: str | None = None,
+    from_: str | None = Query(None, alias="from"),
+    to: str | None = None,
+    entity: str | None = None,
+    page: int = PageNumber,
+    per_page: int = PerPage,
+):
     """Search articles (`q`: words in any spelling, proclitics and aliases folded); snippets are HTML."""
     store = request.app.state.store()
     return store.search(q, source, iso_date("from", from_), iso_date("to", to), entity, page, per_page)
@@ -48,8 +55,9 @@ def api_article(request: Request, article_id: str):
 
 
 @router.get("/entities", tags=["entities"])
-def api_entities(request: Request, q: str | None = None, label: str | None = None, page: int = PageNumber,
-                 per_page: int = PerPage):
+def api_entities(
+    request: Request, q: str | None = None, label: str | None = None, page: int = PageNumber, per_page: int = PerPage
+):
     """Identities, most mentioned first; `q` matches any part of any spelling, `label` is one or more
     (PERSON,ORG) labels."""
     return request.app.state.store().entities(q, label, page, per_page)
@@ -62,16 +70,23 @@ def api_entity(request: Request, key: str):
 
 
 @router.get("/quotes", tags=["quotes"])
-def api_quotes(request: Request, speaker: str | None = None, q: str | None = None, page: int = PageNumber,
-               per_page: int = PerPage):
+def api_quotes(
+    request: Request, speaker: str | None = None, q: str | None = None, page: int = PageNumber, per_page: int = PerPage
+):
     """Quotes, newest first; `speaker` is an entity id or name, `q` words of the quote."""
     return request.app.state.store().quotes(speaker, q, page, per_page)
 
 
 @router.get("/events", tags=["events"])
-def api_events(request: Request, type: str | None = None, actor: str | None = None,
-               from_: str | None = Query(None, alias="from"), to: str | None = None, page: int = PageNumber,
-               per_page: int = PerPage):
+def api_events(
+    request: Request,
+    type: str | None = None,
+    actor: str | None = None,
+    from_: str | None = Query(None, alias="from"),
+    to: str | None = None,
+    page: int = PageNumber,
+    per_page: int = PerPage,
+):
     """Events with their actors, place and time; `timeline` counts them per day."""
     store = request.app.state.store()
     return store.events(type, actor, iso_date("from", from_), iso_date("to", to), page, per_page)
@@ -113,14 +128,14 @@ def analyze_request(body: bytes, content_type: str) -> Article:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise _refuse("the body is not UTF-8")
+        raise _refuse("the body is not UTF-8") from None
     if "json" in content_type:
         try:
             data = json.loads(text, parse_constant=_no_constants)
         except json.JSONDecodeError as exc:
-            raise _refuse(f"invalid JSON: {exc.msg} at character {exc.pos}")
+            raise _refuse(f"invalid JSON: {exc.msg} at character {exc.pos}") from None
         except RecursionError:
-            raise _refuse("the JSON is nested too deeply")
+            raise _refuse("the JSON is nested too deeply") from None
         if not isinstance(data, dict):
             raise _refuse(f"the JSON is a {type(data).__name__}, not an object")
     else:
@@ -139,7 +154,7 @@ def analyze_request(body: bytes, content_type: str) -> Article:
         try:
             data["published"] = dt.date.fromisoformat(data["published"]).isoformat()
         except ValueError:
-            raise _refuse(f"'published' is {data['published']!r}, not a date; use YYYY-MM-DD")
+            raise _refuse(f"'published' is {data['published']!r}, not a date; use YYYY-MM-DD") from None
     return Article(**{k: v for k, v in data.items() if v})
 
 

@@ -34,8 +34,13 @@ __all__ = ["MAX_ANALYZE_BYTES", "create_app"]
 def create_app(db: str | Path, token: str | None = None, pipeline: Pipeline | None = None) -> FastAPI:
     """The app over the store at `db` (opened read-only, one connection per thread). `POST /api/analyze` runs
     `pipeline` (the default pipeline, built on the first request, when None), one for every request and thread."""
-    app = FastAPI(title="khabar", version=__version__, docs_url=None, redoc_url=None,
-                  description="Arabic news, analysed: articles, entities, quotes, events.")
+    app = FastAPI(
+        title="khabar",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="Arabic news, analysed: articles, entities, quotes, events.",
+    )
     templates = Jinja2Templates(directory=str(WEB / "templates"))
     templates.env.globals.update(entity_url=entity_url, version=__version__)
     templates.env.filters["web_link"] = web_link
@@ -50,7 +55,9 @@ def create_app(db: str | Path, token: str | None = None, pipeline: Pipeline | No
         if token:
             given = request.headers.get("authorization", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-                return error_response(request, 401, Errors.E805, KhabarError(Errors.E805, what=request.url.path).message)
+                return error_response(
+                    request, 401, Errors.E805, KhabarError(Errors.E805, what=request.url.path).message
+                )
         return secure(await call_next(request))
 
     app.include_router(api.router)
@@ -67,7 +74,7 @@ def _store_per_thread(db: str | Path):
             try:
                 local.store = Store(db, readonly=True)
             except KhabarError as exc:
-                raise ApiError(503, exc.code, exc.message)
+                raise ApiError(503, exc.code, exc.message) from None
         return local.store
 
     return store

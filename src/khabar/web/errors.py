@@ -50,11 +50,15 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
     """The error as JSON, or as an HTML page for a browser asking for a page (not /api)."""
     if not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", ""):
         templates = request.app.state.templates
-        response = templates.TemplateResponse(request, "error.html", {"code": code, "message": message},
-                                              status_code=status)
+        response = templates.TemplateResponse(
+            request, "error.html", {"code": code, "message": message}, status_code=status
+        )
     else:
-        response = JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
-                                headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
+        response = JSONResponse(
+            {"error": {"code": code, "message": message}},
+            status_code=status,
+            headers={"WWW-Authenticate": "Bearer"} if status == 401 else None,
+        )
     return secure(response)
 
 
@@ -79,7 +83,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def on_validation_error(request: Request, exc: RequestValidationError):
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
-        return error_response(request, 400, Errors.E804, KhabarError(Errors.E804, what=request.url.path, detail=problems).message)
+        return error_response(
+            request, 400, Errors.E804, KhabarError(Errors.E804, what=request.url.path, detail=problems).message
+        )
 
     @app.exception_handler(Exception)
     async def on_internal_error(request: Request, exc: Exception):

@@ -19,15 +19,36 @@ def render(request: Request, name: str, **context):
 
 
 @router.get("/")
-def home(request: Request, q: str = "", source: str = "", from_: str = Query("", alias="from"), to: str = "",
-         entity: str = "", page_number: int = PageNumber):
+def home(
+    request: Request,
+    q: str = "",
+    source: str = "",
+    from_: str = Query("", alias="from"),
+    to: str = "",
+    entity: str = "",
+    page_number: int = PageNumber,
+):
     store = request.app.state.store()
     searched = bool(q or source or from_ or to or entity)
-    results = store.search(q, source or None, iso_date("from", from_), iso_date("to", to), entity or None,
-                           page_number, 20) if searched else None
-    return render(request, "home.html", q=q, source=source, date_from=from_, date_to=to, entity=entity,
-                  results=results, sources=store.sources(), latest=store.search(per_page=10)["items"],
-                  top=store.top_entities(15, label="PERSON,ORG,GPE,LOC,FAC"), stats=store.stats())
+    results = (
+        store.search(q, source or None, iso_date("from", from_), iso_date("to", to), entity or None, page_number, 20)
+        if searched
+        else None
+    )
+    return render(
+        request,
+        "home.html",
+        q=q,
+        source=source,
+        date_from=from_,
+        date_to=to,
+        entity=entity,
+        results=results,
+        sources=store.sources(),
+        latest=store.search(per_page=10)["items"],
+        top=store.top_entities(15, label="PERSON,ORG,GPE,LOC,FAC"),
+        stats=store.stats(),
+    )
 
 
 @router.get("/articles/{article_id}")
@@ -45,24 +66,38 @@ def entity_page(request: Request, key: str):
 
 @router.get("/entities")
 def entities_page(request: Request, q: str = "", page_number: int = PageNumber):
-    return render(request, "entities.html", q=q,
-                  results=request.app.state.store().entities(q or None, None, page_number, 50))
+    return render(
+        request, "entities.html", q=q, results=request.app.state.store().entities(q or None, None, page_number, 50)
+    )
 
 
 @router.get("/quotes")
 def quotes_page(request: Request, speaker: str = "", q: str = "", page_number: int = PageNumber):
-    return render(request, "quotes.html", speaker=speaker, q=q,
-                  results=request.app.state.store().quotes(speaker or None, q or None, page_number, 30))
+    return render(
+        request,
+        "quotes.html",
+        speaker=speaker,
+        q=q,
+        results=request.app.state.store().quotes(speaker or None, q or None, page_number, 30),
+    )
 
 
 @router.get("/events")
-def events_page(request: Request, type: str = "", actor: str = "", from_: str = Query("", alias="from"),
-                to: str = "", page_number: int = PageNumber):
-    results = request.app.state.store().events(type or None, actor or None, iso_date("from", from_),
-                                               iso_date("to", to), page_number, 30)
+def events_page(
+    request: Request,
+    type: str = "",
+    actor: str = "",
+    from_: str = Query("", alias="from"),
+    to: str = "",
+    page_number: int = PageNumber,
+):
+    results = request.app.state.store().events(
+        type or None, actor or None, iso_date("from", from_), iso_date("to", to), page_number, 30
+    )
     chart = bar_chart([(d["day"], d["events"]) for d in results["timeline"]], label="events per day")
-    return render(request, "events.html", type=type, actor=actor, date_from=from_, date_to=to, results=results,
-                  chart=chart)
+    return render(
+        request, "events.html", type=type, actor=actor, date_from=from_, date_to=to, results=results, chart=chart
+    )
 
 
 @router.get("/sources")

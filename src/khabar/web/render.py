@@ -34,12 +34,18 @@ def web_link(url: str | None) -> str | None:
 def _inner_spans(article: dict, start: int, end: int) -> list[tuple[int, int, str, dict]]:
     """Non-overlapping (start, end, kind, attrs) for mentions, dates and event triggers in [start, end)."""
     keys = {e["id"]: identity_key(e) for e in article["entities"]}
-    spans = [(m["start"], m["end"], "ent", {"label": m["label"], "key": keys.get(m.get("entity"))})
-             for m in article["mentions"]]
-    spans += [(t["start"], t["end"], "date", {"value": t.get("value") or "", "label": t["type"]})
-              for t in article["timexes"]]
-    spans += [(e["trigger"]["start"], e["trigger"]["end"], "trigger", {"label": e["type"], "value": e.get("cameo") or ""})
-              for e in article["events"] if e.get("trigger")]
+    spans = [
+        (m["start"], m["end"], "ent", {"label": m["label"], "key": keys.get(m.get("entity"))})
+        for m in article["mentions"]
+    ]
+    spans += [
+        (t["start"], t["end"], "date", {"value": t.get("value") or "", "label": t["type"]}) for t in article["timexes"]
+    ]
+    spans += [
+        (e["trigger"]["start"], e["trigger"]["end"], "trigger", {"label": e["type"], "value": e.get("cameo") or ""})
+        for e in article["events"]
+        if e.get("trigger")
+    ]
     chosen, last = [], start
     for s, e, kind, attrs in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if s >= last and s >= start and e <= end:
@@ -51,8 +57,11 @@ def _inner_spans(article: dict, start: int, end: int) -> list[tuple[int, int, st
 def _open(kind: str, attrs: dict) -> tuple[str, str]:
     title = html.escape(f"{attrs['label']} {attrs.get('value', '')}".strip(), quote=True)
     if kind == "ent" and attrs.get("key"):
-        return (f'<a class="hl ent ent-{html.escape(attrs["label"])}" href="{html.escape(entity_url(attrs["key"]))}" '
-                f'data-entity="{html.escape(attrs["key"], quote=True)}" title="{title}">', "</a>")
+        return (
+            f'<a class="hl ent ent-{html.escape(attrs["label"])}" href="{html.escape(entity_url(attrs["key"]))}" '
+            f'data-entity="{html.escape(attrs["key"], quote=True)}" title="{title}">',
+            "</a>",
+        )
     css = f"ent ent-{html.escape(attrs['label'])}" if kind == "ent" else kind
     return f'<mark class="hl {css}" title="{title}">', "</mark>"
 
@@ -61,8 +70,11 @@ def highlighted(article: dict, start: int, end: int) -> Markup:
     """`text[start:end]` as HTML with entities, dates, event triggers and quotes marked."""
     text = article["text"]
     inner = _inner_spans(article, start, end)
-    quotes = [(max(q["start"], start), min(q["end"], end)) for q in article["quotes"]
-              if q["start"] < end and q["end"] > start and q["kind"] != "partial"]
+    quotes = [
+        (max(q["start"], start), min(q["end"], end))
+        for q in article["quotes"]
+        if q["start"] < end and q["end"] > start and q["kind"] != "partial"
+    ]
     cuts = sorted({start, end, *(p for s, e, _, _ in inner for p in (s, e)), *(p for s, e in quotes for p in (s, e))})
     out = []
     for a, b in zip(cuts, cuts[1:]):
@@ -95,13 +107,19 @@ def bar_chart(series: list[tuple[str, int]], width: int = 640, height: int = 140
     bars = []
     for i, (day, count) in enumerate(series):
         h = max(1.0, (height - 20) * count / top)
-        bars.append(f'<rect x="{width - (i + 1) * step:.1f}" y="{height - 16 - h:.1f}" width="{max(step - 1, 1):.1f}" '
-                    f'height="{h:.1f}"><title>{html.escape(day)}: {count}</title></rect>')
-    axis = (f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(series[0][0])}</text>'
-            f'<text x="0" y="{height - 2}" text-anchor="start">{html.escape(series[-1][0])}</text>'
-            f'<text x="{width}" y="10" text-anchor="end">{top}</text>')
-    return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(label)}" '
-                  f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}{axis}</svg>')
+        bars.append(
+            f'<rect x="{width - (i + 1) * step:.1f}" y="{height - 16 - h:.1f}" width="{max(step - 1, 1):.1f}" '
+            f'height="{h:.1f}"><title>{html.escape(day)}: {count}</title></rect>'
+        )
+    axis = (
+        f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(series[0][0])}</text>'
+        f'<text x="0" y="{height - 2}" text-anchor="start">{html.escape(series[-1][0])}</text>'
+        f'<text x="{width}" y="10" text-anchor="end">{top}</text>'
+    )
+    return Markup(
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}{axis}</svg>'
+    )
 
 
 def fact_sheet(article: dict) -> dict[str, list]:
@@ -113,10 +131,18 @@ def fact_sheet(article: dict) -> dict[str, list]:
             counts[m["entity"]] = counts.get(m["entity"], 0) + 1
 
     def named(ids, labels):
-        return [{"name": entities[i]["name_ar"], "en": entities[i]["name_en"], "key": identity_key(entities[i]),
-                 "label": entities[i]["label"],
-                 "roles": entities[i]["roles"], "n": counts.get(i, 0)}
-                for i in sorted(ids, key=lambda i: -counts.get(i, 0)) if entities[i]["label"] in labels]
+        return [
+            {
+                "name": entities[i]["name_ar"],
+                "en": entities[i]["name_en"],
+                "key": identity_key(entities[i]),
+                "label": entities[i]["label"],
+                "roles": entities[i]["roles"],
+                "n": counts.get(i, 0),
+            }
+            for i in sorted(ids, key=lambda i: -counts.get(i, 0))
+            if entities[i]["label"] in labels
+        ]
 
     def name_of(ref, fallback=None):
         return entities[ref]["name_ar"] if ref in entities else (fallback or ref or "—")
@@ -125,12 +151,26 @@ def fact_sheet(article: dict) -> dict[str, list]:
         "who": named(entities, ("PERSON", "ORG")),
         "where": named(entities, ("GPE", "LOC", "FAC")),
         "when": [t for t in article["timexes"] if t["type"] in ("DATE", "TIME")],
-        "what": [{"type": e["type"], "cameo": e.get("cameo"), "trigger": (e.get("trigger") or {}).get("text", ""),
-                  "source": " و".join(name_of(i) for i in (e.get("actors") or {}).get("source", [])) or "—",
-                  "target": " و".join(name_of(i) for i in (e.get("actors") or {}).get("target", [])) or "—"}
-                 for e in article["events"]],
-        "said": [{"speaker": name_of(q.get("speaker"), q.get("speaker_text")), "kind": q["kind"], "text": q["text"],
-                  "via": [name_of(r) for r in q.get("reported_by", [])]} for q in article["quotes"]],
-        "according": [{"source": name_of(c.get("source"), c.get("source_text")), "text": c["text"]}
-                      for c in article["claims"]],
+        "what": [
+            {
+                "type": e["type"],
+                "cameo": e.get("cameo"),
+                "trigger": (e.get("trigger") or {}).get("text", ""),
+                "source": " و".join(name_of(i) for i in (e.get("actors") or {}).get("source", [])) or "—",
+                "target": " و".join(name_of(i) for i in (e.get("actors") or {}).get("target", [])) or "—",
+            }
+            for e in article["events"]
+        ],
+        "said": [
+            {
+                "speaker": name_of(q.get("speaker"), q.get("speaker_text")),
+                "kind": q["kind"],
+                "text": q["text"],
+                "via": [name_of(r) for r in q.get("reported_by", [])],
+            }
+            for q in article["quotes"]
+        ],
+        "according": [
+            {"source": name_of(c.get("source"), c.get("source_text")), "text": c["text"]} for c in article["claims"]
+        ],
     }
