@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, SHARED, needs_shared
+from conftest import EXAMPLES
 from khabar import Article, Pipeline
 from khabar.cli import main
 from khabar.errors import KhabarError
@@ -121,14 +121,3 @@ def test_a_persons_surname_alone_keeps_the_person_label():
     people = labelled(article, "PERSON")
     assert {"سامي القحطاني", "القحطانى"} <= people
     assert "المصري" not in people  # a nationality adjective is no surname
-
-
-DEV_F1_FLOOR = 0.78  # the shipped model on ANERcorp's dev split; may only rise
-
-
-@needs_shared
-def test_dev_f1_floor():
-    from khabar.ner.evaluate import evaluate_file
-
-    result = evaluate_file(SHARED / "data" / "ner" / "aner_dev.conll")
-    assert result["micro"]["f1"] >= DEV_F1_FLOOR, result["per_type"]

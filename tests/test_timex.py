@@ -13,28 +13,15 @@ from khabar.timex import tag
 from khabar.timex.evaluate import read_table, score
 
 TABLE = ROOT / "tests" / "timex" / "expressions.jsonl"
-HELDOUT = ROOT / "tests" / "timex" / "heldout.jsonl"
-# Floors that may only rise (measured values are in the README).
-TABLE_FLOOR = {"p": 0.98, "r": 0.98}
-HELDOUT_FLOOR = {"p": 0.98, "r": 0.98}
 
 
 def values(text, anchor=None):
     return [(t.text, t.type, t.value, t.mod) for t in tag(text, anchor)]
 
 
-def test_expression_table_precision_and_recall():
-    result = score(read_table(TABLE))
-    assert result["n_expressions"] >= 200
-    misses = result["errors"][:15]
-    assert result["micro"]["p"] >= TABLE_FLOOR["p"], misses
-    assert result["micro"]["r"] >= TABLE_FLOOR["r"], misses
-
-
-def test_heldout_table_generalises():
-    result = score(read_table(HELDOUT))
-    assert result["micro"]["p"] >= HELDOUT_FLOOR["p"], result["errors"][:15]
-    assert result["micro"]["r"] >= HELDOUT_FLOOR["r"], result["errors"][:15]
+def test_expression_table_is_large_enough():
+    # its precision and recall floors are pinned in tests/eval_baseline.json (tests/test_eval_gate.py)
+    assert score(read_table(TABLE))["n_expressions"] >= 200
 
 
 def test_anchor_from_metadata_beats_dates_in_the_text():
