@@ -759,6 +759,14 @@ def test_repeated_ids_are_reported_and_skipped(tmp_path):
     assert f"repeats {tmp_path / 'a.json'}" in report.failures[1].message
 
 
+def test_a_file_given_twice_is_read_once(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(LONG_STORY, encoding="utf-8")
+    articles, report = ingest([path, path])
+    assert [a.origin for a in articles] == [str(path)]
+    assert [(f.origin, f.code) for f in report.failures] == [(str(path), "E318")]
+
+
 def test_broken_html_yields_its_text_never_markup(tmp_path):
     fragment = "<div class='story'><p>%s</p><p>وأضاف أن الأعمال تبدأ الشهر المقبل.</p></div>" % LONG_STORY
     (tmp_path / "a_fragment.txt").write_text(fragment, encoding="utf-8")

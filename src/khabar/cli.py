@@ -93,7 +93,7 @@ def main() -> None:
 @click.option("--title-field", help="JSON field holding the title.")
 @click.option("--date-field", help="JSON field holding the publication date.")
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
-@click.option("-n", "--n-process", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("-n", "--n-process", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or fact sheets; only the failure summary.")
 @ENCODING_OPTION
 def analyze(
@@ -659,7 +659,7 @@ def ingest_command(paths, db, n_process, published, max_bytes, force, quiet, enc
         err.print(failure_lines(summary.failures))
     err.print(
         f"[bold]{summary.added}[/] added, [bold]{summary.updated}[/] updated, [bold]{summary.unchanged}[/] "
-        f"unchanged, [bold]{summary.duplicates}[/] duplicate ids, [bold]{len(summary.failures)}[/] inputs skipped, "
+        f"unchanged, [bold]{len(summary.failures)}[/] inputs skipped, "
         f"[bold]{summary.stage_errors}[/] with "
         f"stage errors; store {db}"
     )

@@ -22,10 +22,11 @@ MESSAGES: dict[str, str] = {
     "E204": "{what}: stage {detail} is already registered; pick another name.",
     "E205": "{what}: cannot load this data table ({detail}). Fix the file at that line; every article needs it.",
     "E206": "{what}: {detail} is not an Article layer. Declare requires/assigns among: {known}.",
-    "E207": "{what}: touched the layer {detail} without declaring it. Add it to the stage's requires "
+    "E207": "{what}: touched the layer(s) {detail} without declaring them. Add it to the stage's requires "
     "(to read it) or assigns (to change it).",
     "E208": "{what}: setup failed ({detail}). Check the stage's data tables and model files.",
-    "E209": "{what}: returned a {detail} instead of the article it was given. Return the article (or None).",
+    "E209": "{what}: returned another {detail} instead of the article it was given. Change that article and "
+    "return it (or None).",
     # ingest
     "E301": "{what}: no such file or directory.",
     "E302": "{what}: file is empty.",

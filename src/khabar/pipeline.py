@@ -1,9 +1,10 @@
 """Stage registry and the pipeline that runs stages over articles.
 
 A stage is a plain function `Article -> Article` registered under a name with the annotation
-layers it `requires` and `assigns`. Building a `Pipeline` checks that every requirement is
-assigned by an earlier stage. `Pipeline.pipe()` streams articles; an exception inside a stage
-is recorded on that article's `errors` and the stream goes on.
+layers it `requires` and `assigns`; it changes the article it is given and returns it (or None).
+Building a `Pipeline` checks that every requirement is assigned by an earlier stage.
+`Pipeline.pipe()` streams articles; an exception inside a stage is recorded on that article's
+`errors` and the stream goes on.
 
 Layer names are checked against the `Article` model when a stage registers. A stage's `setup`
 (loading its tables and models) runs when a pipeline is built, so a broken table stops the build
@@ -111,8 +112,9 @@ class _Hidden:
     def _refuse(self, *_args, **_kwargs):
         raise KhabarError(Errors.E207, what=f"stage {self.stage!r}", detail=repr(self.layer))
 
-    __iter__ = __len__ = __getitem__ = __setitem__ = __contains__ = __bool__ = _refuse
-    append = extend = insert = remove = pop = sort = index = count = clear = _refuse
+    __iter__ = __len__ = __getitem__ = __setitem__ = __delitem__ = __contains__ = __bool__ = _refuse
+    __eq__ = __add__ = __radd__ = __iadd__ = __reversed__ = __getattr__ = _refuse
+    __hash__ = None
 
 
 def _fingerprint(article: Article, layer: str) -> tuple[int, str]:
@@ -212,7 +214,7 @@ class Pipeline:
         if changed:
             raise KhabarError(Errors.E207, what=f"stage {info.name!r}", detail=", ".join(map(repr, changed)))
         if result is not None and result is not article:
-            raise KhabarError(Errors.E209, what=f"stage {info.name!r}", detail=type(result).__name__)
+            raise KhabarError(Errors.E209, what=f"stage {info.name!r}", detail=f"{type(result).__name__} object")
         return article
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[Article]:

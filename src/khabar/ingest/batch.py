@@ -65,8 +65,9 @@ class ArticleStream(Iterator[Article]):
     def _first_of_its_id(self, article: Article) -> Article | IngestError:
         digest = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         origin = article.origin or "?"
-        first = self._seen.setdefault(article.id, (origin, digest))
-        if first == (origin, digest):
+        first = self._seen.get(article.id)
+        if first is None:
+            self._seen[article.id] = (origin, digest)
             return article
         same = "repeats" if first[1] == digest else "has another text under the id of"
         return IngestError(Errors.E318, what=origin, detail=f"{same} {first[0]} (id {article.id})")

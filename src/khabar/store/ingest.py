@@ -4,7 +4,7 @@ Articles already stored with the same content hash (text, metadata, khabar's and
 versions) are skipped before analysis, so a run killed midway (even with kill -9) resumes where its
 last committed batch ended, and a newer khabar or model analyses everything again (`force` does so
 regardless). When several inputs hold articles with the same id, the first one read wins and the
-others are counted as duplicates, so that a rerun is a no-op. Articles that are already
+reader reports the others (E318), so that a rerun is a no-op. Articles that are already
 khabar JSON (from `khabar analyze --jsonl`, recognised by their `schema_version`) are stored
 without being analysed again.
 """
@@ -28,7 +28,6 @@ class IngestSummary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    duplicates: int = 0
     stage_errors: int = 0
     failures: list[Failure] = field(default_factory=list)
 
@@ -84,8 +83,6 @@ def ingest(
         if on_article:
             on_article(summary)
 
-    seen: set[str] = set()
-
     def skip(kind: str) -> None:
         setattr(summary, kind, getattr(summary, kind) + 1)
         if on_article:
@@ -93,10 +90,6 @@ def ingest(
 
     def to_analyse() -> Iterator[Article]:
         for article in islice(articles, limit):
-            if article.id in seen:
-                skip("duplicates")
-                continue
-            seen.add(article.id)
             if not force and store.stored_hash(article.id) == content_hash(article):
                 skip("unchanged")
             elif is_analysed(article):

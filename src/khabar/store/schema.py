@@ -109,7 +109,8 @@ def migrate(db: sqlite3.Connection, what: str) -> int:
                 (number + 1, datetime.now(UTC).isoformat(timespec="seconds")),
             )
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
     return SCHEMA_VERSION

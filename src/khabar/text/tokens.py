@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from khabar.document import Article, Span, Token
 from khabar.pipeline import stage
 from khabar.text.normalize import normal_view, normalize
-from khabar.text.tables import load_json
+from khabar.text.tables import load_json, read_table_text, table_error
 
 ARABIC_LETTER = (
     "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff"
@@ -41,13 +40,14 @@ TOKEN_RE = re.compile(
 @lru_cache(maxsize=1)
 def clitic_rules() -> dict:
     data = load_json("khabar.text", "data/clitics.json")
-    exceptions_file = resources.files("khabar.text").joinpath("data/clitic_exceptions.tsv")
     table: dict[str, int] = {}
-    if exceptions_file.is_file():
-        for line in exceptions_file.read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                word, length = line.split("\t")
-                table[word] = int(length)
+    for number, line in enumerate(read_table_text("khabar.text", "data/clitic_exceptions.tsv").splitlines(), 1):
+        if line and not line.startswith("#"):
+            word, _, length = line.partition("\t")
+            if not length.isdigit():
+                problem = f"line {number}: expected WORD<tab>LENGTH"
+                raise table_error("khabar.text", "data/clitic_exceptions.tsv", problem)
+            table[word] = int(length)
     data["table"] = table
     data["keep"] = {normalize(w) for w in data["keep"]}
     return data
