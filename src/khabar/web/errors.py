@@ -77,7 +77,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException):
         code = STATUS_CODES.get(exc.status_code, Errors.E808)
-        message = f"{request.url.path}: no such page" if exc.status_code == 404 else str(exc.detail)
+        detail = {404: "page", 405: f"method {request.method} not allowed here"}.get(exc.status_code, str(exc.detail))
+        message = KhabarError(code, what=request.url.path, detail=detail).message
         return error_response(request, exc.status_code, code, message)
 
     @app.exception_handler(RequestValidationError)
