@@ -71,8 +71,9 @@ def find_timexes(text: str, spans: list[tuple[int, int]], sentence_starts: list[
     out = []
     for start, end in spans:
         view = normal_view(text[start:end])
-        cues = g.future_cues(view.norm)
-        for parse in g.find(view.norm):
+        parses = g.find(view.norm)
+        cues = g.future_cues(view.norm) if parses else None  # one pass over the block, only when needed
+        for parse in parses:
             s, e = view.to_original(parse.start, parse.end)
             sentence = bisect_right(sentence_starts, start + s) - 1
             sentence_start = max(sentence_starts[sentence] - start, 0) if sentence >= 0 else 0
