@@ -276,7 +276,7 @@ def test_kill_9_several_times_then_the_rerun_equals_a_clean_run(tmp_path):
     cheap = Pipeline(["layout", "sentences", "tokens"])
     base = sample_articles()
     lines = []
-    for i in range(600):
+    for i in range(1200):
         article = base[i % 3]
         lines.append(
             cheap(
@@ -290,20 +290,33 @@ def test_kill_9_several_times_then_the_rerun_equals_a_clean_run(tmp_path):
     def command(db):
         return [sys.executable, "-m", "khabar.cli", "ingest", str(corpus), "--db", str(db), "-q"]
 
+    def stored(db):
+        try:
+            con = sqlite3.connect(db, timeout=1)
+            try:
+                return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            finally:
+                con.close()
+        except sqlite3.Error:  # not created yet
+            return 0
+
     killed = tmp_path / "killed.db"
     kills = 0
     for _ in range(4):
+        # kill once the run has stored a random number more articles (not after a fixed time: machines differ)
+        target = stored(killed) + rng.randint(1, 150)
         process = subprocess.Popen(command(killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, 4.0))
+        while process.poll() is None and stored(killed) < target:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0, 0.05))
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
             kills += 1
         process.wait()
-        if killed.exists():
-            check = sqlite3.connect(killed)
-            assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            check.close()
-    assert kills >= 2
+        check = sqlite3.connect(killed)
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        check.close()
+    assert kills >= 3
     for db in (killed, tmp_path / "clean.db"):
         done = subprocess.run(command(db), capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
