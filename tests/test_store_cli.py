@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, sample_articles
 from khabar.cli import main
 from khabar.pipeline import Pipeline
+from khabar.store.schema import ARTICLE_TABLES
 
 
 def run(*args):
@@ -248,15 +249,7 @@ def _snapshot(db) -> dict:
         ),
     }
     for table in (
-        "blocks",
-        "mentions",
-        "article_entities",
-        "timexes",
-        "quotes",
-        "claims",
-        "events",
-        "event_actors",
-        "citations",
+        *ARTICLE_TABLES,
         "identities",
         "aliases",
         "entity_days",

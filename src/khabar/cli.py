@@ -64,6 +64,16 @@ N_PROCESS_OPTION = click.option(
     show_default=True,
     help="Worker processes for the analysis.",
 )
+DATE_OPTION = click.option(
+    "--date",
+    "published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none.",
+)
+MAX_BYTES_OPTION = click.option(
+    "--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,19 +91,13 @@ def main() -> None:
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write one JSON object per line to this file ('-' for stdout).",
 )
-@click.option(
-    "--date",
-    "published",
-    callback=_check_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date for articles that carry none.",
-)
+@DATE_OPTION
 @click.option("--stages", default=",".join(DEFAULT_STAGES), show_default=True, help="Comma-separated stage names.")
 @click.option("--text-field", help="JSON field holding the article text.")
 @click.option("--title-field", help="JSON field holding the title.")
 @click.option("--date-field", help="JSON field holding the publication date.")
-@click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
-@click.option("-n", "--n-process", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@MAX_BYTES_OPTION
+@N_PROCESS_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or fact sheets; only the failure summary.")
 @ENCODING_OPTION
 def analyze(
@@ -606,14 +610,8 @@ def _print_page(page: dict, as_json: bool, quiet: bool, line) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
 @N_PROCESS_OPTION
-@click.option(
-    "--date",
-    "published",
-    callback=_check_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date for articles that carry none.",
-)
-@click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest single article file.")
+@DATE_OPTION
+@MAX_BYTES_OPTION
 @click.option("--force", is_flag=True, help="Analyse and store again articles already stored unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @ENCODING_OPTION

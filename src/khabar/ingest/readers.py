@@ -29,6 +29,7 @@ from khabar.errors import Errors, IngestError
 from khabar.ingest.encoding import decode_bytes, reject_binary
 from khabar.ingest.html import read_html
 from khabar.ingest.records import JsonFields, json_records, looks_like_json_lines, parse_json, record_to_article
+from khabar.text.tokens import ARABIC_LETTER as ARABIC_LETTERS
 
 Item = Article | IngestError
 
@@ -48,10 +49,7 @@ SKIP_CHUNK = 1 << 20
 # Fewer letters than a short headline is no article: a stray byte, a file of NBSP or RLM marks, a
 # lone word. The shortest real news items (a one-line brief) have several times more.
 MIN_ARABIC_LETTERS = 20
-ARABIC_LETTER = re.compile(
-    "[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
-    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
-)
+ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 MARKUP_START = re.compile(
     r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|section|h[1-6]|span"
     r"|table|ul|br)[\s>/]",

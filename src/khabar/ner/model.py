@@ -185,18 +185,22 @@ def _read_manifest(model_dir: Path) -> dict:
     return manifest
 
 
+def chosen_model_dir(model_dir: str | None = None) -> Path | None:
+    """`model_dir`, else $KHABAR_NER_MODEL, else None for the shipped model."""
+    model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
+    return Path(model_dir) if model_dir else None
+
+
 @lru_cache(maxsize=2)
 def load_model(model_dir: str | None = None) -> NerModel:
-    """The model, loaded once per process: `model_dir`, else $KHABAR_NER_MODEL, else the shipped one."""
-    model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
-    return NerModel(Path(model_dir) if model_dir else None)
+    """The model, loaded once per process (the one `chosen_model_dir` names)."""
+    return NerModel(chosen_model_dir(model_dir))
 
 
 def model_version(model_dir: str | None = None) -> str:
-    """The NER model's version (`model_dir`, else $KHABAR_NER_MODEL, else the shipped one): the SHA-256 of its
-    manifest, which checksums every model file, read without loading the model."""
-    model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
-    return _manifest_digest(str((Path(model_dir) if model_dir else default_model_dir()) / "manifest.json"))
+    """The version of the model `chosen_model_dir` names: the SHA-256 of its manifest, which checksums every
+    model file, read without loading the model."""
+    return _manifest_digest(str((chosen_model_dir(model_dir) or default_model_dir()) / "manifest.json"))
 
 
 @lru_cache(maxsize=8)
