@@ -8,12 +8,16 @@ entity's names, or the words that stood for it); a claim when span and source ag
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from khabar import evaluation
 from khabar.document import Article
 from khabar.errors import Errors
-from khabar.evaluation import refers, same
+from khabar.evaluation import prf, refers, same
+from khabar.text import normalize
+from khabar.text.tables import load_toml
+from khabar.text.words import WORD, fold
 
 
 def read_table(path: str | Path) -> list[dict]:
@@ -77,3 +81,161 @@ def _show(article: Article, kind: str, item) -> dict:
         "addressee": names.get(item.addressee, item.addressee),
         "reported_by": [names.get(r) for r in item.reported_by],
     }
+
+
+# ---- whole annotated articles (tests/attribution/CONVENTIONS.md) --------------------------------
+OVERLAP = 0.5  # a found span matches an annotated one covering at least half of their union
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return max(inter, 0) / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def _words(text: str) -> set[str]:
+    """Normalised words without the article and a leading و."""
+    out = set()
+    for w in WORD.findall(normalize(text)):
+        w = w.removeprefix("و") if w.startswith("وال") else w
+        w = w.removeprefix("ال") if len(w) > 4 and w.startswith("ال") else w
+        if len(w) > 1:
+            out.add(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    raw = load_toml("khabar.quotes", "data/cues.toml")["evaluation"]
+    return frozenset(w2 for w in raw["generic_words"] for w2 in (fold(w), fold(w).removeprefix("ال")))
+
+
+def names_speaker(found: list[str], want: str | None) -> bool:
+    """Whether the words standing for a found speaker name the annotated one: by a distinctive word
+    in common (a name, `عسكري` of `مصدر عسكري في حلب`); an annotation made only of generic words
+    (`الوزير`, `مصادر`) by two of its words, or all when it has fewer. `المصدر` alone does not
+    name `مصدر عسكري في حلب`."""
+    if want is None:
+        return not found
+    wanted = _words(want)
+    distinctive = wanted - _generic_words()
+    for text in found:
+        got = _words(text)
+        if distinctive and got & distinctive:
+            return True
+        if not distinctive and len(got & wanted) >= min(2, len(wanted)):
+            return True
+    return False
+
+
+def speaker_names(article: Article, entity_id: str | None, words: str | None) -> list[str]:
+    """The texts standing for a found speaker: its entity's names and mentions, and its own words."""
+    out = [words] if words else []
+    entity = next((e for e in article.entities if e.id == entity_id), None)
+    if entity is not None:
+        out += [entity.name_ar, *entity.aliases]
+        out += [m.text for m in article.mentions if m.entity == entity_id]
+    return [t for t in out if t]
+
+
+def score_articles(pairs: list[tuple[Article, dict]], errors: bool = False) -> dict:
+    """Quote spans, quotes with their speaker, and claims with their source over analysed articles
+    and their annotation (`{"quotes": [{start, end, kind, speaker: [s, e] | null, type}], "claims": …}`)."""
+    counts = {k: [0, 0, 0] for k in ("quote_span", "quote_speaker", "claim_source")}  # tp, found, annotated
+    by_kind: dict[str, list[int]] = {}
+    shown: list[dict] = []
+    for article, gold in pairs:
+        text = article.text
+
+        def name(span):
+            return text[span[0] : span[1]] if span else None
+
+        wanted = gold["quotes"]
+        pairs_q = _pair([(q.start, q.end) for q in article.quotes], [(g["start"], g["end"]) for g in wanted])
+        counts["quote_span"][0] += len(pairs_q)
+        counts["quote_span"][1] += len(article.quotes)
+        counts["quote_span"][2] += len(wanted)
+        counts["quote_speaker"][1] += len(article.quotes)
+        counts["quote_speaker"][2] += len(wanted)
+        right = set()
+        for i, j in pairs_q:
+            q, g = article.quotes[i], wanted[j]
+            if names_speaker(speaker_names(article, q.speaker, q.speaker_text), name(g["speaker"])):
+                counts["quote_speaker"][0] += 1
+                right.add(j)
+        for g in wanted:
+            by_kind.setdefault(g["kind"], [0, 0])[1] += 1
+        for i, j in pairs_q:
+            by_kind[wanted[j]["kind"]][0] += 1
+        claims = gold["claims"]
+        pairs_c = _pair([(c.start, c.end) for c in article.claims], [(g["start"], g["end"]) for g in claims])
+        found_c = set()
+        for i, j in pairs_c:
+            c, g = article.claims[i], claims[j]
+            if names_speaker(speaker_names(article, c.source, c.source_text), name(g["source"])):
+                found_c.add(j)
+        for j, g in enumerate(claims):  # a claim returned as a quote's reporting outlet
+            if j in found_c:
+                continue
+            for q in article.quotes:
+                reporters = [n for r in q.reported_by for n in speaker_names(article, r, None)]
+                reporters += q.reported_by_text
+                if overlap((q.start, q.end), (g["start"], g["end"])) >= OVERLAP and names_speaker(reporters, name(g["source"])):
+                    found_c.add(j)
+                    break
+        tp_claims = len(found_c)
+        counts["claim_source"][0] += tp_claims
+        counts["claim_source"][1] += len(article.claims) + (tp_claims - len([1 for i, j in pairs_c if j in found_c]))
+        counts["claim_source"][2] += len(claims)
+        if errors:
+            shown += _article_errors(article, gold, pairs_q, right, found_c, name)
+    out = {k: prf(*v) for k, v in counts.items()}
+    out["recall_by_kind"] = {k: round(v[0] / v[1], 4) for k, v in sorted(by_kind.items())}
+    out["articles"] = len(pairs)
+    if errors:
+        out["errors"] = shown
+    return out
+
+
+def _pair(found: list[tuple[int, int]], wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one matches (found index, annotated index), best overlap first."""
+    scored = sorted(
+        ((overlap(f, w), i, j) for i, f in enumerate(found) for j, w in enumerate(wanted)), reverse=True
+    )
+    used_f, used_w, out = set(), set(), []
+    for value, i, j in scored:
+        if value < OVERLAP:
+            break
+        if i not in used_f and j not in used_w:
+            used_f.add(i)
+            used_w.add(j)
+            out.append((i, j))
+    return out
+
+
+def _article_errors(article: Article, gold: dict, pairs_q, right, found_c, name) -> list[dict]:
+    text, out = article.text, []
+    names = {e.id: e.name_ar for e in article.entities}
+    matched_f = {i: j for i, j in pairs_q}
+    matched_w = {j: i for i, j in pairs_q}
+    for j, g in enumerate(gold["quotes"]):
+        if j not in matched_w:
+            out.append({"error": "missed quote", "kind": g["kind"], "text": text[g["start"] : g["end"]],
+                        "speaker": name(g["speaker"]), "cue": name(g.get("cue"))})
+        elif j not in right:
+            q = article.quotes[matched_w[j]]
+            out.append({"error": "wrong speaker", "text": text[g["start"] : g["end"]], "speaker": name(g["speaker"]),
+                        "type": g["type"], "found": names.get(q.speaker) or q.speaker_text})
+    for i, q in enumerate(article.quotes):
+        if i not in matched_f:
+            out.append({"error": "false quote", "kind": q.kind, "text": q.text,
+                        "found": names.get(q.speaker) or q.speaker_text})
+    for j, g in enumerate(gold["claims"]):
+        if j not in found_c:
+            out.append({"error": "missed claim", "text": text[g["start"] : g["end"]], "source": name(g["source"]),
+                        "cue": name(g.get("cue"))})
+    for c in article.claims:
+        if not any(overlap((c.start, c.end), (g["start"], g["end"])) >= OVERLAP for g in gold["claims"]):
+            out.append({"error": "false claim", "text": c.text, "found": names.get(c.source) or c.source_text})
+    for e in out:
+        e["article"] = gold.get("article")
+    return out

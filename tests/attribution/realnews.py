@@ -1,0 +1,186 @@
+"""Quotes and claims on whole real articles: the attribution set drawn from SaudiNewsNet.
+
+    python tests/attribution/realnews.py draw              # the 80 articles (fixed seed), ids + hashes
+    python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
+    python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
+    python tests/attribution/realnews.py score [--split dev|blind|all] [--errors FILE]
+
+The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
+a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random (seed
+2015) from the articles khabar ingests from ../shared/data/news/saudinewsnet that are at most
+6,000 characters long (97% of them); the first 50 are the development split, the last 30 the blind
+one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
+GOLD = HERE / "gold.jsonl"
+SEED, SIZE, DEV, MAX_CHARS = 2015, 80, 50, 6000
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def key(article) -> str:
+    """`2015-07-21#123`: the day's file and the record's index in it."""
+    return article.origin.rsplit("/", 1)[-1].split(".zip:", 1)[0] + "#" + article.origin.rsplit("#", 1)[-1]
+
+
+def corpus_articles(corpus: Path = CORPUS) -> dict:
+    """Every article khabar ingests from the corpus, by key."""
+    from khabar.ingest import iter_articles
+
+    return {key(a): a for a in iter_articles(sorted(str(p) for p in corpus.glob("*.zip")), on_error=lambda e: None)}
+
+
+def draw(articles: dict) -> list[dict]:
+    keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
+    chosen = random.Random(SEED).sample(keys, SIZE)
+    return [
+        {"n": n, "article": k, "sha": digest(articles[k].text), "split": "dev" if n < DEV else "blind"}
+        for n, k in enumerate(chosen)
+    ]
+
+
+def articles_of(gold: list[dict], articles: dict | None = None) -> list:
+    """The gold lines' articles, each checked against its hash."""
+    articles = articles or corpus_articles()
+    out = []
+    for line in gold:
+        article = articles[line["article"]]
+        if digest(article.text) != line["sha"]:
+            raise SystemExit(f"{line['article']}: the corpus text changed (hash {digest(article.text)})")
+        out.append(article)
+    return out
+
+
+def read_gold(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+# ---- resolving annotations (text snippets) to offsets -------------------------------------------
+def find(text: str, snippet: str, start: int = 0, near: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The snippet's offsets: the first occurrence at or after `start`, or the one nearest the span `near`."""
+    snippet = snippet.strip()
+    places = []
+    i = text.find(snippet)
+    while i >= 0:
+        places.append(i)
+        i = text.find(snippet, i + 1)
+    if not places:
+        raise ValueError(f"not in the text: {snippet!r}")
+    if near is not None:
+        at = min(places, key=lambda p: max(near[0] - (p + len(snippet)), p - near[1], 0))
+    else:
+        after = [p for p in places if p >= start]
+        at = after[0] if after else places[-1]
+    return at, at + len(snippet)
+
+
+def content_span(text: str, item: dict, position: int) -> tuple[int, int]:
+    """`content` (the exact words) or `from` … `to` (its first and last words); `after` (words before
+    it) picks among repeated occurrences."""
+    if item.get("after"):
+        position = find(text, item["after"], position)[1]
+    if "content" in item:
+        return find(text, item["content"], position)
+    start = find(text, item["from"], position)[0]
+    end = find(text, item["to"], start)[1]
+    if end - start > 3000:
+        raise ValueError(f"span over 3,000 characters: {item['from']!r} … {item['to']!r}")
+    return start, end
+
+
+def resolve_article(text: str, raw: dict) -> dict:
+    out: dict = {"quotes": [], "claims": []}
+    for part, who_key in (("quotes", "speaker"), ("claims", "source")):
+        position = 0
+        for item in raw.get(part, []):
+            start, end = content_span(text, item, position)
+            position = start
+            record: dict = {"start": start, "end": end}
+            if part == "quotes":
+                record["kind"] = item["kind"]
+            cue = item.get("cue")
+            record["cue"] = list(find(text, cue, near=(start, end))) if cue else None
+            who = item.get(who_key)
+            record[who_key] = list(find(text, who)) if who else None
+            record["type"] = item.get(f"{who_key}_type")
+            out[part].append(record)
+    return out
+
+
+def resolve(raw_dir: Path) -> None:
+    lines = draw_lines()
+    articles = dict(zip([line["article"] for line in lines], articles_of(lines)))
+    problems = 0
+    for line in lines:
+        path = raw_dir / f"{line['n']}.json"
+        if not path.exists():
+            continue
+        try:
+            line.update(resolve_article(articles[line["article"]].text, json.loads(path.read_text("utf-8"))))
+        except (ValueError, KeyError, json.JSONDecodeError) as exc:
+            problems += 1
+            print(f"{path}: {exc}", file=sys.stderr)
+    GOLD.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines if "quotes" in line), "utf-8")
+    print(f"{GOLD}: {sum('quotes' in line for line in lines)} articles, {problems} problems")
+
+
+def draw_lines() -> list[dict]:
+    drawn = HERE / "drawn.jsonl"
+    return [json.loads(line) for line in drawn.read_text("utf-8").splitlines()]
+
+
+def score(split: str, errors: Path | None = None, pipeline=None) -> dict:
+    """Run khabar on the split's articles and score them against the annotation."""
+    from khabar import Pipeline
+    from khabar.quotes.evaluate import score_articles
+
+    gold = [line for line in read_gold() if split == "all" or line["split"] == split]
+    pipeline = pipeline or Pipeline()
+    analysed = [pipeline(article) for article in articles_of(gold)]
+    result = score_articles(list(zip(analysed, gold)), errors=errors is not None)
+    if errors is not None:
+        errors.write_text(json.dumps(result.pop("errors"), ensure_ascii=False, indent=1), "utf-8")
+    return result
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("draw")
+    sub.add_parser("export").add_argument("dir", type=Path)
+    sub.add_parser("resolve").add_argument("raw_dir", type=Path)
+    scoring = sub.add_parser("score")
+    scoring.add_argument("--split", choices=("dev", "blind", "all"), default="dev")
+    scoring.add_argument("--errors", type=Path, help="write every miss and false find here (never commit it)")
+    args = parser.parse_args(argv)
+    if args.command == "draw":
+        lines = draw(corpus_articles())
+        (HERE / "drawn.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+        print(f"{len(lines)} articles drawn")
+    elif args.command == "export":
+        lines = draw_lines()
+        args.dir.mkdir(parents=True, exist_ok=True)
+        for line, article in zip(lines, articles_of(lines)):
+            (args.dir / f"{line['n']}.txt").write_text(article.text, "utf-8")
+        print(f"{len(lines)} texts in {args.dir}")
+    elif args.command == "resolve":
+        resolve(args.raw_dir)
+    else:
+        print(json.dumps(score(args.split, args.errors), indent=1))
+
+
+if __name__ == "__main__":
+    main()
