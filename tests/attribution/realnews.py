@@ -4,6 +4,7 @@
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
     python tests/attribution/realnews.py score [--split dev|blind|all] [--errors FILE]
+    (the blind split only with KHABAR_SCORE_BLIND=1: it is scored once, when the work is done)
 
 The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
 a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random (seed
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -147,6 +149,8 @@ def score(split: str, errors: Path | None = None, pipeline=None) -> dict:
     from khabar import Pipeline
     from khabar.quotes.evaluate import score_articles
 
+    if split != "dev" and os.environ.get("KHABAR_SCORE_BLIND") != "1":
+        raise SystemExit("the blind split is scored once, when the work is done: set KHABAR_SCORE_BLIND=1")
     gold = [line for line in read_gold() if split == "all" or line["split"] == split]
     pipeline = pipeline or Pipeline()
     analysed = [pipeline(article) for article in articles_of(gold)]
