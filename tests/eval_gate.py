@@ -49,7 +49,18 @@ def _ner(path: Path) -> dict:
     return evaluate_file(path)["micro"]
 
 
+def _attribution(path: Path, split: str) -> dict:
+    """Quotes and claims on the annotated real articles (tests/attribution): one split's six figures."""
+    sys.path.insert(0, str(path.parent))
+    from realnews import score
+
+    result = score(split, allow_blind=True)
+    names = {"quote_span": "span", "quote_speaker": "speaker", "claim_source": "claim"}
+    return {f"{short}_{m}": result[key][m] for key, short in names.items() for m in ("p", "r")}
+
+
 EVALUATORS: dict[str, Callable[[Path], dict]] = {"quotes": _quotes, "events": _events, "timex": _timex, "ner": _ner}
+SPLIT_EVALUATORS: dict[str, Callable[[Path, str], dict]] = {"attribution": _attribution}
 
 
 def load_baseline() -> dict:
@@ -77,7 +88,15 @@ def check_hash(name: str, gate: dict) -> str | None:
 
 
 def measure(name: str, gate: dict) -> dict:
+    if gate["evaluator"] in SPLIT_EVALUATORS:
+        return SPLIT_EVALUATORS[gate["evaluator"]](file_path(gate), gate["split"])
     return EVALUATORS[gate["evaluator"]](file_path(gate))
+
+
+def present(gate: dict) -> bool:
+    """Whether the gate's table, and the shared corpus it points into, are here."""
+    needs = [file_path(gate)] + [(ROOT / p).resolve() for p in gate.get("needs", [])]
+    return all(p.exists() for p in needs)
 
 
 def below(gate: dict, scores: dict) -> list[str]:
@@ -154,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.gates and name not in args.gates:
             continue
         path = file_path(gate)
-        if not path.exists():
-            print(f"{name:16} skipped: {gate['file']} not present")
+        if not present(gate):
+            print(f"{name:16} skipped: {gate['file']} or what it needs is not present")
             continue
         scores = measure(name, gate)
         shown = " ".join(f"{m}={scores[m]:.4f} (floor {f})" for m, f in gate["floor"].items())

@@ -7,7 +7,11 @@ import eval_gate
 from conftest import needs_shared
 
 BASELINE = eval_gate.load_baseline()
-SHARED_GATES = {name for name, gate in BASELINE["gates"].items() if gate["file"].startswith("../shared/")}
+SHARED_GATES = {
+    name
+    for name, gate in BASELINE["gates"].items()
+    if gate["file"].startswith("../shared/") or any(p.startswith("../shared/") for p in gate.get("needs", []))
+}
 
 
 def gate_params():

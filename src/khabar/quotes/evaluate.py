@@ -144,51 +144,16 @@ def score_articles(pairs: list[tuple[Article, dict]], errors: bool = False) -> d
     by_kind: dict[str, list[int]] = {}
     shown: list[dict] = []
     for article, gold in pairs:
-        text = article.text
-
-        def name(span):
-            return text[span[0] : span[1]] if span else None
-
-        wanted = gold["quotes"]
-        pairs_q = _pair([(q.start, q.end) for q in article.quotes], [(g["start"], g["end"]) for g in wanted])
-        counts["quote_span"][0] += len(pairs_q)
-        counts["quote_span"][1] += len(article.quotes)
-        counts["quote_span"][2] += len(wanted)
-        counts["quote_speaker"][1] += len(article.quotes)
-        counts["quote_speaker"][2] += len(wanted)
-        right = set()
-        for i, j in pairs_q:
-            q, g = article.quotes[i], wanted[j]
-            if names_speaker(speaker_names(article, q.speaker, q.speaker_text), name(g["speaker"])):
-                counts["quote_speaker"][0] += 1
-                right.add(j)
-        for g in wanted:
+        scored = ArticleScore(article, gold)
+        for key, values in scored.counts().items():
+            counts[key] = [a + b for a, b in zip(counts[key], values)]
+        for g in gold["quotes"]:
             by_kind.setdefault(g["kind"], [0, 0])[1] += 1
-        for i, j in pairs_q:
-            by_kind[wanted[j]["kind"]][0] += 1
-        claims = gold["claims"]
-        pairs_c = _pair([(c.start, c.end) for c in article.claims], [(g["start"], g["end"]) for g in claims])
-        found_c = set()
-        for i, j in pairs_c:
-            c, g = article.claims[i], claims[j]
-            if names_speaker(speaker_names(article, c.source, c.source_text), name(g["source"])):
-                found_c.add(j)
-        for j, g in enumerate(claims):  # a claim returned as a quote's reporting outlet
-            if j in found_c:
-                continue
-            for q in article.quotes:
-                reporters = [n for r in q.reported_by for n in speaker_names(article, r, None)]
-                reporters += q.reported_by_text
-                if overlap((q.start, q.end), (g["start"], g["end"])) >= OVERLAP and names_speaker(reporters, name(g["source"])):
-                    found_c.add(j)
-                    break
-        tp_claims = len(found_c)
-        counts["claim_source"][0] += tp_claims
-        counts["claim_source"][1] += len(article.claims) + (tp_claims - len([1 for i, j in pairs_c if j in found_c]))
-        counts["claim_source"][2] += len(claims)
+        for j in scored.quote_pairs.values():
+            by_kind[gold["quotes"][j]["kind"]][0] += 1
         if errors:
-            shown += _article_errors(article, gold, pairs_q, right, found_c, name)
-    out = {k: prf(*v) for k, v in counts.items()}
+            shown += scored.errors()
+    out: dict = {k: prf(*v) for k, v in counts.items()}
     out["recall_by_kind"] = {k: round(v[0] / v[1], 4) for k, v in sorted(by_kind.items())}
     out["articles"] = len(pairs)
     if errors:
@@ -196,11 +161,94 @@ def score_articles(pairs: list[tuple[Article, dict]], errors: bool = False) -> d
     return out
 
 
+class ArticleScore:
+    """One analysed article against its annotation: which found quotes and claims match which annotated ones."""
+
+    def __init__(self, article: Article, gold: dict) -> None:
+        self.article, self.gold = article, gold
+        self.quote_pairs = dict(_pair([(q.start, q.end) for q in article.quotes], _spans(gold["quotes"])))
+        self.right_speaker = {
+            j
+            for i, j in self.quote_pairs.items()
+            if names_speaker(
+                speaker_names(article, article.quotes[i].speaker, article.quotes[i].speaker_text),
+                self.name(gold["quotes"][j]["speaker"]),
+            )
+        }
+        claim_pairs = dict(_pair([(c.start, c.end) for c in article.claims], _spans(gold["claims"])))
+        self.found_claims = {
+            j
+            for i, j in claim_pairs.items()
+            if names_speaker(
+                speaker_names(article, article.claims[i].source, article.claims[i].source_text),
+                self.name(gold["claims"][j]["source"]),
+            )
+        }
+        self.claims_as_quotes = {
+            j for j, g in enumerate(gold["claims"]) if j not in self.found_claims and self.reported(g)
+        }
+
+    def name(self, span: list[int] | None) -> str | None:
+        return self.article.text[span[0] : span[1]] if span else None
+
+    def reported(self, claim: dict) -> bool:
+        """An annotated claim found as a quote's reporting outlet (`reported_by`)."""
+        for q in self.article.quotes:
+            reporters = [n for r in q.reported_by for n in speaker_names(self.article, r, None)] + q.reported_by_text
+            if overlap((q.start, q.end), (claim["start"], claim["end"])) >= OVERLAP and names_speaker(
+                reporters, self.name(claim["source"])
+            ):
+                return True
+        return False
+
+    def counts(self) -> dict[str, list[int]]:
+        found, wanted = len(self.article.quotes), len(self.gold["quotes"])
+        via_quotes = len(self.claims_as_quotes)
+        return {
+            "quote_span": [len(self.quote_pairs), found, wanted],
+            "quote_speaker": [len(self.right_speaker), found, wanted],
+            "claim_source": [
+                len(self.found_claims) + via_quotes,
+                len(self.article.claims) + via_quotes,
+                len(self.gold["claims"]),
+            ],
+        }
+
+    def errors(self) -> list[dict]:
+        """Every miss, wrong speaker and false find, with its text (for reading, never for committing)."""
+        text, gold, out = self.article.text, self.gold, []
+        names = {e.id: e.name_ar for e in self.article.entities}
+        matched = {j: i for i, j in self.quote_pairs.items()}
+        for j, g in enumerate(gold["quotes"]):
+            wanted = {"text": text[g["start"] : g["end"]], "speaker": self.name(g["speaker"]), "type": g["type"]}
+            if j not in matched:
+                out.append({"error": "missed quote", "kind": g["kind"], "cue": self.name(g.get("cue")), **wanted})
+            elif j not in self.right_speaker:
+                q = self.article.quotes[matched[j]]
+                out.append({"error": "wrong speaker", **wanted, "found": names.get(q.speaker) or q.speaker_text})
+        for i, q in enumerate(self.article.quotes):
+            if i not in self.quote_pairs:
+                found = names.get(q.speaker) or q.speaker_text
+                out.append({"error": "false quote", "kind": q.kind, "text": q.text, "found": found})
+        for j, g in enumerate(gold["claims"]):
+            if j not in self.found_claims | self.claims_as_quotes:
+                source = self.name(g["source"])
+                out.append({"error": "missed claim", "text": text[g["start"] : g["end"]], "source": source})
+        for c in self.article.claims:
+            if not any(overlap((c.start, c.end), (g["start"], g["end"])) >= OVERLAP for g in gold["claims"]):
+                out.append({"error": "false claim", "text": c.text, "found": names.get(c.source) or c.source_text})
+        for e in out:
+            e["article"] = gold.get("article")
+        return out
+
+
+def _spans(items: list[dict]) -> list[tuple[int, int]]:
+    return [(g["start"], g["end"]) for g in items]
+
+
 def _pair(found: list[tuple[int, int]], wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-to-one matches (found index, annotated index), best overlap first."""
-    scored = sorted(
-        ((overlap(f, w), i, j) for i, f in enumerate(found) for j, w in enumerate(wanted)), reverse=True
-    )
+    scored = sorted(((overlap(f, w), i, j) for i, f in enumerate(found) for j, w in enumerate(wanted)), reverse=True)
     used_f, used_w, out = set(), set(), []
     for value, i, j in scored:
         if value < OVERLAP:
@@ -209,33 +257,4 @@ def _pair(found: list[tuple[int, int]], wanted: list[tuple[int, int]]) -> list[t
             used_f.add(i)
             used_w.add(j)
             out.append((i, j))
-    return out
-
-
-def _article_errors(article: Article, gold: dict, pairs_q, right, found_c, name) -> list[dict]:
-    text, out = article.text, []
-    names = {e.id: e.name_ar for e in article.entities}
-    matched_f = {i: j for i, j in pairs_q}
-    matched_w = {j: i for i, j in pairs_q}
-    for j, g in enumerate(gold["quotes"]):
-        if j not in matched_w:
-            out.append({"error": "missed quote", "kind": g["kind"], "text": text[g["start"] : g["end"]],
-                        "speaker": name(g["speaker"]), "cue": name(g.get("cue"))})
-        elif j not in right:
-            q = article.quotes[matched_w[j]]
-            out.append({"error": "wrong speaker", "text": text[g["start"] : g["end"]], "speaker": name(g["speaker"]),
-                        "type": g["type"], "found": names.get(q.speaker) or q.speaker_text})
-    for i, q in enumerate(article.quotes):
-        if i not in matched_f:
-            out.append({"error": "false quote", "kind": q.kind, "text": q.text,
-                        "found": names.get(q.speaker) or q.speaker_text})
-    for j, g in enumerate(gold["claims"]):
-        if j not in found_c:
-            out.append({"error": "missed claim", "text": text[g["start"] : g["end"]], "source": name(g["source"]),
-                        "cue": name(g.get("cue"))})
-    for c in article.claims:
-        if not any(overlap((c.start, c.end), (g["start"], g["end"])) >= OVERLAP for g in gold["claims"]):
-            out.append({"error": "false claim", "text": c.text, "found": names.get(c.source) or c.source_text})
-    for e in out:
-        e["article"] = gold.get("article")
     return out
