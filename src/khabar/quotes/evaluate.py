@@ -15,9 +15,10 @@ from khabar import evaluation
 from khabar.document import Article
 from khabar.errors import Errors
 from khabar.evaluation import prf, refers, same
+from khabar.quotes.cues import cues
 from khabar.text import normalize
 from khabar.text.tables import load_toml
-from khabar.text.words import WORD, fold
+from khabar.text.words import WORD, conjunctions, fold
 
 
 def read_table(path: str | Path) -> list[dict]:
@@ -93,11 +94,12 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def _words(text: str) -> set[str]:
-    """Normalised words without the article and a leading و."""
+    """Normalised words without a leading conjunction before the article, and without the article."""
+    article = cues().article
     out = set()
     for w in WORD.findall(normalize(text)):
-        w = w.removeprefix("و") if w.startswith("وال") else w
-        w = w.removeprefix("ال") if len(w) > 4 and w.startswith("ال") else w
+        w = w[1:] if w[1:].startswith(article) and w[:1] in conjunctions() else w
+        w = w.removeprefix(article) if len(w) > 4 and w.startswith(article) else w
         if len(w) > 1:
             out.add(w)
     return out
@@ -106,7 +108,8 @@ def _words(text: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     raw = load_toml("khabar.quotes", "data/cues.toml")["evaluation"]
-    return frozenset(w2 for w in raw["generic_words"] for w2 in (fold(w), fold(w).removeprefix("ال")))
+    article = cues().article
+    return frozenset(w2 for w in raw["generic_words"] for w2 in (fold(w), fold(w).removeprefix(article)))
 
 
 def names_speaker(found: list[str], want: str | None) -> bool:
