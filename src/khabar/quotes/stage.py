@@ -19,6 +19,7 @@ import regex
 
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
+from khabar.quotes.claims import claim_cues
 from khabar.quotes.cues import cues
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
@@ -41,6 +42,29 @@ class Speaker:
     words: str | None = None  # the words standing for an unnamed or untagged speaker
     addressee: str | None = None
     reported_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """A claim's source: its entity, the words naming it, where they end, and whether it is a tagged
+    person or organisation."""
+
+    entity: str | None = None
+    text: str | None = None
+    end: int = 0
+    named: bool = False
+
+
+@dataclass
+class Phrase:
+    """An according-to phrase: where it starts (with its conjunction), its cue and its source."""
+
+    start: int
+    cue_start: int
+    cue_end: int
+    source: str | None
+    source_text: str | None
+    source_end: int
 
 
 class Memory:
@@ -396,65 +420,193 @@ class QuoteFinder:
 
     # ---- claims -----------------------------------------------------------------------------
     def sentence_claims(self, r: SentenceReader, quotes: list[Quote], entity_of) -> list[Claim]:
-        out = []
-        for m in self.c.according_to.finditer(r.view.norm):
-            cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
-            source, source_text, source_end = self.source(r, cue_end, entity_of)
-            if source_text is None:
-                continue
-            cue = Span(start=cue_start, end=cue_end, text=r.text[cue_start:cue_end])
-            clause = self.c.introducer.match(r.view.norm, r.normal_offset(source_end))
-            if clause and clause.group("comp"):  # فيما أفادت تقارير بأن …: the clause is the claim
-                start, end = trim(r.text, r.original(clause.end(), clause.end())[0], r.sentence.end, EDGE)
-                quotes[:] = [q for q in quotes if not (q.cue and cue_start <= q.cue.start < source_end)]
-            else:
-                before = trim(r.text, r.sentence.start, cue_start, EDGE)
-                after = trim(r.text, source_end, r.sentence.end, EDGE)
-                start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-            start = self.past_conjunction(r, start, end)
+        """According-to phrases (بحسب X، حسبما أوضح X، …، كما أعلنت X، نقلا عن X) make claims on the clause
+        they qualify, before or after them, when their source is a speaker-like thing; one over a quote
+        adds its source to the quote's `reported_by`. `ورد ذلك بصحيفة X` puts the sentence before on X."""
+        self.relayed(r, quotes, entity_of)
+        out = [c for c in [self.claim_before(r, entity_of)] if c is not None]
+        for p in self.according_to_phrases(r, entity_of):
+            start, end, clause = self.claim_scope(r, p)
+            if clause:  # فيما أفادت تقارير بأن …: the clause is the claim, not a quote of the source
+                quotes[:] = [q for q in quotes if not (q.cue and p.cue_start <= q.cue.start < p.source_end)]
+            start = self.claim_start(r, start, end)
             covering = [q for q in quotes if q.start < end and start < q.end]
             if covering:  # one statement, one record: the quote is reported through this source
                 for q in covering:
-                    if source and source not in q.reported_by:
-                        q.reported_by.append(source)
-                    elif not source:
-                        q.reported_by_text.append(source_text)
+                    if p.source and p.source not in q.reported_by:
+                        q.reported_by.append(p.source)
+                    elif not p.source and p.source_text not in q.reported_by_text:
+                        q.reported_by_text.append(p.source_text)
                 continue
             if end - start < 8:
                 continue
-            out.append(
-                Claim(
-                    start=start,
-                    end=end,
-                    text=r.text[start:end],
-                    source=source,
-                    cue=cue,
-                    sentence=r.sentence.id,
-                    source_text=source_text,
-                )
-            )
+            cue = Span(start=p.cue_start, end=p.cue_end, text=r.text[p.cue_start : p.cue_end])
+            out.append(self.claim(r, start, end, cue, p.source, p.source_text))
         return out
 
-    def source(self, r: SentenceReader, cue_end: int, entity_of) -> tuple[str | None, str | None, int]:
-        """The source after an according-to phrase: a name (its entity), an unnamed source (مصادر
-        أمنية), or the words up to the next comma."""
+    @staticmethod
+    def claim(r: SentenceReader, start: int, end: int, cue: Span, source, source_text, sentence=None) -> Claim:
+        return Claim(
+            start=start,
+            end=end,
+            text=r.text[start:end],
+            source=source,
+            cue=cue,
+            sentence=sentence or r.sentence.id,
+            source_text=source_text,
+        )
+
+    def according_to_phrases(self, r: SentenceReader, entity_of) -> list[Phrase]:
+        """The sentence's according-to phrases with a speaker-like source: a particle with a speech
+        verb (حسبما أوضح X; كما أعلنت X only after its content and without a clause of its own), or a
+        noun phrase (بحسب، وفقا لـ) whose source is a name, an outlet, a document or an unnamed source —
+        not a rule, plan or measure (وفقا للإجراءات، حسب الحاجة)."""
+        k, norm, out = claim_cues(), r.view.norm, []
+        verbal: list[tuple[int, int]] = []
+        for m in k.verbal.finditer(norm):
+            start, _ = r.original(m.start(), m.start())
+            cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
+            verbal.append((cue_start, cue_end))
+            src = self.source(r, cue_end, entity_of)
+            if src.text is None:
+                continue
+            if m.group("particle") in k.after_content:
+                comp = self.c.introducer.match(norm, r.normal_offset(src.end))
+                if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or (comp and comp.group("comp")):
+                    continue  # كما أعلنت الوزارة أن …: a quote
+            out.append(Phrase(start, cue_start, cue_end, src.entity, src.text, src.end))
+        for m in self.c.according_to.finditer(norm):
+            start, _ = r.original(m.start(), m.start())
+            cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
+            if any(s < cue_end and cue_start < e for s, e in verbal):
+                continue
+            src = self.source(r, cue_end, entity_of)
+            if src.text is None or not (m.group("cue") in k.always or self.speaker_like(src)):
+                continue
+            out.append(Phrase(start, cue_start, cue_end, src.entity, src.text, src.end))
+        return sorted(out, key=lambda p: p.start)
+
+    def speaker_like(self, src: Source) -> bool:
+        """A named person or organisation, or words headed by a noun of the `source_nouns` table."""
+        if src.named or (src.text or "")[:1] in self.c.marks:  # a name in quotation marks: ”عكاظ”
+            return True
+        first = WORD.match((src.text or "").lstrip(EDGE))
+        if not first:
+            return False
+        word, nouns = normalize(first.group()), claim_cues().source_nouns
+        forms = {word, word.removeprefix(self.c.article)}
+        while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
+            word = word[1:]
+            forms |= {word, word.removeprefix(self.c.article)}
+        return bool(forms & nouns)
+
+    def claim_scope(self, r: SentenceReader, p: Phrase) -> tuple[int, int, bool]:
+        """The clause an according-to phrase qualifies, and whether it is a أن-clause after the source:
+        the clause after it (وبحسب الصحيفة، …), before it (…، بحسب الوكالة), or the whole sentence for a
+        phrase between commas inside it (ستتحول، وفق القراءة الأولى، من …)."""
+        text, s0, s1 = r.text, r.sentence.start, r.sentence.end
+        clause = self.c.introducer.match(r.view.norm, r.normal_offset(p.source_end))
+        if clause and clause.group("comp"):
+            return (*trim(text, r.original(clause.end(), clause.end())[0], s1, EDGE), True)
+        before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE)
+        dates = [(t.start, t.end) for t in r.article.timexes if after[0] <= t.start < after[1]]
+        n_before = len(WORD.findall(text, *before))
+        n_after = sum(1 for w in WORD.finditer(text, *after) if not any(a <= w.start() < b for a, b in dates))
+        comma_before = regex.search(r"[،,]\s*$", text[s0 : p.start])
+        between_commas = comma_before and regex.match(r"\s*[،,]", text[p.source_end : s1])
+        if between_commas and n_before <= 4 and n_after >= 3:
+            return (*trim(text, s0, s1, EDGE), False)
+        if n_before >= 3 and n_after >= 3 and not between_commas:  # …، وفق X، الباحث في …: an apposition
+            return (*(after if n_after > n_before else before), False)
+        return (*(after if n_before < 3 else before), False)
+
+    def claim_start(self, r: SentenceReader, start: int, end: int) -> int:
+        """A claim starts past a leading و/ف and an opening فإن / لقد (وبحسب X، فإن الخطة … → الخطة …)."""
+        start = self.past_conjunction(r, start, end)
+        opener = claim_cues().openers.match(r.view.norm, r.normal_offset(start))
+        if opener and opener.end() < r.normal_offset(end):
+            start = r.original(opener.end(), opener.end())[0]
+        return start
+
+    def claim_before(self, r: SentenceReader, entity_of) -> Claim | None:
+        """`ورد ذلك بصحيفة X` / `جاء هذا الخبر في موقع X`: the sentence before is X's report."""
+        k = claim_cues()
+        m = k.back.match(r.view.norm)
+        if not m:
+            return None
+        src = self.source(r, r.original(m.end(), m.end())[0], entity_of)
+        first = WORD.match((src.text or "").lstrip(EDGE))
+        if src.text is None or not (src.named or (first and normalize(first.group()) in k.outlet_nouns)):
+            return None
+        sentences = r.article.sentences
+        i = bisect_left([s.start for s in sentences], r.sentence.start)
+        if i == 0:
+            return None
+        previous = sentences[i - 1]
+        start, end = trim(r.text, previous.start, previous.end, EDGE)
+        start = self.claim_start(r, start, end)
+        if end - start < 8:
+            return None
+        cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
+        cue = Span(start=cue_start, end=cue_end, text=r.text[cue_start:cue_end])
+        return self.claim(r, start, end, cue, src.entity, src.text, sentence=previous.id)
+
+    def relayed(self, r: SentenceReader, quotes: list[Quote], entity_of) -> None:
+        """نقلت صحيفة X عن Y قوله إن …: Y speaks and X reports — also when Y is no tagged name."""
+        relays = [v for v in self.verbs(r) if v.norm in self.c.relay_verbs] if quotes else []
+        for q in quotes:
+            verb = next((v for v in reversed(relays) if v.start <= (q.cue.start if q.cue else q.start)), None)
+            if verb is None or ((q.reported_by or q.reported_by_text) and q.reported_by != [q.speaker]):
+                continue
+            n0, n1 = r.normal_offset(verb.end), r.normal_offset(q.start)
+            m = self.c.relay_from.search(r.view.norm, n0, n1)
+            if not m:
+                continue
+            at, after = r.original(m.start(), m.end())
+            stop = claim_cues().relayed_end.search(r.view.norm, m.end(), n1)
+            until = r.original(stop.start(), stop.start())[0] if stop else q.start
+            words, by = r.text[after:until].strip(EDGE), r.text[verb.end : at].strip(EDGE)
+            if not words or not by or len(WORD.findall(words)) > 8 or len(WORD.findall(by)) > 8:
+                continue
+            named = [x for x in r.mentions if x.label in ("PERSON", "ORG") and entity_of.get(id(x))]
+            reporter = next((x for x in named if verb.end <= x.start and x.end <= at), None)
+            speaker = next((x for x in named if after <= x.start and x.end <= until), None)
+            q.reported_by = [entity_of[id(reporter)]] if reporter is not None else []
+            q.reported_by_text = [] if reporter is not None else [by]
+            q.speaker = entity_of[id(speaker)] if speaker is not None else None
+            q.speaker_text = None if speaker is not None else words
+
+    def source(self, r: SentenceReader, cue_end: int, entity_of) -> Source:
+        """The source after an according-to phrase: a name (its entity; a title or an outlet's noun may
+        come first: د. X، صحيفة X), an unnamed source (مصادر أمنية), or the words up to the next comma or
+        date; the agency / the newspaper (الوكالة) is the one named before."""
         next_char = r.text[cue_end : cue_end + 1]
         start = cue_end + (1 if next_char and not normalize(next_char) else 0)  # a tatweel (لـ) the view drops
-        mention = next((x for x in r.mentions if start <= x.start <= start + 2 and x.label != "NORP"), None)
-        if mention is not None and normalize(r.text[start : mention.start]).strip() in ("", *self.c.attached):
-            end = mention.end
-            for x in r.mentions:  # a NORP adjective or a description continues the name
-                if end <= x.start <= end + 1:
-                    end = x.end
-            return entity_of.get(id(mention)), r.text[mention.start : end], end
+        lead = claim_cues().source_lead
+        for x in r.mentions:
+            if not (start <= x.start <= start + 30) or x.label == "NORP":
+                continue
+            gap = normalize(r.text[start : x.start]).strip(' ."«“”')
+            if gap in ("", *self.c.attached) or lead.fullmatch(gap):
+                end = x.end
+                for y in r.mentions:  # a NORP adjective or a description continues the name
+                    if end <= y.start <= end + 1:
+                        end = y.end
+                begin = x.start if gap in ("", *self.c.attached) else start
+                named = x.label in ("PERSON", "ORG")
+                return Source(entity_of.get(id(x)), r.text[begin:end].strip(), end, named)
+            break
         unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
         if unnamed:
             s, e = r.original(unnamed.start("src"), unnamed.end("src"))
-            return None, r.text[s:e], e
-        words = self.c.source_words.match(r.text[start : r.sentence.end])
+            return Source(None, r.text[s:e], e)
+        cut = min([t.start for t in r.article.timexes if start < t.start < r.sentence.end] + [r.sentence.end])
+        words = self.c.source_words.match(r.text[start:cut])
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 5:
-            return None, words.group("src"), start + words.end("src")
-        return None, None, start
+            text = words.group("src").strip()
+            verb = Verb(cue_end, cue_end, "")
+            return Source(self.antecedent(r, verb, text, entity_of), text, start + words.end("src"))
+        return Source()
 
     def past_conjunction(self, r: SentenceReader, start: int, end: int) -> int:
         """A claim starts after a و/ف attached to its first word (وقتل → قتل)."""

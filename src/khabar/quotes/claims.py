@@ -1,0 +1,53 @@
+"""The claim tables of the quotes stage (`data/claims.toml`), folded with the normalisation view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from khabar.text.tables import load_toml
+from khabar.text.words import alternation, conjunction_pattern, fold
+
+LETTER = r"[\p{L}\p{M}]"
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    verbal: regex.Pattern  # حسبما أوضح، كما أعلنت: a particle and a speech verb (groups `particle`, `cue`)
+    after_content: frozenset[str]
+    always: frozenset[str]  # نقلا عن، على حد قول: the source is a speaker whatever its words
+    source_nouns: frozenset[str]
+    back: regex.Pattern  # ورد ذلك بصحيفة …: the sentence before is the outlet's
+    outlet_nouns: frozenset[str]
+    openers: regex.Pattern  # فإن، لقد … before a claim's content
+    source_lead: regex.Pattern  # د.، صحيفة: words before a source's name
+    relayed_end: regex.Pattern  # قوله، أن: after a relayed speaker's words
+
+
+def _words(words) -> str:
+    return alternation(words, al_after_l=False, end="")
+
+
+@lru_cache(maxsize=1)
+def claim_cues() -> ClaimCues:
+    raw = load_toml("khabar.quotes", "data/claims.toml")
+    conj = conjunction_pattern()
+    return ClaimCues(
+        verbal=regex.compile(
+            rf"(?<!{LETTER}){conj}?(?P<cue>(?P<particle>{_words(raw['verbal_particles'])})\s*"
+            rf"(?:{_words(raw['verbal_verbs'])})(?:ه|ها)?)(?!{LETTER})"
+        ),
+        after_content=frozenset(fold(w) for w in raw["after_content"]),
+        always=frozenset(fold(w) for w in raw["always_sources"]),
+        source_nouns=frozenset(fold(w) for w in raw["source_nouns"]),
+        back=regex.compile(
+            rf"\s*{conj}?(?P<cue>{_words(raw['back_verbs'])})\s+(?:{_words(raw['back_words'])})\s*"
+            rf"(?:{_words(raw['back_prepositions'])})(?:\s+|(?=\p{{L}}))"
+        ),
+        outlet_nouns=frozenset(fold(w) for w in raw["outlet_nouns"]),
+        openers=regex.compile(rf"(?:{_words(raw['content_openers'])})(?!{LETTER})\s*"),
+        source_lead=regex.compile(rf"(?:{_words(raw['source_lead'])})"),
+        relayed_end=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
+    )
