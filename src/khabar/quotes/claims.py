@@ -23,7 +23,12 @@ class ClaimCues:
     outlet_nouns: frozenset[str]
     openers: regex.Pattern  # فإن، لقد … before a claim's content
     source_lead: regex.Pattern  # د.، صحيفة: words before a source's name
+    source_skip: regex.Pattern  # به، بذلك: words after a verbal cue before its subject
     relayed_end: regex.Pattern  # قوله، أن: after a relayed speaker's words
+    source_words: regex.Pattern  # a source's words, up to punctuation, a clause or a relative pronoun
+    quantifiers: frozenset[str]  # العديد، آخر: words before a source's head noun
+    trailer: regex.Pattern  # وذلك at the end of the clause before a phrase
+    then: regex.Pattern  # فإن: the clause after a phrase starts after it
 
 
 def _words(words) -> str:
@@ -48,6 +53,14 @@ def claim_cues() -> ClaimCues:
         ),
         outlet_nouns=frozenset(fold(w) for w in raw["outlet_nouns"]),
         openers=regex.compile(rf"(?:{_words(raw['content_openers'])})(?!{LETTER})\s*"),
-        source_lead=regex.compile(rf"(?:{_words(raw['source_lead'])})"),
+        source_skip=regex.compile(rf"\s*(?:{_words(raw['source_skip'])})(?!{LETTER})[\s،,]*"),
+        source_lead=regex.compile(rf"(?:{_words(raw['source_lead'])})(?:\s+(?:{_words(raw['source_lead'])}))*"),
+        source_words=regex.compile(
+            rf"\s*(?:ل\u0640?\s*)?(?P<src>[^،,.:؛!?؟\n\-–—]{{2,90}}?)\s*"
+            rf"(?=[،,.:؛!?؟\-–—]|\s(?:{_words(raw['source_end'])})(?!{LETTER})|$)"
+        ),
+        quantifiers=frozenset(fold(w) for w in raw["source_quantifiers"]),
+        trailer=regex.compile(rf"[،,]?\s*(?<!{LETTER})(?:{_words(raw['scope_trailers'])})\s*$"),
+        then=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['scope_then'])})(?!{LETTER})\s*"),
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
     )

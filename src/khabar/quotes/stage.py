@@ -487,38 +487,52 @@ class QuoteFinder:
         return sorted(out, key=lambda p: p.start)
 
     def speaker_like(self, src: Source) -> bool:
-        """A named person or organisation, or words headed by a noun of the `source_nouns` table."""
-        if src.named or (src.text or "")[:1] in self.c.marks:  # a name in quotation marks: ”عكاظ”
+        """A named person or organisation, a name in quotation marks (”عكاظ”), or words headed by a noun
+        of the `source_nouns` table (past a quantifier: وفقا لآخر تقديرات …، بحسب العديد من الصحف)."""
+        if src.named or (src.text or "")[:1] in self.c.marks:
             return True
-        first = WORD.match((src.text or "").lstrip(EDGE))
-        if not first:
-            return False
-        word, nouns = normalize(first.group()), claim_cues().source_nouns
-        forms = {word, word.removeprefix(self.c.article)}
-        while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
-            word = word[1:]
-            forms |= {word, word.removeprefix(self.c.article)}
-        return bool(forms & nouns)
+        k = claim_cues()
+        for first in WORD.findall(src.text or ""):
+            word = normalize(first)
+            forms = {word, word.removeprefix(self.c.article)}
+            while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
+                word = word[1:]
+                forms |= {word, word.removeprefix(self.c.article)}
+            if not forms & k.quantifiers:
+                return bool(forms & k.source_nouns)
+        return False
 
     def claim_scope(self, r: SentenceReader, p: Phrase) -> tuple[int, int, bool]:
         """The clause an according-to phrase qualifies, and whether it is a أن-clause after the source:
-        the clause after it (وبحسب الصحيفة، …), before it (…، بحسب الوكالة), or the whole sentence for a
-        phrase between commas inside it (ستتحول، وفق القراءة الأولى، من …)."""
-        text, s0, s1 = r.text, r.sentence.start, r.sentence.end
+        the clause after a phrase that opens one (وبحسب الصحيفة، …؛ بحسب X فإن …), the clause before one
+        that closes it (…، بحسب الوكالة), or the whole sentence around a phrase inside it (ستتحول، وفق
+        القراءة الأولى، من …؛ ويحاول الفريق بحسب الصحف ضم …)."""
+        text, s0, s1, k = r.text, r.sentence.start, r.sentence.end, claim_cues()
         clause = self.c.introducer.match(r.view.norm, r.normal_offset(p.source_end))
         if clause and clause.group("comp"):
             return (*trim(text, r.original(clause.end(), clause.end())[0], s1, EDGE), True)
         before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE)
+        trailer = k.trailer.search(r.view.norm, r.normal_offset(s0), r.normal_offset(before[1]))
+        if trailer:  # …، وذلك وفقا للبيان: the clause before وذلك
+            before = trim(text, s0, r.original(trailer.start(), trailer.start())[0], EDGE)
+        opener = k.then.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(min(after[0] + 80, s1)))
+        if opener:  # بحسب صحيفة X التي تصدر في لندن فإن …
+            after = trim(text, r.original(opener.end(), opener.end())[0], s1, EDGE)
         dates = [(t.start, t.end) for t in r.article.timexes if after[0] <= t.start < after[1]]
         n_before = len(WORD.findall(text, *before))
         n_after = sum(1 for w in WORD.finditer(text, *after) if not any(a <= w.start() < b for a, b in dates))
-        comma_before = regex.search(r"[،,]\s*$", text[s0 : p.start])
-        between_commas = comma_before and regex.match(r"\s*[،,]", text[p.source_end : s1])
-        if between_commas and n_before <= 4 and n_after >= 3:
-            return (*trim(text, s0, s1, EDGE), False)
-        if n_before >= 3 and n_after >= 3 and not between_commas:  # …، وفق X، الباحث في …: an apposition
-            return (*(after if n_after > n_before else before), False)
-        return (*(after if n_before < 3 else before), False)
+        comma_before = regex.search(r"[،,؛\-–—]\s*$", text[s0 : p.start]) is not None
+        comma_after = regex.match(r"\s*[،,؛\-–—]", text[p.source_end : s1]) is not None
+        whole = (*trim(text, s0, s1, EDGE), False)
+        if n_after < 3:
+            return (*before, False)
+        if n_before < 3:
+            return whole if comma_before and comma_after and n_before else (*after, False)
+        if opener or p.start < p.cue_start:  # وبحسب X، … / بحسب X فإن …: the phrase opens a clause
+            return (*after, False)
+        if comma_before:
+            return (*before, False)
+        return (*after, False) if comma_after else whole
 
     def claim_start(self, r: SentenceReader, start: int, end: int) -> int:
         """A claim starts past a leading و/ف and an opening فإن / لقد (وبحسب X، فإن الخطة … → الخطة …)."""
@@ -578,21 +592,31 @@ class QuoteFinder:
 
     def source(self, r: SentenceReader, cue_end: int, entity_of) -> Source:
         """The source after an according-to phrase: a name (its entity; a title or an outlet's noun may
-        come first: د. X، صحيفة X), an unnamed source (مصادر أمنية), or the words up to the next comma or
-        date; the agency / the newspaper (الوكالة) is the one named before."""
+        come first: د. X، صحيفة X), an unnamed source (مصادر أمنية), or the words up to the next comma,
+        date, relative pronoun or clause (فإن، أن); الوكالة / القبلي is the one named before."""
         next_char = r.text[cue_end : cue_end + 1]
         start = cue_end + (1 if next_char and not normalize(next_char) else 0)  # a tatweel (لـ) the view drops
-        lead = claim_cues().source_lead
+        k = claim_cues()
+        skip = k.source_skip.match(r.view.norm, r.normal_offset(start))
+        if skip:  # وفقا لما صرح به، أمس، الوزير …
+            start = r.original(skip.end(), skip.end())[0]
+            date = next((t for t in r.article.timexes if t.start == start), None)
+            start = date.end if date else start
+            start += len(r.text[start:]) - len(r.text[start:].lstrip(EDGE))
         for x in r.mentions:
             if not (start <= x.start <= start + 30) or x.label == "NORP":
                 continue
-            gap = normalize(r.text[start : x.start]).strip(' ."«“”')
-            if gap in ("", *self.c.attached) or lead.fullmatch(gap):
+            gap = " ".join(normalize(r.text[start : x.start]).replace("،", " ").split()).strip(' ."«“”')
+            if gap in ("", *self.c.attached) or k.source_lead.fullmatch(gap):
                 end = x.end
                 for y in r.mentions:  # a NORP adjective or a description continues the name
                     if end <= y.start <= end + 1:
                         end = y.end
                 begin = x.start if gap in ("", *self.c.attached) else start
+                opened = [c for c in self.c.marks if c in r.text[begin:end]]
+                if opened and self.c.marks[opened[0]] not in r.text[begin + 1 : end]:  # «صنداي» مورنينغ بوست»
+                    close = r.text.find(self.c.marks[opened[0]], end, min(end + 40, r.sentence.end))
+                    end = close + 1 if close > 0 else end
                 named = x.label in ("PERSON", "ORG")
                 return Source(entity_of.get(id(x)), r.text[begin:end].strip(), end, named)
             break
@@ -601,12 +625,26 @@ class QuoteFinder:
             s, e = r.original(unnamed.start("src"), unnamed.end("src"))
             return Source(None, r.text[s:e], e)
         cut = min([t.start for t in r.article.timexes if start < t.start < r.sentence.end] + [r.sentence.end])
-        words = self.c.source_words.match(r.text[start:cut])
-        if words and 1 <= len(WORD.findall(words.group("src"))) <= 5:
-            text = words.group("src").strip()
-            verb = Verb(cue_end, cue_end, "")
-            return Source(self.antecedent(r, verb, text, entity_of), text, start + words.end("src"))
+        words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
+        if words and 1 <= len(WORD.findall(words.group("src"))) <= 10:
+            s, e = r.original(words.start("src"), words.end("src"))
+            text = r.text[s:e].strip()
+            entity = self.antecedent(r, Verb(cue_end, cue_end, ""), text, entity_of) or self.named_before(r, text)
+            return Source(entity, text, e, named=entity is not None and " " not in text)
         return Source()
+
+    def named_before(self, r: SentenceReader, words: str) -> str | None:
+        """A one-word source that is the last word of a person named earlier (ووفقا للقبلي → كمال القبلي)."""
+        word = normalize(words)
+        if " " in word:
+            return None
+        while word.startswith(self.c.attached) and len(word) > 3:
+            word = word[1:]
+        forms = {word, self.c.article + word, word.removeprefix(self.c.article)}
+        for m in r.article.mentions:
+            if m.label == "PERSON" and m.entity and m.start < r.sentence.end and normalize(m.text).split()[-1] in forms:
+                return m.entity
+        return None
 
     def past_conjunction(self, r: SentenceReader, start: int, end: int) -> int:
         """A claim starts after a و/ف attached to its first word (وقتل → قتل)."""
