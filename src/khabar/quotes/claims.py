@@ -1,4 +1,5 @@
-"""The claim tables of the quotes stage (`data/claims.toml`), folded with the normalisation view."""
+"""The claim tables (`data/claims.toml`) and the quotation-mark tables (`data/marks.toml`) of the quotes
+stage, folded with the normalisation view."""
 
 from __future__ import annotations
 
@@ -63,4 +64,28 @@ def claim_cues() -> ClaimCues:
         trailer=regex.compile(rf"[،,]?\s*(?<!{LETTER})(?:{_words(raw['scope_trailers'])})\s*$"),
         then=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['scope_then'])})(?!{LETTER})\s*"),
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
+    )
+
+
+@dataclass(frozen=True)
+class MarkCues:
+    title_before: regex.Pattern  # بعنوان، برنامج … right before an opening mark
+    name_words: frozenset[str]  # «الخميس»: a one-word quotation that is a date or a name
+    citation: regex.Pattern  # تعالى، رسول الله، المثل: a religious citation or a proverb
+    prayer: regex.Pattern  # دعا الله أن …: a prayer
+
+
+@lru_cache(maxsize=1)
+def mark_cues() -> MarkCues:
+    raw = load_toml("khabar.quotes", "data/marks.toml")
+    names = load_toml("khabar.quotes", "data/cues.toml")["name_nouns"]
+    objects, praise = _words(raw["prayer_objects"]), _words(raw["praise"])
+    titles = [*raw["title_words"], *names, *(fold(n).removeprefix("ال") for n in names)]
+    return MarkCues(
+        title_before=regex.compile(rf"(?<!{LETTER})(?:ال)?(?:{_words(titles)})(?:\s*[بل])?\s*\u0640?\s*$"),
+        name_words=frozenset(fold(w) for w in raw["name_words"]),
+        citation=regex.compile(rf"(?<!{LETTER})[وفبل]?(?:{_words(raw['citation_words'])})(?!{LETTER})"),
+        prayer=regex.compile(
+            rf"^\s*(?:الي\s+)?(?:{objects})(?!{LETTER})|(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:ان|بان)?\s*$"
+        ),
     )

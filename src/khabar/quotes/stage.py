@@ -19,7 +19,7 @@ import regex
 
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
-from khabar.quotes.claims import claim_cues
+from khabar.quotes.claims import claim_cues, mark_cues
 from khabar.quotes.cues import cues
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
@@ -115,9 +115,9 @@ class QuoteFinder:
         for sentence in article.sentences:
             reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
-            found = self.sentence_quotes(reader, entity_of, memory)
+            found = self.speech(reader, self.sentence_quotes(reader, entity_of, memory))
+            claims += self.sentence_claims(reader, found, entity_of)  # it may take a quote for a claim
             quotes += found
-            claims += self.sentence_claims(reader, found, entity_of)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -190,6 +190,28 @@ class QuoteFinder:
             memory.heard(who)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def speech(self, r: SentenceReader, quotes: list[Quote]) -> list[Quote]:
+        """The quotes that are news speech: no title, date or name in quotation marks, no religious
+        citation, proverb or prayer."""
+        return [q for q in quotes if not self.not_speech(r, q)]
+
+    def not_speech(self, r: SentenceReader, q: Quote) -> bool:
+        """A quotation after a title word (قصته المعنونة بـ«…»، تحت شعار «…»), a one-word date or name
+        («الخميس»), words after قال تعالى / قال رسول الله ﷺ / يقول المثل, or a prayer (دعا الله أن)."""
+        k, text, s0 = mark_cues(), r.text, r.sentence.start
+        opening = q.start - 1
+        if opening >= s0 and text[opening] in self.c.marks:
+            if k.title_before.search(normalize(text[max(s0, opening - 30) : opening])):
+                return True
+            words = WORD.findall(q.text)
+            if len(words) == 1 and normalize(words[0]) in k.name_words:
+                return True
+        if q.cue is None:
+            return False
+        gap = normalize(text[q.cue.end : max(q.cue.end, q.start)])
+        before = normalize(text[max(s0, q.cue.start - 40) : q.cue.start])
+        return bool(k.citation.search(gap) or k.citation.search(before) or k.prayer.match(gap))
 
     def quoted_words(self, r: SentenceReader, start: int, end: int) -> bool:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
@@ -471,8 +493,7 @@ class QuoteFinder:
             if src.text is None:
                 continue
             if m.group("particle") in k.after_content:
-                comp = self.c.introducer.match(norm, r.normal_offset(src.end))
-                if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or (comp and comp.group("comp")):
+                if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or self.clause_after(r, src.end):
                     continue  # كما أعلنت الوزارة أن …: a quote
             out.append(Phrase(start, cue_start, cue_end, src.entity, src.text, src.end))
         for m in self.c.according_to.finditer(norm):
@@ -502,15 +523,22 @@ class QuoteFinder:
                 return bool(forms & k.source_nouns)
         return False
 
+    def clause_after(self, r: SentenceReader, end: int) -> int | None:
+        """Where a أن-clause right after a source starts (فيما أفادت تقارير بأن …), if there is one."""
+        n = r.normal_offset(end)
+        n += len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip())
+        clause = self.c.introducer.match(r.view.norm, n)
+        return r.original(clause.end(), clause.end())[0] if clause and clause.group("comp") else None
+
     def claim_scope(self, r: SentenceReader, p: Phrase) -> tuple[int, int, bool]:
         """The clause an according-to phrase qualifies, and whether it is a أن-clause after the source:
         the clause after a phrase that opens one (وبحسب الصحيفة، …؛ بحسب X فإن …), the clause before one
         that closes it (…، بحسب الوكالة), or the whole sentence around a phrase inside it (ستتحول، وفق
         القراءة الأولى، من …؛ ويحاول الفريق بحسب الصحف ضم …)."""
         text, s0, s1, k = r.text, r.sentence.start, r.sentence.end, claim_cues()
-        clause = self.c.introducer.match(r.view.norm, r.normal_offset(p.source_end))
-        if clause and clause.group("comp"):
-            return (*trim(text, r.original(clause.end(), clause.end())[0], s1, EDGE), True)
+        clause = self.clause_after(r, p.source_end)
+        if clause is not None:
+            return (*trim(text, clause, s1, EDGE), True)
         before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE)
         trailer = k.trailer.search(r.view.norm, r.normal_offset(s0), r.normal_offset(before[1]))
         if trailer:  # …، وذلك وفقا للبيان: the clause before وذلك
