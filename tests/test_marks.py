@@ -49,3 +49,47 @@ def test_titles_dates_citations_and_prayers_are_not_speech(pipeline, text):
 def test_a_quoted_report_is_still_speech(pipeline):
     a, _ = analyse(pipeline, "وقال المتحدث باسم الوزارة: «سنفتح المعبر أمام المسافرين يوم السبت المقبل».")
     assert [q.text for q in a.quotes] == ["سنفتح المعبر أمام المسافرين يوم السبت المقبل"]
+
+
+def test_a_quotation_over_paragraphs_is_one_span(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقال رئيس البلدية: «سنفتتح الحديقة الجديدة الشهر المقبل.\nوستكون مفتوحة للعائلات طوال أيام الأسبوع».\n",
+    )
+    (quote,) = a.quotes
+    assert quote.kind == "direct"
+    assert quote.text == "سنفتتح الحديقة الجديدة الشهر المقبل.\nوستكون مفتوحة للعائلات طوال أيام الأسبوع"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("وقالت المديرة: ”سنبدأ التسجيل في المدارس الأسبوع المقبل”.", "سنبدأ التسجيل في المدارس الأسبوع المقبل"),
+        ("وقال المدرب: “لعبنا مباراة صعبة أمام فريق قوي„.", "لعبنا مباراة صعبة أمام فريق قوي"),
+        ("وقال المتحدث: «سنواصل العمل بلا توقف حتى النهاية\nوافتتح المعرض أمس.", "سنواصل العمل بلا توقف حتى النهاية"),
+    ],
+)
+def test_curly_mixed_and_unclosed_marks_open_a_direct_quote(pipeline, text, words):
+    a, _ = analyse(pipeline, text)
+    assert [(q.kind, q.text) for q in a.quotes] == [("direct", words)]
+
+
+def test_a_quotation_closed_before_the_next_sentence_ends_the_quote(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقالت الشرطة في بيان انه «تم ضبط ثلاثة متهمين في الحي الشرقي للمدينة».واوضحت ان التحقيق مستمر.",
+    )
+    assert a.quotes[0].kind == "direct" and a.quotes[0].text == "تم ضبط ثلاثة متهمين في الحي الشرقي للمدينة"
+
+
+def test_a_quote_after_a_phrase_with_an_addressee(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقال الوزير في تصريحات هاتفية للتلفزيون الرسمي «الأعمال ستنتهي قبل الموعد المحدد بثلاثة أشهر».",
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [("direct", "الأعمال ستنتهي قبل الموعد المحدد بثلاثة أشهر")]
+
+
+def test_a_noun_object_before_marks_is_no_quote(pipeline):
+    a, _ = analyse(pipeline, "وأعلنت السلطات أمس تفكيك «شبكة تضم ثمانية أشخاص ناشطين في ثلاث مدن».")
+    assert a.quotes == []

@@ -73,6 +73,11 @@ class MarkCues:
     name_words: frozenset[str]  # «الخميس»: a one-word quotation that is a date or a name
     citation: regex.Pattern  # تعالى، رسول الله، المثل: a religious citation or a proverb
     prayer: regex.Pattern  # دعا الله أن …: a prayer
+    closing: dict[str, str]  # an opening mark → the marks that may close it
+    opening: regex.Pattern  # any opening mark
+    ends: dict[str, regex.Pattern]  # an asymmetric opening mark → its closing marks or itself again
+    before_word: frozenset[str]  # » opens only before a word
+    cross_paragraph: int
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +90,11 @@ def mark_cues() -> MarkCues:
         title_before=regex.compile(rf"(?<!{LETTER})(?:ال)?(?:{_words(titles)})(?:\s*[بل])?\s*\u0640?\s*$"),
         name_words=frozenset(fold(w) for w in raw["name_words"]),
         citation=regex.compile(rf"(?<!{LETTER})[وفبل]?(?:{_words(raw['citation_words'])})(?!{LETTER})"),
+        closing=dict(raw["closing"]),
+        opening=regex.compile("[" + regex.escape("".join(raw["closing"])) + "]"),
+        ends={o: regex.compile("[" + regex.escape(c + o) + "]") for o, c in raw["closing"].items() if o not in c},
+        before_word=frozenset(raw["reversed"]["open_before_word"]),
+        cross_paragraph=raw["cross_paragraph"],
         prayer=regex.compile(
             rf"^\s*(?:الي\s+)?(?:{objects})(?!{LETTER})|(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:ان|بان)?\s*$"
         ),

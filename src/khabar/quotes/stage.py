@@ -139,18 +139,96 @@ class QuoteFinder:
         return out
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
-        """Quotations as (start, end) of the words inside the marks, original offsets."""
-        out, i, text = [], r.sentence.start, r.text
-        while i < r.sentence.end:
-            close = self.c.marks.get(text[i])
-            if close:
-                j = text.find(close, i + 1, r.sentence.end)
-                if j > i + 1:
-                    out.append((i + 1, j))
-                    i = j + 1
-                    continue
-            i += 1
+        """Quotations over the sentence as (start, end) of the words inside the marks, original offsets,
+        paired from the start of the paragraph: curly and mixed marks (”…”، “…„، لـ»…»), a quotation
+        running over sentences or paragraphs to its closing mark, an unclosed one to its paragraph's end."""
+        k, text, s0, s1 = mark_cues(), r.text, r.sentence.start, r.sentence.end
+        para = text.rfind("\n", 0, s0) + 1
+        out, pos = [], para
+        carried = self.carried_quotation(text, para)
+        if carried is not None:
+            out.append(carried)
+            pos = max(pos, carried[1] + 1)
+        while (m := k.opening.search(text, pos, s1)) is not None:
+            i = m.start()
+            end = self.quotation_end(text, i)
+            if end is None:
+                pos = i + 1
+                continue
+            if end > s0 and end > i + 1:
+                out.append((i + 1, end))
+            pos = end + 1
         return out
+
+    def quotation_end(self, text: str, i: int) -> int | None:
+        """Where the quotation opening at `i` ends: its closing mark, or the end of its paragraph; None
+        when the mark opens nothing (a » with no word after it)."""
+        k, mark = mark_cues(), text[i]
+        if mark in k.before_word and not (i + 1 < len(text) and text[i + 1].isalpha()):
+            return None
+        paragraph_end = text.find("\n", i)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        closers = k.closing[mark]
+        if mark in closers:  # a symmetric mark: within its paragraph
+            found = [j for j in (text.find(c, i + 1, paragraph_end) for c in closers) if j > 0]
+            if found:
+                return min(found)
+        else:
+            m = k.ends[mark].search(text, i + 1, min(len(text), i + k.cross_paragraph))
+            if m is not None and text[m.start()] != mark:
+                return m.start()
+        end = trim(text, i + 1, paragraph_end, EDGE)[1]
+        return end if end > i + 1 else None
+
+    def carried_quotation(self, text: str, paragraph: int) -> tuple[int, int] | None:
+        """A «…» or “…” opened in an earlier paragraph and closing in this one or later."""
+        k = mark_cues()
+        lo = max(0, paragraph - k.cross_paragraph)
+        opened = max((text.rfind(o, lo, paragraph) for o in k.ends), default=-1)
+        if opened < 0:
+            return None
+        end = self.quotation_end(text, opened)
+        return (opened + 1, end) if end is not None and end >= paragraph else None
+
+    def gap_allowed(self, r: SentenceReader, m: regex.Match, colon: bool) -> int:
+        """How many loose words may stand between a verb and its introducer: none before a quotation
+        mark, four before a colon, six before أن — more before a long quotation that ends its clause
+        (وقال X في تصريحات هاتفية للتلفزيون «…»، وأضاف في نص نشره أمس: «…»)."""
+        if not colon:
+            return 6
+        after = r.original(m.end(), m.end())[0]
+        long = self.long_quotation(r, after)
+        if m.group("mark") is None:
+            return 8 if long else 4
+        last = [w.start() for w in WORD.finditer(r.text, max(r.sentence.start, after - 30), after)]
+        return 4 if long and not (last and self.loose_words(r, last[-1], after)) else 0  # not تفكيك «…»
+
+    def long_quotation(self, r: SentenceReader, i: int, words: int = 5) -> bool:
+        """Whether a quotation of at least `words` words opens at `i` and ends its clause (a full stop,
+        a comma or the paragraph's end after it)."""
+        if i >= len(r.text) or r.text[i] not in mark_cues().closing:
+            return False
+        end = self.quotation_end(r.text, i)
+        if end is None or len(WORD.findall(r.text, i + 1, end)) < words:
+            return False
+        return regex.match(r"[\s\u0640]*(?:[.،,!?؟…؛\n]|$)", r.text[end + 1 : end + 4]) is not None
+
+    def through_quotation(self, r: SentenceReader, marks: list[tuple[int, int]], start: int, end: int) -> int:
+        """A clause opening with a quotation runs to the quotation's end — past the sentence's, or only
+        that far when the quotation ends its clause and holds most of it (انه «…».واوضحت …، «…»، في
+        إشارة إلى …)."""
+        quotation = next(((s, e) for s, e in marks if s - 1 == start), None)
+        if quotation is None:
+            return end
+        s, e = quotation
+        if e + 1 >= end:
+            return e + 1
+        if r.text[e] not in mark_cues().closing.get(r.text[start], ""):
+            return end
+        if regex.match(r"\s*[.!?؟…]", r.text[e + 1 : end]):
+            return e + 1
+        ends = regex.match(r"\s*[،,]", r.text[e + 1 : end]) is not None
+        return e + 1 if ends and (e - s) >= 0.6 * (end - start) else end
 
     def sentence_quotes(self, r: SentenceReader, entity_of, memory: Memory) -> list[Quote]:
         text = r.text
@@ -170,6 +248,7 @@ class QuoteFinder:
             start, colon, _ = clause
             end = self.clause_end(r, start, verbs[k + 1 :])
             start, end = trim(text, start, end, EDGE)
+            end = self.through_quotation(r, marks, start, end)
             if end <= start:
                 continue
             cue = Span(start=verb.start, end=verb.end, text=text[verb.start : verb.end])
@@ -355,7 +434,7 @@ class QuoteFinder:
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
             if colon and verb.norm in self.c.clause_only:
                 continue  # دعا / طالب … introduce a call, not quoted words
-            allowed = 0 if m.group("mark") is not None else 4 if colon else 6
+            allowed = self.gap_allowed(r, m, colon)
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
             return r.original(m.end(), m.end())[0], colon, intro
@@ -400,9 +479,10 @@ class QuoteFinder:
     def attributed_after(self, r: SentenceReader, marks, used, found, entity_of, memory: Memory) -> list[Quote]:
         """«…»، قال الوزير / «…» — and a quotation alone continuing the last speaker's quote."""
         out = []
+        sentence = trim(r.text, r.sentence.start, r.sentence.end, EDGE)
         for s, e in marks:
-            if (s, e) in used or any(q.start <= s and e <= q.end for q in found):
-                continue
+            if s <= r.sentence.start or (s, e) in used or any(q.start <= s and e <= q.end for q in found):
+                continue  # one opened in an earlier sentence is that sentence's
             tail = r.text[e + 1 : r.sentence.end]
             m = self.c.after_quotation.match(tail)
             if m and normalize(m.group("verb")) in self.c.verbs:
@@ -413,7 +493,7 @@ class QuoteFinder:
                 if tail_break:
                     until = ve + tail_break.start()
                 who = self.speaker(r, Verb(vs, ve, normalize(m.group("verb"))), until, entity_of, memory)
-            elif trim(r.text, r.sentence.start, r.sentence.end, EDGE) == (s - 1, e + 1) and memory.entity:
+            elif sentence[0] == s - 1 and e + 1 >= sentence[1] and memory.entity:
                 cue, who = None, Speaker(memory.entity)  # a paragraph-long quotation continuing a speaker
             else:
                 continue
