@@ -87,7 +87,7 @@ def mark_cues() -> MarkCues:
     objects, praise = _words(raw["prayer_objects"]), _words(raw["praise"])
     titles = [*raw["title_words"], *names, *(fold(n).removeprefix("ال") for n in names)]
     return MarkCues(
-        title_before=regex.compile(rf"(?<!{LETTER})(?:ال)?(?:{_words(titles)})(?:\s*[بل])?\s*\u0640?\s*$"),
+        title_before=regex.compile(rf"(?<!{LETTER})[وبلف]?(?:ال)?(?:{_words(titles)})(?:\s*[بل])?\s*\u0640?\s*$"),
         name_words=frozenset(fold(w) for w in raw["name_words"]),
         citation=regex.compile(rf"(?<!{LETTER})[وفبل]?(?:{_words(raw['citation_words'])})(?!{LETTER})"),
         closing=dict(raw["closing"]),

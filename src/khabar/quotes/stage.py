@@ -177,6 +177,8 @@ class QuoteFinder:
             m = k.ends[mark].search(text, i + 1, min(len(text), i + k.cross_paragraph))
             if m is not None and text[m.start()] != mark:
                 return m.start()
+        if i > 0 and text[i - 1].isalpha():
+            return None  # unclosed and stuck to the word before: a closing mark whose opening was lost
         end = trim(text, i + 1, paragraph_end, EDGE)[1]
         return end if end > i + 1 else None
 
@@ -272,8 +274,11 @@ class QuoteFinder:
 
     def speech(self, r: SentenceReader, quotes: list[Quote]) -> list[Quote]:
         """The quotes that are news speech: no title, date or name in quotation marks, no religious
-        citation, proverb or prayer."""
-        return [q for q in quotes if not self.not_speech(r, q)]
+        citation, proverb or prayer; a partial quote that is also a direct one only once."""
+        spans = {(q.start, q.end) for q in quotes if q.kind != "partial"}
+        return [
+            q for q in quotes if not self.not_speech(r, q) and not (q.kind == "partial" and (q.start, q.end) in spans)
+        ]
 
     def not_speech(self, r: SentenceReader, q: Quote) -> bool:
         """A quotation after a title word (قصته المعنونة بـ«…»، تحت شعار «…»), a one-word date or name
