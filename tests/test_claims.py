@@ -92,3 +92,15 @@ def test_the_agency_is_the_one_named_before(pipeline):
     (claim,) = a.claims
     assert claim.text == "اجتمع الوفد بالمبعوث الأممي ساعتين" and claim.source is not None
     assert claim.source == a.quotes[0].speaker
+
+
+def test_an_unnamed_source_keeps_its_description(pipeline):
+    a, _ = analyse(pipeline, "وقتل خمسة مسلحين في الاشتباكات، بحسب مصادر في وزارة الداخلية العراقية.")
+    (claim,) = a.claims
+    assert claim.source_text == "مصادر في وزارة الداخلية العراقية" and claim.text == "قتل خمسة مسلحين في الاشتباكات"
+
+
+def test_a_quoted_outlet_name_is_a_source(pipeline):
+    a, _ = analyse(pipeline, "ووفقا لـ«الوطن»، فإن المجلس البلدي سيعقد جلسته المقبلة في المحافظة.")
+    (claim,) = a.claims
+    assert claim.text == "المجلس البلدي سيعقد جلسته المقبلة في المحافظة" and "الوطن" in claim.source_text

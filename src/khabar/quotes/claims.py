@@ -26,6 +26,7 @@ class ClaimCues:
     source_lead: regex.Pattern  # د.، صحيفة: words before a source's name
     source_skip: regex.Pattern  # به، بذلك: words after a verbal cue before its subject
     relayed_end: regex.Pattern  # قوله، أن: after a relayed speaker's words
+    unnamed_more: regex.Pattern  # في، من: an unnamed source's description goes on (مصادر في الوزارة)
     source_words: regex.Pattern  # a source's words, up to punctuation, a clause or a relative pronoun
     quantifiers: frozenset[str]  # العديد، آخر: words before a source's head noun
     trailer: regex.Pattern  # وذلك at the end of the clause before a phrase
@@ -39,11 +40,12 @@ def _words(words) -> str:
 @lru_cache(maxsize=1)
 def claim_cues() -> ClaimCues:
     raw = load_toml("khabar.quotes", "data/claims.toml")
+    lam = _words(load_toml("khabar.quotes", "data/cues.toml")["words"]["attached"])
     conj = conjunction_pattern()
     return ClaimCues(
         verbal=regex.compile(
             rf"(?<!{LETTER}){conj}?(?P<cue>(?P<particle>{_words(raw['verbal_particles'])})\s*"
-            rf"(?:{_words(raw['verbal_verbs'])})(?:ه|ها)?)(?!{LETTER})"
+            rf"(?:{_words(raw['verbal_verbs'])})(?:{_words(raw['object_pronouns'])})?)(?!{LETTER})"
         ),
         after_content=frozenset(fold(w) for w in raw["after_content"]),
         always=frozenset(fold(w) for w in raw["always_sources"]),
@@ -56,8 +58,9 @@ def claim_cues() -> ClaimCues:
         openers=regex.compile(rf"(?:{_words(raw['content_openers'])})(?!{LETTER})\s*"),
         source_skip=regex.compile(rf"\s*(?:{_words(raw['source_skip'])})(?!{LETTER})[\s،,]*"),
         source_lead=regex.compile(rf"(?:{_words(raw['source_lead'])})(?:\s+(?:{_words(raw['source_lead'])}))*"),
+        unnamed_more=regex.compile(rf"\s+(?:{_words(raw['unnamed_more'])})(?!{LETTER})"),
         source_words=regex.compile(
-            rf"\s*(?:ل\u0640?\s*)?(?P<src>[^،,.:؛!?؟\n\-–—]{{2,90}}?)\s*"
+            rf"\s*(?:(?:{lam})\u0640?\s*)?(?P<src>[^،,.:؛!?؟\n\-–—]{{2,90}}?)\s*"
             rf"(?=[،,.:؛!?؟\-–—]|\s(?:{_words(raw['source_end'])})(?!{LETTER})|$)"
         ),
         quantifiers=frozenset(fold(w) for w in raw["source_quantifiers"]),
@@ -83,19 +86,24 @@ class MarkCues:
 @lru_cache(maxsize=1)
 def mark_cues() -> MarkCues:
     raw = load_toml("khabar.quotes", "data/marks.toml")
-    names = load_toml("khabar.quotes", "data/cues.toml")["name_nouns"]
+    table = load_toml("khabar.quotes", "data/cues.toml")
+    names, article = table["name_nouns"], fold(table["words"]["article"])
     objects, praise = _words(raw["prayer_objects"]), _words(raw["praise"])
-    titles = [*raw["title_words"], *names, *(fold(n).removeprefix("ال") for n in names)]
+    to, that = _words(raw["prayer_to"]), _words(raw["prayer_that"])
+    clitics = "[" + "".join(fold(c) for c in raw["title_proclitics"]) + "]"
+    titles = [*raw["title_words"], *names, *(fold(n).removeprefix(article) for n in names)]
     return MarkCues(
-        title_before=regex.compile(rf"(?<!{LETTER})[وبلف]?(?:ال)?(?:{_words(titles)})(?:\s*[بل])?\s*\u0640?\s*$"),
+        title_before=regex.compile(
+            rf"(?<!{LETTER}){clitics}?(?:{article})?(?:{_words(titles)})(?:\s*{clitics})?\s*\u0640?\s*$"
+        ),
         name_words=frozenset(fold(w) for w in raw["name_words"]),
-        citation=regex.compile(rf"(?<!{LETTER})[وفبل]?(?:{_words(raw['citation_words'])})(?!{LETTER})"),
+        citation=regex.compile(rf"(?<!{LETTER}){clitics}?(?:{_words(raw['citation_words'])})(?!{LETTER})"),
         closing=dict(raw["closing"]),
         opening=regex.compile("[" + regex.escape("".join(raw["closing"])) + "]"),
         ends={o: regex.compile("[" + regex.escape(c + o) + "]") for o, c in raw["closing"].items() if o not in c},
         before_word=frozenset(raw["reversed"]["open_before_word"]),
         cross_paragraph=raw["cross_paragraph"],
         prayer=regex.compile(
-            rf"^\s*(?:الي\s+)?(?:{objects})(?!{LETTER})|(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:ان|بان)?\s*$"
+            rf"^\s*(?:(?:{to})\s+)?(?:{objects})(?!{LETTER})|(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:{that})?\s*$"
         ),
     )

@@ -726,6 +726,10 @@ class QuoteFinder:
                     if end <= y.start <= end + 1:
                         end = y.end
                 begin = x.start if gap in ("", *self.c.attached) else start
+                if r.text[x.start - 1 : x.start] in self.c.marks and r.text[end : end + 1] in mark_cues().closing.get(
+                    r.text[x.start - 1], ""
+                ):
+                    end += 1  # بحسب «رويترز»
                 opened = [c for c in self.c.marks if c in r.text[begin:end]]
                 if opened and self.c.marks[opened[0]] not in r.text[begin + 1 : end]:  # «صنداي» مورنينغ بوست»
                     close = r.text.find(self.c.marks[opened[0]], end, min(end + 40, r.sentence.end))
@@ -733,12 +737,15 @@ class QuoteFinder:
                 named = x.label in ("PERSON", "ORG")
                 return Source(entity_of.get(id(x)), r.text[begin:end].strip(), end, named)
             break
-        unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
-        if unnamed:
-            s, e = r.original(unnamed.start("src"), unnamed.end("src"))
-            return Source(None, r.text[s:e], e)
         cut = min([t.start for t in r.article.timexes if start < t.start < r.sentence.end] + [r.sentence.end])
         words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
+        unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
+        if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
+            end = unnamed.end("src")
+            if words and k.unnamed_more.match(r.view.norm, end) and len(WORD.findall(words.group("src"))) <= 10:
+                end = words.end("src")
+            s, e = r.original(unnamed.start("src"), end)
+            return Source(None, r.text[s:e], e)
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 10:
             s, e = r.original(words.start("src"), words.end("src"))
             text = r.text[s:e].strip()
