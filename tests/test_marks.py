@@ -93,3 +93,8 @@ def test_a_quote_after_a_phrase_with_an_addressee(pipeline):
 def test_a_noun_object_before_marks_is_no_quote(pipeline):
     a, _ = analyse(pipeline, "وأعلنت السلطات أمس تفكيك «شبكة تضم ثمانية أشخاص ناشطين في ثلاث مدن».")
     assert a.quotes == []
+
+
+def test_an_honorific_prayer_does_not_stop_a_quote(pipeline):
+    a, _ = analyse(pipeline, "وأكد الأمير رعاه الله أن المشروع سيكتمل قبل نهاية العام.")
+    assert [q.text for q in a.quotes] == ["المشروع سيكتمل قبل نهاية العام"]

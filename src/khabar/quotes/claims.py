@@ -75,7 +75,9 @@ class MarkCues:
     title_before: regex.Pattern  # بعنوان، برنامج … right before an opening mark
     name_words: frozenset[str]  # «الخميس»: a one-word quotation that is a date or a name
     citation: regex.Pattern  # تعالى، رسول الله، المثل: a religious citation or a proverb
-    prayer: regex.Pattern  # دعا الله أن …: a prayer
+    god_speaks: regex.Pattern  # قال الله …، دعا الله …: God right after the verb
+    prayer: regex.Pattern  # دعا الإمام الله عز وجل أن …: God as the object of a prayer verb
+    prayer_verbs: frozenset[str]
     closing: dict[str, str]  # an opening mark → the marks that may close it
     opening: regex.Pattern  # any opening mark
     ends: dict[str, regex.Pattern]  # an asymmetric opening mark → its closing marks or itself again
@@ -103,7 +105,7 @@ def mark_cues() -> MarkCues:
         ends={o: regex.compile("[" + regex.escape(c + o) + "]") for o, c in raw["closing"].items() if o not in c},
         before_word=frozenset(raw["reversed"]["open_before_word"]),
         cross_paragraph=raw["cross_paragraph"],
-        prayer=regex.compile(
-            rf"^\s*(?:(?:{to})\s+)?(?:{objects})(?!{LETTER})|(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:{that})?\s*$"
-        ),
+        god_speaks=regex.compile(rf"\s*(?:(?:{to})\s+)?(?:{objects})(?!{LETTER})"),
+        prayer=regex.compile(rf"(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:{that})?\s*$"),
+        prayer_verbs=frozenset(fold(w) for w in raw["prayer_verbs"]),
     )

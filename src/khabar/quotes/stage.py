@@ -294,8 +294,10 @@ class QuoteFinder:
         if q.cue is None:
             return False
         gap = normalize(text[q.cue.end : max(q.cue.end, q.start)])
-        before = normalize(text[max(s0, q.cue.start - 40) : q.cue.start])
-        return bool(k.citation.search(gap) or k.citation.search(before) or k.prayer.match(gap))
+        before = normalize(text[max(s0, q.cue.start - 25) : q.cue.start])
+        if k.citation.search(gap) or k.citation.search(before) or k.god_speaks.match(gap):
+            return True
+        return strip_conjunction(normalize(q.cue.text), k.prayer_verbs) in k.prayer_verbs and bool(k.prayer.search(gap))
 
     def quoted_words(self, r: SentenceReader, start: int, end: int) -> bool:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
