@@ -542,6 +542,8 @@ class QuoteFinder:
             covering = [q for q in quotes if q.start < end and start < q.end]
             if covering:  # one statement, one record: the quote is reported through this source
                 for q in covering:
+                    if p.source and p.source == q.speaker:
+                        continue  # حسب الخبير in the expert's own quote
                     if p.source and p.source not in q.reported_by:
                         q.reported_by.append(p.source)
                     elif not p.source and p.source_text not in q.reported_by_text:
@@ -724,9 +726,6 @@ class QuoteFinder:
             gap = " ".join(normalize(r.text[start : x.start]).replace("،", " ").split()).strip(' ."«“”')
             if gap in ("", *self.c.attached) or k.source_lead.fullmatch(gap):
                 end = x.end
-                for y in r.mentions:  # a NORP adjective or a description continues the name
-                    if end <= y.start <= end + 1:
-                        end = y.end
                 begin = x.start if gap in ("", *self.c.attached) else start
                 if r.text[x.start - 1 : x.start] in self.c.marks and r.text[end : end + 1] in mark_cues().closing.get(
                     r.text[x.start - 1], ""
@@ -736,6 +735,9 @@ class QuoteFinder:
                 if opened and self.c.marks[opened[0]] not in r.text[begin + 1 : end]:  # «صنداي» مورنينغ بوست»
                     close = r.text.find(self.c.marks[opened[0]], end, min(end + 40, r.sentence.end))
                     end = close + 1 if close > 0 else end
+                for y in r.mentions:  # a NORP adjective or a description continues the name
+                    if end <= y.start <= end + 1:
+                        end = y.end
                 named = x.label in ("PERSON", "ORG")
                 return Source(entity_of.get(id(x)), r.text[begin:end].strip(), end, named)
             break
