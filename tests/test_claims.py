@@ -25,6 +25,7 @@ def analyse(pipeline, text):
         "ويصرف البدل للموظف حسب المؤهل الذي يحمله.",
         "وسينفذ المشروع على مراحل وفق جدولة زمنية محددة.",
         "وسنعمل وفق خطة واضحة تشمل جميع المحافظات.",
+        "ويقيم أداء الموظف حسب البيانات الواردة عن إنجازه خلال العام.",
     ],
 )
 def test_a_rule_plan_or_need_is_no_source(pipeline, text):
@@ -104,3 +105,9 @@ def test_a_quoted_outlet_name_is_a_source(pipeline):
     a, _ = analyse(pipeline, "ووفقا لـ«الوطن»، فإن المجلس البلدي سيعقد جلسته المقبلة في المحافظة.")
     (claim,) = a.claims
     assert claim.text == "المجلس البلدي سيعقد جلسته المقبلة في المحافظة" and "الوطن" in claim.source_text
+
+
+def test_whose_data_makes_data_a_source(pipeline):
+    a, _ = analyse(pipeline, "وارتفع عدد الزوار إلى مليون زائر بحسب بيانات وزارة السياحة.")
+    (claim,) = a.claims
+    assert claim.text == "ارتفع عدد الزوار إلى مليون زائر" and claim.source_text.startswith("بيانات")

@@ -20,6 +20,7 @@ class ClaimCues:
     after_content: frozenset[str]
     always: frozenset[str]  # نقلا عن، على حد قول: the source is a speaker whatever its words
     source_nouns: frozenset[str]
+    weak_sources: frozenset[str]  # بيانات، أرقام: sources only with whose they are (بيانات الوزارة)
     back: regex.Pattern  # ورد ذلك بصحيفة …: the sentence before is the outlet's
     outlet_nouns: frozenset[str]
     openers: regex.Pattern  # فإن، لقد … before a claim's content
@@ -50,6 +51,7 @@ def claim_cues() -> ClaimCues:
         after_content=frozenset(fold(w) for w in raw["after_content"]),
         always=frozenset(fold(w) for w in raw["always_sources"]),
         source_nouns=frozenset(fold(w) for w in raw["source_nouns"]),
+        weak_sources=frozenset(fold(w) for w in raw["weak_sources"]),
         back=regex.compile(
             rf"\s*{conj}?(?P<cue>{_words(raw['back_verbs'])})\s+(?:{_words(raw['back_words'])})\s*"
             rf"(?:{_words(raw['back_prepositions'])})(?:\s+|(?=\p{{L}}))"

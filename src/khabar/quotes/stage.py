@@ -605,11 +605,18 @@ class QuoteFinder:
         for first in WORD.findall(src.text or ""):
             word = normalize(first)
             forms = {word, word.removeprefix(self.c.article)}
+            if word.startswith(self.c.attached * 2):  # للبيانات: ل + البيانات
+                forms.add(self.c.article + word[2:])
             while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
                 word = word[1:]
                 forms |= {word, word.removeprefix(self.c.article)}
-            if not forms & k.quantifiers:
-                return bool(forms & k.source_nouns)
+            if forms & k.quantifiers:
+                continue
+            if forms & k.weak_sources:  # بيانات الوزارة, not البيانات الواردة عن إنجازهم
+                return any(c in (src.text or "") for c in self.c.marks) or any(
+                    normalize(w) in k.source_nouns for w in WORD.findall(src.text or "")[1:]
+                )
+            return bool(forms & k.source_nouns)
         return False
 
     def clause_after(self, r: SentenceReader, end: int) -> int | None:
