@@ -53,6 +53,7 @@ def cues() -> Cues:
     lam = _alternation(words["attached"])
     conj = conjunction_pattern()
     intro = _alternation(raw["addressee_intro"])
+    opening = "[" + regex.escape("".join(raw["quote_marks"])) + "]"
     return Cues(
         verbs=frozenset(fold(v) for v in raw["speech_verbs"]),
         negated=frozenset(fold(v) for v in raw["negated"]),
@@ -66,7 +67,7 @@ def cues() -> Cues:
         addressee_end=regex.compile(rf"\s+(?:{_alternation(words['addressee_end'])})\s+|[،,]"),
         introducer=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{_alternation(raw['complementisers'])}){pronoun}"
-            rf"(?![\p{{L}}\p{{M}}])\s*|\s*[:：]\s*|(?P<mark>(?=[«“\"‹]))"
+            rf"(?![\p{{L}}\p{{M}}])\s*|\s*[:：]\s*|(?P<mark>(?={opening}))"
         ),
         according_to=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}]){conj}?(?P<cue>{_alternation(raw['according_to'])})"

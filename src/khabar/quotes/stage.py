@@ -19,6 +19,7 @@ import regex
 
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
+from khabar.quotes.claims import claim_cues, mark_cues
 from khabar.quotes.cues import cues
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
@@ -41,6 +42,29 @@ class Speaker:
     words: str | None = None  # the words standing for an unnamed or untagged speaker
     addressee: str | None = None
     reported_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """A claim's source: its entity, the words naming it, where they end, and whether it is a tagged
+    person or organisation."""
+
+    entity: str | None = None
+    text: str | None = None
+    end: int = 0
+    named: bool = False
+
+
+@dataclass
+class Phrase:
+    """An according-to phrase: where it starts (with its conjunction), its cue and its source."""
+
+    start: int
+    cue_start: int
+    cue_end: int
+    source: str | None
+    source_text: str | None
+    source_end: int
 
 
 class Memory:
@@ -91,9 +115,9 @@ class QuoteFinder:
         for sentence in article.sentences:
             reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
-            found = self.sentence_quotes(reader, entity_of, memory)
+            found = self.speech(reader, self.sentence_quotes(reader, entity_of, memory))
+            claims += self.sentence_claims(reader, found, entity_of)  # it may take a quote for a claim
             quotes += found
-            claims += self.sentence_claims(reader, found, entity_of)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -115,18 +139,98 @@ class QuoteFinder:
         return out
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
-        """Quotations as (start, end) of the words inside the marks, original offsets."""
-        out, i, text = [], r.sentence.start, r.text
-        while i < r.sentence.end:
-            close = self.c.marks.get(text[i])
-            if close:
-                j = text.find(close, i + 1, r.sentence.end)
-                if j > i + 1:
-                    out.append((i + 1, j))
-                    i = j + 1
-                    continue
-            i += 1
+        """Quotations over the sentence as (start, end) of the words inside the marks, original offsets,
+        paired from the start of the paragraph: curly and mixed marks (”…”، “…„، لـ»…»), a quotation
+        running over sentences or paragraphs to its closing mark, an unclosed one to its paragraph's end."""
+        k, text, s0, s1 = mark_cues(), r.text, r.sentence.start, r.sentence.end
+        para = text.rfind("\n", 0, s0) + 1
+        out, pos = [], para
+        carried = self.carried_quotation(text, para)
+        if carried is not None:
+            out.append(carried)
+            pos = max(pos, carried[1] + 1)
+        while (m := k.opening.search(text, pos, s1)) is not None:
+            i = m.start()
+            end = self.quotation_end(text, i)
+            if end is None:
+                pos = i + 1
+                continue
+            if end > s0 and end > i + 1:
+                out.append((i + 1, end))
+            pos = end + 1
         return out
+
+    def quotation_end(self, text: str, i: int) -> int | None:
+        """Where the quotation opening at `i` ends: its closing mark, or the end of its paragraph; None
+        when the mark opens nothing (a » with no word after it)."""
+        k, mark = mark_cues(), text[i]
+        if mark in k.before_word and not (i + 1 < len(text) and text[i + 1].isalpha()):
+            return None
+        paragraph_end = text.find("\n", i)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        closers = k.closing[mark]
+        if mark in closers:  # a symmetric mark: within its paragraph
+            found = [j for j in (text.find(c, i + 1, paragraph_end) for c in closers) if j > 0]
+            if found:
+                return min(found)
+        else:
+            m = k.ends[mark].search(text, i + 1, min(len(text), i + k.cross_paragraph))
+            if m is not None and text[m.start()] != mark:
+                return m.start()
+        if i > 0 and text[i - 1].isalpha():
+            return None  # unclosed and stuck to the word before: a closing mark whose opening was lost
+        end = trim(text, i + 1, paragraph_end, EDGE)[1]
+        return end if end > i + 1 else None
+
+    def carried_quotation(self, text: str, paragraph: int) -> tuple[int, int] | None:
+        """A «…» or “…” opened in an earlier paragraph and closing in this one or later."""
+        k = mark_cues()
+        lo = max(0, paragraph - k.cross_paragraph)
+        opened = max((text.rfind(o, lo, paragraph) for o in k.ends), default=-1)
+        if opened < 0:
+            return None
+        end = self.quotation_end(text, opened)
+        return (opened + 1, end) if end is not None and end >= paragraph else None
+
+    def gap_allowed(self, r: SentenceReader, m: regex.Match, colon: bool) -> int:
+        """How many loose words may stand between a verb and its introducer: none before a quotation
+        mark, four before a colon, six before أن — more before a long quotation that ends its clause
+        (وقال X في تصريحات هاتفية للتلفزيون «…»، وأضاف في نص نشره أمس: «…»)."""
+        if not colon:
+            return 6
+        after = r.original(m.end(), m.end())[0]
+        long = self.long_quotation(r, after)
+        if m.group("mark") is None:
+            return 8 if long else 4
+        last = [w.start() for w in WORD.finditer(r.text, max(r.sentence.start, after - 30), after)]
+        return 4 if long and not (last and self.loose_words(r, last[-1], after)) else 0  # not تفكيك «…»
+
+    def long_quotation(self, r: SentenceReader, i: int, words: int = 5) -> bool:
+        """Whether a quotation of at least `words` words opens at `i` and ends its clause (a full stop,
+        a comma or the paragraph's end after it)."""
+        if i >= len(r.text) or r.text[i] not in mark_cues().closing:
+            return False
+        end = self.quotation_end(r.text, i)
+        if end is None or len(WORD.findall(r.text, i + 1, end)) < words:
+            return False
+        return regex.match(r"[\s\u0640]*(?:[.،,!?؟…؛\n]|$)", r.text[end + 1 : end + 4]) is not None
+
+    def through_quotation(self, r: SentenceReader, marks: list[tuple[int, int]], start: int, end: int) -> int:
+        """A clause opening with a quotation runs to the quotation's end — past the sentence's, or only
+        that far when the quotation ends its clause and holds most of it (انه «…».واوضحت …، «…»، في
+        إشارة إلى …)."""
+        quotation = next(((s, e) for s, e in marks if s - 1 == start), None)
+        if quotation is None:
+            return end
+        s, e = quotation
+        if e + 1 >= end:
+            return e + 1
+        if r.text[e] not in mark_cues().closing.get(r.text[start], ""):
+            return end
+        if regex.match(r"\s*[.!?؟…]", r.text[e + 1 : end]):
+            return e + 1
+        ends = regex.match(r"\s*[،,]", r.text[e + 1 : end]) is not None
+        return e + 1 if ends and (e - s) >= 0.6 * (end - start) else end
 
     def sentence_quotes(self, r: SentenceReader, entity_of, memory: Memory) -> list[Quote]:
         text = r.text
@@ -146,6 +250,7 @@ class QuoteFinder:
             start, colon, _ = clause
             end = self.clause_end(r, start, verbs[k + 1 :])
             start, end = trim(text, start, end, EDGE)
+            end = self.through_quotation(r, marks, start, end)
             if end <= start:
                 continue
             cue = Span(start=verb.start, end=verb.end, text=text[verb.start : verb.end])
@@ -166,6 +271,33 @@ class QuoteFinder:
             memory.heard(who)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def speech(self, r: SentenceReader, quotes: list[Quote]) -> list[Quote]:
+        """The quotes that are news speech: no title, date or name in quotation marks, no religious
+        citation, proverb or prayer; a partial quote that is also a direct one only once."""
+        spans = {(q.start, q.end) for q in quotes if q.kind != "partial"}
+        return [
+            q for q in quotes if not self.not_speech(r, q) and not (q.kind == "partial" and (q.start, q.end) in spans)
+        ]
+
+    def not_speech(self, r: SentenceReader, q: Quote) -> bool:
+        """A quotation after a title word (قصته المعنونة بـ«…»، تحت شعار «…»), a one-word date or name
+        («الخميس»), words after قال تعالى / قال رسول الله ﷺ / يقول المثل, or a prayer (دعا الله أن)."""
+        k, text, s0 = mark_cues(), r.text, r.sentence.start
+        opening = q.start - 1
+        if opening >= s0 and text[opening] in self.c.marks:
+            if k.title_before.search(normalize(text[max(s0, opening - 30) : opening])):
+                return True
+            words = WORD.findall(q.text)
+            if len(words) == 1 and normalize(words[0]) in k.name_words:
+                return True
+        if q.cue is None:
+            return False
+        gap = normalize(text[q.cue.end : max(q.cue.end, q.start)])
+        before = normalize(text[max(s0, q.cue.start - 25) : q.cue.start])
+        if k.citation.search(gap) or k.citation.search(before) or k.god_speaks.match(gap):
+            return True
+        return strip_conjunction(normalize(q.cue.text), k.prayer_verbs) in k.prayer_verbs and bool(k.prayer.search(gap))
 
     def quoted_words(self, r: SentenceReader, start: int, end: int) -> bool:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
@@ -309,7 +441,7 @@ class QuoteFinder:
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
             if colon and verb.norm in self.c.clause_only:
                 continue  # دعا / طالب … introduce a call, not quoted words
-            allowed = 0 if m.group("mark") is not None else 4 if colon else 6
+            allowed = self.gap_allowed(r, m, colon)
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
             return r.original(m.end(), m.end())[0], colon, intro
@@ -354,9 +486,10 @@ class QuoteFinder:
     def attributed_after(self, r: SentenceReader, marks, used, found, entity_of, memory: Memory) -> list[Quote]:
         """«…»، قال الوزير / «…» — and a quotation alone continuing the last speaker's quote."""
         out = []
+        sentence = trim(r.text, r.sentence.start, r.sentence.end, EDGE)
         for s, e in marks:
-            if (s, e) in used or any(q.start <= s and e <= q.end for q in found):
-                continue
+            if s <= r.sentence.start or (s, e) in used or any(q.start <= s and e <= q.end for q in found):
+                continue  # one opened in an earlier sentence is that sentence's
             tail = r.text[e + 1 : r.sentence.end]
             m = self.c.after_quotation.match(tail)
             if m and normalize(m.group("verb")) in self.c.verbs:
@@ -367,7 +500,7 @@ class QuoteFinder:
                 if tail_break:
                     until = ve + tail_break.start()
                 who = self.speaker(r, Verb(vs, ve, normalize(m.group("verb"))), until, entity_of, memory)
-            elif trim(r.text, r.sentence.start, r.sentence.end, EDGE) == (s - 1, e + 1) and memory.entity:
+            elif sentence[0] == s - 1 and e + 1 >= sentence[1] and memory.entity:
                 cue, who = None, Speaker(memory.entity)  # a paragraph-long quotation continuing a speaker
             else:
                 continue
@@ -396,65 +529,253 @@ class QuoteFinder:
 
     # ---- claims -----------------------------------------------------------------------------
     def sentence_claims(self, r: SentenceReader, quotes: list[Quote], entity_of) -> list[Claim]:
-        out = []
-        for m in self.c.according_to.finditer(r.view.norm):
-            cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
-            source, source_text, source_end = self.source(r, cue_end, entity_of)
-            if source_text is None:
-                continue
-            cue = Span(start=cue_start, end=cue_end, text=r.text[cue_start:cue_end])
-            clause = self.c.introducer.match(r.view.norm, r.normal_offset(source_end))
-            if clause and clause.group("comp"):  # فيما أفادت تقارير بأن …: the clause is the claim
-                start, end = trim(r.text, r.original(clause.end(), clause.end())[0], r.sentence.end, EDGE)
-                quotes[:] = [q for q in quotes if not (q.cue and cue_start <= q.cue.start < source_end)]
-            else:
-                before = trim(r.text, r.sentence.start, cue_start, EDGE)
-                after = trim(r.text, source_end, r.sentence.end, EDGE)
-                start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-            start = self.past_conjunction(r, start, end)
+        """According-to phrases (بحسب X، حسبما أوضح X، …، كما أعلنت X، نقلا عن X) make claims on the clause
+        they qualify, before or after them, when their source is a speaker-like thing; one over a quote
+        adds its source to the quote's `reported_by`. `ورد ذلك بصحيفة X` puts the sentence before on X."""
+        self.relayed(r, quotes, entity_of)
+        out = [c for c in [self.claim_before(r, entity_of)] if c is not None]
+        for p in self.according_to_phrases(r, entity_of):
+            start, end, clause = self.claim_scope(r, p)
+            if clause:  # فيما أفادت تقارير بأن …: the clause is the claim, not a quote of the source
+                quotes[:] = [q for q in quotes if not (q.cue and p.cue_start <= q.cue.start < p.source_end)]
+            start = self.claim_start(r, start, end)
             covering = [q for q in quotes if q.start < end and start < q.end]
             if covering:  # one statement, one record: the quote is reported through this source
                 for q in covering:
-                    if source and source not in q.reported_by:
-                        q.reported_by.append(source)
-                    elif not source:
-                        q.reported_by_text.append(source_text)
+                    if p.source and p.source == q.speaker:
+                        continue  # حسب الخبير in the expert's own quote
+                    if p.source and p.source not in q.reported_by:
+                        q.reported_by.append(p.source)
+                    elif not p.source and p.source_text not in q.reported_by_text:
+                        q.reported_by_text.append(p.source_text)
                 continue
             if end - start < 8:
                 continue
-            out.append(
-                Claim(
-                    start=start,
-                    end=end,
-                    text=r.text[start:end],
-                    source=source,
-                    cue=cue,
-                    sentence=r.sentence.id,
-                    source_text=source_text,
-                )
-            )
+            cue = Span(start=p.cue_start, end=p.cue_end, text=r.text[p.cue_start : p.cue_end])
+            out.append(self.claim(r, start, end, cue, p.source, p.source_text))
         return out
 
-    def source(self, r: SentenceReader, cue_end: int, entity_of) -> tuple[str | None, str | None, int]:
-        """The source after an according-to phrase: a name (its entity), an unnamed source (مصادر
-        أمنية), or the words up to the next comma."""
+    @staticmethod
+    def claim(r: SentenceReader, start: int, end: int, cue: Span, source, source_text, sentence=None) -> Claim:
+        return Claim(
+            start=start,
+            end=end,
+            text=r.text[start:end],
+            source=source,
+            cue=cue,
+            sentence=sentence or r.sentence.id,
+            source_text=source_text,
+        )
+
+    def according_to_phrases(self, r: SentenceReader, entity_of) -> list[Phrase]:
+        """The sentence's according-to phrases with a speaker-like source: a particle with a speech
+        verb (حسبما أوضح X; كما أعلنت X only after its content and without a clause of its own), or a
+        noun phrase (بحسب، وفقا لـ) whose source is a name, an outlet, a document or an unnamed source —
+        not a rule, plan or measure (وفقا للإجراءات، حسب الحاجة)."""
+        k, norm, out = claim_cues(), r.view.norm, []
+        verbal: list[tuple[int, int]] = []
+        for m in k.verbal.finditer(norm):
+            start, _ = r.original(m.start(), m.start())
+            cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
+            verbal.append((cue_start, cue_end))
+            src = self.source(r, cue_end, entity_of)
+            if src.text is None:
+                continue
+            if m.group("particle") in k.after_content:
+                if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or self.clause_after(r, src.end):
+                    continue  # كما أعلنت الوزارة أن …: a quote
+            out.append(Phrase(start, cue_start, cue_end, src.entity, src.text, src.end))
+        for m in self.c.according_to.finditer(norm):
+            start, _ = r.original(m.start(), m.start())
+            cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
+            if any(s < cue_end and cue_start < e for s, e in verbal):
+                continue
+            src = self.source(r, cue_end, entity_of)
+            if src.text is None or not (m.group("cue") in k.always or self.speaker_like(src)):
+                continue
+            out.append(Phrase(start, cue_start, cue_end, src.entity, src.text, src.end))
+        return sorted(out, key=lambda p: p.start)
+
+    def speaker_like(self, src: Source) -> bool:
+        """A named person or organisation, a name in quotation marks (”عكاظ”), or words headed by a noun
+        of the `source_nouns` table (past a quantifier: وفقا لآخر تقديرات …، بحسب العديد من الصحف)."""
+        if src.named or (src.text or "")[:1] in self.c.marks:
+            return True
+        k = claim_cues()
+        for first in WORD.findall(src.text or ""):
+            word = normalize(first)
+            forms = {word, word.removeprefix(self.c.article)}
+            if word.startswith(self.c.attached * 2):  # للبيانات: ل + البيانات
+                forms.add(self.c.article + word[2:])
+            while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
+                word = word[1:]
+                forms |= {word, word.removeprefix(self.c.article)}
+            if forms & k.quantifiers:
+                continue
+            if forms & k.weak_sources:  # بيانات الوزارة, not البيانات الواردة عن إنجازهم
+                return any(c in (src.text or "") for c in self.c.marks) or any(
+                    normalize(w) in k.source_nouns for w in WORD.findall(src.text or "")[1:]
+                )
+            return bool(forms & k.source_nouns)
+        return False
+
+    def clause_after(self, r: SentenceReader, end: int) -> int | None:
+        """Where a أن-clause right after a source starts (فيما أفادت تقارير بأن …), if there is one."""
+        n = r.normal_offset(end)
+        n += len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip())
+        clause = self.c.introducer.match(r.view.norm, n)
+        return r.original(clause.end(), clause.end())[0] if clause and clause.group("comp") else None
+
+    def claim_scope(self, r: SentenceReader, p: Phrase) -> tuple[int, int, bool]:
+        """The clause an according-to phrase qualifies, and whether it is a أن-clause after the source:
+        the clause after a phrase that opens one (وبحسب الصحيفة، …؛ بحسب X فإن …), the clause before one
+        that closes it (…، بحسب الوكالة), or the whole sentence around a phrase inside it (ستتحول، وفق
+        القراءة الأولى، من …؛ ويحاول الفريق بحسب الصحف ضم …)."""
+        text, s0, s1, k = r.text, r.sentence.start, r.sentence.end, claim_cues()
+        clause = self.clause_after(r, p.source_end)
+        if clause is not None:
+            return (*trim(text, clause, s1, EDGE), True)
+        before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE)
+        trailer = k.trailer.search(r.view.norm, r.normal_offset(s0), r.normal_offset(before[1]))
+        if trailer:  # …، وذلك وفقا للبيان: the clause before وذلك
+            before = trim(text, s0, r.original(trailer.start(), trailer.start())[0], EDGE)
+        opener = k.then.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(min(after[0] + 80, s1)))
+        if opener:  # بحسب صحيفة X التي تصدر في لندن فإن …
+            after = trim(text, r.original(opener.end(), opener.end())[0], s1, EDGE)
+        dates = [(t.start, t.end) for t in r.article.timexes if after[0] <= t.start < after[1]]
+        n_before = len(WORD.findall(text, *before))
+        n_after = sum(1 for w in WORD.finditer(text, *after) if not any(a <= w.start() < b for a, b in dates))
+        comma_before = regex.search(r"[،,؛\-–—]\s*$", text[s0 : p.start]) is not None
+        comma_after = regex.match(r"\s*[،,؛\-–—]", text[p.source_end : s1]) is not None
+        whole = (*trim(text, s0, s1, EDGE), False)
+        if n_after < 3:
+            return (*before, False)
+        if n_before < 3:
+            return whole if comma_before and comma_after and n_before else (*after, False)
+        if opener or p.start < p.cue_start:  # وبحسب X، … / بحسب X فإن …: the phrase opens a clause
+            return (*after, False)
+        if comma_before:
+            return (*before, False)
+        return (*after, False) if comma_after else whole
+
+    def claim_start(self, r: SentenceReader, start: int, end: int) -> int:
+        """A claim starts past a leading و/ف and an opening فإن / لقد (وبحسب X، فإن الخطة … → الخطة …)."""
+        start = self.past_conjunction(r, start, end)
+        opener = claim_cues().openers.match(r.view.norm, r.normal_offset(start))
+        if opener and opener.end() < r.normal_offset(end):
+            start = r.original(opener.end(), opener.end())[0]
+        return start
+
+    def claim_before(self, r: SentenceReader, entity_of) -> Claim | None:
+        """`ورد ذلك بصحيفة X` / `جاء هذا الخبر في موقع X`: the sentence before is X's report."""
+        k = claim_cues()
+        m = k.back.match(r.view.norm)
+        if not m:
+            return None
+        src = self.source(r, r.original(m.end(), m.end())[0], entity_of)
+        first = WORD.match((src.text or "").lstrip(EDGE))
+        if src.text is None or not (src.named or (first and normalize(first.group()) in k.outlet_nouns)):
+            return None
+        sentences = r.article.sentences
+        i = bisect_left([s.start for s in sentences], r.sentence.start)
+        if i == 0:
+            return None
+        previous = sentences[i - 1]
+        start, end = trim(r.text, previous.start, previous.end, EDGE)
+        start = self.claim_start(r, start, end)
+        if end - start < 8:
+            return None
+        cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
+        cue = Span(start=cue_start, end=cue_end, text=r.text[cue_start:cue_end])
+        return self.claim(r, start, end, cue, src.entity, src.text, sentence=previous.id)
+
+    def relayed(self, r: SentenceReader, quotes: list[Quote], entity_of) -> None:
+        """نقلت صحيفة X عن Y قوله إن …: Y speaks and X reports — also when Y is no tagged name."""
+        relays = [v for v in self.verbs(r) if v.norm in self.c.relay_verbs] if quotes else []
+        for q in quotes:
+            verb = next((v for v in reversed(relays) if v.start <= (q.cue.start if q.cue else q.start)), None)
+            if verb is None or ((q.reported_by or q.reported_by_text) and q.reported_by != [q.speaker]):
+                continue
+            n0, n1 = r.normal_offset(verb.end), r.normal_offset(q.start)
+            m = self.c.relay_from.search(r.view.norm, n0, n1)
+            if not m:
+                continue
+            at, after = r.original(m.start(), m.end())
+            stop = claim_cues().relayed_end.search(r.view.norm, m.end(), n1)
+            until = r.original(stop.start(), stop.start())[0] if stop else q.start
+            words, by = r.text[after:until].strip(EDGE), r.text[verb.end : at].strip(EDGE)
+            if not words or not by or len(WORD.findall(words)) > 8 or len(WORD.findall(by)) > 8:
+                continue
+            named = [x for x in r.mentions if x.label in ("PERSON", "ORG") and entity_of.get(id(x))]
+            reporter = next((x for x in named if verb.end <= x.start and x.end <= at), None)
+            speaker = next((x for x in named if after <= x.start and x.end <= until), None)
+            q.reported_by = [entity_of[id(reporter)]] if reporter is not None else []
+            q.reported_by_text = [] if reporter is not None else [by]
+            q.speaker = entity_of[id(speaker)] if speaker is not None else None
+            q.speaker_text = None if speaker is not None else words
+
+    def source(self, r: SentenceReader, cue_end: int, entity_of) -> Source:
+        """The source after an according-to phrase: a name (its entity; a title or an outlet's noun may
+        come first: د. X، صحيفة X), an unnamed source (مصادر أمنية), or the words up to the next comma,
+        date, relative pronoun or clause (فإن، أن); الوكالة / القبلي is the one named before."""
         next_char = r.text[cue_end : cue_end + 1]
         start = cue_end + (1 if next_char and not normalize(next_char) else 0)  # a tatweel (لـ) the view drops
-        mention = next((x for x in r.mentions if start <= x.start <= start + 2 and x.label != "NORP"), None)
-        if mention is not None and normalize(r.text[start : mention.start]).strip() in ("", *self.c.attached):
-            end = mention.end
-            for x in r.mentions:  # a NORP adjective or a description continues the name
-                if end <= x.start <= end + 1:
-                    end = x.end
-            return entity_of.get(id(mention)), r.text[mention.start : end], end
+        k = claim_cues()
+        skip = k.source_skip.match(r.view.norm, r.normal_offset(start))
+        if skip:  # وفقا لما صرح به، أمس، الوزير …
+            start = r.original(skip.end(), skip.end())[0]
+            date = next((t for t in r.article.timexes if t.start == start), None)
+            start = date.end if date else start
+            start += len(r.text[start:]) - len(r.text[start:].lstrip(EDGE))
+        for x in r.mentions:
+            if not (start <= x.start <= start + 30) or x.label == "NORP":
+                continue
+            gap = " ".join(normalize(r.text[start : x.start]).replace("،", " ").split()).strip(' ."«“”')
+            if gap in ("", *self.c.attached) or k.source_lead.fullmatch(gap):
+                end = x.end
+                begin = x.start if gap in ("", *self.c.attached) else start
+                if r.text[x.start - 1 : x.start] in self.c.marks and r.text[end : end + 1] in mark_cues().closing.get(
+                    r.text[x.start - 1], ""
+                ):
+                    end += 1  # بحسب «رويترز»
+                opened = [c for c in self.c.marks if c in r.text[begin:end]]
+                if opened and self.c.marks[opened[0]] not in r.text[begin + 1 : end]:  # «صنداي» مورنينغ بوست»
+                    close = r.text.find(self.c.marks[opened[0]], end, min(end + 40, r.sentence.end))
+                    end = close + 1 if close > 0 else end
+                for y in r.mentions:  # a NORP adjective or a description continues the name
+                    if end <= y.start <= end + 1:
+                        end = y.end
+                named = x.label in ("PERSON", "ORG")
+                return Source(entity_of.get(id(x)), r.text[begin:end].strip(), end, named)
+            break
+        cut = min([t.start for t in r.article.timexes if start < t.start < r.sentence.end] + [r.sentence.end])
+        words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
-        if unnamed:
-            s, e = r.original(unnamed.start("src"), unnamed.end("src"))
-            return None, r.text[s:e], e
-        words = self.c.source_words.match(r.text[start : r.sentence.end])
-        if words and 1 <= len(WORD.findall(words.group("src"))) <= 5:
-            return None, words.group("src"), start + words.end("src")
-        return None, None, start
+        if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
+            end = unnamed.end("src")
+            if words and k.unnamed_more.match(r.view.norm, end) and len(WORD.findall(words.group("src"))) <= 10:
+                end = words.end("src")
+            s, e = r.original(unnamed.start("src"), end)
+            return Source(None, r.text[s:e], e)
+        if words and 1 <= len(WORD.findall(words.group("src"))) <= 10:
+            s, e = r.original(words.start("src"), words.end("src"))
+            text = r.text[s:e].strip()
+            entity = self.antecedent(r, Verb(cue_end, cue_end, ""), text, entity_of) or self.named_before(r, text)
+            return Source(entity, text, e, named=entity is not None and " " not in text)
+        return Source()
+
+    def named_before(self, r: SentenceReader, words: str) -> str | None:
+        """A one-word source that is the last word of a person named earlier (ووفقا للقبلي → كمال القبلي)."""
+        word = normalize(words)
+        if " " in word:
+            return None
+        while word.startswith(self.c.attached) and len(word) > 3:
+            word = word[1:]
+        forms = {word, self.c.article + word, word.removeprefix(self.c.article)}
+        for m in r.article.mentions:
+            if m.label == "PERSON" and m.entity and m.start < r.sentence.end and normalize(m.text).split()[-1] in forms:
+                return m.entity
+        return None
 
     def past_conjunction(self, r: SentenceReader, start: int, end: int) -> int:
         """A claim starts after a و/ف attached to its first word (وقتل → قتل)."""

@@ -1,0 +1,113 @@
+"""Claims (according-to attributions): which phrases make one, its scope and its source."""
+
+import pytest
+
+from khabar import Article, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def analyse(pipeline, text):
+    article = pipeline(Article(text=text, published="2023-09-13"))
+    assert article.errors == []
+    names = {e.id: e.name_ar for e in article.entities}
+    return article, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وستوزع المساعدات على الأسر حسب الحاجة في كل حي.",
+        "وتم التعامل مع المخالفين وفقا للإجراءات النظامية المتبعة.",
+        "ويصرف البدل للموظف حسب المؤهل الذي يحمله.",
+        "وسينفذ المشروع على مراحل وفق جدولة زمنية محددة.",
+        "وسنعمل وفق خطة واضحة تشمل جميع المحافظات.",
+        "ويقيم أداء الموظف حسب البيانات الواردة عن إنجازه خلال العام.",
+    ],
+)
+def test_a_rule_plan_or_need_is_no_source(pipeline, text):
+    a, _ = analyse(pipeline, text)
+    assert a.claims == [] and all(not q.reported_by_text for q in a.quotes)
+
+
+def test_source_after_the_content_and_before_it(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وأسفر الحريق عن إصابة أربعة عمال في المصنع، بحسب مصادر في الدفاع المدني. "
+        "ووفقا لتقرير نشرته الهيئة، فإن نسبة البطالة انخفضت إلى ثمانية في المئة.",
+    )
+    after, before = a.claims
+    assert after.text == "أسفر الحريق عن إصابة أربعة عمال في المصنع" and after.source_text.startswith("مصادر")
+    assert before.text == "نسبة البطالة انخفضت إلى ثمانية في المئة" and before.cue.text.startswith("وفقا")
+
+
+def test_verbal_phrases_make_claims(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وتوقف العمل في الميناء ثلاثة أيام، حسبما أوضح مدير الميناء. "
+        "وضبطت الشرطة شحنة كبيرة من المخدرات قرب الحدود، كما أعلنت وزارة الداخلية أمس.",
+    )
+    first, second = a.claims
+    assert first.text == "توقف العمل في الميناء ثلاثة أيام" and first.source_text == "مدير الميناء"
+    assert first.cue.text == "حسبما أوضح"
+    assert second.text == "ضبطت الشرطة شحنة كبيرة من المخدرات قرب الحدود"
+    assert "وزارة الداخلية" in second.source_text and second.cue.text == "كما أعلنت"
+
+
+def test_kama_with_its_own_clause_is_a_quote_not_a_claim(pipeline):
+    a, _ = analyse(pipeline, "وافتتح الأمير المعرض. كما أعلنت الوزارة أن المعرض سيستمر عشرة أيام.")
+    assert a.claims == [] and [q.text for q in a.quotes] == ["المعرض سيستمر عشرة أيام"]
+
+
+def test_a_phrase_between_commas_qualifies_its_whole_sentence(pipeline):
+    a, _ = analyse(pipeline, "وستصبح، وفق التقديرات الأولية، الشركة الأكبر في المنطقة خلال عامين.")
+    (claim,) = a.claims
+    assert claim.text == "ستصبح، وفق التقديرات الأولية، الشركة الأكبر في المنطقة خلال عامين"
+
+
+def test_a_sentence_pointing_back_at_an_outlet(pipeline):
+    a, names = analyse(
+        pipeline,
+        "وارتفعت أسعار الذهب إلى أعلى مستوى لها منذ عامين في الأسواق العالمية.. ورد ذلك في صحيفة الاقتصادية أمس.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "ارتفعت أسعار الذهب إلى أعلى مستوى لها منذ عامين في الأسواق العالمية"
+    assert "الاقتصادية" in (names.get(claim.source) or claim.source_text)
+
+
+def test_relayed_words_keep_the_outlet_as_reporter(pipeline):
+    a, names = analyse(pipeline, "ونقلت صحيفة الرياض عن مصدر في أمانة المدينة قوله إن المشروع سيكتمل قبل نهاية العام.")
+    (quote,) = a.quotes
+    assert quote.text == "المشروع سيكتمل قبل نهاية العام" and quote.speaker_text == "مصدر في أمانة المدينة"
+    assert [names.get(x) for x in quote.reported_by] + quote.reported_by_text in (["صحيفة الرياض"], ["الرياض"])
+
+
+def test_the_agency_is_the_one_named_before(pipeline):
+    a, names = analyse(
+        pipeline,
+        "وقالت وكالة الأنباء الفرنسية إن الوفد وصل إلى جنيف. واجتمع الوفد بالمبعوث الأممي ساعتين، بحسب الوكالة.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "اجتمع الوفد بالمبعوث الأممي ساعتين" and claim.source is not None
+    assert claim.source == a.quotes[0].speaker
+
+
+def test_an_unnamed_source_keeps_its_description(pipeline):
+    a, _ = analyse(pipeline, "وقتل خمسة مسلحين في الاشتباكات، بحسب مصادر في وزارة الداخلية العراقية.")
+    (claim,) = a.claims
+    assert claim.source_text == "مصادر في وزارة الداخلية العراقية" and claim.text == "قتل خمسة مسلحين في الاشتباكات"
+
+
+def test_a_quoted_outlet_name_is_a_source(pipeline):
+    a, _ = analyse(pipeline, "ووفقا لـ«الوطن»، فإن المجلس البلدي سيعقد جلسته المقبلة في المحافظة.")
+    (claim,) = a.claims
+    assert claim.text == "المجلس البلدي سيعقد جلسته المقبلة في المحافظة" and "الوطن" in claim.source_text
+
+
+def test_whose_data_makes_data_a_source(pipeline):
+    a, _ = analyse(pipeline, "وارتفع عدد الزوار إلى مليون زائر بحسب بيانات وزارة السياحة.")
+    (claim,) = a.claims
+    assert claim.text == "ارتفع عدد الزوار إلى مليون زائر" and claim.source_text.startswith("بيانات")

@@ -1,0 +1,100 @@
+"""Quotation marks: what in marks is speech, and how far a quotation runs."""
+
+import pytest
+
+from khabar import Article, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def analyse(pipeline, text):
+    article = pipeline(Article(text=text, published="2023-09-13"))
+    assert article.errors == []
+    names = {e.id: e.name_ar for e in article.entities}
+    return article, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي روايته المعنونة بـ«الطريق إلى المدينة البعيدة»، يصف الكاتب حياة القرية بتفاصيلها.",
+        "وأطلقت الجمعية حملة بعنوان «معا نحمي بيئتنا من التلوث» في جميع المدارس.",
+        'وتمكنت الفرق الميدانية "الأربعاء" من إخماد الحريق، وأوضح المتحدث أن الأضرار محدودة.',
+        "وهو ما يذكر بالمثل القديم الذي يقول إن «الوقت كالسيف إن لم تقطعه قطعك».",
+        "قال تعالى: «وتعاونوا على البر والتقوى».",
+        "وقال رسول الله صلى الله عليه وسلم: «المسلم أخو المسلم».",
+        "ودعا الإمام الله عز وجل أن يحفظ البلاد من كل سوء.",
+    ],
+)
+def test_titles_dates_citations_and_prayers_are_not_speech(pipeline, text):
+    a, _ = analyse(pipeline, text)
+    quoted = [q.text for q in a.quotes]
+    assert not any(
+        t in quoted
+        for t in (
+            "الطريق إلى المدينة البعيدة",
+            "معا نحمي بيئتنا من التلوث",
+            "الأربعاء",
+            "الوقت كالسيف إن لم تقطعه قطعك",
+            "وتعاونوا على البر والتقوى",
+            "المسلم أخو المسلم",
+            "يحفظ البلاد من كل سوء",
+        )
+    )
+
+
+def test_a_quoted_report_is_still_speech(pipeline):
+    a, _ = analyse(pipeline, "وقال المتحدث باسم الوزارة: «سنفتح المعبر أمام المسافرين يوم السبت المقبل».")
+    assert [q.text for q in a.quotes] == ["سنفتح المعبر أمام المسافرين يوم السبت المقبل"]
+
+
+def test_a_quotation_over_paragraphs_is_one_span(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقال رئيس البلدية: «سنفتتح الحديقة الجديدة الشهر المقبل.\nوستكون مفتوحة للعائلات طوال أيام الأسبوع».\n",
+    )
+    (quote,) = a.quotes
+    assert quote.kind == "direct"
+    assert quote.text == "سنفتتح الحديقة الجديدة الشهر المقبل.\nوستكون مفتوحة للعائلات طوال أيام الأسبوع"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("وقالت المديرة: ”سنبدأ التسجيل في المدارس الأسبوع المقبل”.", "سنبدأ التسجيل في المدارس الأسبوع المقبل"),
+        ("وقال المدرب: “لعبنا مباراة صعبة أمام فريق قوي„.", "لعبنا مباراة صعبة أمام فريق قوي"),
+        ("وقال المتحدث: «سنواصل العمل بلا توقف حتى النهاية\nوافتتح المعرض أمس.", "سنواصل العمل بلا توقف حتى النهاية"),
+    ],
+)
+def test_curly_mixed_and_unclosed_marks_open_a_direct_quote(pipeline, text, words):
+    a, _ = analyse(pipeline, text)
+    assert [(q.kind, q.text) for q in a.quotes] == [("direct", words)]
+
+
+def test_a_quotation_closed_before_the_next_sentence_ends_the_quote(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقالت الشرطة في بيان انه «تم ضبط ثلاثة متهمين في الحي الشرقي للمدينة».واوضحت ان التحقيق مستمر.",
+    )
+    assert a.quotes[0].kind == "direct" and a.quotes[0].text == "تم ضبط ثلاثة متهمين في الحي الشرقي للمدينة"
+
+
+def test_a_quote_after_a_phrase_with_an_addressee(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقال الوزير في تصريحات هاتفية للتلفزيون الرسمي «الأعمال ستنتهي قبل الموعد المحدد بثلاثة أشهر».",
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [("direct", "الأعمال ستنتهي قبل الموعد المحدد بثلاثة أشهر")]
+
+
+def test_a_noun_object_before_marks_is_no_quote(pipeline):
+    a, _ = analyse(pipeline, "وأعلنت السلطات أمس تفكيك «شبكة تضم ثمانية أشخاص ناشطين في ثلاث مدن».")
+    assert a.quotes == []
+
+
+def test_an_honorific_prayer_does_not_stop_a_quote(pipeline):
+    a, _ = analyse(pipeline, "وأكد الأمير رعاه الله أن المشروع سيكتمل قبل نهاية العام.")
+    assert [q.text for q in a.quotes] == ["المشروع سيكتمل قبل نهاية العام"]
