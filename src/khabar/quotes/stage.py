@@ -20,6 +20,7 @@ import regex
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.cues import cues
+from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
@@ -45,16 +46,20 @@ class Speaker:
 
 class Memory:
     """The last speaker, and the people named in the previous and current sentence, for quotes whose
-    verb has no subject of its own (وأضاف أن…، وسئل الوزير … فقال إن…)."""
+    verb has no subject of its own (وأضاف أن…، وسئل الوزير … فقال إن…); the speaker already heard in
+    the current sentence (…، مشيرا إلى أن); and the article's speaker model (`ArticleSpeakers`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: ArticleSpeakers | None = None) -> None:
+        self.model = model
         self.entity: str | None = None
         self.words: str | None = None
+        self.in_sentence: Speaker | None = None
         self.previous: list[tuple[int, str]] = []
         self.current: list[tuple[int, str]] = []
 
     def sentence(self, r: SentenceReader, entity_of) -> None:
         self.previous = self.current
+        self.in_sentence = None
         self.current = [
             (m.start, entity_of[id(m)]) for m in r.mentions if m.label in ("PERSON", "ORG") and entity_of.get(id(m))
         ]
@@ -62,6 +67,7 @@ class Memory:
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
+            self.in_sentence = who
 
     def last(self, r: SentenceReader, verb: Verb) -> tuple[str | None, str | None]:
         if self.entity or self.words:
@@ -82,12 +88,13 @@ class QuoteFinder:
 
     def __init__(self) -> None:
         self.c = cues()
+        self.s = speaker_tables()
 
     def __call__(self, article: Article) -> Article:
         entity_of = {id(m): m.entity for m in article.mentions}
         quotes: list[Quote] = []
         claims: list[Claim] = []
-        memory = Memory()
+        memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs))
         for sentence in article.sentences:
             reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
@@ -177,12 +184,16 @@ class QuoteFinder:
     def speaker(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: Memory) -> Speaker:
         """Who speaks and to whom. The subject is a name between the verb and the clause (a person over
         an organisation: المتحدثة باسم الخارجية الروسية ماريا زاخاروفا → Zakharova; a place only right after the
-        verb: قالت روسيا), else the words standing there (مسؤول أمريكي), else a name just before the
-        verb (بوتين قال); with none (وأضاف أن…) the last speaker goes on. An addressee follows لـ or
-        في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
+        verb: قالت روسيا), else the words standing there (مسؤول أمريكي) resolved by the article's speaker
+        model (المصدر → مصدر مطلع، سموه → the prince), else a name just before the verb (بوتين قال); with
+        none (وأضاف أن…) the last speaker goes on. A participle (مشيرا إلى أن) continues its sentence's
+        speaker. An addressee follows لـ or في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
+        if self.s.participle.fullmatch(verb.norm):
+            return self.participle_speaker(r, verb, entity_of, memory)
         between = [m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP"]
+        definite = self.definite_subject(r, verb)
         subject = None
-        for label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
+        for label in ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
             if label in ("GPE", "LOC", "FAC"):
@@ -196,7 +207,8 @@ class QuoteFinder:
         addressee, addressee_start = self.addressee(r, after, until, entity_of, anywhere=subject is None)
         who = Speaker(entity_of.get(id(subject)) if subject else None)
         if subject is None:
-            words = self.subject_words(r, verb.end, addressee_start if addressee_start is not None else until)
+            end = addressee_start if addressee_start is not None else until
+            words = definite or self.subject_words(r, verb.end, end)
             if (
                 words
                 and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words))
@@ -204,6 +216,11 @@ class QuoteFinder:
             ):
                 who.words = words
                 who.entity = self.antecedent(r, verb, words, entity_of)
+                resolved = (
+                    memory.model.resolve(words, verb.end, (memory.entity, memory.words)) if memory.model else None
+                )
+                if who.entity is None and resolved and (resolved[0] or resolved[1]):
+                    who.entity, who.words = resolved
             elif (before := self.subject_before(r, verb)) is not None:
                 who.entity = entity_of.get(id(before))
             else:
@@ -224,6 +241,52 @@ class QuoteFinder:
                     None,
                 )
         return who
+
+    def participle_speaker(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory) -> Speaker:
+        """A participle (…، مشيرا إلى أن، قائلا) has no subject of its own: the speaker already heard in
+        the sentence, else the sentence's first person (or organisation) named before it, else the last
+        speaker. The words after it are its object, never its subject."""
+        heard = memory.in_sentence
+        if heard is not None and heard.entity:
+            return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
+        for label in ("PERSON", "ORG"):
+            named = next(
+                (m for m in r.mentions if m.end <= verb.start and m.label == label and entity_of.get(id(m))), None
+            )
+            if named is not None:
+                return Speaker(entity_of[id(named)])
+        if heard is not None:
+            return Speaker(None, heard.words, reported_by=list(heard.reported_by))
+        return Speaker(*memory.last(r, verb))
+
+    def definite_subject(self, r: SentenceReader, verb: Verb) -> str:
+        """A definite noun right after the verb that stands for a speaker (الوزارة، المصدر المسؤول، البيان)
+        with the definite adjectives after it: the subject, though a name may follow (وقالت الوزارة في
+        بيان نشرته وكالة …)."""
+        words = list(regex.finditer(r"[\p{L}\p{M}]+", r.text[verb.end : r.sentence.end]))[:4]
+        if not words or r.text[verb.end : verb.end + words[0].start()].strip():
+            return ""
+        start = verb.end + words[0].start()
+        if any(m.start <= start < m.end for m in r.mentions):
+            return ""
+        noun, definite = head(words[0].group())
+        if (
+            normalize(words[0].group()) in self.c.gap_words
+            or not definite
+            or not (noun in self.s.unnamed_nouns or noun in self.s.org_nouns or noun in self.s.document_nouns)
+        ):
+            return ""
+        end = verb.end + words[0].end()
+        for w in words[1:]:
+            gap = r.text[end : verb.end + w.start()]
+            if (
+                gap.strip()
+                or not normalize(w.group()).startswith(self.c.article)
+                or normalize(w.group()) in self.c.gap_words
+            ):
+                break
+            end = verb.end + w.end()
+        return r.text[start:end]
 
     def subject_words(self, r: SentenceReader, start: int, end: int) -> str:
         """The words standing for an untagged subject, up to a date or a place phrase (وزارة الداخلية أمس،

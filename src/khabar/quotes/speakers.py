@@ -1,0 +1,250 @@
+"""The speaker model of the quotes stage: a quote's subject words resolved across the article.
+
+`SpeakerTables` (read-only, shared) hold the nouns and words of `data/speakers.toml`; `ArticleSpeakers`
+(one per article call) answers, for the words standing as a subject, whom they name: an honorific
+pronoun (سموه) the salient person; a definite head noun (المصدر، الوزارة) the description the article
+introduced first (مصدر مطلع في الوزارة، وزارة الداخلية المصرية); a document (البيان، الإحصائية) its
+issuer; a title (محافظ جدة) the person it was given to; `الصحيفة` the article's own outlet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from khabar.document import Article
+from khabar.text import normalize
+from khabar.text.normalize import NormalView, normal_view
+from khabar.text.tables import load_toml
+from khabar.text.words import WORD, alternation, fold
+
+STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
+TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
+
+
+@dataclass(frozen=True)
+class SpeakerTables:
+    honorific_pronouns: frozenset[str]
+    unnamed_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    issued_by: regex.Pattern
+    description_end: frozenset[str]
+    description_words: int
+    relatives: frozenset[str]
+    topic: frozenset[str]
+    participle: regex.Pattern
+    male_names_in_ta: frozenset[str]
+    feminine_titles: frozenset[str]
+    outlets: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def speaker_tables() -> SpeakerTables:
+    raw = load_toml("khabar.quotes", "data/speakers.toml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in raw[key])
+
+    return SpeakerTables(
+        honorific_pronouns=words("honorific_pronouns"),
+        unnamed_nouns=words("unnamed_nouns"),
+        org_nouns=words("org_nouns"),
+        document_nouns=words("document_nouns"),
+        outlet_nouns=words("outlet_nouns"),
+        issued_by=regex.compile(rf"\s*(?:{alternation(raw['issued_by'], end='')})\s*|\s*(?=ل\p{{L}})"),
+        description_end=words("description_end"),
+        description_words=int(raw["description_words"]),
+        relatives=words("relatives"),
+        topic=words("topic"),
+        participle=regex.compile(raw["participle"]),
+        male_names_in_ta=words("male_names_in_ta"),
+        feminine_titles=words("feminine_titles"),
+        outlets=dict(raw["outlets"]),
+    )
+
+
+def head(words: str) -> tuple[str, bool]:
+    """The first word of a phrase, folded, without the article, and whether it had one."""
+    first = WORD.match(normalize(words).strip())
+    if not first:
+        return "", False
+    word = first.group()
+    if word.startswith("ال") and len(word) > 3:
+        return word[2:], True
+    return word, False
+
+
+class ArticleSpeakers:
+    """One article's introduced descriptions and named people, for resolving subject words."""
+
+    def __init__(self, article: Article, tables: SpeakerTables, stop_words: frozenset[str]) -> None:
+        self.article, self.t = article, tables
+        self.stop_words = stop_words | tables.description_end
+        self._view: NormalView | None = None
+        self.entities = {e.id: e for e in article.entities}
+
+    @property
+    def view(self) -> NormalView:
+        if self._view is None:
+            self._view = normal_view(self.article.text)
+        return self._view
+
+    # ---- descriptions ---------------------------------------------------------------------------
+    def introduction(self, noun: str, before: int) -> tuple[int, int] | None:
+        """The first indefinite use of `noun` before `before` (original offsets) as the description it
+        starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`."""
+        norm, stop = self.view.norm, self.normal(before)
+        for m in regex.finditer(
+            rf"(?<![\p{{L}}\p{{M}}])[وف]?({regex.escape(noun)})ا?(?![\p{{L}}\p{{M}}])", norm[:stop]
+        ):
+            start = self.view.to_original(m.start(1), m.start(1))[0]
+            return start, self.description_end(start, before)
+        return None
+
+    def description_end(self, start: int, limit: int) -> int:
+        """Where a description starting at `start` ends: before punctuation, a date, a stop word, or after
+        `description_words` words."""
+        text, end, count = self.article.text, start, 0
+        for w in WORD.finditer(text, start, limit):
+            if count and (STOP.search(text, end, w.start()) or normalize(w.group()) in self.stop_words):
+                break
+            if any(t.start <= w.start() < t.end for t in self.article.timexes):
+                break
+            end, count = w.end(), count + 1
+            if count >= self.t.description_words:
+                break
+        while count > 1:  # a description does not end on a preposition (مصادر في)
+            last = list(WORD.finditer(text, start, end))[-1]
+            if normalize(last.group()) not in ("في", "من"):
+                break
+            end, count = text.rfind(" ", start, last.start()), count - 1
+            end = len(text[:end].rstrip()) if end > 0 else last.start()
+        return end
+
+    def normal(self, original: int) -> int:
+        from bisect import bisect_left
+
+        return bisect_left(self.view.offsets, original)
+
+    def mention_entity(self, start: int, end: int, labels=("PERSON", "ORG", "GPE")) -> str | None:
+        """The entity of a mention inside `start`-`end` (the first)."""
+        for m in self.article.mentions:
+            if start <= m.start and m.end <= end + 1 and m.label in labels and m.entity:
+                return m.entity
+        return None
+
+    def resolve(self, words: str, at: int, last: tuple[str | None, str | None]) -> tuple[str | None, str | None] | None:
+        """Whom the subject `words` (at `at`) name, as (entity, words), or None when they stand for
+        themselves."""
+        noun, definite = head(words)
+        if noun in self.t.honorific_pronouns:
+            return self.salient_person(last), None
+        if noun in self.t.document_nouns:
+            return self.issuer(noun, words, at, last)
+        if definite and (noun in self.t.unnamed_nouns or noun in self.t.org_nouns):
+            if noun in self.t.org_nouns and (entity := self.named_org(noun, at)):
+                return entity, None
+            intro = self.introduction(noun, at)
+            if intro:
+                return self.mention_entity(*intro), self.article.text[intro[0] : intro[1]]
+            if fold("ال" + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
+                return None, self.t.outlets[self.article.source]
+            return None
+        if noun in self.t.unnamed_nouns and not definite:
+            return None
+        person = self.titled(words, at)
+        return (person, None) if person else None
+
+    def named_org(self, noun: str, at: int) -> str | None:
+        """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""
+        for m in reversed(self.article.mentions):
+            if m.start < at and m.label == "ORG" and m.entity and normalize(m.text).startswith(noun):
+                return m.entity
+        return None
+
+    def issuer(self, noun: str, words: str, at: int, last) -> tuple[str | None, str | None]:
+        """Who issued a document: the organisation after صادر عن / لـ where it was introduced, else the
+        last speaker (أصدرت الوزارة بيانا … وأوضح البيان)."""
+        intro = self.introduction(noun, at + len(words))
+        if intro:
+            pos = self.normal(intro[0]) + len(noun)
+            pos += self.view.norm[pos : pos + 1] == "ا"  # بيانا
+            after = self.t.issued_by.match(self.view.norm, pos)
+            if after is not None:
+                start = self.view.to_original(after.end(), after.end())[0]
+                end = self.description_end(start, len(self.article.text))
+                if end > start:
+                    phrase = self.article.text[start:end]
+                    if normalize(phrase).startswith("لل"):  # للوزارة: the article after ل lost its alef
+                        phrase = "ال" + phrase[2:]
+                    elif normalize(phrase).startswith("ل"):
+                        phrase, start = phrase[1:], start + 1
+                    resolved = self.resolve(phrase, start, last) if head(phrase)[1] else None
+                    if resolved:
+                        return resolved
+                    return self.mention_entity(start, end), phrase
+        if last[0] or last[1]:
+            return last
+        return None, words
+
+    # ---- people ---------------------------------------------------------------------------------
+    def salient_person(self, last: tuple[str | None, str | None]) -> str | None:
+        """The person an honorific pronoun stands for: the last speaker if a person, else the first
+        person named in the article."""
+        entity = self.entities.get(last[0] or "")
+        if entity is not None and entity.label == "PERSON":
+            return entity.id
+        person = next((m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity), None)
+        return person
+
+    def titled(self, words: str, at: int) -> str | None:
+        """The person a title was given to earlier in the article (الأمير X محافظ جدة … وأشار محافظ جدة)."""
+        key = normalize(words).strip()
+        first, _ = head(key)
+        if not first or len(key.split()) > 5:
+            return None
+        rest = key.split(None, 1)[1] if " " in key else ""
+        phrase = (first + " " + rest).strip()
+        norm, stop = self.view.norm, self.normal(at)
+        body = r"\s+".join(regex.escape(w) for w in phrase.split())
+        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:ال)?{body}(?![\p{{L}}\p{{M}}])"
+        found = None
+        for m in regex.finditer(pattern, norm[:stop]):
+            s, e = self.view.to_original(m.start(), m.end())
+            for mention in self.article.mentions:
+                if mention.label != "PERSON" or not mention.entity or mention.description:
+                    continue
+                if 0 <= s - mention.end <= 3 or (
+                    0 <= mention.start - e <= TITLE_REACH and not STOP.search(self.article.text, e, mention.start)
+                ):
+                    found = mention.entity
+                    break
+        return found
+
+    def feminine(self, entity_id: str | None) -> bool | None:
+        """Whether a person is a woman (a feminine title, or a given name in ة), None when not a person."""
+        entity = self.entities.get(entity_id or "")
+        if entity is None or entity.label != "PERSON":
+            return None
+        if any(fold(r) in self.t.feminine_titles for r in entity.roles):
+            return True
+        first = normalize(entity.name_ar).split()[:1]
+        return bool(first) and first[0].endswith("ه") and first[0] not in self.t.male_names_in_ta
+
+
+def verb_form(norm: str, verbs: frozenset[str]) -> tuple[bool, bool]:
+    """(feminine, plural) of a speech verb or participle, read off the verb table: قالت is قال + ت,
+    تقول is يقول with ت, مشيرة is مشيرا with ه; قالوا / يقولون are plural."""
+    feminine = (
+        (norm.endswith("ت") and norm[:-1] in verbs)
+        or (norm.startswith("ت") and "ي" + norm[1:] in verbs)
+        or (norm.endswith("ه") and norm[:-1] + "ا" in verbs)
+    )
+    plural = (norm.endswith("وا") and (norm[:-2] in verbs or norm[:-1] in verbs)) or (
+        norm.endswith("ون") and norm[:-2] in verbs
+    )
+    return feminine, plural
