@@ -35,7 +35,7 @@ class SpeakerTables:
     description_end: frozenset[str]
     description_words: int
     relatives: frozenset[str]
-    topic: frozenset[str]
+    frames: tuple[regex.Pattern, ...]  # SVO: the subject phrase before the verb, group `s`
     participle: regex.Pattern
     male_names_in_ta: frozenset[str]
     feminine_titles: frozenset[str]
@@ -59,7 +59,13 @@ def speaker_tables() -> SpeakerTables:
         description_end=words("description_end"),
         description_words=int(raw["description_words"]),
         relatives=words("relatives"),
-        topic=words("topic"),
+        frames=tuple(
+            regex.compile(
+                rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(f['before'], end='')})\s+(?P<s>[^،,.:؛]{{2,80}}?)\s*"
+                rf"(?:(?<![\p{{L}}\p{{M}}]){alternation(f['after'], end='')})\s*$"
+            )
+            for f in raw["subject_frames"]
+        ),
         participle=regex.compile(raw["participle"]),
         male_names_in_ta=words("male_names_in_ta"),
         feminine_titles=words("feminine_titles"),
@@ -69,7 +75,7 @@ def speaker_tables() -> SpeakerTables:
 
 def head(words: str) -> tuple[str, bool]:
     """The first word of a phrase, folded, without the article, and whether it had one."""
-    first = WORD.match(normalize(words).strip())
+    first = WORD.search(normalize(words))
     if not first:
         return "", False
     word = first.group()
@@ -157,7 +163,26 @@ class ArticleSpeakers:
         if noun in self.t.unnamed_nouns and not definite:
             return None
         person = self.titled(words, at)
-        return (person, None) if person else None
+        if person:
+            return person, None
+        if definite and len(WORD.findall(words)) == 1 and (named := self.long_form(noun, at)):
+            return self.mention_entity(*named), self.article.text[named[0] : named[1]]
+        return None
+
+    def long_form(self, noun: str, at: int) -> tuple[int, int] | None:
+        """A one-word short form (الأرصاد) inside an organisation's full name earlier in the article
+        (الرئاسة العامة للأرصاد وحماية البيئة): the full name's span."""
+        norm, stop = self.view.norm, self.normal(at)
+        for m in regex.finditer(
+            rf"(?<![\p{{L}}\p{{M}}])(?:ال|لل)({regex.escape(noun)})(?![\p{{L}}\p{{M}}])", norm[:stop]
+        ):
+            before = list(WORD.finditer(norm, max(0, m.start() - 40), m.start()))[-3:]
+            for w in before:
+                word = w.group()
+                if word.removeprefix("ال") in self.t.org_nouns and not STOP.search(norm, w.end(), m.start()):
+                    start = self.view.to_original(w.start(), w.start())[0]
+                    return start, self.description_end(start, at)
+        return None
 
     def named_org(self, noun: str, at: int) -> str | None:
         """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""
@@ -187,9 +212,31 @@ class ArticleSpeakers:
                     if resolved:
                         return resolved
                     return self.mention_entity(start, end), phrase
+            named = self.named_before(intro[0])
+            if named:
+                return named
         if last[0] or last[1]:
             return last
         return None, words
+
+    def named_before(self, at: int) -> tuple[str | None, str | None] | None:
+        """Who stands just before a document's introduction in its sentence (نشر التنظيم «فتوى»، أصدرت
+        وزارة الداخلية بيانا): a named person or organisation, or an organisation's words."""
+        text = self.article.text
+        at = len(text[:at].rstrip(' «"“'))
+        start = max(0, at - 60)
+        stop = STOP.search(text[start:at][::-1])
+        if stop:
+            start = at - stop.start()
+        named = [m for m in self.article.mentions if start <= m.start and m.end <= at and m.entity]
+        named = [m for m in named if m.label in ("PERSON", "ORG")]
+        if named:
+            return named[-1].entity, None
+        for w in WORD.finditer(text, start, at):
+            if head(w.group())[0] in self.t.org_nouns:
+                end = self.description_end(w.start(), at)
+                return self.mention_entity(w.start(), end), text[w.start() : end]
+        return None
 
     # ---- people ---------------------------------------------------------------------------------
     def salient_person(self, last: tuple[str | None, str | None]) -> str | None:

@@ -223,6 +223,8 @@ class QuoteFinder:
                     who.entity, who.words = resolved
             elif (before := self.subject_before(r, verb)) is not None:
                 who.entity = entity_of.get(id(before))
+            elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
+                who.entity, who.words = framed
             else:
                 who.entity, who.words = memory.last(r, verb)
         elif who.entity is None:
@@ -290,11 +292,26 @@ class QuoteFinder:
 
     def subject_words(self, r: SentenceReader, start: int, end: int) -> str:
         """The words standing for an untagged subject, up to a date or a place phrase (وزارة الداخلية أمس،
-        في بيان أصدرته اليوم → nothing: the subject was dropped)."""
+        في بيان أصدرته اليوم → nothing: the subject was dropped), a comma (أحد العاملين في الميناء، طالبا
+        عدم كشف هويته، إن) or a participle (معلقا على ذلك), without trailing gap words (الاتحاد أيضا، الوزارة
+        في بيان صحفي)."""
         for t in r.article.timexes:
             if start <= t.start < end:
                 end = t.start
-        phrase = r.text[start:end].strip(EDGE)
+        comma = regex.search(r"\S\s*[،,]", r.text[start:end])
+        if comma:
+            end = start + comma.start() + 1
+        for k, w in enumerate(WORD.finditer(r.text, start, end)):
+            norm = normalize(w.group())
+            if (norm in self.c.verbs and self.s.participle.fullmatch(norm)) or (k and norm in self.s.description_end):
+                end = w.start()
+                break
+        words = list(WORD.finditer(r.text, start, end))
+        while words and normalize(words[-1].group()) in self.c.gap_words:
+            words.pop()
+        if not words:
+            return ""
+        phrase = r.text[start : words[-1].end()].strip(EDGE)
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
@@ -356,6 +373,24 @@ class QuoteFinder:
                 ):
                     return m
                 break
+        return None
+
+    def subject_in_frame(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory):
+        """SVO in a frame (وكانت جماعة X المسلحة قد أعلنت، أما شرطة المدينة فأكدت، أن سفير X كان قد نفى):
+        the subject phrase as (entity, words) — a name in it, else its words resolved by the speaker model."""
+        before = r.view.norm[: r.normal_offset(verb.start)]
+        for frame in self.s.frames:
+            m = frame.search(before)
+            if not m or len(m.group("s").split()) > 6:
+                continue
+            start, end = r.original(m.start("s"), m.end("s"))
+            named = [x for x in r.mentions if start <= x.start and x.end <= end and x.label in ("PERSON", "ORG")]
+            named = [x for x in named if x.label == "PERSON"] or named
+            if named and entity_of.get(id(named[0])):
+                return entity_of[id(named[0])], None
+            words = r.text[start:end]
+            resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
+            return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
         return None
 
     def clause_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
