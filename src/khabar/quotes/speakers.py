@@ -39,6 +39,8 @@ class SpeakerTables:
     participle: regex.Pattern
     male_names_in_ta: frozenset[str]
     feminine_titles: frozenset[str]
+    masculine_titles: frozenset[str]
+    male_name_parts: frozenset[str]
     outlets: dict[str, str]
 
 
@@ -69,6 +71,8 @@ def speaker_tables() -> SpeakerTables:
         participle=regex.compile(raw["participle"]),
         male_names_in_ta=words("male_names_in_ta"),
         feminine_titles=words("feminine_titles"),
+        masculine_titles=words("masculine_titles"),
+        male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
     )
 
@@ -273,25 +277,40 @@ class ArticleSpeakers:
         return found
 
     def feminine(self, entity_id: str | None) -> bool | None:
-        """Whether a person is a woman (a feminine title, or a given name in ة), None when not a person."""
+        """Whether a person is a woman (a feminine title, a given name in ة) or a man (a masculine title,
+        a name with بن / أبو / عبد); None when not a person or not known."""
         entity = self.entities.get(entity_id or "")
         if entity is None or entity.label != "PERSON":
             return None
-        if any(fold(r) in self.t.feminine_titles for r in entity.roles):
+        roles = {fold(r) for r in entity.roles}
+        if roles & self.t.feminine_titles:
             return True
-        first = normalize(entity.name_ar).split()[:1]
-        return bool(first) and first[0].endswith("ه") and first[0] not in self.t.male_names_in_ta
+        first = entity.name_ar.split()[:1]  # ة before normalisation (which folds it into ه)
+        if first and first[0].endswith("ة") and fold(first[0]) not in self.t.male_names_in_ta:
+            return True
+        words = normalize(entity.name_ar).split()
+        if roles & self.t.masculine_titles or any(w in self.t.male_name_parts or w.startswith("عبد") for w in words):
+            return False
+        return None
 
 
-def verb_form(norm: str, verbs: frozenset[str]) -> tuple[bool, bool]:
+def verb_form(norm: str, verbs: frozenset[str]) -> tuple[bool | None, bool]:
     """(feminine, plural) of a speech verb or participle, read off the verb table: قالت is قال + ت,
-    تقول is يقول with ت, مشيرة is مشيرا with ه; قالوا / يقولون are plural."""
-    feminine = (
-        (norm.endswith("ت") and norm[:-1] in verbs)
-        or (norm.startswith("ت") and "ي" + norm[1:] in verbs)
-        or (norm.endswith("ه") and norm[:-1] + "ا" in verbs)
-    )
+    تقول is يقول with ت, مشيرة is مشيرا with ه (feminine); قال has قالت, يقول has تقول, مشيرا has
+    مشيرة (masculine); None when the table does not tell. قالوا / يقولون are plural."""
     plural = (norm.endswith("وا") and (norm[:-2] in verbs or norm[:-1] in verbs)) or (
         norm.endswith("ون") and norm[:-2] in verbs
     )
-    return feminine, plural
+    if (
+        (norm.endswith("ت") and norm[:-1] in verbs)
+        or (norm.startswith("ت") and "ي" + norm[1:] in verbs)
+        or (norm.endswith("ه") and norm[:-1] + "ا" in verbs)
+    ):
+        return True, plural
+    if (
+        norm + "ت" in verbs
+        or (norm.startswith("ي") and "ت" + norm[1:] in verbs)
+        or (norm.endswith("ا") and norm[:-1] + "ه" in verbs)
+    ):
+        return False, plural
+    return None, plural

@@ -20,7 +20,7 @@ import regex
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.cues import cues
-from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables
+from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
@@ -54,6 +54,8 @@ class Memory:
         self.entity: str | None = None
         self.words: str | None = None
         self.in_sentence: Speaker | None = None
+        self.history: list[tuple[str | None, str | None]] = []  # every speaker heard, in order
+        self.genders: dict[str, bool] = {}  # feminine or not, as the verbs of named subjects showed
         self.previous: list[tuple[int, str]] = []
         self.current: list[tuple[int, str]] = []
 
@@ -68,9 +70,13 @@ class Memory:
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
             self.in_sentence = who
+            self.history.append((who.entity, who.words))
 
-    def last(self, r: SentenceReader, verb: Verb) -> tuple[str | None, str | None]:
+    def last(self, r: SentenceReader, verb: Verb, agrees=None) -> tuple[str | None, str | None]:
+        """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before)."""
         if self.entity or self.words:
+            if agrees is not None and not agrees(self.entity):
+                return next((h for h in reversed(self.history) if agrees(h[0])), (self.entity, self.words))
             return self.entity, self.words
         named = [e for start, e in self.current if start < verb.start] or [e for _, e in self.previous]
         return (named[0] if named else None), None
@@ -196,6 +202,8 @@ class QuoteFinder:
         for label in ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
+            if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
+                chosen = [m for m in chosen if self.agrees(verb, entity_of.get(id(m)), memory)]
             if label in ("GPE", "LOC", "FAC"):
                 chosen = [m for m in chosen if not r.text[verb.end : m.start].strip()]
             if chosen:
@@ -206,6 +214,10 @@ class QuoteFinder:
             after = max([after] + [m.end for m in between if m.entity == subject.entity])
         addressee, addressee_start = self.addressee(r, after, until, entity_of, anywhere=subject is None)
         who = Speaker(entity_of.get(id(subject)) if subject else None)
+        if subject is not None and subject.label == "PERSON" and who.entity:  # قالت نوال: Nawal is a woman
+            gender = verb_form(verb.norm, self.c.verbs)[0]
+            if gender is not None:
+                memory.genders.setdefault(who.entity, gender)
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
@@ -226,7 +238,7 @@ class QuoteFinder:
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
             else:
-                who.entity, who.words = memory.last(r, verb)
+                who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         elif who.entity is None:
             who.words = subject.text
         who.addressee = addressee
@@ -243,6 +255,17 @@ class QuoteFinder:
                     None,
                 )
         return who
+
+    def agrees(self, verb: Verb, entity: str | None, memory: Memory) -> bool:
+        """Whether a person agrees with the verb in gender and number (not قالت with a man, قالوا with one
+        person); anything but a known person agrees."""
+        gender = memory.genders.get(entity or "")
+        if gender is None and memory.model:
+            gender = memory.model.feminine(entity)
+        feminine, plural = verb_form(verb.norm, self.c.verbs)
+        if gender is None or feminine is None:
+            return True
+        return not plural and gender == feminine
 
     def participle_speaker(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory) -> Speaker:
         """A participle (…، مشيرا إلى أن، قائلا) has no subject of its own: the speaker already heard in
@@ -283,8 +306,9 @@ class QuoteFinder:
             gap = r.text[end : verb.end + w.start()]
             if (
                 gap.strip()
-                or not normalize(w.group()).startswith(self.c.article)
+                or not normalize(w.group()).startswith((self.c.article, "ل" + self.c.article[1:]))
                 or normalize(w.group()) in self.c.gap_words
+                or normalize(w.group()) in self.s.description_end
             ):
                 break
             end = verb.end + w.end()
@@ -303,7 +327,8 @@ class QuoteFinder:
             end = start + comma.start() + 1
         for k, w in enumerate(WORD.finditer(r.text, start, end)):
             norm = normalize(w.group())
-            if (norm in self.c.verbs and self.s.participle.fullmatch(norm)) or (k and norm in self.s.description_end):
+            participle = self.s.participle.fullmatch(norm) and (norm in self.c.verbs or not k)  # يقول معلقا
+            if participle or (k and norm in self.s.description_end):
                 end = w.start()
                 break
         words = list(WORD.finditer(r.text, start, end))

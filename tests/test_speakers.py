@@ -1,0 +1,88 @@
+"""The quotes stage's speaker model on whole short articles (own examples): honorific pronouns,
+titles, unnamed sources and documents resolved across the article; participles; gender; SVO frames."""
+
+import pytest
+
+from khabar import Article, Pipeline
+from khabar.quotes.cues import cues
+from khabar.quotes.speakers import verb_form
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def speakers(pipeline, text):
+    """(cue, speaker's name or words) of each quote, in order."""
+    article = pipeline(Article(text=text, published="2023-09-13"))
+    assert article.errors == []
+    names = {e.id: e.name_ar for e in article.entities}
+    return [(q.cue.text if q.cue else None, names.get(q.speaker) or q.speaker_text) for q in article.quotes]
+
+
+def test_honorific_pronoun_and_title_name_the_prince(pipeline):
+    found = speakers(
+        pipeline,
+        "افتتح صاحب السمو الملكي الأمير فيصل بن خالد بن سلطان أمير منطقة الحدود الشمالية معرض الكتاب في عرعر. "
+        "وأكد سموه أن القراءة أساس نهضة الأمم. وأشار أمير منطقة الحدود الشمالية إلى أن المعرض يستقبل الزوار "
+        "حتى نهاية الشهر.",
+    )
+    assert found == [("أكد", "فيصل بن خالد بن سلطان"), ("أشار", "فيصل بن خالد بن سلطان")]
+
+
+def test_unnamed_source_keeps_the_description_it_was_introduced_with(pipeline):
+    found = speakers(
+        pipeline,
+        "كشف مصدر مطلع في وزارة الصحة أن الوزارة ستفتتح ثلاثة مستشفيات جديدة قبل نهاية العام. "
+        "وأضاف المصدر أن العمل في المستشفيات بلغ مراحله الأخيرة.",
+    )
+    assert found == [("كشف", "مصدر مطلع في وزارة الصحة"), ("أضاف", "مصدر مطلع في وزارة الصحة")]
+
+
+def test_a_document_speaks_for_its_issuer(pipeline):
+    found = speakers(
+        pipeline,
+        "أصدرت وزارة التجارة والصناعة بيانا حول أسعار الأرز. وأوضح البيان أن الأسعار ستبقى مستقرة خلال الأشهر المقبلة.",
+    )
+    assert found == [("أوضح", "وزارة التجارة والصناعة")]
+
+
+def test_a_short_form_names_the_organisation_introduced(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت الإدارة العامة للمرور إن الحملة ستستمر أسبوعين. وقالت المرور أيضا إن المخالفات تضاعفت.",
+    )
+    assert found == [("قالت", "الإدارة العامة للمرور"), ("قالت", "الإدارة العامة للمرور")]
+
+
+def test_participle_continues_the_speaker_not_its_object(pipeline):
+    found = speakers(
+        pipeline,
+        "وقال الدكتور سامي العتيبي إن المشروع سينتهي قريبا، مشيرا إلى أن التكلفة تجاوزت مليار ريال، "
+        "لافتا الانتباه إلى أن العمل يجري على مدار الساعة.",
+    )
+    assert [who for _, who in found] == ["سامي العتيبي"] * 3
+
+
+def test_a_feminine_verb_goes_back_to_the_woman(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت الفنانة نوال الكويتية إن ألبومها الجديد سيصدر في الصيف. وقال الملحن خالد الشيخ إن التحضيرات "
+        "مستمرة. وأضافت أن الألبوم يضم عشر أغنيات.",
+    )
+    assert [who for _, who in found] == ["نوال", "خالد الشيخ", "نوال"]
+
+
+def test_subject_before_the_verb_in_a_frame(pipeline):
+    assert speakers(pipeline, "وكانت جماعة أنصار الشريعة المسلحة قد أعلنت أن مقاتليها سيطروا على المدينة.") == [
+        ("أعلنت", "جماعة أنصار الشريعة المسلحة")
+    ]
+    assert speakers(pipeline, "أما شرطة العاصمة فأكدت أن التحقيقات ما زالت جارية.") == [("أكدت", "شرطة العاصمة")]
+
+
+def test_verb_form_reads_gender_and_number_off_the_table():
+    verbs = cues().verbs
+    assert verb_form("قالت", verbs) == (True, False) and verb_form("قال", verbs) == (False, False)
+    assert verb_form("تقول", verbs)[0] is True and verb_form("مشيره", verbs)[0] is True
+    assert verb_form("قالوا", verbs)[1] and verb_form("يقولون", verbs)[1]
