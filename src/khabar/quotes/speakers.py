@@ -40,6 +40,7 @@ class SpeakerTables:
     male_names_in_ta: frozenset[str]
     feminine_titles: frozenset[str]
     masculine_titles: frozenset[str]
+    title_links: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
 
@@ -72,6 +73,7 @@ def speaker_tables() -> SpeakerTables:
         male_names_in_ta=words("male_names_in_ta"),
         feminine_titles=words("feminine_titles"),
         masculine_titles=words("masculine_titles"),
+        title_links=words("title_links"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
     )

@@ -233,6 +233,8 @@ class QuoteFinder:
                 )
                 if who.entity is None and resolved and (resolved[0] or resolved[1]):
                     who.entity, who.words = resolved
+            elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
+                who.entity, who.words = titled
             elif (before := self.subject_before(r, verb)) is not None:
                 who.entity = entity_of.get(id(before))
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
@@ -254,7 +256,47 @@ class QuoteFinder:
                     entity_of.get(id(source)),
                     None,
                 )
+            elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
+                who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
         return who
+
+    def relayed_words(self, r: SentenceReader, start: int, until: int, memory: Memory):
+        """An unnamed speaker relayed by an outlet (نقلت صحيفة X عن مسؤولين في الوزارة أن …): its words,
+        resolved by the speaker model, as (entity, words)."""
+        start += len(r.text[start:until]) - len(r.text[start:until].lstrip(EDGE))
+        end = memory.model.description_end(start, until)
+        words = r.text[start:end]
+        if not WORD.search(words):
+            return None
+        resolved = memory.model.resolve(words, start, (memory.entity, memory.words))
+        return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
+
+    def title_subject(self, r: SentenceReader, verb: Verb, end: int, memory: Memory):
+        """A subject that is only a title (وأشار الوزير، قال المتحدث باسم الأمين العام): the person the
+        article gave that title, else the title's words when it has several (a person known by title),
+        else None (the last speaker goes on), as (entity, words)."""
+        words = []
+        for w in WORD.finditer(r.text, verb.end, end):
+            norm = normalize(w.group())
+            if norm not in self.c.gap_words or not (norm.startswith(self.c.article) or norm in self.s.title_links):
+                break
+            if r.text[words[-1].end() if words else verb.end : w.start()].strip():
+                break
+            words.append(w)
+        if not words or not normalize(words[0].group()).startswith(self.c.article):
+            return None
+        while normalize(words[-1].group()) in self.s.title_links:
+            words.pop()
+        last = words[-1].end()
+        owner = next((m for m in r.mentions if 0 < m.start - last <= 3 and m.label in ("ORG", "GPE")), None)
+        if owner is not None and normalize(r.text[last : owner.start]).strip() in ("", *self.c.attached):
+            if not any(normalize(owner.text).startswith(n) for n in self.c.name_nouns):
+                last = owner.end  # الأمين العام للأمم المتحدة: the title's owner, not an addressee
+        phrase = r.text[words[0].start() : last]
+        person = memory.model.titled(phrase, verb.start)
+        if person and self.agrees(verb, person, memory):
+            return person, None
+        return (None, phrase) if len(words) > 1 else None
 
     def agrees(self, verb: Verb, entity: str | None, memory: Memory) -> bool:
         """Whether a person agrees with the verb in gender and number (not قالت with a man, قالوا with one
