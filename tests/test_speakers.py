@@ -86,3 +86,27 @@ def test_verb_form_reads_gender_and_number_off_the_table():
     assert verb_form("قالت", verbs) == (True, False) and verb_form("قال", verbs) == (False, False)
     assert verb_form("تقول", verbs)[0] is True and verb_form("مشيره", verbs)[0] is True
     assert verb_form("قالوا", verbs)[1] and verb_form("يقولون", verbs)[1]
+
+
+def test_demonstrative_source_and_feminine_participle(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت مصادر دبلوماسية غربية إن المفاوضات ستستأنف في جنيف. وتضيف هذه المصادر أن الوفود وصلت أمس.",
+    )
+    assert [who for _, who in found] == ["مصادر دبلوماسية غربية"] * 2
+    found = speakers(
+        pipeline,
+        "استقبلت الوزيرة فاطمة الزهراني السفير أحمد الشمري، قائلة إن التعاون بين البلدين يتوسع.",
+    )
+    assert found[-1] == ("قائلة", "فاطمة الزهراني")
+
+
+def test_an_outlet_relays_an_unnamed_speaker(pipeline):
+    article = pipeline(
+        Article(
+            text="ونقلت صحيفة الحياة عن مسؤولين في وزارة العمل أن القرار سيطبق الشهر المقبل.", published="2023-09-13"
+        )
+    )
+    (quote,) = article.quotes
+    names = {e.id: e.name_ar for e in article.entities}
+    assert quote.speaker_text == "مسؤولين في وزارة العمل" and [names[r] for r in quote.reported_by] == ["صحيفة الحياة"]

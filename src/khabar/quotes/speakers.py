@@ -41,6 +41,7 @@ class SpeakerTables:
     feminine_titles: frozenset[str]
     masculine_titles: frozenset[str]
     title_links: frozenset[str]
+    demonstratives: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
 
@@ -74,17 +75,21 @@ def speaker_tables() -> SpeakerTables:
         feminine_titles=words("feminine_titles"),
         masculine_titles=words("masculine_titles"),
         title_links=words("title_links"),
+        demonstratives=words("demonstratives"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
     )
 
 
 def head(words: str) -> tuple[str, bool]:
-    """The first word of a phrase, folded, without the article, and whether it had one."""
-    first = WORD.search(normalize(words))
-    if not first:
+    """The first word of a phrase, folded, without the article (nor a demonstrative before it: هذه
+    المصادر), and whether it had the article."""
+    found = WORD.findall(normalize(words))[:2]
+    if len(found) == 2 and found[0] in speaker_tables().demonstratives:
+        found = found[1:]
+    if not found:
         return "", False
-    word = first.group()
+    word = found[0]
     if word.startswith("ال") and len(word) > 3:
         return word[2:], True
     return word, False
@@ -200,7 +205,7 @@ class ArticleSpeakers:
     def issuer(self, noun: str, words: str, at: int, last) -> tuple[str | None, str | None]:
         """Who issued a document: the organisation after صادر عن / لـ where it was introduced, else the
         last speaker (أصدرت الوزارة بيانا … وأوضح البيان)."""
-        intro = self.introduction(noun, at + len(words))
+        intro = self.introduction(noun, at + len(words) + 3)  # the subject itself may introduce it
         if intro:
             pos = self.normal(intro[0]) + len(noun)
             pos += self.view.norm[pos : pos + 1] == "ا"  # بيانا

@@ -314,11 +314,19 @@ class QuoteFinder:
         the sentence, else the sentence's first person (or organisation) named before it, else the last
         speaker. The words after it are its object, never its subject."""
         heard = memory.in_sentence
-        if heard is not None and heard.entity:
+        if heard is not None and heard.entity and self.agrees(verb, heard.entity, memory):
             return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
         for label in ("PERSON", "ORG"):
             named = next(
-                (m for m in r.mentions if m.end <= verb.start and m.label == label and entity_of.get(id(m))), None
+                (
+                    m
+                    for m in r.mentions
+                    if m.end <= verb.start
+                    and m.label == label
+                    and entity_of.get(id(m))
+                    and self.agrees(verb, entity_of[id(m)], memory)
+                ),
+                None,
             )
             if named is not None:
                 return Speaker(entity_of[id(named)])
@@ -374,7 +382,9 @@ class QuoteFinder:
                 end = w.start()
                 break
         words = list(WORD.finditer(r.text, start, end))
-        while words and normalize(words[-1].group()) in self.c.gap_words:
+        while words and (
+            normalize(words[-1].group()) in self.c.gap_words or normalize(words[-1].group()) in self.c.attached
+        ):
             words.pop()
         if not words:
             return ""
