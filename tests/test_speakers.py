@@ -110,3 +110,28 @@ def test_an_outlet_relays_an_unnamed_speaker(pipeline):
     (quote,) = article.quotes
     names = {e.id: e.name_ar for e in article.entities}
     assert quote.speaker_text == "مسؤولين في وزارة العمل" and [names[r] for r in quote.reported_by] == ["صحيفة الحياة"]
+
+
+def test_the_statement_and_the_ministry_are_the_ministry_introduced(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلنت وزارة الصحة السعودية تسجيل حالات جديدة. وقالت الوزارة في بيان إن المصابين في حالة مستقرة. "
+        "وأضاف البيان أن الفحوص مستمرة.",
+    )
+    assert [who for _, who in found] == ["وزارة الصحة السعودية"] * 2
+
+
+def test_the_paper_is_the_articles_outlet_unless_another_was_named(pipeline):
+    article = pipeline(Article(text="وكشفت الصحيفة أن المشروع سيكتمل العام المقبل.", source="alwatan"))
+    assert [q.speaker_text for q in article.quotes] == ["صحيفة الوطن"]
+    found = speakers(pipeline, "ذكرت صحيفة الحياة أن الاجتماع تأجل. وأضافت الصحيفة أن الموعد الجديد لم يحدد.")
+    assert [who for _, who in found] == ["صحيفة الحياة"] * 2
+
+
+def test_an_honorific_pronoun_is_the_person_so_styled(pipeline):
+    found = speakers(
+        pipeline,
+        "استقبل صاحب السمو الملكي الأمير سعود بن نايف أمير المنطقة الشرقية وزير الصحة الدكتور توفيق الربيعة. "
+        "وقال الربيعة إن المستشفيات جاهزة. وأكد سموه أن الدولة تدعم القطاع الصحي.",
+    )
+    assert [who for _, who in found] == ["توفيق الربيعة", "سعود بن نايف"]

@@ -21,6 +21,8 @@ from khabar.text.tables import load_toml
 from khabar.text.words import WORD, alternation, fold
 
 STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
+DEFINITE = ("ال", "لل", "وال", "بال")  # a word of a name after its head noun (وزارة الصحة، الرئاسة العامة للأرصاد)
+LINKS = ("في", "و")  # words a name goes on after (إدارة التوثيقات في وزارة العدل)
 TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
 
 
@@ -44,6 +46,7 @@ class SpeakerTables:
     demonstratives: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
+    honorific_roles: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +81,7 @@ def speaker_tables() -> SpeakerTables:
         demonstratives=words("demonstratives"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
+        honorific_roles={fold(k): frozenset(fold(w) for w in v) for k, v in raw["honorific_roles"].items()},
     )
 
 
@@ -125,10 +129,14 @@ class ArticleSpeakers:
     def description_end(self, start: int, limit: int) -> int:
         """Where a description starting at `start` ends: before punctuation, a date, a stop word, or after
         `description_words` words."""
-        text, end, count = self.article.text, start, 0
+        text, end, count, definite = self.article.text, start, 0, False
         for w in WORD.finditer(text, start, limit):
-            if count and (STOP.search(text, end, w.start()) or normalize(w.group()) in self.stop_words):
+            norm = normalize(w.group())
+            if count and (STOP.search(text, end, w.start()) or norm in self.stop_words):
                 break
+            if definite and not norm.startswith(DEFINITE) and norm not in LINKS:
+                break  # وزارة الصحة تسجيل …: an indefinite word after the name is its object
+            definite = definite or (count > 0 and norm.startswith(DEFINITE))
             if any(t.start <= w.start() < t.end for t in self.article.timexes):
                 break
             end, count = w.end(), count + 1
@@ -159,7 +167,7 @@ class ArticleSpeakers:
         themselves."""
         noun, definite = head(words)
         if noun in self.t.honorific_pronouns:
-            return self.salient_person(last), None
+            return self.salient_person(last, noun, at), None
         if noun in self.t.document_nouns:
             return self.issuer(noun, words, at, last)
         if definite and (noun in self.t.unnamed_nouns or noun in self.t.org_nouns):
@@ -244,20 +252,37 @@ class ArticleSpeakers:
         if named:
             return named[-1].entity, None
         for w in WORD.finditer(text, start, at):
-            if head(w.group())[0] in self.t.org_nouns:
+            noun, definite = head(w.group())
+            if noun in self.t.org_nouns:
                 end = self.description_end(w.start(), at)
+                if definite and (intro := self.introduction(noun, w.start())):  # قالت الوزارة في بيان
+                    return self.mention_entity(*intro), text[intro[0] : intro[1]]
                 return self.mention_entity(w.start(), end), text[w.start() : end]
         return None
 
     # ---- people ---------------------------------------------------------------------------------
-    def salient_person(self, last: tuple[str | None, str | None]) -> str | None:
-        """The person an honorific pronoun stands for: the last speaker if a person, else the first
-        person named in the article."""
+    def salient_person(self, last: tuple[str | None, str | None], honorific: str, at: int) -> str | None:
+        """The person an honorific pronoun stands for (سموه): the last speaker if a person styled so,
+        else the person so styled named last before it, else the last speaker if a person, else the
+        first person named in the article."""
+        styles = self.t.honorific_roles.get(honorific, frozenset())
+
+        def styled(entity_id: str | None) -> bool:
+            entity = self.entities.get(entity_id or "")
+            return entity is not None and any(
+                fold(role) in styles or fold(role).split()[0] in styles for role in entity.roles if role.strip()
+            )
+
         entity = self.entities.get(last[0] or "")
+        if entity is not None and entity.label == "PERSON" and styled(entity.id):
+            return entity.id
+        before = [m for m in self.article.mentions if m.start < at and m.label == "PERSON" and m.entity]
+        named = next((m.entity for m in reversed(before) if styled(m.entity)), None)
+        if named:
+            return named
         if entity is not None and entity.label == "PERSON":
             return entity.id
-        person = next((m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity), None)
-        return person
+        return next((m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity), None)
 
     def titled(self, words: str, at: int) -> str | None:
         """The person a title was given to earlier in the article (الأمير X محافظ جدة … وأشار محافظ جدة)."""
