@@ -135,3 +135,10 @@ def test_an_honorific_pronoun_is_the_person_so_styled(pipeline):
         "وقال الربيعة إن المستشفيات جاهزة. وأكد سموه أن الدولة تدعم القطاع الصحي.",
     )
     assert [who for _, who in found] == ["توفيق الربيعة", "سعود بن نايف"]
+
+
+def test_an_unnamed_source_described_by_a_name_is_the_source(pipeline):
+    assert speakers(pipeline, "قال مسؤول في وزارة الخارجية الأمريكية إن المحادثات بناءة.") == [
+        ("قال", "مسؤول في وزارة الخارجية الأمريكية")
+    ]
+    assert speakers(pipeline, "وقالت مصادر في حركة حماس إن الوفد سيغادر غدا.") == [("قالت", "مصادر في حركة حماس")]

@@ -18,11 +18,9 @@ from khabar.document import Article
 from khabar.text import normalize
 from khabar.text.normalize import NormalView, normal_view
 from khabar.text.tables import load_toml
-from khabar.text.words import WORD, alternation, fold
+from khabar.text.words import WORD, alternation, conjunction_pattern, fold
 
 STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
-DEFINITE = ("ال", "لل", "وال", "بال")  # a word of a name after its head noun (وزارة الصحة، الرئاسة العامة للأرصاد)
-LINKS = ("في", "و")  # words a name goes on after (إدارة التوثيقات في وزارة العدل)
 TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
 
 
@@ -47,11 +45,14 @@ class SpeakerTables:
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
     honorific_roles: dict[str, frozenset[str]]
+    letters: dict
 
 
 @lru_cache(maxsize=1)
 def speaker_tables() -> SpeakerTables:
     raw = load_toml("khabar.quotes", "data/speakers.toml")
+    letters = {k: (tuple(fold(x) for x in v) if isinstance(v, list) else fold(v)) for k, v in raw["letters"].items()}
+    letters["ta_marbuta"] = raw["letters"]["ta_marbuta"]  # read before normalisation
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in raw[key])
@@ -62,7 +63,9 @@ def speaker_tables() -> SpeakerTables:
         org_nouns=words("org_nouns"),
         document_nouns=words("document_nouns"),
         outlet_nouns=words("outlet_nouns"),
-        issued_by=regex.compile(rf"\s*(?:{alternation(raw['issued_by'], end='')})\s*|\s*(?=ل\p{{L}})"),
+        issued_by=regex.compile(
+            rf"\s*(?:{alternation(raw['issued_by'], end='')})\s*|\s*(?={regex.escape(letters['lam'])}\p{{L}})"
+        ),
         description_end=words("description_end"),
         description_words=int(raw["description_words"]),
         relatives=words("relatives"),
@@ -81,6 +84,7 @@ def speaker_tables() -> SpeakerTables:
         demonstratives=words("demonstratives"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
+        letters=letters,
         honorific_roles={fold(k): frozenset(fold(w) for w in v) for k, v in raw["honorific_roles"].items()},
     )
 
@@ -93,9 +97,9 @@ def head(words: str) -> tuple[str, bool]:
         found = found[1:]
     if not found:
         return "", False
-    word = found[0]
-    if word.startswith("ال") and len(word) > 3:
-        return word[2:], True
+    word, article = found[0], speaker_tables().letters["article"]
+    if word.startswith(article) and len(word) > len(article) + 1:
+        return word[len(article) :], True
     return word, False
 
 
@@ -120,7 +124,9 @@ class ArticleSpeakers:
         starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`."""
         norm, stop = self.view.norm, self.normal(before)
         for m in regex.finditer(
-            rf"(?<![\p{{L}}\p{{M}}])[وف]?({regex.escape(noun)})ا?(?![\p{{L}}\p{{M}}])", norm[:stop]
+            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
+            rf"(?![\p{{L}}\p{{M}}])",
+            norm[:stop],
         ):
             start = self.view.to_original(m.start(1), m.start(1))[0]
             return start, self.description_end(start, before)
@@ -134,9 +140,13 @@ class ArticleSpeakers:
             norm = normalize(w.group())
             if count and (STOP.search(text, end, w.start()) or norm in self.stop_words):
                 break
-            if definite and not norm.startswith(DEFINITE) and norm not in LINKS:
+            if (
+                definite
+                and not norm.startswith(self.t.letters["definite"])
+                and norm not in self.t.letters["name_links"]
+            ):
                 break  # وزارة الصحة تسجيل …: an indefinite word after the name is its object
-            definite = definite or (count > 0 and norm.startswith(DEFINITE))
+            definite = definite or (count > 0 and norm.startswith(self.t.letters["definite"]))
             if any(t.start <= w.start() < t.end for t in self.article.timexes):
                 break
             end, count = w.end(), count + 1
@@ -144,7 +154,7 @@ class ArticleSpeakers:
                 break
         while count > 1:  # a description does not end on a preposition (مصادر في)
             last = list(WORD.finditer(text, start, end))[-1]
-            if normalize(last.group()) not in ("في", "من"):
+            if normalize(last.group()) not in self.t.letters["dangling"]:
                 break
             end, count = text.rfind(" ", start, last.start()), count - 1
             end = len(text[:end].rstrip()) if end > 0 else last.start()
@@ -176,7 +186,7 @@ class ArticleSpeakers:
             intro = self.introduction(noun, at)
             if intro:
                 return self.mention_entity(*intro), self.article.text[intro[0] : intro[1]]
-            if fold("ال" + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
+            if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
                 return None, self.t.outlets[self.article.source]
             return None
         if noun in self.t.unnamed_nouns and not definite:
@@ -193,12 +203,16 @@ class ArticleSpeakers:
         (الرئاسة العامة للأرصاد وحماية البيئة): the full name's span."""
         norm, stop = self.view.norm, self.normal(at)
         for m in regex.finditer(
-            rf"(?<![\p{{L}}\p{{M}}])(?:ال|لل)({regex.escape(noun)})(?![\p{{L}}\p{{M}}])", norm[:stop]
+            rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']}|{self.t.letters['lam_article']})"
+            rf"({regex.escape(noun)})(?![\p{{L}}\p{{M}}])",
+            norm[:stop],
         ):
             before = list(WORD.finditer(norm, max(0, m.start() - 40), m.start()))[-3:]
             for w in before:
                 word = w.group()
-                if word.removeprefix("ال") in self.t.org_nouns and not STOP.search(norm, w.end(), m.start()):
+                if word.removeprefix(self.t.letters["article"]) in self.t.org_nouns and not STOP.search(
+                    norm, w.end(), m.start()
+                ):
                     start = self.view.to_original(w.start(), w.start())[0]
                     return start, self.description_end(start, at)
         return None
@@ -216,16 +230,17 @@ class ArticleSpeakers:
         intro = self.introduction(noun, at + len(words) + 3)  # the subject itself may introduce it
         if intro:
             pos = self.normal(intro[0]) + len(noun)
-            pos += self.view.norm[pos : pos + 1] == "ا"  # بيانا
+            pos += self.view.norm[pos : pos + 1] == self.t.letters["accusative"]  # بيانا
             after = self.t.issued_by.match(self.view.norm, pos)
             if after is not None:
                 start = self.view.to_original(after.end(), after.end())[0]
                 end = self.description_end(start, len(self.article.text))
                 if end > start:
                     phrase = self.article.text[start:end]
-                    if normalize(phrase).startswith("لل"):  # للوزارة: the article after ل lost its alef
-                        phrase = "ال" + phrase[2:]
-                    elif normalize(phrase).startswith("ل"):
+                    letters = self.t.letters
+                    if normalize(phrase).startswith(letters["lam_article"]):  # للوزارة: ل + ال without its alef
+                        phrase = letters["article"] + phrase[len(letters["lam_article"]) :]
+                    elif normalize(phrase).startswith(letters["lam"]):
                         phrase, start = phrase[1:], start + 1
                     resolved = self.resolve(phrase, start, last) if head(phrase)[1] else None
                     if resolved:
@@ -294,7 +309,7 @@ class ArticleSpeakers:
         phrase = (first + " " + rest).strip()
         norm, stop = self.view.norm, self.normal(at)
         body = r"\s+".join(regex.escape(w) for w in phrase.split())
-        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:ال)?{body}(?![\p{{L}}\p{{M}}])"
+        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']})?{body}(?![\p{{L}}\p{{M}}])"
         found = None
         for m in regex.finditer(pattern, norm[:stop]):
             s, e = self.view.to_original(m.start(), m.end())
@@ -318,10 +333,11 @@ class ArticleSpeakers:
         if roles & self.t.feminine_titles:
             return True
         first = entity.name_ar.split()[:1]  # ة before normalisation (which folds it into ه)
-        if first and first[0].endswith("ة") and fold(first[0]) not in self.t.male_names_in_ta:
+        if first and first[0].endswith(self.t.letters["ta_marbuta"]) and fold(first[0]) not in self.t.male_names_in_ta:
             return True
         words = normalize(entity.name_ar).split()
-        if roles & self.t.masculine_titles or any(w in self.t.male_name_parts or w.startswith("عبد") for w in words):
+        prefixes = self.t.letters["male_name_prefixes"]
+        if roles & self.t.masculine_titles or any(w in self.t.male_name_parts or w.startswith(prefixes) for w in words):
             return False
         return None
 
@@ -330,19 +346,24 @@ def verb_form(norm: str, verbs: frozenset[str]) -> tuple[bool | None, bool]:
     """(feminine, plural) of a speech verb or participle, read off the verb table: قالت is قال + ت,
     تقول is يقول with ت, مشيرة is مشيرا with ه (feminine); قال has قالت, يقول has تقول, مشيرا has
     مشيرة (masculine); None when the table does not tell. قالوا / يقولون are plural."""
-    plural = (norm.endswith("وا") and (norm[:-2] in verbs or norm[:-1] in verbs)) or (
-        norm.endswith("ون") and norm[:-2] in verbs
+    t = speaker_tables().letters
+    fem, he, she, p_he, p_she = (
+        t[k] for k in ("feminine_suffix", "imperfect_he", "imperfect_she", "participle_he", "participle_she")
+    )
+    plural = any(
+        norm.endswith(suffix) and (norm[: -len(suffix)] in verbs or norm[: -len(suffix) + 1] in verbs)
+        for suffix in t["plural_suffixes"]
     )
     if (
-        (norm.endswith("ت") and norm[:-1] in verbs)
-        or (norm.startswith("ت") and "ي" + norm[1:] in verbs)
-        or (norm.endswith("ه") and norm[:-1] + "ا" in verbs)
+        (norm.endswith(fem) and norm[: -len(fem)] in verbs)
+        or (norm.startswith(she) and he + norm[len(she) :] in verbs)
+        or (norm.endswith(p_she) and norm[: -len(p_she)] + p_he in verbs)
     ):
         return True, plural
     if (
-        norm + "ت" in verbs
-        or (norm.startswith("ي") and "ت" + norm[1:] in verbs)
-        or (norm.endswith("ا") and norm[:-1] + "ه" in verbs)
+        norm + fem in verbs
+        or (norm.startswith(he) and she + norm[len(he) :] in verbs)
+        or (norm.endswith(p_he) and norm[: -len(p_he)] + p_she in verbs)
     ):
         return False, plural
     return None, plural

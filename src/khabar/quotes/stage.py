@@ -241,6 +241,8 @@ class QuoteFinder:
                 who.entity, who.words = framed
             else:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
+        elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
+            who.entity, who.words = None, unnamed  # قال مسؤول في وزارة الخارجية: the official, not the ministry
         elif who.entity is None:
             who.words = subject.text
         who.addressee = addressee
@@ -309,6 +311,17 @@ class QuoteFinder:
             return True
         return not plural and gender == feminine
 
+    def unnamed_of(self, r: SentenceReader, verb: Verb, subject: Mention) -> str | None:
+        """An unnamed source described by the name after it (مسؤول في وزارة الخارجية، مصادر في الجيش
+        العراقي): the whole description, when the word right after the verb is an unnamed source's noun."""
+        first = WORD.search(r.text, verb.end, subject.start)
+        if first is None or r.text[verb.end : first.start()].strip():
+            return None
+        noun, definite = head(first.group())
+        if definite or noun not in self.s.unnamed_nouns or len(WORD.findall(r.text, first.start(), subject.end)) > 8:
+            return None
+        return r.text[first.start() : subject.end]
+
     def participle_speaker(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory) -> Speaker:
         """A participle (…، مشيرا إلى أن، قائلا) has no subject of its own: the speaker already heard in
         the sentence, else the sentence's first person (or organisation) named before it, else the last
@@ -356,7 +369,7 @@ class QuoteFinder:
             gap = r.text[end : verb.end + w.start()]
             if (
                 gap.strip()
-                or not normalize(w.group()).startswith((self.c.article, "ل" + self.c.article[1:]))
+                or not normalize(w.group()).startswith((self.c.article, self.s.letters["lam_article"]))
                 or normalize(w.group()) in self.c.gap_words
                 or normalize(w.group()) in self.s.description_end
             ):
