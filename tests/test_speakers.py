@@ -142,3 +142,14 @@ def test_an_unnamed_source_described_by_a_name_is_the_source(pipeline):
         ("قال", "مسؤول في وزارة الخارجية الأمريكية")
     ]
     assert speakers(pipeline, "وقالت مصادر في حركة حماس إن الوفد سيغادر غدا.") == [("قالت", "مصادر في حركة حماس")]
+
+
+def test_a_definite_noun_names_the_organisation_named_before(pipeline):
+    article = pipeline(
+        Article(
+            text="أعلن الاتحاد الدولي لكرة القدم إيقاف اللاعب ستة أشهر. وقال الاتحاد أيضا إن العقوبة نهائية.",
+            published="2023-09-13",
+        )
+    )
+    (quote,) = article.quotes
+    assert quote.speaker and quote.speaker == next(m.entity for m in article.mentions if m.label == "ORG")

@@ -220,7 +220,8 @@ class ArticleSpeakers:
     def named_org(self, noun: str, at: int) -> str | None:
         """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""
         for m in reversed(self.article.mentions):
-            if m.start < at and m.label == "ORG" and m.entity and normalize(m.text).startswith(noun):
+            name = normalize(m.text).removeprefix(self.t.letters["article"])
+            if m.start < at and m.label == "ORG" and m.entity and name.split()[:1] == [noun]:
                 return m.entity
         return None
 
