@@ -153,3 +153,12 @@ def test_a_definite_noun_names_the_organisation_named_before(pipeline):
     )
     (quote,) = article.quotes
     assert quote.speaker and quote.speaker == next(m.entity for m in article.mentions if m.label == "ORG")
+
+
+def test_a_dropped_subject_after_a_new_topic_is_that_person(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير المالية محمد الجدعان إن الميزانية متوازنة. "
+        "واستقبل الأمير خالد الفيصل وفدا من رجال الأعمال في جدة. وقال إن المنطقة تشهد نموا كبيرا.",
+    )
+    assert [who for _, who in found] == ["محمد الجدعان", "خالد الفيصل"]

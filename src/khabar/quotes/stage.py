@@ -26,6 +26,7 @@ from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
 
 SUBJECT_GAP = 45  # characters between a verb and its subject's start
+TOPIC_REACH = 30  # characters from a sentence's start to the person it is about (ودشن الأمير X …)
 EDGE = " \t\n،,.:;؛!?؟-–—…"
 
 
@@ -54,12 +55,23 @@ class Memory:
         self.entity: str | None = None
         self.words: str | None = None
         self.in_sentence: Speaker | None = None
+        self.topic: str | None = None  # the person a sentence opens with (its subject), if any
         self.history: list[tuple[str | None, str | None]] = []  # every speaker heard, in order
         self.genders: dict[str, bool] = {}  # feminine or not, as the verbs of named subjects showed
         self.previous: list[tuple[int, str]] = []
         self.current: list[tuple[int, str]] = []
 
     def sentence(self, r: SentenceReader, entity_of) -> None:
+        if self.in_sentence is None and self.topic is not None:  # استقبل الأمير X الوفد. وقال إن …: X
+            self.entity, self.words = self.topic, None
+        self.topic = next(
+            (
+                entity_of[id(m)]
+                for m in r.mentions
+                if m.label == "PERSON" and entity_of.get(id(m)) and m.start - r.sentence.start <= TOPIC_REACH
+            ),
+            None,
+        )
         self.previous = self.current
         self.in_sentence = None
         self.current = [
