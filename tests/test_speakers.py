@@ -162,3 +162,9 @@ def test_a_dropped_subject_after_a_new_topic_is_that_person(pipeline):
         "واستقبل الأمير خالد الفيصل وفدا من رجال الأعمال في جدة. وقال إن المنطقة تشهد نموا كبيرا.",
     )
     assert [who for _, who in found] == ["محمد الجدعان", "خالد الفيصل"]
+
+
+def test_the_subject_of_a_relative_clause(pipeline):
+    assert speakers(pipeline, "وكان في استقبال الوفد وزير الخارجية سامح شكري، الذي أكد أن العلاقات متينة.") == [
+        ("أكد", "سامح شكري")
+    ]

@@ -464,14 +464,18 @@ class QuoteFinder:
         return (article[0] + phrase if phrase.startswith(article[1:]) else phrase), begin
 
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
-        """SVO order: a name just before the verb (وكان بوتين قد قال)."""
+        """SVO order: a name just before the verb (وكان بوتين قد قال), or before a relative pronoun
+        (لافروف، الذي أكد أن …)."""
         for m in reversed(r.mentions):
             if m.end <= verb.start:
-                gap = r.text[m.end : verb.start]
+                gap = normalize(r.text[m.end : verb.start])
+                relative = WORD.findall(gap)[:1]
+                if relative and relative[0] in self.s.relatives:
+                    gap = gap.strip(EDGE)[len(relative[0]) :]
                 if (
-                    verb.start - m.end <= 12
+                    verb.start - m.end <= 12 + (len(relative[0]) + 2 if relative else 0)
                     and m.label in ("PERSON", "ORG")
-                    and self.c.before_verb.fullmatch(normalize(gap))
+                    and self.c.before_verb.fullmatch(gap)
                 ):
                     return m
                 break
