@@ -168,3 +168,10 @@ def test_the_subject_of_a_relative_clause(pipeline):
     assert speakers(pipeline, "وكان في استقبال الوفد وزير الخارجية سامح شكري، الذي أكد أن العلاقات متينة.") == [
         ("أكد", "سامح شكري")
     ]
+
+
+def test_subject_words_stop_at_an_addressee(pipeline):
+    assert speakers(pipeline, 'وقال عدد من السكان لـ"عين اليوم" إن المصنع قريب من المدرسة.') == [
+        ("قال", "عدد من السكان")
+    ]
+    assert speakers(pipeline, "وكشف لـ «الاقتصادية» أن الاتفاقيات جاهزة.") == [("كشف", None)]

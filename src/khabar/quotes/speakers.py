@@ -46,6 +46,7 @@ class SpeakerTables:
     outlets: dict[str, str]
     honorific_roles: dict[str, frozenset[str]]
     letters: dict
+    addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,9 @@ def speaker_tables() -> SpeakerTables:
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
         letters=letters,
+        addressee_mark=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”]))"
+        ),
         honorific_roles={fold(k): frozenset(fold(w) for w in v) for k, v in raw["honorific_roles"].items()},
     )
 

@@ -400,6 +400,9 @@ class QuoteFinder:
         comma = regex.search(r"\S\s*[،,]", r.text[start:end])
         if comma:
             end = start + comma.start() + 1
+        addressed = self.s.addressee_mark.search(r.text, start, end)
+        if addressed:  # عدد من السكان لـ"عين اليوم": the words stop at the addressee
+            end = addressed.start()
         for k, w in enumerate(WORD.finditer(r.text, start, end)):
             norm = normalize(w.group())
             participle = self.s.participle.fullmatch(norm) and (norm in self.c.verbs or not k)  # يقول معلقا
@@ -411,7 +414,7 @@ class QuoteFinder:
             normalize(words[-1].group()) in self.c.gap_words or normalize(words[-1].group()) in self.c.attached
         ):
             words.pop()
-        if not words:
+        if not words or all(len(w.group()) < 2 for w in words):
             return ""
         phrase = r.text[start : words[-1].end()].strip(EDGE)
         first = WORD.match(phrase)
