@@ -175,3 +175,12 @@ def test_subject_words_stop_at_an_addressee(pipeline):
         ("قال", "عدد من السكان")
     ]
     assert speakers(pipeline, "وكشف لـ «الاقتصادية» أن الاتفاقيات جاهزة.") == [("كشف", None)]
+
+
+def test_a_dropped_subject_keeps_the_person_its_sentence_opened_with(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في الشرطة إن التحقيق مستمر. واستنكرت النائبة في البرلمان سلوى الحربي ما جرى، "
+        "وقالت: «هذا اعتداء على الحريات».",
+    )
+    assert [who for _, who in found] == ["مصدر في الشرطة", "سلوى الحربي"]

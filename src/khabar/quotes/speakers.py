@@ -35,6 +35,7 @@ class SpeakerTables:
     description_end: frozenset[str]
     description_words: int
     relatives: frozenset[str]
+    not_opening: frozenset[str]
     frames: tuple[regex.Pattern, ...]  # SVO: the subject phrase before the verb, group `s`
     participle: regex.Pattern
     male_names_in_ta: frozenset[str]
@@ -70,6 +71,7 @@ def speaker_tables() -> SpeakerTables:
         description_end=words("description_end"),
         description_words=int(raw["description_words"]),
         relatives=words("relatives"),
+        not_opening=words("not_opening"),
         frames=tuple(
             regex.compile(
                 rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(f['before'], end='')})\s+(?P<s>[^،,.:؛]{{2,80}}?)\s*"

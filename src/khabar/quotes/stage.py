@@ -26,6 +26,7 @@ from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
 
 SUBJECT_GAP = 45  # characters between a verb and its subject's start
+OPENING_REACH = 100  # characters of a sentence's first clause, where its subject is named
 TOPIC_REACH = 30  # characters from a sentence's start to the person it is about (ودشن الأمير X …)
 EDGE = " \t\n،,.:;؛!?؟-–—…"
 
@@ -56,6 +57,7 @@ class Memory:
         self.words: str | None = None
         self.in_sentence: Speaker | None = None
         self.topic: str | None = None  # the person a sentence opens with (its subject), if any
+        self.opening: list[tuple[int, str]] = []  # the person named in the sentence's first clause
         self.history: list[tuple[str | None, str | None]] = []  # every speaker heard, in order
         self.genders: dict[str, bool] = {}  # feminine or not, as the verbs of named subjects showed
         self.previous: list[tuple[int, str]] = []
@@ -74,6 +76,18 @@ class Memory:
         )
         self.previous = self.current
         self.in_sentence = None
+        lead = regex.search(r"[،,:؛]", r.text[r.sentence.start : r.sentence.start + OPENING_REACH])
+        reach = r.sentence.start + (lead.start() if lead else OPENING_REACH)
+        first = WORD.search(r.view.norm)
+        opener = strip_conjunction(first.group(), self.model.t.not_opening) if first and self.model else ""
+        self.opening = [
+            (m.start, entity_of[id(m)])
+            for m in r.mentions
+            if m.label == "PERSON"
+            and entity_of.get(id(m))
+            and m.end <= reach
+            and opener not in self.model.t.not_opening
+        ][:1]
         self.current = [
             (m.start, entity_of[id(m)]) for m in r.mentions if m.label in ("PERSON", "ORG") and entity_of.get(id(m))
         ]
@@ -85,7 +99,11 @@ class Memory:
             self.history.append((who.entity, who.words))
 
     def last(self, r: SentenceReader, verb: Verb, agrees=None) -> tuple[str | None, str | None]:
-        """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before)."""
+        """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before); but
+        a sentence that named its subject before a dropped one (واستنكر النائب X ما حصل، وقال إن …) keeps it."""
+        opening = next((e for start, e in self.opening if start < verb.start), None)
+        if self.in_sentence is None and opening and (agrees is None or agrees(opening)):
+            return opening, None
         if self.entity or self.words:
             if agrees is not None and not agrees(self.entity):
                 return next((h for h in reversed(self.history) if agrees(h[0])), (self.entity, self.words))
