@@ -184,3 +184,13 @@ def test_a_dropped_subject_keeps_the_person_its_sentence_opened_with(pipeline):
         "وقالت: «هذا اعتداء على الحريات».",
     )
     assert [who for _, who in found] == ["مصدر في الشرطة", "سلوى الحربي"]
+
+
+def test_svo_with_a_definite_speaker_noun_and_a_paper_named_in_marks(pipeline):
+    found = speakers(pipeline, "أعلنت وزارة التعليم خطة جديدة. والوزارة أكدت أن الدراسة ستبدأ في موعدها.")
+    assert found == [("أكدت", "وزارة التعليم")]
+    found = speakers(
+        pipeline,
+        "ذكرت صحيفة «نيويورك تايمز» أن الاتفاق قريب. ونقلت الصحيفة تصريحات أصدرها مسؤولون بأن التوقيع سيتم قريبا.",
+    )
+    assert len(found) == 2 and found[0][1] == found[1][1] and "نيويورك تايمز" in found[0][1]

@@ -18,7 +18,7 @@ from khabar.document import Article
 from khabar.text import normalize
 from khabar.text.normalize import NormalView, normal_view
 from khabar.text.tables import load_toml
-from khabar.text.words import WORD, alternation, conjunction_pattern, fold
+from khabar.text.words import WORD, alternation, conjunction_pattern, fold, strip_conjunction
 
 STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
 TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
@@ -104,6 +104,8 @@ def head(words: str) -> tuple[str, bool]:
     if not found:
         return "", False
     word, article = found[0], speaker_tables().letters["article"]
+    if word[1:].startswith(article) and strip_conjunction(word) != word:  # والوزارة
+        word = word[1:]
     if word.startswith(article) and len(word) > len(article) + 1:
         return word[len(article) :], True
     return word, False
@@ -127,7 +129,8 @@ class ArticleSpeakers:
     # ---- descriptions ---------------------------------------------------------------------------
     def introduction(self, noun: str, before: int) -> tuple[int, int] | None:
         """The first indefinite use of `noun` before `before` (original offsets) as the description it
-        starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`."""
+        starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`, `صحيفة «شاتانوغا فري برس»` (a name in
+        marks right after the noun)."""
         norm, stop = self.view.norm, self.normal(before)
         for m in regex.finditer(
             rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
@@ -135,7 +138,12 @@ class ArticleSpeakers:
             norm[:stop],
         ):
             start = self.view.to_original(m.start(1), m.start(1))[0]
-            return start, self.description_end(start, before)
+            end = self.description_end(start, before)
+            named = next((x for x in self.article.mentions if 0 < x.start - end <= 3 and x.start < before), None)
+            if named is not None and not WORD.search(self.article.text, end, named.start):
+                closing = self.article.text[named.end : named.end + 1]
+                end = named.end + (1 if closing and STOP.match(closing) and closing not in "،,.:;؛" else 0)
+            return start, end
         return None
 
     def description_end(self, start: int, limit: int) -> int:

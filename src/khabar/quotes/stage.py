@@ -518,6 +518,13 @@ class QuoteFinder:
             words = r.text[start:end]
             resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
             return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
+        previous = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 30), verb.start))[-1:]
+        if previous and memory.model and not r.text[previous[0].end() : verb.start].strip():
+            noun, definite = head(previous[0].group())  # الحكومة شددت: a definite speaker noun right before
+            if definite and (noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns):
+                words = previous[0].group()
+                resolved = memory.model.resolve(words, previous[0].start(), (memory.entity, memory.words))
+                return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
         return None
 
     def clause_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
