@@ -194,3 +194,11 @@ def test_svo_with_a_definite_speaker_noun_and_a_paper_named_in_marks(pipeline):
         "ذكرت صحيفة «نيويورك تايمز» أن الاتفاق قريب. ونقلت الصحيفة تصريحات أصدرها مسؤولون بأن التوقيع سيتم قريبا.",
     )
     assert len(found) == 2 and found[0][1] == found[1][1] and "نيويورك تايمز" in found[0][1]
+
+
+def test_the_person_named_after_an_organisation_in_the_title_speaks(pipeline):
+    found = speakers(
+        pipeline,
+        "حث رئيس مجلس إدارة مجموعة «سامسونغ» لي جاي يونغ موظفي الشركة على الابتكار، قائلا إن المنافسة تشتد.",
+    )
+    assert found[-1][0] == "قائلا" and "لي جاي يونغ" in found[-1][1]

@@ -239,6 +239,11 @@ class QuoteFinder:
             if chosen:
                 subject = chosen[0]
                 break
+        if subject is not None and subject.label == "ORG":  # رئيس مجلس إدارة مجموعة «X» فلان: the person
+            owner = next((m for m in r.mentions if m.label == "PERSON" and 0 < m.start - subject.end <= 3), None)
+            if owner is not None and not WORD.search(r.text, subject.end, owner.start):
+                subject = owner
+                between.append(owner)
         after = subject.end if subject else verb.end
         if subject:  # a title mention right before the name (a description) joins it
             after = max([after] + [m.end for m in between if m.entity == subject.entity])
