@@ -198,8 +198,9 @@ class ArticleSpeakers:
             if noun in self.t.org_nouns and (entity := self.named_org(noun, at)):
                 return entity, None
             intro = self.introduction(noun, at)
-            if intro:
-                return self.mention_entity(*intro), self.article.text[intro[0] : intro[1]]
+            if intro:  # an unnamed source is not the place or body named in its description
+                entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
+                return entity, self.article.text[intro[0] : intro[1]]
             if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
                 return None, self.t.outlets[self.article.source]
             return None

@@ -56,6 +56,8 @@ class Memory:
         self.entity: str | None = None
         self.words: str | None = None
         self.in_sentence: Speaker | None = None
+        self.in_sentence_at = 0
+        self.speaking_at = 0  # where the verb whose speaker is being found stands
         self.topic: str | None = None  # the person a sentence opens with (its subject), if any
         self.opening: list[tuple[int, str]] = []  # the person named in the sentence's first clause
         self.history: list[tuple[str | None, str | None]] = []  # every speaker heard, in order
@@ -76,6 +78,7 @@ class Memory:
         )
         self.previous = self.current
         self.in_sentence = None
+        self.in_sentence_at = r.sentence.end  # where the sentence's first speaker was heard
         lead = regex.search(r"[،,:؛]", r.text[r.sentence.start : r.sentence.start + OPENING_REACH])
         reach = r.sentence.start + (lead.start() if lead else OPENING_REACH)
         first = WORD.search(r.view.norm)
@@ -95,6 +98,8 @@ class Memory:
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
+            if self.in_sentence is None:
+                self.in_sentence_at = self.speaking_at
             self.in_sentence = who
             self.history.append((who.entity, who.words))
 
@@ -224,6 +229,7 @@ class QuoteFinder:
         model (المصدر → مصدر مطلع، سموه → the prince), else a name just before the verb (بوتين قال); with
         none (وأضاف أن…) the last speaker goes on. A participle (مشيرا إلى أن) continues its sentence's
         speaker. An addressee follows لـ or في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
+        memory.speaking_at = verb.start
         if self.s.participle.fullmatch(verb.norm):
             return self.participle_speaker(r, verb, entity_of, memory)
         between = [m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP"]
@@ -362,6 +368,12 @@ class QuoteFinder:
         the sentence, else the sentence's first person (or organisation) named before it, else the last
         speaker. The words after it are its object, never its subject."""
         heard = memory.in_sentence
+        limit = verb.start  # not a name inside the words already reported (وشدد التقرير على أن الصندوق …، لافتا)
+        if memory.in_sentence_at < verb.start:
+            n = r.normal_offset(memory.in_sentence_at)
+            found = self.c.introducer.finditer(r.view.norm, n, r.normal_offset(verb.start))
+            intro = next((m for m in found if m.group("mark") is None), None)
+            limit = r.original(intro.start(), intro.start())[0] if intro else verb.start
         if heard is not None and heard.entity and self.agrees(verb, heard.entity, memory):
             return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
         for label in ("PERSON", "ORG"):
@@ -369,7 +381,7 @@ class QuoteFinder:
                 (
                     m
                     for m in r.mentions
-                    if m.end <= verb.start
+                    if m.end <= limit
                     and m.label == label
                     and entity_of.get(id(m))
                     and self.agrees(verb, entity_of[id(m)], memory)
