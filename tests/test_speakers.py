@@ -202,3 +202,11 @@ def test_the_person_named_after_an_organisation_in_the_title_speaks(pipeline):
         "حث رئيس مجلس إدارة مجموعة «سامسونغ» لي جاي يونغ موظفي الشركة على الابتكار، قائلا إن المنافسة تشتد.",
     )
     assert found[-1][0] == "قائلا" and "لي جاي يونغ" in found[-1][1]
+
+
+def test_a_participle_skips_names_inside_the_reported_words(pipeline):
+    found = speakers(
+        pipeline,
+        "قال الدكتور فهد السالم إن الوزير خالد العمري وافق على الخطة، مضيفا أن التنفيذ يبدأ الشهر المقبل.",
+    )
+    assert [who for _, who in found] == ["فهد السالم", "فهد السالم"]
