@@ -446,7 +446,9 @@ class QuoteFinder:
                 break
         words = list(WORD.finditer(r.text, start, end))
         while words and (
-            normalize(words[-1].group()) in self.c.gap_words or normalize(words[-1].group()) in self.c.attached
+            normalize(words[-1].group()) in self.c.gap_words
+            or normalize(words[-1].group()) in self.c.attached
+            or normalize(words[-1].group()) in self.s.adverbs
         ):
             words.pop()
         if not words or all(len(w.group()) < 2 for w in words):
