@@ -21,11 +21,14 @@ from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.claims import claim_cues, mark_cues
 from khabar.quotes.cues import cues
+from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
 
 SUBJECT_GAP = 45  # characters between a verb and its subject's start
+OPENING_REACH = 100  # characters of a sentence's first clause, where its subject is named
+TOPIC_REACH = 30  # characters from a sentence's start to the person it is about (ودشن الأمير X …)
 EDGE = " \t\n،,.:;؛!?؟-–—…"
 
 
@@ -69,16 +72,49 @@ class Phrase:
 
 class Memory:
     """The last speaker, and the people named in the previous and current sentence, for quotes whose
-    verb has no subject of its own (وأضاف أن…، وسئل الوزير … فقال إن…)."""
+    verb has no subject of its own (وأضاف أن…، وسئل الوزير … فقال إن…); the speaker already heard in
+    the current sentence (…، مشيرا إلى أن); and the article's speaker model (`ArticleSpeakers`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: ArticleSpeakers | None = None) -> None:
+        self.model = model
         self.entity: str | None = None
         self.words: str | None = None
+        self.in_sentence: Speaker | None = None
+        self.in_sentence_at = 0
+        self.speaking_at = 0  # where the verb whose speaker is being found stands
+        self.topic: str | None = None  # the person a sentence opens with (its subject), if any
+        self.opening: list[tuple[int, str]] = []  # the person named in the sentence's first clause
+        self.history: list[tuple[str | None, str | None]] = []  # every speaker heard, in order
+        self.genders: dict[str, bool] = {}  # feminine or not, as the verbs of named subjects showed
         self.previous: list[tuple[int, str]] = []
         self.current: list[tuple[int, str]] = []
 
     def sentence(self, r: SentenceReader, entity_of) -> None:
+        if self.in_sentence is None and self.topic is not None:  # استقبل الأمير X الوفد. وقال إن …: X
+            self.entity, self.words = self.topic, None
+        self.topic = next(
+            (
+                entity_of[id(m)]
+                for m in r.mentions
+                if m.label == "PERSON" and entity_of.get(id(m)) and m.start - r.sentence.start <= TOPIC_REACH
+            ),
+            None,
+        )
         self.previous = self.current
+        self.in_sentence = None
+        self.in_sentence_at = r.sentence.end  # where the sentence's first speaker was heard
+        lead = regex.search(r"[،,:؛]", r.text[r.sentence.start : r.sentence.start + OPENING_REACH])
+        reach = r.sentence.start + (lead.start() if lead else OPENING_REACH)
+        first = WORD.search(r.view.norm)
+        opener = strip_conjunction(first.group(), self.model.t.not_opening) if first and self.model else ""
+        self.opening = [
+            (m.start, entity_of[id(m)])
+            for m in r.mentions
+            if m.label == "PERSON"
+            and entity_of.get(id(m))
+            and m.end <= reach
+            and opener not in self.model.t.not_opening
+        ][:1]
         self.current = [
             (m.start, entity_of[id(m)]) for m in r.mentions if m.label in ("PERSON", "ORG") and entity_of.get(id(m))
         ]
@@ -86,9 +122,20 @@ class Memory:
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
+            if self.in_sentence is None:
+                self.in_sentence_at = self.speaking_at
+            self.in_sentence = who
+            self.history.append((who.entity, who.words))
 
-    def last(self, r: SentenceReader, verb: Verb) -> tuple[str | None, str | None]:
+    def last(self, r: SentenceReader, verb: Verb, agrees=None) -> tuple[str | None, str | None]:
+        """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before); but
+        a sentence that named its subject before a dropped one (واستنكر النائب X ما حصل، وقال إن …) keeps it."""
+        opening = next((e for start, e in self.opening if start < verb.start), None)
+        if self.in_sentence is None and opening and (agrees is None or agrees(opening)):
+            return opening, None
         if self.entity or self.words:
+            if agrees is not None and not agrees(self.entity):
+                return next((h for h in reversed(self.history) if agrees(h[0])), (self.entity, self.words))
             return self.entity, self.words
         named = [e for start, e in self.current if start < verb.start] or [e for _, e in self.previous]
         return (named[0] if named else None), None
@@ -106,12 +153,13 @@ class QuoteFinder:
 
     def __init__(self) -> None:
         self.c = cues()
+        self.s = speaker_tables()
 
     def __call__(self, article: Article) -> Article:
         entity_of = {id(m): m.entity for m in article.mentions}
         quotes: list[Quote] = []
         claims: list[Claim] = []
-        memory = Memory()
+        memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs))
         for sentence in article.sentences:
             reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
@@ -309,26 +357,43 @@ class QuoteFinder:
     def speaker(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: Memory) -> Speaker:
         """Who speaks and to whom. The subject is a name between the verb and the clause (a person over
         an organisation: المتحدثة باسم الخارجية الروسية ماريا زاخاروفا → Zakharova; a place only right after the
-        verb: قالت روسيا), else the words standing there (مسؤول أمريكي), else a name just before the
-        verb (بوتين قال); with none (وأضاف أن…) the last speaker goes on. An addressee follows لـ or
-        في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
+        verb: قالت روسيا), else the words standing there (مسؤول أمريكي) resolved by the article's speaker
+        model (المصدر → مصدر مطلع، سموه → the prince), else a name just before the verb (بوتين قال); with
+        none (وأضاف أن…) the last speaker goes on. A participle (مشيرا إلى أن) continues its sentence's
+        speaker. An addressee follows لـ or في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
+        memory.speaking_at = verb.start
+        if self.s.participle.fullmatch(verb.norm):
+            return self.participle_speaker(r, verb, entity_of, memory)
         between = [m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP"]
+        definite = self.definite_subject(r, verb)
         subject = None
-        for label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
+        for label in ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
+            if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
+                chosen = [m for m in chosen if self.agrees(verb, entity_of.get(id(m)), memory)]
             if label in ("GPE", "LOC", "FAC"):
                 chosen = [m for m in chosen if not r.text[verb.end : m.start].strip()]
             if chosen:
                 subject = chosen[0]
                 break
+        if subject is not None and subject.label == "ORG":  # رئيس مجلس إدارة مجموعة «X» فلان: the person
+            owner = next((m for m in r.mentions if m.label == "PERSON" and 0 < m.start - subject.end <= 3), None)
+            if owner is not None and not WORD.search(r.text, subject.end, owner.start):
+                subject = owner
+                between.append(owner)
         after = subject.end if subject else verb.end
         if subject:  # a title mention right before the name (a description) joins it
             after = max([after] + [m.end for m in between if m.entity == subject.entity])
         addressee, addressee_start = self.addressee(r, after, until, entity_of, anywhere=subject is None)
         who = Speaker(entity_of.get(id(subject)) if subject else None)
+        if subject is not None and subject.label == "PERSON" and who.entity:  # قالت نوال: Nawal is a woman
+            gender = verb_form(verb.norm, self.c.verbs)[0]
+            if gender is not None:
+                memory.genders.setdefault(who.entity, gender)
         if subject is None:
-            words = self.subject_words(r, verb.end, addressee_start if addressee_start is not None else until)
+            end = addressee_start if addressee_start is not None else until
+            words = definite or self.subject_words(r, verb.end, end)
             if (
                 words
                 and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words))
@@ -336,10 +401,21 @@ class QuoteFinder:
             ):
                 who.words = words
                 who.entity = self.antecedent(r, verb, words, entity_of)
+                resolved = (
+                    memory.model.resolve(words, verb.end, (memory.entity, memory.words)) if memory.model else None
+                )
+                if who.entity is None and resolved and (resolved[0] or resolved[1]):
+                    who.entity, who.words = resolved
+            elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
+                who.entity, who.words = titled
             elif (before := self.subject_before(r, verb)) is not None:
                 who.entity = entity_of.get(id(before))
+            elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
+                who.entity, who.words = framed
             else:
-                who.entity, who.words = memory.last(r, verb)
+                who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
+        elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
+            who.entity, who.words = None, unnamed  # قال مسؤول في وزارة الخارجية: the official, not the ministry
         elif who.entity is None:
             who.words = subject.text
         who.addressee = addressee
@@ -355,15 +431,161 @@ class QuoteFinder:
                     entity_of.get(id(source)),
                     None,
                 )
+            elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
+                who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
         return who
+
+    def relayed_words(self, r: SentenceReader, start: int, until: int, memory: Memory):
+        """An unnamed speaker relayed by an outlet (نقلت صحيفة X عن مسؤولين في الوزارة أن …): its words,
+        resolved by the speaker model, as (entity, words)."""
+        start += len(r.text[start:until]) - len(r.text[start:until].lstrip(EDGE))
+        end = memory.model.description_end(start, until)
+        words = r.text[start:end]
+        if not WORD.search(words):
+            return None
+        resolved = memory.model.resolve(words, start, (memory.entity, memory.words))
+        return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
+
+    def title_subject(self, r: SentenceReader, verb: Verb, end: int, memory: Memory):
+        """A subject that is only a title (وأشار الوزير، قال المتحدث باسم الأمين العام): the person the
+        article gave that title, else the title's words when it has several (a person known by title),
+        else None (the last speaker goes on), as (entity, words)."""
+        words = []
+        for w in WORD.finditer(r.text, verb.end, end):
+            norm = normalize(w.group())
+            if norm not in self.c.gap_words or not (norm.startswith(self.c.article) or norm in self.s.title_links):
+                break
+            if r.text[words[-1].end() if words else verb.end : w.start()].strip():
+                break
+            words.append(w)
+        if not words or not normalize(words[0].group()).startswith(self.c.article):
+            return None
+        while normalize(words[-1].group()) in self.s.title_links:
+            words.pop()
+        last = words[-1].end()
+        owner = next((m for m in r.mentions if 0 < m.start - last <= 3 and m.label in ("ORG", "GPE")), None)
+        if owner is not None and normalize(r.text[last : owner.start]).strip() in ("", *self.c.attached):
+            if not any(normalize(owner.text).startswith(n) for n in self.c.name_nouns):
+                last = owner.end  # الأمين العام للأمم المتحدة: the title's owner, not an addressee
+        phrase = r.text[words[0].start() : last]
+        person = memory.model.titled(phrase, verb.start)
+        if person and self.agrees(verb, person, memory):
+            return person, None
+        return (None, phrase) if len(words) > 1 else None
+
+    def agrees(self, verb: Verb, entity: str | None, memory: Memory) -> bool:
+        """Whether a person agrees with the verb in gender and number (not قالت with a man, قالوا with one
+        person); anything but a known person agrees."""
+        gender = memory.genders.get(entity or "")
+        if gender is None and memory.model:
+            gender = memory.model.feminine(entity)
+        feminine, plural = verb_form(verb.norm, self.c.verbs)
+        if gender is None or feminine is None:
+            return True
+        return not plural and gender == feminine
+
+    def unnamed_of(self, r: SentenceReader, verb: Verb, subject: Mention) -> str | None:
+        """An unnamed source described by the name after it (مسؤول في وزارة الخارجية، مصادر في الجيش
+        العراقي): the whole description, when the word right after the verb is an unnamed source's noun."""
+        first = WORD.search(r.text, verb.end, subject.start)
+        if first is None or r.text[verb.end : first.start()].strip():
+            return None
+        noun, definite = head(first.group())
+        if definite or noun not in self.s.unnamed_nouns or len(WORD.findall(r.text, first.start(), subject.end)) > 8:
+            return None
+        return r.text[first.start() : subject.end]
+
+    def participle_speaker(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory) -> Speaker:
+        """A participle (…، مشيرا إلى أن، قائلا) has no subject of its own: the speaker already heard in
+        the sentence, else the sentence's first person (or organisation) named before it, else the last
+        speaker. The words after it are its object, never its subject."""
+        heard = memory.in_sentence
+        limit = verb.start  # not a name inside the words already reported (وشدد التقرير على أن الصندوق …، لافتا)
+        if memory.in_sentence_at < verb.start:
+            n = r.normal_offset(memory.in_sentence_at)
+            found = self.c.introducer.finditer(r.view.norm, n, r.normal_offset(verb.start))
+            intro = next((m for m in found if m.group("mark") is None), None)
+            limit = r.original(intro.start(), intro.start())[0] if intro else verb.start
+        if heard is not None and heard.entity and self.agrees(verb, heard.entity, memory):
+            return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
+        for label in ("PERSON", "ORG"):
+            named = next(
+                (
+                    m
+                    for m in r.mentions
+                    if m.end <= limit
+                    and m.label == label
+                    and entity_of.get(id(m))
+                    and self.agrees(verb, entity_of[id(m)], memory)
+                ),
+                None,
+            )
+            if named is not None:
+                return Speaker(entity_of[id(named)])
+        if heard is not None:
+            return Speaker(None, heard.words, reported_by=list(heard.reported_by))
+        return Speaker(*memory.last(r, verb))
+
+    def definite_subject(self, r: SentenceReader, verb: Verb) -> str:
+        """A definite noun right after the verb that stands for a speaker (الوزارة، المصدر المسؤول، البيان)
+        with the definite adjectives after it: the subject, though a name may follow (وقالت الوزارة في
+        بيان نشرته وكالة …)."""
+        words = list(regex.finditer(r"[\p{L}\p{M}]+", r.text[verb.end : r.sentence.end]))[:4]
+        if not words or r.text[verb.end : verb.end + words[0].start()].strip():
+            return ""
+        start = verb.end + words[0].start()
+        if any(m.start <= start < m.end for m in r.mentions):
+            return ""
+        noun, definite = head(words[0].group())
+        if (
+            normalize(words[0].group()) in self.c.gap_words
+            or not definite
+            or not (noun in self.s.unnamed_nouns or noun in self.s.org_nouns or noun in self.s.document_nouns)
+        ):
+            return ""
+        end = verb.end + words[0].end()
+        for w in words[1:]:
+            gap = r.text[end : verb.end + w.start()]
+            if (
+                gap.strip()
+                or not normalize(w.group()).startswith((self.c.article, self.s.letters["lam_article"]))
+                or normalize(w.group()) in self.c.gap_words
+                or normalize(w.group()) in self.s.description_end
+            ):
+                break
+            end = verb.end + w.end()
+        return r.text[start:end]
 
     def subject_words(self, r: SentenceReader, start: int, end: int) -> str:
         """The words standing for an untagged subject, up to a date or a place phrase (وزارة الداخلية أمس،
-        في بيان أصدرته اليوم → nothing: the subject was dropped)."""
+        في بيان أصدرته اليوم → nothing: the subject was dropped), a comma (أحد العاملين في الميناء، طالبا
+        عدم كشف هويته، إن) or a participle (معلقا على ذلك), without trailing gap words (الاتحاد أيضا، الوزارة
+        في بيان صحفي)."""
         for t in r.article.timexes:
             if start <= t.start < end:
                 end = t.start
-        phrase = r.text[start:end].strip(EDGE)
+        comma = regex.search(r"\S\s*[،,]", r.text[start:end])
+        if comma:
+            end = start + comma.start() + 1
+        addressed = self.s.addressee_mark.search(r.text, start, end)
+        if addressed:  # عدد من السكان لـ"عين اليوم": the words stop at the addressee
+            end = addressed.start()
+        for k, w in enumerate(WORD.finditer(r.text, start, end)):
+            norm = normalize(w.group())
+            participle = self.s.participle.fullmatch(norm) and (norm in self.c.verbs or not k)  # يقول معلقا
+            if participle or (k and norm in self.s.description_end):
+                end = w.start()
+                break
+        words = list(WORD.finditer(r.text, start, end))
+        while words and (
+            normalize(words[-1].group()) in self.c.gap_words
+            or normalize(words[-1].group()) in self.c.attached
+            or normalize(words[-1].group()) in self.s.adverbs
+        ):
+            words.pop()
+        if not words or all(len(w.group()) < 2 for w in words):
+            return ""
+        phrase = r.text[start : words[-1].end()].strip(EDGE)
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
@@ -414,17 +636,46 @@ class QuoteFinder:
         return (article[0] + phrase if phrase.startswith(article[1:]) else phrase), begin
 
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
-        """SVO order: a name just before the verb (وكان بوتين قد قال)."""
+        """SVO order: a name just before the verb (وكان بوتين قد قال), or before a relative pronoun
+        (لافروف، الذي أكد أن …)."""
         for m in reversed(r.mentions):
             if m.end <= verb.start:
-                gap = r.text[m.end : verb.start]
+                gap = normalize(r.text[m.end : verb.start])
+                relative = WORD.findall(gap)[:1]
+                if relative and relative[0] in self.s.relatives:
+                    gap = gap.strip(EDGE)[len(relative[0]) :]
                 if (
-                    verb.start - m.end <= 12
+                    verb.start - m.end <= 12 + (len(relative[0]) + 2 if relative else 0)
                     and m.label in ("PERSON", "ORG")
-                    and self.c.before_verb.fullmatch(normalize(gap))
+                    and self.c.before_verb.fullmatch(gap)
                 ):
                     return m
                 break
+        return None
+
+    def subject_in_frame(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory):
+        """SVO in a frame (وكانت جماعة X المسلحة قد أعلنت، أما شرطة المدينة فأكدت، أن سفير X كان قد نفى):
+        the subject phrase as (entity, words) — a name in it, else its words resolved by the speaker model."""
+        before = r.view.norm[: r.normal_offset(verb.start)]
+        for frame in self.s.frames:
+            m = frame.search(before)
+            if not m or len(m.group("s").split()) > 6:
+                continue
+            start, end = r.original(m.start("s"), m.end("s"))
+            named = [x for x in r.mentions if start <= x.start and x.end <= end and x.label in ("PERSON", "ORG")]
+            named = [x for x in named if x.label == "PERSON"] or named
+            if named and entity_of.get(id(named[0])):
+                return entity_of[id(named[0])], None
+            words = r.text[start:end]
+            resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
+            return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
+        previous = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 30), verb.start))[-1:]
+        if previous and memory.model and not r.text[previous[0].end() : verb.start].strip():
+            noun, definite = head(previous[0].group())  # الحكومة شددت: a definite speaker noun right before
+            if definite and (noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns):
+                words = previous[0].group()
+                resolved = memory.model.resolve(words, previous[0].start(), (memory.entity, memory.words))
+                return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
         return None
 
     def clause_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:

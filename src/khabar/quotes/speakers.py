@@ -1,0 +1,387 @@
+"""The speaker model of the quotes stage: a quote's subject words resolved across the article.
+
+`SpeakerTables` (read-only, shared) hold the nouns and words of `data/speakers.toml`; `ArticleSpeakers`
+(one per article call) answers, for the words standing as a subject, whom they name: an honorific
+pronoun (سموه) the salient person; a definite head noun (المصدر، الوزارة) the description the article
+introduced first (مصدر مطلع في الوزارة، وزارة الداخلية المصرية); a document (البيان، الإحصائية) its
+issuer; a title (محافظ جدة) the person it was given to; `الصحيفة` the article's own outlet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from khabar.document import Article
+from khabar.text import normalize
+from khabar.text.normalize import NormalView, normal_view
+from khabar.text.tables import load_toml
+from khabar.text.words import WORD, alternation, conjunction_pattern, fold, strip_conjunction
+
+STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
+TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
+
+
+@dataclass(frozen=True)
+class SpeakerTables:
+    honorific_pronouns: frozenset[str]
+    unnamed_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    issued_by: regex.Pattern
+    description_end: frozenset[str]
+    description_words: int
+    relatives: frozenset[str]
+    adverbs: frozenset[str]
+    not_opening: frozenset[str]
+    frames: tuple[regex.Pattern, ...]  # SVO: the subject phrase before the verb, group `s`
+    participle: regex.Pattern
+    male_names_in_ta: frozenset[str]
+    feminine_titles: frozenset[str]
+    masculine_titles: frozenset[str]
+    title_links: frozenset[str]
+    demonstratives: frozenset[str]
+    male_name_parts: frozenset[str]
+    outlets: dict[str, str]
+    honorific_roles: dict[str, frozenset[str]]
+    letters: dict
+    addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
+
+
+@lru_cache(maxsize=1)
+def speaker_tables() -> SpeakerTables:
+    raw = load_toml("khabar.quotes", "data/speakers.toml")
+    letters = {k: (tuple(fold(x) for x in v) if isinstance(v, list) else fold(v)) for k, v in raw["letters"].items()}
+    letters["ta_marbuta"] = raw["letters"]["ta_marbuta"]  # read before normalisation
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in raw[key])
+
+    return SpeakerTables(
+        honorific_pronouns=words("honorific_pronouns"),
+        unnamed_nouns=words("unnamed_nouns"),
+        org_nouns=words("org_nouns"),
+        document_nouns=words("document_nouns"),
+        outlet_nouns=words("outlet_nouns"),
+        issued_by=regex.compile(
+            rf"\s*(?:{alternation(raw['issued_by'], end='')})\s*|\s*(?={regex.escape(letters['lam'])}\p{{L}})"
+        ),
+        description_end=words("description_end"),
+        description_words=int(raw["description_words"]),
+        relatives=words("relatives"),
+        adverbs=words("adverbs"),
+        not_opening=words("not_opening"),
+        frames=tuple(
+            regex.compile(
+                rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(f['before'], end='')})\s+(?P<s>[^،,.:؛]{{2,80}}?)\s*"
+                rf"(?:(?<![\p{{L}}\p{{M}}]){alternation(f['after'], end='')})\s*$"
+            )
+            for f in raw["subject_frames"]
+        ),
+        participle=regex.compile(raw["participle"]),
+        male_names_in_ta=words("male_names_in_ta"),
+        feminine_titles=words("feminine_titles"),
+        masculine_titles=words("masculine_titles"),
+        title_links=words("title_links"),
+        demonstratives=words("demonstratives"),
+        male_name_parts=words("male_name_parts"),
+        outlets=dict(raw["outlets"]),
+        letters=letters,
+        addressee_mark=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”]))"
+        ),
+        honorific_roles={fold(k): frozenset(fold(w) for w in v) for k, v in raw["honorific_roles"].items()},
+    )
+
+
+def head(words: str) -> tuple[str, bool]:
+    """The first word of a phrase, folded, without the article (nor a demonstrative before it: هذه
+    المصادر), and whether it had the article."""
+    found = WORD.findall(normalize(words))[:2]
+    if len(found) == 2 and found[0] in speaker_tables().demonstratives:
+        found = found[1:]
+    if not found:
+        return "", False
+    word, article = found[0], speaker_tables().letters["article"]
+    if word[1:].startswith(article) and strip_conjunction(word) != word:  # والوزارة
+        word = word[1:]
+    if word.startswith(article) and len(word) > len(article) + 1:
+        return word[len(article) :], True
+    return word, False
+
+
+class ArticleSpeakers:
+    """One article's introduced descriptions and named people, for resolving subject words."""
+
+    def __init__(self, article: Article, tables: SpeakerTables, stop_words: frozenset[str]) -> None:
+        self.article, self.t = article, tables
+        self.stop_words = stop_words | tables.description_end
+        self._view: NormalView | None = None
+        self.entities = {e.id: e for e in article.entities}
+
+    @property
+    def view(self) -> NormalView:
+        if self._view is None:
+            self._view = normal_view(self.article.text)
+        return self._view
+
+    # ---- descriptions ---------------------------------------------------------------------------
+    def introduction(self, noun: str, before: int) -> tuple[int, int] | None:
+        """The first indefinite use of `noun` before `before` (original offsets) as the description it
+        starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`, `صحيفة «شاتانوغا فري برس»` (a name in
+        marks right after the noun)."""
+        norm, stop = self.view.norm, self.normal(before)
+        for m in regex.finditer(
+            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
+            rf"(?![\p{{L}}\p{{M}}])",
+            norm[:stop],
+        ):
+            start = self.view.to_original(m.start(1), m.start(1))[0]
+            end = self.description_end(start, before)
+            named = next((x for x in self.article.mentions if 0 < x.start - end <= 3 and x.start < before), None)
+            if named is not None and not WORD.search(self.article.text, end, named.start):
+                closing = self.article.text[named.end : named.end + 1]
+                end = named.end + (1 if closing and STOP.match(closing) and closing not in "،,.:;؛" else 0)
+            return start, end
+        return None
+
+    def description_end(self, start: int, limit: int) -> int:
+        """Where a description starting at `start` ends: before punctuation, a date, a stop word, or after
+        `description_words` words."""
+        text, end, count, definite = self.article.text, start, 0, False
+        for w in WORD.finditer(text, start, limit):
+            norm = normalize(w.group())
+            if count and (STOP.search(text, end, w.start()) or norm in self.stop_words):
+                break
+            if (
+                definite
+                and not norm.startswith(self.t.letters["definite"])
+                and norm not in self.t.letters["name_links"]
+            ):
+                break  # وزارة الصحة تسجيل …: an indefinite word after the name is its object
+            definite = definite or (count > 0 and norm.startswith(self.t.letters["definite"]))
+            if any(t.start <= w.start() < t.end for t in self.article.timexes):
+                break
+            end, count = w.end(), count + 1
+            if count >= self.t.description_words:
+                break
+        while count > 1:  # a description does not end on a preposition (مصادر في)
+            last = list(WORD.finditer(text, start, end))[-1]
+            if normalize(last.group()) not in self.t.letters["dangling"]:
+                break
+            end, count = text.rfind(" ", start, last.start()), count - 1
+            end = len(text[:end].rstrip()) if end > 0 else last.start()
+        return end
+
+    def normal(self, original: int) -> int:
+        from bisect import bisect_left
+
+        return bisect_left(self.view.offsets, original)
+
+    def mention_entity(self, start: int, end: int, labels=("PERSON", "ORG", "GPE")) -> str | None:
+        """The entity of a mention inside `start`-`end` (the first)."""
+        for m in self.article.mentions:
+            if start <= m.start and m.end <= end + 1 and m.label in labels and m.entity:
+                return m.entity
+        return None
+
+    def resolve(self, words: str, at: int, last: tuple[str | None, str | None]) -> tuple[str | None, str | None] | None:
+        """Whom the subject `words` (at `at`) name, as (entity, words), or None when they stand for
+        themselves."""
+        noun, definite = head(words)
+        if noun in self.t.honorific_pronouns:
+            return self.salient_person(last, noun, at), None
+        if noun in self.t.document_nouns:
+            return self.issuer(noun, words, at, last)
+        if definite and (noun in self.t.unnamed_nouns or noun in self.t.org_nouns):
+            if noun in self.t.org_nouns and (entity := self.named_org(noun, at)):
+                return entity, None
+            intro = self.introduction(noun, at)
+            if intro:  # an unnamed source is not the place or body named in its description
+                entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
+                return entity, self.article.text[intro[0] : intro[1]]
+            if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
+                return None, self.t.outlets[self.article.source]
+            return None
+        if noun in self.t.unnamed_nouns and not definite:
+            return None
+        person = self.titled(words, at)
+        if person:
+            return person, None
+        if definite and len(WORD.findall(words)) == 1 and (named := self.long_form(noun, at)):
+            return self.mention_entity(*named), self.article.text[named[0] : named[1]]
+        return None
+
+    def long_form(self, noun: str, at: int) -> tuple[int, int] | None:
+        """A one-word short form (الأرصاد) inside an organisation's full name earlier in the article
+        (الرئاسة العامة للأرصاد وحماية البيئة): the full name's span."""
+        norm, stop = self.view.norm, self.normal(at)
+        for m in regex.finditer(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']}|{self.t.letters['lam_article']})"
+            rf"({regex.escape(noun)})(?![\p{{L}}\p{{M}}])",
+            norm[:stop],
+        ):
+            before = list(WORD.finditer(norm, max(0, m.start() - 40), m.start()))[-3:]
+            for w in before:
+                word = w.group()
+                if word.removeprefix(self.t.letters["article"]) in self.t.org_nouns and not STOP.search(
+                    norm, w.end(), m.start()
+                ):
+                    start = self.view.to_original(w.start(), w.start())[0]
+                    return start, self.description_end(start, at)
+        return None
+
+    def named_org(self, noun: str, at: int) -> str | None:
+        """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""
+        for m in reversed(self.article.mentions):
+            name = normalize(m.text).removeprefix(self.t.letters["article"])
+            if m.start < at and m.label == "ORG" and m.entity and name.split()[:1] == [noun]:
+                return m.entity
+        return None
+
+    def issuer(self, noun: str, words: str, at: int, last) -> tuple[str | None, str | None]:
+        """Who issued a document: the organisation after صادر عن / لـ where it was introduced, else the
+        last speaker (أصدرت الوزارة بيانا … وأوضح البيان)."""
+        intro = self.introduction(noun, at + len(words) + 3)  # the subject itself may introduce it
+        if intro:
+            pos = self.normal(intro[0]) + len(noun)
+            pos += self.view.norm[pos : pos + 1] == self.t.letters["accusative"]  # بيانا
+            after = self.t.issued_by.match(self.view.norm, pos)
+            if after is not None:
+                start = self.view.to_original(after.end(), after.end())[0]
+                end = self.description_end(start, len(self.article.text))
+                if end > start:
+                    phrase = self.article.text[start:end]
+                    letters = self.t.letters
+                    if normalize(phrase).startswith(letters["lam_article"]):  # للوزارة: ل + ال without its alef
+                        phrase = letters["article"] + phrase[len(letters["lam_article"]) :]
+                    elif normalize(phrase).startswith(letters["lam"]):
+                        phrase, start = phrase[1:], start + 1
+                    resolved = self.resolve(phrase, start, last) if head(phrase)[1] else None
+                    if resolved:
+                        return resolved
+                    return self.mention_entity(start, end), phrase
+            named = self.named_before(intro[0])
+            if named:
+                return named
+        if last[0] or last[1]:
+            return last
+        return None, words
+
+    def named_before(self, at: int) -> tuple[str | None, str | None] | None:
+        """Who stands just before a document's introduction in its sentence (نشر التنظيم «فتوى»، أصدرت
+        وزارة الداخلية بيانا): a named person or organisation, or an organisation's words."""
+        text = self.article.text
+        at = len(text[:at].rstrip(' «"“'))
+        start = max(0, at - 60)
+        stop = STOP.search(text[start:at][::-1])
+        if stop:
+            start = at - stop.start()
+        named = [m for m in self.article.mentions if start <= m.start and m.end <= at and m.entity]
+        named = [m for m in named if m.label in ("PERSON", "ORG")]
+        if named:
+            return named[-1].entity, None
+        for w in WORD.finditer(text, start, at):
+            noun, definite = head(w.group())
+            if noun in self.t.org_nouns:
+                end = self.description_end(w.start(), at)
+                if definite and (intro := self.introduction(noun, w.start())):  # قالت الوزارة في بيان
+                    return self.mention_entity(*intro), text[intro[0] : intro[1]]
+                return self.mention_entity(w.start(), end), text[w.start() : end]
+        return None
+
+    # ---- people ---------------------------------------------------------------------------------
+    def salient_person(self, last: tuple[str | None, str | None], honorific: str, at: int) -> str | None:
+        """The person an honorific pronoun stands for (سموه): the last speaker if a person styled so,
+        else the person so styled named last before it, else the last speaker if a person, else the
+        first person named in the article."""
+        styles = self.t.honorific_roles.get(honorific, frozenset())
+
+        def styled(entity_id: str | None) -> bool:
+            entity = self.entities.get(entity_id or "")
+            return entity is not None and any(
+                fold(role) in styles or fold(role).split()[0] in styles for role in entity.roles if role.strip()
+            )
+
+        entity = self.entities.get(last[0] or "")
+        if entity is not None and entity.label == "PERSON" and styled(entity.id):
+            return entity.id
+        before = [m for m in self.article.mentions if m.start < at and m.label == "PERSON" and m.entity]
+        named = next((m.entity for m in reversed(before) if styled(m.entity)), None)
+        if named:
+            return named
+        if entity is not None and entity.label == "PERSON":
+            return entity.id
+        return next((m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity), None)
+
+    def titled(self, words: str, at: int) -> str | None:
+        """The person a title was given to earlier in the article (الأمير X محافظ جدة … وأشار محافظ جدة)."""
+        key = normalize(words).strip()
+        first, _ = head(key)
+        if not first or len(key.split()) > 5:
+            return None
+        rest = key.split(None, 1)[1] if " " in key else ""
+        phrase = (first + " " + rest).strip()
+        norm, stop = self.view.norm, self.normal(at)
+        body = r"\s+".join(regex.escape(w) for w in phrase.split())
+        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']})?{body}(?![\p{{L}}\p{{M}}])"
+        found = None
+        for m in regex.finditer(pattern, norm[:stop]):
+            s, e = self.view.to_original(m.start(), m.end())
+            for mention in self.article.mentions:
+                if mention.label != "PERSON" or not mention.entity or mention.description:
+                    continue
+                if 0 <= s - mention.end <= 3 or (
+                    0 <= mention.start - e <= TITLE_REACH and not STOP.search(self.article.text, e, mention.start)
+                ):
+                    found = mention.entity
+                    break
+        return found
+
+    def feminine(self, entity_id: str | None) -> bool | None:
+        """Whether a person is a woman (a feminine title, a given name in ة) or a man (a masculine title,
+        a name with بن / أبو / عبد); None when not a person or not known."""
+        entity = self.entities.get(entity_id or "")
+        if entity is None or entity.label != "PERSON":
+            return None
+        roles = {fold(r) for r in entity.roles}
+        if roles & self.t.feminine_titles:
+            return True
+        first = entity.name_ar.split()[:1]  # ة before normalisation (which folds it into ه)
+        if first and first[0].endswith(self.t.letters["ta_marbuta"]) and fold(first[0]) not in self.t.male_names_in_ta:
+            return True
+        words = normalize(entity.name_ar).split()
+        prefixes = self.t.letters["male_name_prefixes"]
+        if roles & self.t.masculine_titles or any(w in self.t.male_name_parts or w.startswith(prefixes) for w in words):
+            return False
+        return None
+
+
+def verb_form(norm: str, verbs: frozenset[str]) -> tuple[bool | None, bool]:
+    """(feminine, plural) of a speech verb or participle, read off the verb table: قالت is قال + ت,
+    تقول is يقول with ت, مشيرة is مشيرا with ه (feminine); قال has قالت, يقول has تقول, مشيرا has
+    مشيرة (masculine); None when the table does not tell. قالوا / يقولون are plural."""
+    t = speaker_tables().letters
+    fem, he, she, p_he, p_she = (
+        t[k] for k in ("feminine_suffix", "imperfect_he", "imperfect_she", "participle_he", "participle_she")
+    )
+    plural = any(
+        norm.endswith(suffix) and (norm[: -len(suffix)] in verbs or norm[: -len(suffix) + 1] in verbs)
+        for suffix in t["plural_suffixes"]
+    )
+    if (
+        (norm.endswith(fem) and norm[: -len(fem)] in verbs)
+        or (norm.startswith(she) and he + norm[len(she) :] in verbs)
+        or (norm.endswith(p_she) and norm[: -len(p_she)] + p_he in verbs)
+    ):
+        return True, plural
+    if (
+        norm + fem in verbs
+        or (norm.startswith(he) and she + norm[len(he) :] in verbs)
+        or (norm.endswith(p_he) and norm[: -len(p_he)] + p_she in verbs)
+    ):
+        return False, plural
+    return None, plural

@@ -1,0 +1,212 @@
+"""The quotes stage's speaker model on whole short articles (own examples): honorific pronouns,
+titles, unnamed sources and documents resolved across the article; participles; gender; SVO frames."""
+
+import pytest
+
+from khabar import Article, Pipeline
+from khabar.quotes.cues import cues
+from khabar.quotes.speakers import verb_form
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def speakers(pipeline, text):
+    """(cue, speaker's name or words) of each quote, in order."""
+    article = pipeline(Article(text=text, published="2023-09-13"))
+    assert article.errors == []
+    names = {e.id: e.name_ar for e in article.entities}
+    return [(q.cue.text if q.cue else None, names.get(q.speaker) or q.speaker_text) for q in article.quotes]
+
+
+def test_honorific_pronoun_and_title_name_the_prince(pipeline):
+    found = speakers(
+        pipeline,
+        "افتتح صاحب السمو الملكي الأمير فيصل بن خالد بن سلطان أمير منطقة الحدود الشمالية معرض الكتاب في عرعر. "
+        "وأكد سموه أن القراءة أساس نهضة الأمم. وأشار أمير منطقة الحدود الشمالية إلى أن المعرض يستقبل الزوار "
+        "حتى نهاية الشهر.",
+    )
+    assert found == [("أكد", "فيصل بن خالد بن سلطان"), ("أشار", "فيصل بن خالد بن سلطان")]
+
+
+def test_unnamed_source_keeps_the_description_it_was_introduced_with(pipeline):
+    found = speakers(
+        pipeline,
+        "كشف مصدر مطلع في وزارة الصحة أن الوزارة ستفتتح ثلاثة مستشفيات جديدة قبل نهاية العام. "
+        "وأضاف المصدر أن العمل في المستشفيات بلغ مراحله الأخيرة.",
+    )
+    assert found == [("كشف", "مصدر مطلع في وزارة الصحة"), ("أضاف", "مصدر مطلع في وزارة الصحة")]
+
+
+def test_a_document_speaks_for_its_issuer(pipeline):
+    found = speakers(
+        pipeline,
+        "أصدرت وزارة التجارة والصناعة بيانا حول أسعار الأرز. وأوضح البيان أن الأسعار ستبقى مستقرة خلال الأشهر المقبلة.",
+    )
+    assert found == [("أوضح", "وزارة التجارة والصناعة")]
+
+
+def test_a_short_form_names_the_organisation_introduced(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت الإدارة العامة للمرور إن الحملة ستستمر أسبوعين. وقالت المرور أيضا إن المخالفات تضاعفت.",
+    )
+    assert found == [("قالت", "الإدارة العامة للمرور"), ("قالت", "الإدارة العامة للمرور")]
+
+
+def test_participle_continues_the_speaker_not_its_object(pipeline):
+    found = speakers(
+        pipeline,
+        "وقال الدكتور سامي العتيبي إن المشروع سينتهي قريبا، مشيرا إلى أن التكلفة تجاوزت مليار ريال، "
+        "لافتا الانتباه إلى أن العمل يجري على مدار الساعة.",
+    )
+    assert [who for _, who in found] == ["سامي العتيبي"] * 3
+
+
+def test_a_feminine_verb_goes_back_to_the_woman(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت الفنانة نوال الكويتية إن ألبومها الجديد سيصدر في الصيف. وقال الملحن خالد الشيخ إن التحضيرات "
+        "مستمرة. وأضافت أن الألبوم يضم عشر أغنيات.",
+    )
+    assert [who for _, who in found] == ["نوال", "خالد الشيخ", "نوال"]
+
+
+def test_subject_before_the_verb_in_a_frame(pipeline):
+    assert speakers(pipeline, "وكانت جماعة أنصار الشريعة المسلحة قد أعلنت أن مقاتليها سيطروا على المدينة.") == [
+        ("أعلنت", "جماعة أنصار الشريعة المسلحة")
+    ]
+    assert speakers(pipeline, "أما شرطة العاصمة فأكدت أن التحقيقات ما زالت جارية.") == [("أكدت", "شرطة العاصمة")]
+
+
+def test_verb_form_reads_gender_and_number_off_the_table():
+    verbs = cues().verbs
+    assert verb_form("قالت", verbs) == (True, False) and verb_form("قال", verbs) == (False, False)
+    assert verb_form("تقول", verbs)[0] is True and verb_form("مشيره", verbs)[0] is True
+    assert verb_form("قالوا", verbs)[1] and verb_form("يقولون", verbs)[1]
+
+
+def test_demonstrative_source_and_feminine_participle(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت مصادر دبلوماسية غربية إن المفاوضات ستستأنف في جنيف. وتضيف هذه المصادر أن الوفود وصلت أمس.",
+    )
+    assert [who for _, who in found] == ["مصادر دبلوماسية غربية"] * 2
+    found = speakers(
+        pipeline,
+        "استقبلت الوزيرة فاطمة الزهراني السفير أحمد الشمري، قائلة إن التعاون بين البلدين يتوسع.",
+    )
+    assert found[-1] == ("قائلة", "فاطمة الزهراني")
+
+
+def test_an_outlet_relays_an_unnamed_speaker(pipeline):
+    article = pipeline(
+        Article(
+            text="ونقلت صحيفة الحياة عن مسؤولين في وزارة العمل أن القرار سيطبق الشهر المقبل.", published="2023-09-13"
+        )
+    )
+    (quote,) = article.quotes
+    names = {e.id: e.name_ar for e in article.entities}
+    assert quote.speaker_text == "مسؤولين في وزارة العمل" and [names[r] for r in quote.reported_by] == ["صحيفة الحياة"]
+
+
+def test_the_statement_and_the_ministry_are_the_ministry_introduced(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلنت وزارة الصحة السعودية تسجيل حالات جديدة. وقالت الوزارة في بيان إن المصابين في حالة مستقرة. "
+        "وأضاف البيان أن الفحوص مستمرة.",
+    )
+    assert [who for _, who in found] == ["وزارة الصحة السعودية"] * 2
+
+
+def test_the_paper_is_the_articles_outlet_unless_another_was_named(pipeline):
+    article = pipeline(Article(text="وكشفت الصحيفة أن المشروع سيكتمل العام المقبل.", source="alwatan"))
+    assert [q.speaker_text for q in article.quotes] == ["صحيفة الوطن"]
+    found = speakers(pipeline, "ذكرت صحيفة الحياة أن الاجتماع تأجل. وأضافت الصحيفة أن الموعد الجديد لم يحدد.")
+    assert [who for _, who in found] == ["صحيفة الحياة"] * 2
+
+
+def test_an_honorific_pronoun_is_the_person_so_styled(pipeline):
+    found = speakers(
+        pipeline,
+        "استقبل صاحب السمو الملكي الأمير سعود بن نايف أمير المنطقة الشرقية وزير الصحة الدكتور توفيق الربيعة. "
+        "وقال الربيعة إن المستشفيات جاهزة. وأكد سموه أن الدولة تدعم القطاع الصحي.",
+    )
+    assert [who for _, who in found] == ["توفيق الربيعة", "سعود بن نايف"]
+
+
+def test_an_unnamed_source_described_by_a_name_is_the_source(pipeline):
+    assert speakers(pipeline, "قال مسؤول في وزارة الخارجية الأمريكية إن المحادثات بناءة.") == [
+        ("قال", "مسؤول في وزارة الخارجية الأمريكية")
+    ]
+    assert speakers(pipeline, "وقالت مصادر في حركة حماس إن الوفد سيغادر غدا.") == [("قالت", "مصادر في حركة حماس")]
+
+
+def test_a_definite_noun_names_the_organisation_named_before(pipeline):
+    article = pipeline(
+        Article(
+            text="أعلن الاتحاد الدولي لكرة القدم إيقاف اللاعب ستة أشهر. وقال الاتحاد أيضا إن العقوبة نهائية.",
+            published="2023-09-13",
+        )
+    )
+    (quote,) = article.quotes
+    assert quote.speaker and quote.speaker == next(m.entity for m in article.mentions if m.label == "ORG")
+
+
+def test_a_dropped_subject_after_a_new_topic_is_that_person(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير المالية محمد الجدعان إن الميزانية متوازنة. "
+        "واستقبل الأمير خالد الفيصل وفدا من رجال الأعمال في جدة. وقال إن المنطقة تشهد نموا كبيرا.",
+    )
+    assert [who for _, who in found] == ["محمد الجدعان", "خالد الفيصل"]
+
+
+def test_the_subject_of_a_relative_clause(pipeline):
+    assert speakers(pipeline, "وكان في استقبال الوفد وزير الخارجية سامح شكري، الذي أكد أن العلاقات متينة.") == [
+        ("أكد", "سامح شكري")
+    ]
+
+
+def test_subject_words_stop_at_an_addressee(pipeline):
+    assert speakers(pipeline, 'وقال عدد من السكان لـ"عين اليوم" إن المصنع قريب من المدرسة.') == [
+        ("قال", "عدد من السكان")
+    ]
+    assert speakers(pipeline, "وكشف لـ «الاقتصادية» أن الاتفاقيات جاهزة.") == [("كشف", None)]
+
+
+def test_a_dropped_subject_keeps_the_person_its_sentence_opened_with(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في الشرطة إن التحقيق مستمر. واستنكرت النائبة في البرلمان سلوى الحربي ما جرى، "
+        "وقالت: «هذا اعتداء على الحريات».",
+    )
+    assert [who for _, who in found] == ["مصدر في الشرطة", "سلوى الحربي"]
+
+
+def test_svo_with_a_definite_speaker_noun_and_a_paper_named_in_marks(pipeline):
+    found = speakers(pipeline, "أعلنت وزارة التعليم خطة جديدة. والوزارة أكدت أن الدراسة ستبدأ في موعدها.")
+    assert found == [("أكدت", "وزارة التعليم")]
+    found = speakers(
+        pipeline,
+        "ذكرت صحيفة «نيويورك تايمز» أن الاتفاق قريب. ونقلت الصحيفة تصريحات أصدرها مسؤولون بأن التوقيع سيتم قريبا.",
+    )
+    assert len(found) == 2 and found[0][1] == found[1][1] and "نيويورك تايمز" in found[0][1]
+
+
+def test_the_person_named_after_an_organisation_in_the_title_speaks(pipeline):
+    found = speakers(
+        pipeline,
+        "حث رئيس مجلس إدارة مجموعة «سامسونغ» لي جاي يونغ موظفي الشركة على الابتكار، قائلا إن المنافسة تشتد.",
+    )
+    assert found[-1][0] == "قائلا" and "لي جاي يونغ" in found[-1][1]
+
+
+def test_a_participle_skips_names_inside_the_reported_words(pipeline):
+    found = speakers(
+        pipeline,
+        "قال الدكتور فهد السالم إن الوزير خالد العمري وافق على الخطة، مضيفا أن التنفيذ يبدأ الشهر المقبل.",
+    )
+    assert [who for _, who in found] == ["فهد السالم", "فهد السالم"]
