@@ -230,10 +230,11 @@ class Timex(Annotation):
 class Quote(Annotation):
     """Reported words with their speaker (an entity id, else `speaker_text`: the words standing for
     them), addressee and the outlets relaying them (`reported_by`, or `reported_by_text` when
-    unnamed); `negated` quotes report a denial (نفى أن …)."""
+    unnamed); `negated` quotes report a denial (نفى أن …); `continues` is the id of the quote these
+    words go on from when the speaker's attribution splits one quotation (`«…»، قال X، «…»`)."""
 
     _spans: ClassVar = ("cue",)
-    _when_set: ClassVar = ("negated", "speaker_text", "reported_by_text")
+    _when_set: ClassVar = ("negated", "speaker_text", "reported_by_text", "continues")
 
     start: int
     end: int
@@ -248,6 +249,7 @@ class Quote(Annotation):
     negated: bool = False
     speaker_text: str | None = None
     reported_by_text: list[str] = field(default_factory=list)
+    continues: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

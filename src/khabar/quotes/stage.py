@@ -30,6 +30,8 @@ SUBJECT_GAP = 45  # characters between a verb and its subject's start
 OPENING_REACH = 100  # characters of a sentence's first clause, where its subject is named
 TOPIC_REACH = 30  # characters from a sentence's start to the person it is about (ودشن الأمير X …)
 EDGE = " \t\n،,.:;؛!?؟-–—…"
+CONTINUATION_GAP = 80  # characters of attribution between the two parts of one quotation
+SENTENCE_END = ".!?؟\n"
 
 
 @dataclass
@@ -170,9 +172,26 @@ class QuoteFinder:
             q.id = f"q{i}"
         for i, c in enumerate(claims):
             c.id = f"c{i}"
+        self.link_continuations(article.text, quotes)
         article.quotes, article.claims = quotes, claims
         self.provenance(article)
         return article
+
+    @staticmethod
+    def link_continuations(text: str, quotes: list[Quote]) -> None:
+        """`«…»، قال X، «…»`: the second quotation continues the first — both direct, one speaker, and
+        between them only the attribution (one of their cues, no sentence end)."""
+        for before, after in zip(quotes, quotes[1:]):
+            gap = text[before.end : after.start]
+            cues = [q.cue for q in (before, after) if q.cue is not None]
+            if (
+                before.kind == after.kind == "direct"
+                and (before.speaker, before.speaker_text) == (after.speaker, after.speaker_text)
+                and len(gap) <= CONTINUATION_GAP
+                and not any(c in gap for c in SENTENCE_END)
+                and any(before.end <= c.start and c.end <= after.start for c in cues)
+            ):
+                after.continues = before.continues or before.id
 
     # ---- quotes -----------------------------------------------------------------------------
     def verbs(self, r: SentenceReader) -> list[Verb]:
