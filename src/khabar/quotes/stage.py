@@ -19,10 +19,10 @@ import regex
 
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
-from khabar.quotes.cues import cues
+from khabar.quotes.cues import cues, reporting
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
-from khabar.text.words import WORD, strip_conjunction
+from khabar.text.words import WORD, conjunctions, strip_conjunction
 
 SUBJECT_GAP = 45  # characters between a verb and its subject's start
 EDGE = " \t\n،,.:;؛!?؟-–—…"
@@ -82,6 +82,8 @@ class QuoteFinder:
 
     def __init__(self) -> None:
         self.c = cues()
+        self.rep = reporting()
+        self.known = self.c.verbs | self.rep.verbs
 
     def __call__(self, article: Article) -> Article:
         entity_of = {id(m): m.entity for m in article.mentions}
@@ -104,15 +106,20 @@ class QuoteFinder:
 
     # ---- quotes -----------------------------------------------------------------------------
     def verbs(self, r: SentenceReader) -> list[Verb]:
-        """The sentence's speech verbs (a leading و/ف left out of the cue)."""
+        """The sentence's speech verbs, participles and verbal nouns, and its two-word cues (جاء فيه),
+        a leading و/ف left out of the cue."""
         out = []
+        for m in self.rep.phrases.finditer(r.view.norm):
+            start, end = r.original(m.start("cue"), m.end("cue"))
+            out.append(Verb(start, end, m.group("cue")))
         for m in WORD.finditer(r.view.norm):
             word = m.group()
-            stem = word if word in self.c.verbs else strip_conjunction(word, self.c.verbs)
-            if stem in self.c.verbs:
+            stem = word if word in self.known else strip_conjunction(word, self.known)
+            if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
-                out.append(Verb(start, end, stem))
-        return out
+                if not any(v.start <= start < v.end for v in out):
+                    out.append(Verb(start, end, stem))
+        return sorted(out, key=lambda v: v.start)
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Quotations as (start, end) of the words inside the marks, original offsets."""
@@ -144,7 +151,7 @@ class QuoteFinder:
                 memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
-            end = self.clause_end(r, start, verbs[k + 1 :])
+            end = self.clause_end(r, start, verbs[k + 1 :], quoted=colon)
             start, end = trim(text, start, end, EDGE)
             if end <= start:
                 continue
@@ -300,6 +307,8 @@ class QuoteFinder:
         mark close to the verb — as (start, after a colon or mark, where the introducer is). Between
         verb and introducer only the subject, an addressee, titles, dates and a few words may stand."""
         n, stop = r.normal_offset(verb.end), r.normal_offset(limit)
+        if any(w in self.rep.questions for w in WORD.findall(r.view.norm, 0, r.normal_offset(verb.start))):
+            return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report
         for m in self.c.introducer.finditer(r.view.norm, n, stop):
             intro = r.original(m.start(), m.start())[0]
             if any(x.start < intro < x.end for x in r.mentions):
@@ -307,13 +316,85 @@ class QuoteFinder:
             colon = m.group("comp") is None
             if m.group("mark") is not None and self.short_quotation(r, intro):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
-            if colon and verb.norm in self.c.clause_only:
+            if colon and verb.norm in self.c.clause_only | self.rep.strict:
                 continue  # دعا / طالب … introduce a call, not quoted words
-            allowed = 0 if m.group("mark") is not None else 4 if colon else 6
+            after = r.original(m.end(), m.end())[0]
+            if m.group("mark") is not None:
+                allowed = 2  # قال في تصريحات هاتفية للتلفزيون «…»: a long quotation (not a name)
+            elif colon:
+                allowed = 7 if r.text[after : after + 1] in self.c.marks else 4  # وأضاف في نص نشره …: «…»
+            else:
+                allowed = 1 if verb.norm in self.rep.strict else 6
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
-            return r.original(m.end(), m.end())[0], colon, intro
+            return after, colon, intro
+        if verb.norm in self.rep.strict:
+            return None
+        return self.object_start(r, verb, limit)
+
+    def object_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
+        """Content that is no clause: the phrase after the preposition of a verb of pointing, stressing,
+        warning or calling (أشار إلى أهمية …، حذر من …، طالب بإجراء …), or the noun object that states a
+        position (أكد ضرورة …، مؤكدا استمرار …، نفى صحة …), after the subject, titles and dates."""
+        rep, norm = self.rep, verb.norm
+        preps, attached = rep.preps.get(norm, frozenset()), rep.attached.get(norm, frozenset())
+        masdar, named_object = norm in rep.masdar, norm in rep.any_object
+        any_object = named_object or norm in rep.any_object_participles
+        if not (preps or attached or masdar or any_object):
+            return None
+        if (masdar or any_object) and not (preps or attached) and self.has_complementiser(r, verb):
+            return None  # the clause is further on (a long subject): not a noun object
+        covered = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
+        tokens = r.article.tokens
+        i = bisect_left([t.start for t in tokens], verb.end)
+        loose, previous, named = 0, "", False
+        while i < len(tokens) and tokens[i].start < limit:
+            t = tokens[i]
+            i += 1
+            if t.kind != "word":
+                if t.text in ".!?؟;؛:":
+                    break
+                continue
+            word = normalize(t.text)
+            core = strip_conjunction(word, shortest=2)
+            inside = any(a <= t.start < b for a, b in covered)
+            if core in preps and previous not in rep.partitive and not inside:
+                following = tokens[i].start if i < len(tokens) else r.sentence.end
+                return (following, False, t.start) if following < r.sentence.end else None
+            clitic = next((p for p in t.proclitics if p.get("tag") == "prep"), None)
+            if (
+                clitic
+                and normalize(clitic["text"]) in attached
+                and t.end - clitic["end"] >= 2
+                and not (inside and clitic["start"] == t.start)
+            ):
+                return clitic["end"], False, t.start
+            previous = core
+            if inside or word in rep.skip:
+                named = True
+                continue
+            if word in self.c.gap_words:
+                continue
+            if (
+                (masdar or (any_object and (named or not named_object)))
+                and loose == 0
+                and len(core) >= 3
+                and core not in rep.not_object
+                and clitic is None
+                and ((any_object and (named or not named_object)) or not core.startswith(self.c.article))
+            ):
+                return t.start, False, t.start
+            loose += 1
+            if loose > 3:
+                break
         return None
+
+    def has_complementiser(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether أن/إن follows the verb in its sentence."""
+        m = self.c.introducer.search(r.view.norm, r.normal_offset(verb.end), r.normal_offset(r.sentence.end))
+        while m is not None and m.group("comp") is None:
+            m = self.c.introducer.search(r.view.norm, m.end() + 1, r.normal_offset(r.sentence.end))
+        return m is not None
 
     def short_quotation(self, r: SentenceReader, opening: int, words: int = 4) -> bool:
         """Whether the quotation opening at `opening` holds fewer than `words` words (a name, a title)."""
@@ -329,7 +410,7 @@ class QuoteFinder:
             if any(a <= word.start() < b for a, b in covered):
                 continue
             norm = normalize(word.group())
-            if norm in self.c.gap_words:
+            if norm in self.c.gap_words or norm in self.rep.skip:
                 continue
             if norm.startswith(self.c.attached) and not addressed:
                 addressed = True
@@ -337,17 +418,35 @@ class QuoteFinder:
             count += 1
         return count
 
-    def clause_end(self, r: SentenceReader, start: int, later_verbs: list[Verb]) -> int:
-        """The sentence end, or earlier: a trailing according-to phrase or the next attribution."""
+    def clause_end(self, r: SentenceReader, start: int, later_verbs: list[Verb], quoted: bool = False) -> int:
+        """The sentence end, or earlier: a trailing according-to phrase or editor's remark, the next
+        attribution, a full stop written without its space; after a colon or an opening mark (`quoted`),
+        the closing mark of the quotation that opens the content."""
         end = r.sentence.end
+        close = self.c.marks.get(r.text[start : start + 1]) if quoted else None
+        if close and (j := r.text.find(close, start + 1, end)) > start:
+            return j + 1  # قال: «…» حيث …: the quotation is what was said
         n = r.normal_offset(start)
         m = self.c.according_to.search(r.view.norm, n)
         if m and regex.search(r"[،,]\s*$", r.view.norm[: m.start()]):
             end = min(end, r.original(m.start(), m.start())[0])
-        for verb in later_verbs:
+        m = self.rep.end_after_comma.search(r.view.norm, n)
+        if m:
+            end = min(end, r.original(m.start(), m.start())[0])
+        stop = regex.search(r"(?<=\p{L}{2})[.!؟?](?=[وف]\p{L}{3})", r.text[start:end])
+        if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
+            end = start + stop.start()
+        for k, verb in enumerate(later_verbs):
+            if verb.start >= end:
+                break
             cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
-            if cut:  # "…، وأضاف": the next attribution starts a new quote
-                end = min(end, cut.start())
+            joined = r.text[verb.start - 1 : verb.start] in conjunctions() and not r.text[verb.start - 2].isalpha()
+            if not (cut or joined):
+                continue
+            limit = later_verbs[k + 1].start if k + 1 < len(later_verbs) else r.sentence.end
+            if (cut and joined) or self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)):
+                # "…، وأضاف" / "…، مشيرا إلى أن" / "… وحذرت من": the next attribution starts a new quote
+                end = min(end, cut.start() if cut else verb.start - 1)
                 break
         return end
 
