@@ -103,6 +103,10 @@ class Reporting:
     masdar: frozenset[str]
     any_object: frozenset[str]
     any_object_participles: frozenset[str]
+    says: frozenset[str]
+    participles: frozenset[str]
+    announce: frozenset[str]
+    adverbs: frozenset[str]
     not_object: frozenset[str]
     skip: frozenset[str]
     partitive: frozenset[str]
@@ -131,6 +135,10 @@ def reporting() -> Reporting:
         masdar=frozenset(fold(v) for v in obj["masdar"]),
         any_object=frozenset(fold(v) for v in obj["any_object"]),
         any_object_participles=frozenset(fold(v) for v in obj["any_object_participles"]),
+        says=frozenset(fold(v) for v in obj["says"]),
+        participles=frozenset(fold(v) for v in obj["participles"]),
+        announce=frozenset(fold(v) for v in obj["announce"]),
+        adverbs=frozenset(fold(v) for v in obj["adverbs"]),
         not_object=frozenset(fold(v) for v in obj["not_object"]),
         skip=frozenset(fold(v) for v in obj["skip"]),
         partitive=frozenset(fold(v) for v in obj["partitive"]),

@@ -307,20 +307,21 @@ class QuoteFinder:
         mark close to the verb — as (start, after a colon or mark, where the introducer is). Between
         verb and introducer only the subject, an addressee, titles, dates and a few words may stand."""
         n, stop = r.normal_offset(verb.end), r.normal_offset(limit)
-        if any(w in self.rep.questions for w in WORD.findall(r.view.norm, 0, r.normal_offset(verb.start))):
+        lead = regex.split(r"[،,.:؛]", r.view.norm[: r.normal_offset(verb.start)])[-1]
+        if any(w in self.rep.questions for w in WORD.findall(lead)):
             return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report
         for m in self.c.introducer.finditer(r.view.norm, n, stop):
             intro = r.original(m.start(), m.start())[0]
             if any(x.start < intro < x.end for x in r.mentions):
                 continue
             colon = m.group("comp") is None
-            if m.group("mark") is not None and self.short_quotation(r, intro):
+            if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
             if colon and verb.norm in self.c.clause_only | self.rep.strict:
                 continue  # دعا / طالب … introduce a call, not quoted words
             after = r.original(m.end(), m.end())[0]
-            if m.group("mark") is not None:
-                allowed = 2  # قال في تصريحات هاتفية للتلفزيون «…»: a long quotation (not a name)
+            if m.group("mark") is not None:  # قال في تصريحات هاتفية للتلفزيون «…»: a long quotation (not a name)
+                allowed = 0 if verb.norm in self.rep.announce else 2
             elif colon:
                 allowed = 7 if r.text[after : after + 1] in self.c.marks else 4  # وأضاف في نص نشره …: «…»
             else:
@@ -338,13 +339,16 @@ class QuoteFinder:
         position (أكد ضرورة …، مؤكدا استمرار …، نفى صحة …), after the subject, titles and dates."""
         rep, norm = self.rep, verb.norm
         preps, attached = rep.preps.get(norm, frozenset()), rep.attached.get(norm, frozenset())
-        masdar, named_object = norm in rep.masdar, norm in rep.any_object
-        any_object = named_object or norm in rep.any_object_participles
-        if not (preps or attached or masdar or any_object):
+        named_object = norm in rep.any_object  # its object counts once the subject is named
+        any_object = named_object or norm in rep.any_object_participles or norm in rep.says
+        masdar = any_object or norm in rep.masdar
+        if not (preps or attached or masdar):
             return None
-        if (masdar or any_object) and not (preps or attached) and self.has_complementiser(r, verb):
+        if masdar and not (preps or attached) and self.has_complementiser(r, verb):
             return None  # the clause is further on (a long subject): not a noun object
-        covered = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
+        if norm in rep.participles and not regex.search(r"[،,؛:]\s*[وف]?$", r.text[r.sentence.start : verb.start]):
+            return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
+        covered = self.covered(r)
         tokens = r.article.tokens
         i = bisect_left([t.start for t in tokens], verb.end)
         loose, previous, named = 0, "", False
@@ -358,36 +362,39 @@ class QuoteFinder:
             word = normalize(t.text)
             core = strip_conjunction(word, shortest=2)
             inside = any(a <= t.start < b for a, b in covered)
+            if norm in rep.says:
+                return t.start, False, t.start  # قائلين ها هي …: the words follow the participle
             if core in preps and previous not in rep.partitive and not inside:
                 following = tokens[i].start if i < len(tokens) else r.sentence.end
                 return (following, False, t.start) if following < r.sentence.end else None
             clitic = next((p for p in t.proclitics if p.get("tag") == "prep"), None)
-            if (
-                clitic
-                and normalize(clitic["text"]) in attached
-                and t.end - clitic["end"] >= 2
-                and not (inside and clitic["start"] == t.start)
-            ):
-                return clitic["end"], False, t.start
+            if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
+                if core not in rep.adverbs:
+                    return clitic["end"], False, t.start
             previous = core
             if inside or word in rep.skip:
                 named = True
                 continue
-            if word in self.c.gap_words:
+            if word in self.c.gap_words or core in rep.not_object:
                 continue
             if (
-                (masdar or (any_object and (named or not named_object)))
+                masdar
                 and loose == 0
-                and len(core) >= 3
-                and core not in rep.not_object
                 and clitic is None
-                and ((any_object and (named or not named_object)) or not core.startswith(self.c.article))
+                and len(core) >= 3
+                and (named or not named_object)
+                and (any_object or not core.startswith(self.c.article))
             ):
                 return t.start, False, t.start
             loose += 1
-            if loose > 3:
+            if loose > 6:
                 break
         return None
+
+    def covered(self, r: SentenceReader) -> list[tuple[int, int]]:
+        """Names, dates and short quotations (a name in marks: وعلمت «الصحيفة») of the sentence."""
+        spans = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
+        return spans + [(s - 1, e + 1) for s, e in self.marks(r) if len(WORD.findall(r.text, s, e)) < 4]
 
     def has_complementiser(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether أن/إن follows the verb in its sentence."""
@@ -404,7 +411,7 @@ class QuoteFinder:
 
     def loose_words(self, r: SentenceReader, start: int, end: int) -> int:
         """Words between a verb and its clause that are no name, date, title or addressee."""
-        covered = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
+        covered = self.covered(r)
         count, addressed = 0, False
         for word in WORD.finditer(r.text, start, end):
             if any(a <= word.start() < b for a, b in covered):
