@@ -377,6 +377,9 @@ class QuoteFinder:
                 continue
             if word in self.c.gap_words or core in rep.not_object:
                 continue
+            titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
+            if titled is not None and not regex.search(r"[،,:]", r.text[t.end : titled.start]):
+                continue  # رئيس لجنة التنمية محمد العمران: a title before the speaker's name
             if (
                 masdar
                 and loose == 0
