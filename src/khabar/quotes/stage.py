@@ -328,10 +328,16 @@ class QuoteFinder:
                 allowed = 1 if verb.norm in self.rep.strict else 6
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
-            return after, colon, intro
+            return after, colon, self.subject_end(verb, intro)
         if verb.norm in self.rep.strict:
             return None
-        return self.object_start(r, verb, limit)
+        found = self.object_start(r, verb, limit)
+        return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def subject_end(self, verb: Verb, intro: int) -> int:
+        """Where the words that may name the speaker end: at the introducer, or at once after a
+        participle, whose speaker is the one going on (…، داعيا طهران إلى …، لافتا الانتباه إلى أن …)."""
+        return verb.end if verb.norm in self.rep.participles else intro
 
     def object_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
         """Content that is no clause: the phrase after the preposition of a verb of pointing, stressing,
@@ -344,7 +350,7 @@ class QuoteFinder:
         masdar = any_object or norm in rep.masdar
         if not (preps or attached or masdar):
             return None
-        if masdar and not (preps or attached) and self.has_complementiser(r, verb):
+        if masdar and not (preps or attached) and self.has_complementiser(r, verb, limit):
             return None  # the clause is further on (a long subject): not a noun object
         if norm in rep.participles and not regex.search(r"[،,؛:]\s*[وف]?$", r.text[r.sentence.start : verb.start]):
             return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
@@ -399,12 +405,10 @@ class QuoteFinder:
         spans = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
         return spans + [(s - 1, e + 1) for s, e in self.marks(r) if len(WORD.findall(r.text, s, e)) < 4]
 
-    def has_complementiser(self, r: SentenceReader, verb: Verb) -> bool:
-        """Whether أن/إن follows the verb in its sentence."""
-        m = self.c.introducer.search(r.view.norm, r.normal_offset(verb.end), r.normal_offset(r.sentence.end))
-        while m is not None and m.group("comp") is None:
-            m = self.c.introducer.search(r.view.norm, m.end() + 1, r.normal_offset(r.sentence.end))
-        return m is not None
+    def has_complementiser(self, r: SentenceReader, verb: Verb, limit: int) -> bool:
+        """Whether أن/إن follows the verb before `limit` (its next verb, or a few words on)."""
+        stop = r.normal_offset(limit)
+        return any(m.group("comp") for m in self.c.introducer.finditer(r.view.norm, r.normal_offset(verb.end), stop))
 
     def short_quotation(self, r: SentenceReader, opening: int, words: int = 4) -> bool:
         """Whether the quotation opening at `opening` holds fewer than `words` words (a name, a title)."""
