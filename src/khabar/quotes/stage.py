@@ -315,6 +315,8 @@ class QuoteFinder:
             if any(x.start < intro < x.end for x in r.mentions):
                 continue
             colon = m.group("comp") is None
+            if not colon and r.text[r.original(m.end(), m.end())[0] : r.original(m.end(), m.end())[0] + 1] == ".":
+                continue  # قناة (إن.بي.سي): letters of a name, not إن
             if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
             if colon and verb.norm in self.c.clause_only | self.rep.strict:
@@ -350,7 +352,7 @@ class QuoteFinder:
         masdar = any_object or norm in rep.masdar
         if not (preps or attached or masdar):
             return None
-        if masdar and not (preps or attached) and self.has_complementiser(r, verb, limit):
+        if masdar and not (preps or attached) and self.has_complementiser(r, verb):
             return None  # the clause is further on (a long subject): not a noun object
         if norm in rep.participles and not regex.search(r"[،,؛:]\s*[وف]?$", r.text[r.sentence.start : verb.start]):
             return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
@@ -372,6 +374,8 @@ class QuoteFinder:
                 return t.start, False, t.start  # قائلين ها هي …: the words follow the participle
             if core in preps and previous not in rep.partitive and not inside:
                 following = tokens[i].start if i < len(tokens) else r.sentence.end
+                if any(m.start == following and m.label in ("PERSON", "GPE", "LOC") for m in r.mentions):
+                    continue  # مبعوث الأمم المتحدة إلى اليمن: a title, the content comes later
                 return (following, False, t.start) if following < r.sentence.end else None
             clitic = next((p for p in t.proclitics if p.get("tag") == "prep"), None)
             if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
@@ -381,7 +385,7 @@ class QuoteFinder:
             if inside or word in rep.skip:
                 named = True
                 continue
-            if word in self.c.gap_words or core in rep.not_object:
+            if word in self.c.gap_words:
                 continue
             titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
             if titled is not None and not regex.search(r"[،,:]", r.text[t.end : titled.start]):
@@ -391,6 +395,7 @@ class QuoteFinder:
                 and loose == 0
                 and clitic is None
                 and len(core) >= 3
+                and core not in rep.not_object
                 and (named or not named_object)
                 and (any_object or not core.startswith(self.c.article))
             ):
@@ -405,10 +410,13 @@ class QuoteFinder:
         spans = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
         return spans + [(s - 1, e + 1) for s, e in self.marks(r) if len(WORD.findall(r.text, s, e)) < 4]
 
-    def has_complementiser(self, r: SentenceReader, verb: Verb, limit: int) -> bool:
-        """Whether أن/إن follows the verb before `limit` (its next verb, or a few words on)."""
-        stop = r.normal_offset(limit)
-        return any(m.group("comp") for m in self.c.introducer.finditer(r.view.norm, r.normal_offset(verb.end), stop))
+    def has_complementiser(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether أن/إن follows the verb before the next comma (a long subject: أوضح المهندس … مدير
+        عام الإدارة … أن), not in a later clause (نفى صحة الخبر، مبينا أن …)."""
+        n = r.normal_offset(verb.end)
+        comma = regex.compile(r"[،,؛:]").search(r.view.norm, n)
+        stop = comma.start() if comma else len(r.view.norm)
+        return any(m.group("comp") for m in self.c.introducer.finditer(r.view.norm, n, stop))
 
     def short_quotation(self, r: SentenceReader, opening: int, words: int = 4) -> bool:
         """Whether the quotation opening at `opening` holds fewer than `words` words (a name, a title)."""
