@@ -109,6 +109,7 @@ class Reporting:
     adverbs: frozenset[str]
     not_object: frozenset[str]
     skip: frozenset[str]
+    titles: frozenset[str]
     partitive: frozenset[str]
     end_after_comma: regex.Pattern  # "…، في إشارة إلى": what was said ends at the comma
     questions: frozenset[str]
@@ -141,6 +142,7 @@ def reporting() -> Reporting:
         adverbs=frozenset(fold(v) for v in obj["adverbs"]),
         not_object=frozenset(fold(v) for v in obj["not_object"]),
         skip=frozenset(fold(v) for v in obj["skip"]),
+        titles=frozenset(fold(v) for v in obj["titles"]),
         partitive=frozenset(fold(v) for v in obj["partitive"]),
         end_after_comma=regex.compile(
             rf"\s*[،,]\s*{_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"

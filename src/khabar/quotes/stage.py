@@ -354,6 +354,8 @@ class QuoteFinder:
             return None
         if masdar and not (preps or attached) and self.has_complementiser(r, verb):
             return None  # the clause is further on (a long subject): not a noun object
+        if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
+            return None  # أوضح لنا أبرز مخططاته؟: a question
         if norm in rep.participles and not regex.search(r"[،,؛:]\s*[وف]?$", r.text[r.sentence.start : verb.start]):
             return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
         covered = self.covered(r)
@@ -385,7 +387,7 @@ class QuoteFinder:
             if inside or word in rep.skip:
                 named = True
                 continue
-            if word in self.c.gap_words:
+            if word in self.c.gap_words or word in rep.titles:
                 continue
             titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
             if titled is not None and not regex.search(r"[،,:]", r.text[t.end : titled.start]):
