@@ -112,6 +112,8 @@ class Reporting:
     titles: frozenset[str]
     partitive: frozenset[str]
     end_after_comma: regex.Pattern  # "…، في إشارة إلى": what was said ends at the comma
+    continuing: regex.Pattern  # "…، مؤكدا": a comma (and conjunction) before a participle
+    unspaced_stop: regex.Pattern  # "…تدريبات.وشهدت": a full stop without its space
     questions: frozenset[str]
 
 
@@ -148,4 +150,6 @@ def reporting() -> Reporting:
             rf"\s*[،,]\s*{_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"
         ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
+        continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
+        unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),
     )

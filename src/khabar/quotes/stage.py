@@ -356,7 +356,7 @@ class QuoteFinder:
             return None  # the clause is further on (a long subject): not a noun object
         if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
             return None  # أوضح لنا أبرز مخططاته؟: a question
-        if norm in rep.participles and not regex.search(r"[،,؛:]\s*[وف]?$", r.text[r.sentence.start : verb.start]):
+        if norm in rep.participles and not rep.continuing.search(r.text, r.sentence.start, verb.start):
             return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
         covered = self.covered(r)
         tokens = r.article.tokens
@@ -457,9 +457,9 @@ class QuoteFinder:
         m = self.rep.end_after_comma.search(r.view.norm, n)
         if m:
             end = min(end, r.original(m.start(), m.start())[0])
-        stop = regex.search(r"(?<=\p{L}{2})[.!؟?](?=[وف]\p{L}{3})", r.text[start:end])
+        stop = self.rep.unspaced_stop.search(r.text, start, end)
         if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
-            end = start + stop.start()
+            end = stop.start()
         for k, verb in enumerate(later_verbs):
             if verb.start >= end:
                 break
