@@ -114,6 +114,7 @@ class Reporting:
     end_after_comma: regex.Pattern  # "…، في إشارة إلى": what was said ends at the comma
     continuing: regex.Pattern  # "…، مؤكدا": a comma (and conjunction) before a participle
     unspaced_stop: regex.Pattern  # "…تدريبات.وشهدت": a full stop without its space
+    new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
     questions: frozenset[str]
 
 
@@ -150,6 +151,7 @@ def reporting() -> Reporting:
             rf"\s*[،,]\s*{_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"
         ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
+        new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),
         continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
         unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),
     )

@@ -328,6 +328,8 @@ class QuoteFinder:
                 allowed = 7 if r.text[after : after + 1] in self.c.marks else 4  # وأضاف في نص نشره …: «…»
             else:
                 allowed = 1 if verb.norm in self.rep.strict else 6
+            if not colon and self.rep.new_clause.search(r.text, verb.end, intro):
+                allowed = min(allowed, 2)  # يتهمون المفكرين بالزندقة، وهذا يعني أن …: another clause's أن
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
             return after, colon, self.subject_end(verb, intro)
