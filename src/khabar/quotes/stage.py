@@ -335,6 +335,8 @@ class QuoteFinder:
             return after, colon, self.subject_end(verb, intro)
         if verb.norm in self.rep.strict:
             return None
+        if limit >= verb.end + SUBJECT_GAP + 40:  # not cut by a next cue: a long subject may stand first
+            limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
 
@@ -373,6 +375,8 @@ class QuoteFinder:
                 continue
             word = normalize(t.text)
             core = strip_conjunction(word, shortest=2)
+            if core in self.known or word in self.known:
+                break  # the next cue: its own content
             inside = any(a <= t.start < b for a, b in covered)
             if norm in rep.says:
                 return t.start, False, t.start  # قائلين ها هي …: the words follow the participle
