@@ -130,6 +130,10 @@ def test_content_after_a_preposition_or_a_noun_object(pipeline):
     assert [text for _, text, _ in found] == ["أمطار غزيرة على المرتفعات", "استمرار الحالة حتى الجمعة"]
     found = quotes_of(pipeline, "وطالب الاتحاد الأندية بتسليم قوائم اللاعبين قبل نهاية الشهر.")
     assert [text for _, text, _ in found] == ["تسليم قوائم اللاعبين قبل نهاية الشهر"]
+    found = quotes_of(pipeline, "وشدد أخصائي التغذية على أهمية تناول الخضروات يوميا.")
+    assert [text for _, text, _ in found] == ["أهمية تناول الخضروات يوميا"]
+    found = quotes_of(pipeline, "وأكد مدير التعليم في اجتماعه بالمعلمين على بدء الدراسة في موعدها.")
+    assert [text for _, text, _ in found] == ["بدء الدراسة في موعدها"]
 
 
 def test_announcements_adjectives_and_questions_are_not_quotes(pipeline):

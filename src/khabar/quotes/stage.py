@@ -365,12 +365,12 @@ class QuoteFinder:
         covered = self.covered(r)
         tokens = r.article.tokens
         i = bisect_left([t.start for t in tokens], verb.end)
-        loose, previous, named = 0, "", False
+        loose, previous, named, noun = 0, "", False, None
         while i < len(tokens) and tokens[i].start < limit:
             t = tokens[i]
             i += 1
             if t.kind != "word":
-                if t.text in ".!?؟;؛:":
+                if t.text in ".!?؟;؛:" or (noun is not None and t.text in "،,"):
                     break
                 continue
             word = normalize(t.text)
@@ -389,12 +389,17 @@ class QuoteFinder:
             if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
                 if core not in rep.adverbs:
                     return clitic["end"], False, t.start
-            previous = core
+            after_preposition, previous = previous in self.c.not_subject, core
+            if noun is not None:  # أكد أخصائي علم النفس على …: a preposition close by wins over the noun
+                loose += not inside
+                if loose > 4:
+                    break
+                continue
             if inside or word in rep.skip:
                 named = True
                 continue
-            if word in self.c.gap_words or word in rep.titles:
-                continue
+            if word in self.c.gap_words or word in rep.titles or after_preposition:
+                continue  # أكد الوزير في اجتماعه …: no object after في
             titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
             if titled is not None and not regex.search(r"[،,:]", r.text[t.end : titled.start]):
                 continue  # رئيس لجنة التنمية محمد العمران: a title before the speaker's name
@@ -407,11 +412,14 @@ class QuoteFinder:
                 and (named or not named_object)
                 and (any_object or not core.startswith(self.c.article))
             ):
-                return t.start, False, t.start
+                noun = t.start
+                if not (preps or attached) or norm in rep.participles:
+                    break  # a participle has no subject: the noun after it is its object
+                continue
             loose += 1
             if loose > 6:
                 break
-        return None
+        return (noun, False, noun) if noun is not None else None
 
     def covered(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Names, dates and short quotations (a name in marks: وعلمت «الصحيفة») of the sentence."""
