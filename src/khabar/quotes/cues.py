@@ -105,6 +105,7 @@ class Reporting:
     any_object_participles: frozenset[str]
     says: frozenset[str]
     participles: frozenset[str]
+    possessed: frozenset[str]
     announce: frozenset[str]
     adverbs: frozenset[str]
     not_object: frozenset[str]
@@ -141,6 +142,7 @@ def reporting() -> Reporting:
         any_object_participles=frozenset(fold(v) for v in obj["any_object_participles"]),
         says=frozenset(fold(v) for v in obj["says"]),
         participles=frozenset(fold(v) for v in obj["participles"]),
+        possessed=frozenset(fold(v) for v in obj["possessed"]),
         announce=frozenset(fold(v) for v in obj["announce"]),
         adverbs=frozenset(fold(v) for v in obj["adverbs"]),
         not_object=frozenset(fold(v) for v in obj["not_object"]),

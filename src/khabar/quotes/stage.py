@@ -84,6 +84,7 @@ class QuoteFinder:
         self.c = cues()
         self.rep = reporting()
         self.known = self.c.verbs | self.rep.verbs
+        self.no_subject = self.rep.participles | self.rep.possessed
 
     def __call__(self, article: Article) -> Article:
         entity_of = {id(m): m.entity for m in article.mentions}
@@ -343,7 +344,7 @@ class QuoteFinder:
     def subject_end(self, verb: Verb, intro: int) -> int:
         """Where the words that may name the speaker end: at the introducer, or at once after a
         participle, whose speaker is the one going on (…، داعيا طهران إلى …، لافتا الانتباه إلى أن …)."""
-        return verb.end if verb.norm in self.rep.participles else intro
+        return verb.end if verb.norm in self.no_subject else intro
 
     def object_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
         """Content that is no clause: the phrase after the preposition of a verb of pointing, stressing,
@@ -364,7 +365,7 @@ class QuoteFinder:
             return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
         covered = self.covered(r)
         tokens = r.article.tokens
-        i = bisect_left([t.start for t in tokens], verb.end)
+        i = bisect_left(tokens, verb.end, key=lambda t: t.start)
         loose, previous, named, noun = 0, "", False, None
         while i < len(tokens) and tokens[i].start < limit:
             t = tokens[i]
