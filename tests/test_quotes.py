@@ -142,6 +142,7 @@ def test_announcements_adjectives_and_questions_are_not_quotes(pipeline):
     assert quotes_of(pipeline, "لماذا ينصح الأطباء بشرب الماء قبل النوم؟") == []
     assert quotes_of(pipeline, "دعا الرئيس نظيره لزيارة العاصمة في أي وقت.") == []
     assert quotes_of(pipeline, "وتراجعت الأسعار إبان ارتفاع المعروض في الأسواق العالمية خلال الصيف.") == []
+    assert quotes_of(pipeline, "ويدرس المدرب عروضا من أندية أوروبية حسبما أكد مصدر مقرب منه.") == []
 
 
 def test_content_ends_before_the_next_statement_or_a_remark(pipeline):

@@ -117,6 +117,7 @@ class Reporting:
     unspaced_stop: regex.Pattern  # "…تدريبات.وشهدت": a full stop without its space
     new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
     questions: frozenset[str]
+    not_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +154,7 @@ def reporting() -> Reporting:
             rf"\s*[،,]\s*{_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"
         ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
+        not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
         new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),
         continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
         unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),

@@ -359,6 +359,9 @@ class QuoteFinder:
             return None
         if masdar and not (preps or attached) and self.has_complementiser(r, verb):
             return None  # the clause is further on (a long subject): not a noun object
+        before = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
+        if before and strip_conjunction(before[-1], shortest=2) in rep.not_after:
+            return None  # حسبما أكد مصدر مقرب: an according-to phrase
         if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
             return None  # أوضح لنا أبرز مخططاته؟: a question
         if norm in rep.participles and not rep.continuing.search(r.text, r.sentence.start, verb.start):
