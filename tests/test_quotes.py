@@ -98,3 +98,57 @@ def test_a_place_phrase_after_the_verb_is_no_speaker(pipeline):
     )
     (quote,) = a.quotes
     assert names[quote.speaker] == "أيمن الصفدي" and quote.speaker_text is None
+
+
+def quotes_of(pipeline, text):
+    a, names = analyse(pipeline, text)
+    return [(q.cue.text if q.cue else None, q.text, names.get(q.speaker) or q.speaker_text) for q in a.quotes]
+
+
+def test_mined_reporting_verbs_and_participles(pipeline):
+    found = quotes_of(pipeline, "وبيّنت هيئة الإحصاء أن عدد السكان ارتفع، مبيناً أن النمو تركز في المدن.")
+    assert [(cue, text) for cue, text, _ in found] == [
+        ("بيّنت", "عدد السكان ارتفع"),
+        ("مبيناً", "النمو تركز في المدن"),
+    ]
+    found = quotes_of(pipeline, "وأظهرت بيانات البنك المركزي أن التضخم تراجع إلى اثنين في المئة.")
+    assert [text for _, text, _ in found] == ["التضخم تراجع إلى اثنين في المئة"]
+    found = quotes_of(pipeline, "وأصدرت الوزارة بيانا جاء فيه: «ستبدأ الدراسة في موعدها المحدد».")
+    assert [(cue, text) for cue, text, _ in found] == [("جاء فيه", "ستبدأ الدراسة في موعدها المحدد")]
+
+
+def test_content_after_a_preposition_or_a_noun_object(pipeline):
+    found = quotes_of(
+        pipeline,
+        "وشدد وزير الصحة فهد الجلاجل على ضرورة الالتزام بالإجراءات الوقائية، داعيا المواطنين إلى أخذ اللقاح مبكرا.",
+    )
+    assert [(cue, text) for cue, text, _ in found] == [
+        ("شدد", "ضرورة الالتزام بالإجراءات الوقائية"),
+        ("داعيا", "أخذ اللقاح مبكرا"),
+    ]
+    found = quotes_of(pipeline, "وحذرت هيئة الأرصاد من أمطار غزيرة على المرتفعات، مؤكدة استمرار الحالة حتى الجمعة.")
+    assert [text for _, text, _ in found] == ["أمطار غزيرة على المرتفعات", "استمرار الحالة حتى الجمعة"]
+    found = quotes_of(pipeline, "وطالب الاتحاد الأندية بتسليم قوائم اللاعبين قبل نهاية الشهر.")
+    assert [text for _, text, _ in found] == ["تسليم قوائم اللاعبين قبل نهاية الشهر"]
+    found = quotes_of(pipeline, "وشدد أخصائي التغذية على أهمية تناول الخضروات يوميا.")
+    assert [text for _, text, _ in found] == ["أهمية تناول الخضروات يوميا"]
+    found = quotes_of(pipeline, "وأكد مدير التعليم في اجتماعه بالمعلمين على بدء الدراسة في موعدها.")
+    assert [text for _, text, _ in found] == ["بدء الدراسة في موعدها"]
+
+
+def test_announcements_adjectives_and_questions_are_not_quotes(pipeline):
+    assert quotes_of(pipeline, "وأعلنت الشركة إطلاق منتجها الجديد في الأسواق الخليجية.") == []
+    assert quotes_of(pipeline, "وسط إجراءات أمنية مشددة وبيانات من الشرطة انطلقت المباراة في موعدها.") == []
+    assert quotes_of(pipeline, "لماذا ينصح الأطباء بشرب الماء قبل النوم؟") == []
+    assert quotes_of(pipeline, "دعا الرئيس نظيره لزيارة العاصمة في أي وقت.") == []
+    assert quotes_of(pipeline, "وتراجعت الأسعار إبان ارتفاع المعروض في الأسواق العالمية خلال الصيف.") == []
+    assert quotes_of(pipeline, "ويدرس المدرب عروضا من أندية أوروبية حسبما أكد مصدر مقرب منه.") == []
+
+
+def test_content_ends_before_the_next_statement_or_a_remark(pipeline):
+    found = quotes_of(
+        pipeline, "وأكد المدرب أن الفريق جاهز للمباراة وقال: «سنلعب للفوز»، في إشارة إلى مواجهة الأحد المقبل."
+    )
+    assert [(cue, text) for cue, text, _ in found] == [("أكد", "الفريق جاهز للمباراة"), ("قال", "سنلعب للفوز")]
+    found = quotes_of(pipeline, "وقال الوزير إن المشروع سينتهي العام المقبل، وذلك خلال زيارته لموقع العمل أمس.")
+    assert [text for _, text, _ in found] == ["المشروع سينتهي العام المقبل"]

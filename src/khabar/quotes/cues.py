@@ -90,3 +90,73 @@ def cues() -> Cues:
         claim_conjunctions=frozenset(fold(w) for w in words["claim_conjunctions"]),
         claim_conjunction_before=frozenset(fold(w) for w in words["claim_conjunction_before"]),
     )
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """The reporting words beyond the speech verbs (`data/reporting.toml`) and how their content starts."""
+
+    verbs: frozenset[str]
+    strict: frozenset[str]  # reporting only with أن/إن right after the subject (بين)
+    phrases: regex.Pattern  # two-word cues (جاء فيه)
+    preps: dict[str, frozenset[str]]  # separate prepositions before the content, by cue
+    attached: dict[str, frozenset[str]]  # prepositions joined to the content's first word, by cue
+    masdar: frozenset[str]
+    any_object: frozenset[str]
+    any_object_participles: frozenset[str]
+    says: frozenset[str]
+    participles: frozenset[str]
+    possessed: frozenset[str]
+    announce: frozenset[str]
+    adverbs: frozenset[str]
+    not_object: frozenset[str]
+    skip: frozenset[str]
+    titles: frozenset[str]
+    partitive: frozenset[str]
+    end_after_comma: regex.Pattern  # "…، في إشارة إلى": what was said ends at the comma
+    continuing: regex.Pattern  # "…، مؤكدا": a comma (and conjunction) before a participle
+    unspaced_stop: regex.Pattern  # "…تدريبات.وشهدت": a full stop without its space
+    new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
+    questions: frozenset[str]
+    not_after: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def reporting() -> Reporting:
+    raw = load_toml("khabar.quotes", "data/reporting.toml")
+    preps: dict[str, set[str]] = {}
+    attached: dict[str, set[str]] = {}
+    for group in raw["prepositional"]:
+        for word in group["words"]:
+            preps.setdefault(fold(word), set()).update(fold(p) for p in group["preps"])
+            attached.setdefault(fold(word), set()).update(fold(p) for p in group["attached"])
+    obj = raw["object"]
+    return Reporting(
+        verbs=frozenset(fold(v) for v in raw["verbs"]),
+        strict=frozenset(fold(v) for v in raw["strict"]),
+        phrases=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?(?P<cue>{_alternation(raw['phrases'])})(?![\p{{L}}\p{{M}}])"
+        ),
+        preps={w: frozenset(p) for w, p in preps.items() if p},
+        attached={w: frozenset(p) for w, p in attached.items() if p},
+        masdar=frozenset(fold(v) for v in obj["masdar"]),
+        any_object=frozenset(fold(v) for v in obj["any_object"]),
+        any_object_participles=frozenset(fold(v) for v in obj["any_object_participles"]),
+        says=frozenset(fold(v) for v in obj["says"]),
+        participles=frozenset(fold(v) for v in obj["participles"]),
+        possessed=frozenset(fold(v) for v in obj["possessed"]),
+        announce=frozenset(fold(v) for v in obj["announce"]),
+        adverbs=frozenset(fold(v) for v in obj["adverbs"]),
+        not_object=frozenset(fold(v) for v in obj["not_object"]),
+        skip=frozenset(fold(v) for v in obj["skip"]),
+        titles=frozenset(fold(v) for v in obj["titles"]),
+        partitive=frozenset(fold(v) for v in obj["partitive"]),
+        end_after_comma=regex.compile(
+            rf"\s*[،,]\s*{_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"
+        ),
+        questions=frozenset(fold(v) for v in raw["content"]["questions"]),
+        not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
+        new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),
+        continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
+        unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),
+    )

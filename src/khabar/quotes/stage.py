@@ -20,11 +20,11 @@ import regex
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.claims import claim_cues, mark_cues
-from khabar.quotes.cues import cues
+from khabar.quotes.cues import cues, reporting
 from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
-from khabar.text.words import WORD, strip_conjunction
+from khabar.text.words import WORD, conjunctions, strip_conjunction
 
 SUBJECT_GAP = 45  # characters between a verb and its subject's start
 OPENING_REACH = 100  # characters of a sentence's first clause, where its subject is named
@@ -156,6 +156,9 @@ class QuoteFinder:
     def __init__(self) -> None:
         self.c = cues()
         self.s = speaker_tables()
+        self.rep = reporting()
+        self.known = self.c.verbs | self.rep.verbs
+        self.no_subject = self.rep.participles | self.rep.possessed
 
     def __call__(self, article: Article) -> Article:
         entity_of = {id(m): m.entity for m in article.mentions}
@@ -195,15 +198,20 @@ class QuoteFinder:
 
     # ---- quotes -----------------------------------------------------------------------------
     def verbs(self, r: SentenceReader) -> list[Verb]:
-        """The sentence's speech verbs (a leading و/ف left out of the cue)."""
+        """The sentence's speech verbs, participles and verbal nouns, and its two-word cues (جاء فيه),
+        a leading و/ف left out of the cue."""
         out = []
+        for m in self.rep.phrases.finditer(r.view.norm):
+            start, end = r.original(m.start("cue"), m.end("cue"))
+            out.append(Verb(start, end, m.group("cue")))
         for m in WORD.finditer(r.view.norm):
             word = m.group()
-            stem = word if word in self.c.verbs else strip_conjunction(word, self.c.verbs)
-            if stem in self.c.verbs:
+            stem = word if word in self.known else strip_conjunction(word, self.known)
+            if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
-                out.append(Verb(start, end, stem))
-        return out
+                if not any(v.start <= start < v.end for v in out):
+                    out.append(Verb(start, end, stem))
+        return sorted(out, key=lambda v: v.start)
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Quotations over the sentence as (start, end) of the words inside the marks, original offsets,
@@ -315,7 +323,7 @@ class QuoteFinder:
                 memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
-            end = self.clause_end(r, start, verbs[k + 1 :])
+            end = self.clause_end(r, start, verbs[k + 1 :], quoted=colon)
             start, end = trim(text, start, end, EDGE)
             end = self.through_quotation(r, marks, start, end)
             if end <= start:
@@ -702,20 +710,136 @@ class QuoteFinder:
         mark close to the verb — as (start, after a colon or mark, where the introducer is). Between
         verb and introducer only the subject, an addressee, titles, dates and a few words may stand."""
         n, stop = r.normal_offset(verb.end), r.normal_offset(limit)
+        lead = regex.split(r"[،,.:؛]", r.view.norm[: r.normal_offset(verb.start)])[-1]
+        if any(w in self.rep.questions for w in WORD.findall(lead)):
+            return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report
         for m in self.c.introducer.finditer(r.view.norm, n, stop):
             intro = r.original(m.start(), m.start())[0]
             if any(x.start < intro < x.end for x in r.mentions):
                 continue
             colon = m.group("comp") is None
-            if m.group("mark") is not None and self.short_quotation(r, intro):
+            if not colon and r.text[r.original(m.end(), m.end())[0] : r.original(m.end(), m.end())[0] + 1] == ".":
+                continue  # قناة (إن.بي.سي): letters of a name, not إن
+            if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
-            if colon and verb.norm in self.c.clause_only:
+            if colon and verb.norm in self.c.clause_only | self.rep.strict:
                 continue  # دعا / طالب … introduce a call, not quoted words
+            after = r.original(m.end(), m.end())[0]
             allowed = self.gap_allowed(r, m, colon)
+            if m.group("mark") is not None:
+                allowed = 0 if verb.norm in self.rep.announce else allowed
+            elif colon and r.text[after : after + 1] in self.c.marks:
+                allowed = max(allowed, 7)  # وأضاف في نص نشره …: «…»
+            elif not colon and verb.norm in self.rep.strict:
+                allowed = 1
+            if not colon and self.rep.new_clause.search(r.text, verb.end, intro):
+                allowed = min(allowed, 2)  # يتهمون المفكرين بالزندقة، وهذا يعني أن …: another clause's أن
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
-            return r.original(m.end(), m.end())[0], colon, intro
-        return None
+            return after, colon, self.subject_end(verb, intro)
+        if verb.norm in self.rep.strict:
+            return None
+        if limit >= verb.end + SUBJECT_GAP + 40:  # not cut by a next cue: a long subject may stand first
+            limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
+        found = self.object_start(r, verb, limit)
+        return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def subject_end(self, verb: Verb, intro: int) -> int:
+        """Where the words that may name the speaker end: at the introducer, or at once after a
+        participle, whose speaker is the one going on (…، داعيا طهران إلى …، لافتا الانتباه إلى أن …)."""
+        return verb.end if verb.norm in self.no_subject else intro
+
+    def object_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
+        """Content that is no clause: the phrase after the preposition of a verb of pointing, stressing,
+        warning or calling (أشار إلى أهمية …، حذر من …، طالب بإجراء …), or the noun object that states a
+        position (أكد ضرورة …، مؤكدا استمرار …، نفى صحة …), after the subject, titles and dates."""
+        rep, norm = self.rep, verb.norm
+        preps, attached = rep.preps.get(norm, frozenset()), rep.attached.get(norm, frozenset())
+        named_object = norm in rep.any_object  # its object counts once the subject is named
+        any_object = named_object or norm in rep.any_object_participles or norm in rep.says
+        masdar = any_object or norm in rep.masdar
+        if not (preps or attached or masdar):
+            return None
+        if masdar and not (preps or attached) and self.has_complementiser(r, verb):
+            return None  # the clause is further on (a long subject): not a noun object
+        before = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
+        if before and strip_conjunction(before[-1], shortest=2) in rep.not_after:
+            return None  # حسبما أكد مصدر مقرب: an according-to phrase
+        if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
+            return None  # أوضح لنا أبرز مخططاته؟: a question
+        if norm in rep.participles and not rep.continuing.search(r.text, r.sentence.start, verb.start):
+            return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
+        covered = self.covered(r)
+        tokens = r.article.tokens
+        i = bisect_left(tokens, verb.end, key=lambda t: t.start)
+        loose, previous, named, noun = 0, "", False, None
+        while i < len(tokens) and tokens[i].start < limit:
+            t = tokens[i]
+            i += 1
+            if t.kind != "word":
+                if t.text in ".!?؟;؛:" or (noun is not None and t.text in "،,"):
+                    break
+                continue
+            word = normalize(t.text)
+            core = strip_conjunction(word, shortest=2)
+            if core in self.known or word in self.known:
+                break  # the next cue: its own content
+            inside = any(a <= t.start < b for a, b in covered)
+            if norm in rep.says:
+                return t.start, False, t.start  # قائلين ها هي …: the words follow the participle
+            if core in preps and previous not in rep.partitive and not inside:
+                following = tokens[i].start if i < len(tokens) else r.sentence.end
+                if any(m.start == following and m.label in ("PERSON", "GPE", "LOC") for m in r.mentions):
+                    continue  # مبعوث الأمم المتحدة إلى اليمن: a title, the content comes later
+                return (following, False, t.start) if following < r.sentence.end else None
+            clitic = next((p for p in t.proclitics if p.get("tag") == "prep"), None)
+            if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
+                if core not in rep.adverbs:
+                    return clitic["end"], False, t.start
+            after_preposition, previous = previous in self.c.not_subject, core
+            if noun is not None:  # أكد أخصائي علم النفس على …: a preposition close by wins over the noun
+                loose += not inside
+                if loose > 4:
+                    break
+                continue
+            if inside or word in rep.skip:
+                named = True
+                continue
+            if word in self.c.gap_words or word in rep.titles or after_preposition:
+                continue  # أكد الوزير في اجتماعه …: no object after في
+            titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
+            if titled is not None and not regex.search(r"[،,:]", r.text[t.end : titled.start]):
+                continue  # رئيس لجنة التنمية محمد العمران: a title before the speaker's name
+            if (
+                masdar
+                and loose == 0
+                and clitic is None
+                and len(core) >= 3
+                and core not in rep.not_object
+                and (named or not named_object)
+                and (any_object or not core.startswith(self.c.article))
+            ):
+                noun = t.start
+                if not (preps or attached) or norm in rep.participles:
+                    break  # a participle has no subject: the noun after it is its object
+                continue
+            loose += 1
+            if loose > 6:
+                break
+        return (noun, False, noun) if noun is not None else None
+
+    def covered(self, r: SentenceReader) -> list[tuple[int, int]]:
+        """Names, dates and short quotations (a name in marks: وعلمت «الصحيفة») of the sentence."""
+        spans = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
+        return spans + [(s - 1, e + 1) for s, e in self.marks(r) if len(WORD.findall(r.text, s, e)) < 4]
+
+    def has_complementiser(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether أن/إن follows the verb before the next comma (a long subject: أوضح المهندس … مدير
+        عام الإدارة … أن), not in a later clause (نفى صحة الخبر، مبينا أن …)."""
+        n = r.normal_offset(verb.end)
+        comma = regex.compile(r"[،,؛:]").search(r.view.norm, n)
+        stop = comma.start() if comma else len(r.view.norm)
+        return any(m.group("comp") for m in self.c.introducer.finditer(r.view.norm, n, stop))
 
     def short_quotation(self, r: SentenceReader, opening: int, words: int = 4) -> bool:
         """Whether the quotation opening at `opening` holds fewer than `words` words (a name, a title)."""
@@ -725,13 +849,13 @@ class QuoteFinder:
 
     def loose_words(self, r: SentenceReader, start: int, end: int) -> int:
         """Words between a verb and its clause that are no name, date, title or addressee."""
-        covered = [(m.start, m.end) for m in r.mentions] + [(t.start, t.end) for t in r.article.timexes]
+        covered = self.covered(r)
         count, addressed = 0, False
         for word in WORD.finditer(r.text, start, end):
             if any(a <= word.start() < b for a, b in covered):
                 continue
             norm = normalize(word.group())
-            if norm in self.c.gap_words:
+            if norm in self.c.gap_words or norm in self.rep.skip:
                 continue
             if norm.startswith(self.c.attached) and not addressed:
                 addressed = True
@@ -739,17 +863,35 @@ class QuoteFinder:
             count += 1
         return count
 
-    def clause_end(self, r: SentenceReader, start: int, later_verbs: list[Verb]) -> int:
-        """The sentence end, or earlier: a trailing according-to phrase or the next attribution."""
+    def clause_end(self, r: SentenceReader, start: int, later_verbs: list[Verb], quoted: bool = False) -> int:
+        """The sentence end, or earlier: a trailing according-to phrase or editor's remark, the next
+        attribution, a full stop written without its space; after a colon or an opening mark (`quoted`),
+        the closing mark of the quotation that opens the content."""
         end = r.sentence.end
+        close = self.c.marks.get(r.text[start : start + 1]) if quoted else None
+        if close and (j := r.text.find(close, start + 1, end)) > start:
+            return j + 1  # قال: «…» حيث …: the quotation is what was said
         n = r.normal_offset(start)
         m = self.c.according_to.search(r.view.norm, n)
         if m and regex.search(r"[،,]\s*$", r.view.norm[: m.start()]):
             end = min(end, r.original(m.start(), m.start())[0])
-        for verb in later_verbs:
+        m = self.rep.end_after_comma.search(r.view.norm, n)
+        if m:
+            end = min(end, r.original(m.start(), m.start())[0])
+        stop = self.rep.unspaced_stop.search(r.text, start, end)
+        if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
+            end = stop.start()
+        for k, verb in enumerate(later_verbs):
+            if verb.start >= end:
+                break
             cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
-            if cut:  # "…، وأضاف": the next attribution starts a new quote
-                end = min(end, cut.start())
+            joined = r.text[verb.start - 1 : verb.start] in conjunctions() and not r.text[verb.start - 2].isalpha()
+            if not (cut or joined):
+                continue
+            limit = later_verbs[k + 1].start if k + 1 < len(later_verbs) else r.sentence.end
+            if (cut and joined) or self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)):
+                # "…، وأضاف" / "…، مشيرا إلى أن" / "… وحذرت من": the next attribution starts a new quote
+                end = min(end, cut.start() if cut else verb.start - 1)
                 break
         return end
 
