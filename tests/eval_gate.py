@@ -134,11 +134,16 @@ def history_problems(versions: list[dict]) -> list[str]:
 
 
 def committed_versions() -> list[dict] | None:
-    """Every committed version of the baseline, oldest first (None outside a git checkout)."""
+    """Every committed version of the baseline along the main line (first parents: a merged branch's own
+    steps are not the project's history), oldest first; None outside a git checkout."""
     rel = BASELINE.relative_to(ROOT).as_posix()
     try:
         log = subprocess.run(
-            ["git", "log", "--format=%H", "--", rel], cwd=ROOT, capture_output=True, text=True, check=True
+            ["git", "log", "--first-parent", "--format=%H", "--", rel],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
         )
     except (OSError, subprocess.CalledProcessError):
         return None
