@@ -85,6 +85,7 @@ class MarkCues:
     ends: dict[str, regex.Pattern]  # an asymmetric opening mark → its closing marks or itself again
     before_word: frozenset[str]  # » opens only before a word
     cross_paragraph: int
+    label: regex.Pattern  # «الدول المارقة»، «السيلفي»: a short quotation opening with a definite word
 
 
 @lru_cache(maxsize=1)
@@ -110,4 +111,8 @@ def mark_cues() -> MarkCues:
         god_speaks=regex.compile(rf"\s*(?:(?:{to})\s+)?(?:{objects})(?!{LETTER})"),
         prayer=regex.compile(rf"(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:{that})?\s*$"),
         prayer_verbs=frozenset(fold(w) for w in raw["prayer_verbs"]),
+        label=regex.compile(
+            rf"\s*{clitics}?(?:{article}|{fold(table['words']['attached'][0]) + article[1:]})"
+            rf"{LETTER}{{2,}}(?:\s+{LETTER}+){{0,{raw['label_words'] - 1}}}\s*$"
+        ),
     )

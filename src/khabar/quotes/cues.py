@@ -119,6 +119,14 @@ class Reporting:
     new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
     questions: frozenset[str]
     not_after: frozenset[str]
+    noun_after: frozenset[str]  # في رفض …: a verb's form after a preposition is a verbal noun
+    hypothetical_after: frozenset[str]  # وأن تؤكد، لن يقول: no report
+    time_before: frozenset[str]  # قبل أن يضيف: a report after all
+    fact_before: frozenset[str]  # مما يؤكد أن: a fact confirms, nobody speaks
+    impersonal: frozenset[str]  # ويتوقع أن: it is expected
+    noticed: frozenset[str]  # لفت نظري أن: noticing, not speaking
+    masdar_cues: frozenset[str]  # دعوة، التنبيه: verbal nouns among the cues
+    noun_endings: tuple[str, ...]  # وحماية، ومنظمات: a word ending so is no verb
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +164,14 @@ def reporting() -> Reporting:
         ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
         not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
+        noun_after=frozenset(fold(v) for v in raw["context"]["noun_after"]),
+        hypothetical_after=frozenset(fold(v) for v in raw["context"]["hypothetical_after"]),
+        time_before=frozenset(fold(v) for v in raw["context"]["time_before"]),
+        fact_before=frozenset(fold(v) for v in raw["context"]["fact_before"]),
+        impersonal=frozenset(fold(v) for v in raw["context"]["impersonal"]),
+        noticed=frozenset(fold(v) for v in raw["context"]["noticed"]),
+        masdar_cues=frozenset(fold(v) for v in raw["context"]["verbal_nouns"]),
+        noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
         new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),
         continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
         unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),

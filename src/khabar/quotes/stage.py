@@ -209,9 +209,32 @@ class QuoteFinder:
             stem = word if word in self.known else strip_conjunction(word, self.known)
             if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
-                if not any(v.start <= start < v.end for v in out):
+                if not any(v.start <= start < v.end for v in out) and not self.no_report(r, start, end, stem):
                     out.append(Verb(start, end, stem))
         return sorted(out, key=lambda v: v.start)
+
+    def no_report(self, r: SentenceReader, start: int, end: int, norm: str) -> bool:
+        """A speech verb's form that reports nothing here: a verbal noun after a preposition (في رفض …),
+        a hypothetical verb (وأن تؤكد أنها، لن يقول; not قبل أن يضيف), a fact as subject with the clause at
+        once (مما يؤكد أن، وهذا يشير إلى أن), an impersonal passive (ويتوقع أن), noticing (لفت نظري أن)."""
+        k, view = self.rep, r.view.norm
+        n0, n1 = r.normal_offset(start), r.normal_offset(end)
+        words = WORD.findall(view, max(0, n0 - 30), n0)
+        joined = bool(words) and n0 > 0 and view[n0 - 1].isalpha()
+        if joined:
+            words.pop()  # the verb's own conjunction (ويتوقع)
+        previous = words[-1] if words else ""
+        after = WORD.findall(view, n1, min(len(view), n1 + 20))[:1]
+        rest = view[n1:].lstrip()
+        clause = self.c.introducer.match(view, len(view) - len(rest)) if rest else None
+        at_once = clause is not None and clause.group("comp") is not None
+        at_once = at_once or any(rest.startswith(p + " ") for p in k.preps.get(norm, ()))
+        finite = not (joined or norm in k.possessed or norm in k.masdar_cues)
+        if (finite and previous in k.noun_after) or (after and after[0] in k.noticed):
+            return True
+        if previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
+            return True
+        return at_once and (previous in k.fact_before or norm in k.impersonal)
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Quotations over the sentence as (start, end) of the words inside the marks, original offsets,
@@ -378,6 +401,8 @@ class QuoteFinder:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
         if any(m.start <= start and end <= m.end for m in r.mentions) or not WORD.search(r.text, start, end):
             return False  # a name, or a bare number (تقدر بـ «700» كرسي)
+        if mark_cues().label.match(r.view.norm, r.normal_offset(start), r.normal_offset(end)):
+            return False  # «الدول المارقة»، «السيلفي»: a label in marks
         before = WORD.findall(r.text, max(r.sentence.start, start - 20), start)
         return not (before and normalize(before[-1]) in self.c.name_nouns)  # قرية «المفتاحة», عملية «عاصفة الحزم»
 
@@ -734,6 +759,10 @@ class QuoteFinder:
                 allowed = 1
             if not colon and self.rep.new_clause.search(r.text, verb.end, intro):
                 allowed = min(allowed, 2)  # يتهمون المفكرين بالزندقة، وهذا يعني أن …: another clause's أن
+            if verb.norm in self.rep.participles:
+                if regex.search(r"[،,؛]", r.text[verb.end : intro]):
+                    continue  # أداء لافتا في لقاء …، دون أن: a participle's clause follows it in its own phrase
+                allowed = min(allowed, 1 if self.continues(r, verb) else 0)
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
             return after, colon, self.subject_end(verb, intro)
@@ -743,6 +772,13 @@ class QuoteFinder:
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def continues(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a participle goes on from what came before it (after a comma or a conjunction, or at
+        the sentence's start) rather than describing the noun before it (أداء لافتا، إجراءات مشددة)."""
+        return bool(self.rep.continuing.search(r.text, r.sentence.start, verb.start)) or not WORD.search(
+            r.text, r.sentence.start, verb.start
+        )
 
     def subject_end(self, verb: Verb, intro: int) -> int:
         """Where the words that may name the speaker end: at the introducer, or at once after a
@@ -767,7 +803,7 @@ class QuoteFinder:
             return None  # حسبما أكد مصدر مقرب: an according-to phrase
         if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
             return None  # أوضح لنا أبرز مخططاته؟: a question
-        if norm in rep.participles and not rep.continuing.search(r.text, r.sentence.start, verb.start):
+        if norm in rep.participles and not self.continues(r, verb):
             return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
         covered = self.covered(r)
         tokens = r.article.tokens
@@ -823,10 +859,25 @@ class QuoteFinder:
                 if not (preps or attached) or norm in rep.participles:
                     break  # a participle has no subject: the noun after it is its object
                 continue
+            if loose and self.new_verb(r, t, covered):
+                break  # أكد النادي الصفقة ونشر صورة … على: a new verb, its own phrase
             loose += 1
             if loose > 6:
                 break
         return (noun, False, noun) if noun is not None else None
+
+    def new_verb(self, r: SentenceReader, t, covered: list[tuple[int, int]]) -> bool:
+        """Whether a word joined by و/ف may be a new verb (ونشر), not a noun going on with the subject or
+        object: no article, no feminine noun ending (وحماية), no name after the conjunction (وإيران)."""
+        if not (t.proclitics and t.proclitics[0].get("tag") == "conj"):
+            return False
+        rest = normalize(r.text[t.proclitics[0]["end"] : t.end])
+        after = t.proclitics[0]["end"]
+        return not (
+            rest.startswith(self.c.article)
+            or rest.endswith(self.rep.noun_endings)
+            or any(a <= after < b for a, b in covered)
+        )
 
     def covered(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Names, dates and short quotations (a name in marks: وعلمت «الصحيفة») of the sentence."""
