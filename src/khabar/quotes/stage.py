@@ -215,8 +215,9 @@ class QuoteFinder:
 
     def no_report(self, r: SentenceReader, start: int, end: int, norm: str) -> bool:
         """A speech verb's form that reports nothing here: a verbal noun after a preposition (في رفض …),
-        a hypothetical verb (وأن تؤكد أنها، لن يقول; not قبل أن يضيف), a fact as subject with the clause at
-        once (مما يؤكد أن، وهذا يشير إلى أن), an impersonal passive (ويتوقع أن), noticing (لفت نظري أن)."""
+        a hypothetical present verb (وأن تؤكد أنها، لن يقول; not قبل أن يضيف، إلا أن قال), a fact as subject
+        with the clause at once (مما يؤكد أن، وهذا يشير إلى أن), an impersonal passive (ويتوقع أن), noticing
+        (لفت نظري أن)."""
         k, view = self.rep, r.view.norm
         n0, n1 = r.normal_offset(start), r.normal_offset(end)
         words = WORD.findall(view, max(0, n0 - 30), n0)
@@ -232,7 +233,8 @@ class QuoteFinder:
         finite = not (joined or norm in k.possessed or norm in k.masdar_cues)
         if (finite and previous in k.noun_after) or (after and after[0] in k.noticed):
             return True
-        if previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
+        present = norm[:1] in k.present and norm not in k.past_present_like
+        if present and previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
             return True
         return at_once and (previous in k.fact_before or norm in k.impersonal)
 
@@ -762,7 +764,7 @@ class QuoteFinder:
             if verb.norm in self.rep.participles:
                 if regex.search(r"[،,؛]", r.text[verb.end : intro]):
                     continue  # أداء لافتا في لقاء …، دون أن: a participle's clause follows it in its own phrase
-                allowed = min(allowed, 1 if self.continues(r, verb) else 0)
+                allowed = min(allowed, 2 if self.continues(r, verb) else 0)
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
             return after, colon, self.subject_end(verb, intro)
@@ -867,17 +869,17 @@ class QuoteFinder:
         return (noun, False, noun) if noun is not None else None
 
     def new_verb(self, r: SentenceReader, t, covered: list[tuple[int, int]]) -> bool:
-        """Whether a word joined by و/ف may be a new verb (ونشر), not a noun going on with the subject or
-        object: no article, no feminine noun ending (وحماية), no name after the conjunction (وإيران)."""
+        """Whether a word joined by و/ف may be a new verb (ونشر، ويقدم، وكتبت), not a noun going on with the
+        subject or object: a verb's length and shape, no article or noun ending (وحماية، وزوار), no name (وإيران)."""
         if not (t.proclitics and t.proclitics[0].get("tag") == "conj"):
             return False
         rest = normalize(r.text[t.proclitics[0]["end"] : t.end])
         after = t.proclitics[0]["end"]
-        return not (
-            rest.startswith(self.c.article)
-            or rest.endswith(self.rep.noun_endings)
-            or any(a <= after < b for a, b in covered)
-        )
+        if rest.startswith(self.c.article) or rest.endswith(self.rep.noun_endings):
+            return False
+        verb_like = rest[0] in self.rep.present or rest.endswith(self.rep.past_she)
+        shaped = len(rest) == 3 or (len(rest) == 4 and verb_like)
+        return shaped and not any(a <= after < b for a, b in covered)
 
     def covered(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Names, dates and short quotations (a name in marks: وعلمت «الصحيفة») of the sentence."""
@@ -926,9 +928,10 @@ class QuoteFinder:
         m = self.c.according_to.search(r.view.norm, n)
         if m and regex.search(r"[،,]\s*$", r.view.norm[: m.start()]):
             end = min(end, r.original(m.start(), m.start())[0])
-        m = self.rep.end_after_comma.search(r.view.norm, n)
-        if m:
-            end = min(end, r.original(m.start(), m.start())[0])
+        for pattern in (self.rep.end_after_comma, self.rep.end_before):
+            m = pattern.search(r.view.norm, n)
+            if m:
+                end = min(end, r.original(m.start(), m.start())[0])
         stop = self.rep.unspaced_stop.search(r.text, start, end)
         if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
             end = stop.start()
@@ -1044,6 +1047,8 @@ class QuoteFinder:
             src = self.source(r, cue_end, entity_of)
             if src.text is None:
                 continue
+            if m.group("particle") in k.while_particles and not (set(m.group("cue").split()) & k.while_verbs):
+                continue  # فيما أكد المدير أن …: a quote
             if m.group("particle") in k.after_content:
                 if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or self.clause_after(r, src.end):
                     continue  # كما أعلنت الوزارة أن …: a quote
