@@ -84,3 +84,11 @@ def test_while_a_person_affirms_is_a_quote_while_sources_report_is_a_claim(pipel
     assert ("indirect", "أكد", "المفاوضات ما زالت مستمرة") in found and article.claims == []
     found, article = quotes(pipeline, "وتقدم النادي بعرض رسمي للاعب، فيما ذكرت مصادر أن المفاوضات ما زالت مستمرة.")
     assert found == [] and [c.text for c in article.claims] == ["المفاوضات ما زالت مستمرة"]
+
+
+def test_a_noun_object_after_a_long_subject_and_an_addressee(pipeline):
+    found, _ = quotes(
+        pipeline,
+        'وأكد المهندس سامي الحربي المتحدث الرسمي للهيئة العامة للطيران لـ"الوطن" استمرار الرحلات في موعدها.',
+    )
+    assert ("indirect", "أكد", "استمرار الرحلات في موعدها") in found

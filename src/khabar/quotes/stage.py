@@ -843,6 +843,8 @@ class QuoteFinder:
             if inside or word in rep.skip:
                 named = True
                 continue
+            if self.new_verb(r, t, covered):
+                break  # أكد النادي الصفقة ونشر صورة … على: a new verb, its own phrase
             if word in self.c.gap_words or word in rep.titles or after_preposition:
                 continue  # أكد الوزير في اجتماعه …: no object after في
             titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
@@ -861,12 +863,16 @@ class QuoteFinder:
                 if not (preps or attached) or norm in rep.participles:
                     break  # a participle has no subject: the noun after it is its object
                 continue
-            if loose and self.new_verb(r, t, covered):
-                break  # أكد النادي الصفقة ونشر صورة … على: a new verb, its own phrase
+            if noun is None and (core.startswith(self.c.article) or self.lam_definite(word) or word in self.c.attached):
+                continue  # the subject's definite words, an addressee (المتحدث الرسمي للهيئة … لـ"الاقتصادية")
             loose += 1
             if loose > 6:
                 break
         return (noun, False, noun) if noun is not None else None
+
+    def lam_definite(self, word: str) -> bool:
+        """لل + a noun: the article after a joined لـ (للهيئة، للصحفيين)."""
+        return any(word.startswith(lam + self.c.article[1:]) for lam in self.c.attached)
 
     def new_verb(self, r: SentenceReader, t, covered: list[tuple[int, int]]) -> bool:
         """Whether a word joined by و/ف may be a new verb (ونشر، ويقدم، وكتبت), not a noun going on with the
