@@ -92,3 +92,12 @@ def test_a_noun_object_after_a_long_subject_and_an_addressee(pipeline):
         'وأكد المهندس سامي الحربي المتحدث الرسمي للهيئة العامة للطيران لـ"الوطن" استمرار الرحلات في موعدها.',
     )
     assert ("indirect", "أكد", "استمرار الرحلات في موعدها") in found
+
+
+def test_a_relative_clause_reports_with_its_subject_and_min_anna(pipeline):
+    found, _ = quotes(pipeline, "ورحب الحزب بما أكده الوزير من أن الانتخابات ستجري في موعدها.")
+    assert ("indirect", "أكده", "الانتخابات ستجري في موعدها") in found
+    found, _ = quotes(pipeline, "فهل يصدق أحد ما أعلنه المتحدث من أن الأسعار لن ترتفع هذا العام؟")
+    assert ("indirect", "أعلنه", "الأسعار لن ترتفع هذا العام") in found
+    found, _ = quotes(pipeline, "وهذا ما قاله لي صديقي في الأمس.")
+    assert found == []

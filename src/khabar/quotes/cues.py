@@ -127,6 +127,8 @@ class Reporting:
     impersonal: frozenset[str]  # ويتوقع أن: it is expected
     noticed: frozenset[str]  # لفت نظري أن: noticing, not speaking
     masdar_cues: frozenset[str]  # دعوة، التنبيه: verbal nouns among the cues
+    relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
+    relative_suffixes: tuple[str, ...]
     noun_endings: tuple[str, ...]  # وحماية، ومنظمات: a word ending so is no verb
     present: str  # the prefixes of a present verb (يقول، تؤكد)
     past_present_like: frozenset[str]  # تابع، تساءل: past forms with a present's prefix
@@ -180,6 +182,8 @@ def reporting() -> Reporting:
         noticed=frozenset(fold(v) for v in raw["context"]["noticed"]),
         masdar_cues=frozenset(fold(v) for v in raw["context"]["verbal_nouns"]),
         noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
+        relative_after=frozenset(fold(v) for v in raw["context"]["relative_after"]),
+        relative_suffixes=tuple(fold(v) for v in raw["context"]["relative_suffixes"]),
         present="".join(fold(v) for v in raw["context"]["present"]),
         past_present_like=frozenset(fold(v) for v in raw["context"]["past_present_like"]),
         past_she=tuple(fold(v) for v in raw["context"]["past_she"]),

@@ -204,9 +204,16 @@ class QuoteFinder:
         for m in self.rep.phrases.finditer(r.view.norm):
             start, end = r.original(m.start("cue"), m.end("cue"))
             out.append(Verb(start, end, m.group("cue")))
+        previous = ""
         for m in WORD.finditer(r.view.norm):
-            word = m.group()
+            word, before, previous = m.group(), previous, m.group()
             stem = word if word in self.known else strip_conjunction(word, self.known)
+            if stem not in self.known and before in self.rep.relative_after:  # ما أعلنه الرئيس من أن …
+                stem = next((word[: -len(x)] for x in self.rep.relative_suffixes if word.endswith(x)), word)
+                if stem in self.known:
+                    start, end = r.original(m.start(), m.end())
+                    out.append(Verb(start, end, stem))
+                continue
             if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
                 if not any(v.start <= start < v.end for v in out) and not self.no_report(r, start, end, stem):
@@ -737,9 +744,10 @@ class QuoteFinder:
         mark close to the verb — as (start, after a colon or mark, where the introducer is). Between
         verb and introducer only the subject, an addressee, titles, dates and a few words may stand."""
         n, stop = r.normal_offset(verb.end), r.normal_offset(limit)
-        lead = regex.split(r"[،,.:؛]", r.view.norm[: r.normal_offset(verb.start)])[-1]
-        if any(w in self.rep.questions for w in WORD.findall(lead)):
-            return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report
+        lead = WORD.findall(regex.split(r"[،,.:؛]", r.view.norm[: r.normal_offset(verb.start)])[-1])
+        asked = [i for i, w in enumerate(lead) if w in self.rep.questions]
+        if asked and not any(w in self.rep.relative_after for w in lead[asked[-1] :]):
+            return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report (but هل توافق على ما أعلنه X من أن …)
         for m in self.c.introducer.finditer(r.view.norm, n, stop):
             intro = r.original(m.start(), m.start())[0]
             if any(x.start < intro < x.end for x in r.mentions):
