@@ -39,6 +39,7 @@ class Verb:
     start: int
     end: int
     norm: str
+    relative: bool = False  # ما أعلنه X من أن: it reports only with a complementiser
 
 
 @dataclass
@@ -211,8 +212,7 @@ class QuoteFinder:
             if stem not in self.known and before in self.rep.relative_after:  # ما أعلنه الرئيس من أن …
                 stem = next((word[: -len(x)] for x in self.rep.relative_suffixes if word.endswith(x)), word)
                 if stem in self.known:
-                    start, end = r.original(m.start(), m.end())
-                    out.append(Verb(start, end, stem))
+                    out.append(Verb(*r.original(m.start(), m.end()), stem, relative=True))
                 continue
             if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
@@ -757,7 +757,7 @@ class QuoteFinder:
                 continue  # قناة (إن.بي.سي): letters of a name, not إن
             if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
-            if colon and verb.norm in self.c.clause_only | self.rep.strict:
+            if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
                 continue  # دعا / طالب … introduce a call, not quoted words
             after = r.original(m.end(), m.end())[0]
             allowed = self.gap_allowed(r, m, colon)
@@ -864,6 +864,7 @@ class QuoteFinder:
                 and clitic is None
                 and len(core) >= 3
                 and core not in rep.not_object
+                and not core.endswith(rep.subject_endings)
                 and (named or not named_object)
                 and (any_object or not core.startswith(self.c.article))
             ):
@@ -871,7 +872,8 @@ class QuoteFinder:
                 if not (preps or attached) or norm in rep.participles:
                     break  # a participle has no subject: the noun after it is its object
                 continue
-            if noun is None and (core.startswith(self.c.article) or self.lam_definite(word) or word in self.c.attached):
+            subject_word = core.startswith(self.c.article) or self.lam_definite(word) or word in self.c.attached
+            if noun is None and subject_word and core not in rep.not_object and norm not in rep.participles:
                 continue  # the subject's definite words, an addressee (المتحدث الرسمي للهيئة … لـ"الاقتصادية")
             loose += 1
             if loose > 6:
