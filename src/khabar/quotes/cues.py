@@ -130,6 +130,7 @@ class Reporting:
     relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
     relative_suffixes: tuple[str, ...]
     subject_endings: tuple[str, ...]
+    subject_length: int
     noun_endings: tuple[str, ...]  # وحماية، ومنظمات: a word ending so is no verb
     present: str  # the prefixes of a present verb (يقول، تؤكد)
     past_present_like: frozenset[str]  # تابع، تساءل: past forms with a present's prefix
@@ -184,6 +185,7 @@ def reporting() -> Reporting:
         masdar_cues=frozenset(fold(v) for v in raw["context"]["verbal_nouns"]),
         noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
         subject_endings=tuple(fold(v) for v in raw["context"]["subject_endings"]),
+        subject_length=raw["context"]["subject_length"],
         relative_after=frozenset(fold(v) for v in raw["context"]["relative_after"]),
         relative_suffixes=tuple(fold(v) for v in raw["context"]["relative_suffixes"]),
         present="".join(fold(v) for v in raw["context"]["present"]),

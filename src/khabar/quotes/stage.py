@@ -864,7 +864,7 @@ class QuoteFinder:
                 and clitic is None
                 and len(core) >= 3
                 and core not in rep.not_object
-                and not core.endswith(rep.subject_endings)
+                and not (core.endswith(rep.subject_endings) and len(core) >= rep.subject_length)
                 and (named or not named_object)
                 and (any_object or not core.startswith(self.c.article))
             ):
