@@ -101,3 +101,13 @@ def test_a_relative_clause_reports_with_its_subject_and_min_anna(pipeline):
     assert ("indirect", "أعلنه", "الأسعار لن ترتفع هذا العام") in found
     found, _ = quotes(pipeline, "وهذا ما قاله لي صديقي في الأمس.")
     assert found == []
+
+
+def test_only_the_word_right_before_a_verb_makes_it_a_noun(pipeline):
+    found, _ = quotes(pipeline, "وارتفعت المبيعات في 2014، مؤكدا ارتفاع الطلب خلال العام الجاري.")
+    assert ("indirect", "مؤكدا", "ارتفاع الطلب خلال العام الجاري") in found
+
+
+def test_a_quoted_phrase_of_three_words_is_a_partial_quote(pipeline):
+    found, _ = quotes(pipeline, "وحث الرئيس الحكومة على «الخروج من عزلتها» في أسرع وقت.")
+    assert ("partial", None, "الخروج من عزلتها") in {(k, None, t) for k, _, t in found}

@@ -227,10 +227,14 @@ class QuoteFinder:
         (لفت نظري أن)."""
         k, view = self.rep, r.view.norm
         n0, n1 = r.normal_offset(start), r.normal_offset(end)
-        words = WORD.findall(view, max(0, n0 - 30), n0)
-        joined = bool(words) and n0 > 0 and view[n0 - 1].isalpha()
+        found = list(WORD.finditer(view, max(0, n0 - 30), n0))
+        joined = bool(found) and n0 > 0 and view[n0 - 1].isalpha()
         if joined:
-            words.pop()  # the verb's own conjunction (ويتوقع)
+            found.pop()  # the verb's own conjunction (ويتوقع)
+        edge = n0 - 1 if joined else n0
+        if found and view[found[-1].end() : edge].strip():
+            found = []  # only a word right before counts (في 2013، مؤكدا: not في)
+        words = [w.group() for w in found]
         previous = words[-1] if words else ""
         after = WORD.findall(view, n1, min(len(view), n1 + 20))[:1]
         rest = view[n1:].lstrip()
