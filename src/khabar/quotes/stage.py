@@ -416,6 +416,8 @@ class QuoteFinder:
             return False  # a name, or a bare number (تقدر بـ «700» كرسي)
         if mark_cues().label.match(r.view.norm, r.normal_offset(start), r.normal_offset(end)):
             return False  # «الدول المارقة»، «السيلفي»: a label in marks
+        if not r.text[start:end].lstrip()[:1].isalnum():
+            return False  # "… - حيث …": marks paired across two quotations, not one quoted phrase
         before = WORD.findall(r.text, max(r.sentence.start, start - 20), start)
         return not (before and normalize(before[-1]) in self.c.name_nouns)  # قرية «المفتاحة», عملية «عاصفة الحزم»
 
