@@ -111,3 +111,11 @@ def test_only_the_word_right_before_a_verb_makes_it_a_noun(pipeline):
 def test_a_quoted_phrase_of_three_words_is_a_partial_quote(pipeline):
     found, _ = quotes(pipeline, "وحث الرئيس الحكومة على «الخروج من عزلتها» في أسرع وقت.")
     assert ("partial", None, "الخروج من عزلتها") in {(k, None, t) for k, _, t in found}
+
+
+def test_no_noun_object_inside_the_speakers_title(pipeline):
+    found, _ = quotes(
+        pipeline,
+        "وشدد السفير علي الحربي المتحدث الرسمي باسم وزارة الخارجية في تصريحات له، أمس، على تضامن بلاده مع جيرانها.",
+    )
+    assert ("indirect", "شدد", "تضامن بلاده مع جيرانها") in found

@@ -130,6 +130,7 @@ class Reporting:
     relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
     relative_suffixes: tuple[str, ...]
     subject_endings: tuple[str, ...]
+    construct: frozenset[str]  # المتحدث باسم وزارة …: a title's noun before the next word of the subject
     subject_length: int
     noun_endings: tuple[str, ...]  # وحماية، ومنظمات: a word ending so is no verb
     present: str  # the prefixes of a present verb (يقول، تؤكد)
@@ -186,6 +187,7 @@ def reporting() -> Reporting:
         noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
         subject_endings=tuple(fold(v) for v in raw["context"]["subject_endings"]),
         subject_length=raw["context"]["subject_length"],
+        construct=frozenset(fold(v) for v in raw["context"]["construct"]),
         relative_after=frozenset(fold(v) for v in raw["context"]["relative_after"]),
         relative_suffixes=tuple(fold(v) for v in raw["context"]["relative_suffixes"]),
         present="".join(fold(v) for v in raw["context"]["present"]),

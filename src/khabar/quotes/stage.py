@@ -848,7 +848,7 @@ class QuoteFinder:
             if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
                 if core not in rep.adverbs:
                     return clitic["end"], False, t.start
-            after_preposition, previous = previous in self.c.not_subject, core
+            after_preposition, after_title, previous = previous in self.c.not_subject, previous in rep.construct, core
             if noun is not None:  # أكد أخصائي علم النفس على …: a preposition close by wins over the noun
                 loose += not inside
                 if loose > 4:
@@ -867,6 +867,7 @@ class QuoteFinder:
             if (
                 masdar
                 and loose == 0
+                and not after_title
                 and clitic is None
                 and len(core) >= 3
                 and core not in rep.not_object
