@@ -119,3 +119,10 @@ def test_no_noun_object_inside_the_speakers_title(pipeline):
         "وشدد السفير علي الحربي المتحدث الرسمي باسم وزارة الخارجية في تصريحات له، أمس، على تضامن بلاده مع جيرانها.",
     )
     assert ("indirect", "شدد", "تضامن بلاده مع جيرانها") in found
+
+
+def test_a_promise_or_a_consequence_after_a_comma_ends_what_was_said(pipeline):
+    found, _ = quotes(pipeline, "وأعلن الوزير أن الحكومة ستبني مدارس جديدة، واعدا بالعمل على تحسين الرواتب.")
+    assert ("indirect", "أعلن", "الحكومة ستبني مدارس جديدة") in found
+    found, _ = quotes(pipeline, "وقال مسؤول إن المحادثات ستستأنف الأسبوع المقبل، مما يعزز الآمال بالتوصل إلى اتفاق.")
+    assert ("indirect", "قال", "المحادثات ستستأنف الأسبوع المقبل") in found
