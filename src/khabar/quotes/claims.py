@@ -18,6 +18,8 @@ LETTER = r"[\p{L}\p{M}]"
 class ClaimCues:
     verbal: regex.Pattern  # حسبما أوضح، كما أعلنت: a particle and a speech verb (groups `particle`, `cue`)
     after_content: frozenset[str]
+    while_particles: frozenset[str]  # فيما: a claim's cue only with a verb of reporting news
+    while_verbs: frozenset[str]
     always: frozenset[str]  # نقلا عن، على حد قول: the source is a speaker whatever its words
     source_nouns: frozenset[str]
     weak_sources: frozenset[str]  # بيانات، أرقام: sources only with whose they are (بيانات الوزارة)
@@ -49,6 +51,8 @@ def claim_cues() -> ClaimCues:
             rf"(?:{_words(raw['verbal_verbs'])})(?:{_words(raw['object_pronouns'])})?)(?!{LETTER})"
         ),
         after_content=frozenset(fold(w) for w in raw["after_content"]),
+        while_particles=frozenset(fold(w) for w in raw["while_particles"]),
+        while_verbs=frozenset(fold(w) for w in raw["while_verbs"]),
         always=frozenset(fold(w) for w in raw["always_sources"]),
         source_nouns=frozenset(fold(w) for w in raw["source_nouns"]),
         weak_sources=frozenset(fold(w) for w in raw["weak_sources"]),
@@ -85,6 +89,7 @@ class MarkCues:
     ends: dict[str, regex.Pattern]  # an asymmetric opening mark → its closing marks or itself again
     before_word: frozenset[str]  # » opens only before a word
     cross_paragraph: int
+    label: regex.Pattern  # «الدول المارقة»، «السيلفي»: a short quotation opening with a definite word
 
 
 @lru_cache(maxsize=1)
@@ -110,4 +115,8 @@ def mark_cues() -> MarkCues:
         god_speaks=regex.compile(rf"\s*(?:(?:{to})\s+)?(?:{objects})(?!{LETTER})"),
         prayer=regex.compile(rf"(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:{that})?\s*$"),
         prayer_verbs=frozenset(fold(w) for w in raw["prayer_verbs"]),
+        label=regex.compile(
+            rf"\s*(?:{_words(raw['label_clitics'])})?{article}"
+            rf"{LETTER}{{2,}}(?:\s+{LETTER}+){{0,{raw['label_words'] - 1}}}\s*$"
+        ),
     )

@@ -114,11 +114,28 @@ class Reporting:
     titles: frozenset[str]
     partitive: frozenset[str]
     end_after_comma: regex.Pattern  # "…، في إشارة إلى": what was said ends at the comma
+    end_before: regex.Pattern  # "… دون أن يسمي": the narrator's remark, comma or not
     continuing: regex.Pattern  # "…، مؤكدا": a comma (and conjunction) before a participle
     unspaced_stop: regex.Pattern  # "…تدريبات.وشهدت": a full stop without its space
     new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
     questions: frozenset[str]
     not_after: frozenset[str]
+    noun_after: frozenset[str]  # في رفض …: a verb's form after a preposition is a verbal noun
+    hypothetical_after: frozenset[str]  # وأن تؤكد، لن يقول: no report
+    time_before: frozenset[str]  # قبل أن يضيف: a report after all
+    fact_before: frozenset[str]  # مما يؤكد أن: a fact confirms, nobody speaks
+    impersonal: frozenset[str]  # ويتوقع أن: it is expected
+    noticed: frozenset[str]  # لفت نظري أن: noticing, not speaking
+    masdar_cues: frozenset[str]  # دعوة، التنبيه: verbal nouns among the cues
+    relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
+    relative_suffixes: tuple[str, ...]
+    subject_endings: tuple[str, ...]
+    construct: frozenset[str]  # المتحدث باسم وزارة …: a title's noun before the next word of the subject
+    subject_length: int
+    noun_endings: tuple[str, ...]  # وحماية، ومنظمات: a word ending so is no verb
+    present: str  # the prefixes of a present verb (يقول، تؤكد)
+    past_present_like: frozenset[str]  # تابع، تساءل: past forms with a present's prefix
+    past_she: tuple[str, ...]  # the ending of a past verb with a feminine subject (نشرت)
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +171,28 @@ def reporting() -> Reporting:
         end_after_comma=regex.compile(
             rf"\s*[،,]\s*{_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"
         ),
+        end_before=regex.compile(
+            rf"[\s،,]*(?<![\p{{L}}\p{{M}}])(?:{_alternation(raw['content']['end_before_lead'])})\s+"
+            rf"(?:{_alternation(raw['content']['end_before_verbs'])})(?![\p{{L}}\p{{M}}])"
+        ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
         not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
+        noun_after=frozenset(fold(v) for v in raw["context"]["noun_after"]),
+        hypothetical_after=frozenset(fold(v) for v in raw["context"]["hypothetical_after"]),
+        time_before=frozenset(fold(v) for v in raw["context"]["time_before"]),
+        fact_before=frozenset(fold(v) for v in raw["context"]["fact_before"]),
+        impersonal=frozenset(fold(v) for v in raw["context"]["impersonal"]),
+        noticed=frozenset(fold(v) for v in raw["context"]["noticed"]),
+        masdar_cues=frozenset(fold(v) for v in raw["context"]["verbal_nouns"]),
+        noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
+        subject_endings=tuple(fold(v) for v in raw["context"]["subject_endings"]),
+        subject_length=raw["context"]["subject_length"],
+        construct=frozenset(fold(v) for v in raw["context"]["construct"]),
+        relative_after=frozenset(fold(v) for v in raw["context"]["relative_after"]),
+        relative_suffixes=tuple(fold(v) for v in raw["context"]["relative_suffixes"]),
+        present="".join(fold(v) for v in raw["context"]["present"]),
+        past_present_like=frozenset(fold(v) for v in raw["context"]["past_present_like"]),
+        past_she=tuple(fold(v) for v in raw["context"]["past_she"]),
         new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),
         continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
         unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),

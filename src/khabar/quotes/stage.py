@@ -39,6 +39,7 @@ class Verb:
     start: int
     end: int
     norm: str
+    relative: bool = False  # ما أعلنه X من أن: it reports only with a complementiser
 
 
 @dataclass
@@ -204,14 +205,49 @@ class QuoteFinder:
         for m in self.rep.phrases.finditer(r.view.norm):
             start, end = r.original(m.start("cue"), m.end("cue"))
             out.append(Verb(start, end, m.group("cue")))
+        previous = ""
         for m in WORD.finditer(r.view.norm):
-            word = m.group()
+            word, before, previous = m.group(), previous, m.group()
             stem = word if word in self.known else strip_conjunction(word, self.known)
+            if stem not in self.known and before in self.rep.relative_after:  # ما أعلنه الرئيس من أن …
+                stem = next((word[: -len(x)] for x in self.rep.relative_suffixes if word.endswith(x)), word)
+                if stem in self.known:
+                    out.append(Verb(*r.original(m.start(), m.end()), stem, relative=True))
+                continue
             if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
-                if not any(v.start <= start < v.end for v in out):
+                if not any(v.start <= start < v.end for v in out) and not self.no_report(r, start, end, stem):
                     out.append(Verb(start, end, stem))
         return sorted(out, key=lambda v: v.start)
+
+    def no_report(self, r: SentenceReader, start: int, end: int, norm: str) -> bool:
+        """A speech verb's form that reports nothing here: a verbal noun after a preposition (في رفض …),
+        a hypothetical present verb (وأن تؤكد أنها، لن يقول; not قبل أن يضيف، إلا أن قال), a fact as subject
+        with the clause at once (مما يؤكد أن، وهذا يشير إلى أن), an impersonal passive (ويتوقع أن), noticing
+        (لفت نظري أن)."""
+        k, view = self.rep, r.view.norm
+        n0, n1 = r.normal_offset(start), r.normal_offset(end)
+        found = list(WORD.finditer(view, max(0, n0 - 30), n0))
+        joined = bool(found) and n0 > 0 and view[n0 - 1].isalpha()
+        if joined:
+            found.pop()  # the verb's own conjunction (ويتوقع)
+        edge = n0 - 1 if joined else n0
+        if found and view[found[-1].end() : edge].strip():
+            found = []  # only a word right before counts (في 2013، مؤكدا: not في)
+        words = [w.group() for w in found]
+        previous = words[-1] if words else ""
+        after = WORD.findall(view, n1, min(len(view), n1 + 20))[:1]
+        rest = view[n1:].lstrip()
+        clause = self.c.introducer.match(view, len(view) - len(rest)) if rest else None
+        at_once = clause is not None and clause.group("comp") is not None
+        at_once = at_once or any(rest.startswith(p + " ") for p in k.preps.get(norm, ()))
+        finite = not (joined or norm in k.possessed or norm in k.masdar_cues)
+        if (finite and previous in k.noun_after) or (after and after[0] in k.noticed):
+            return True
+        present = norm[:1] in k.present and norm not in k.past_present_like
+        if present and previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
+            return True
+        return at_once and (previous in k.fact_before or norm in k.impersonal)
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Quotations over the sentence as (start, end) of the words inside the marks, original offsets,
@@ -378,6 +414,10 @@ class QuoteFinder:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
         if any(m.start <= start and end <= m.end for m in r.mentions) or not WORD.search(r.text, start, end):
             return False  # a name, or a bare number (تقدر بـ «700» كرسي)
+        if mark_cues().label.match(r.view.norm, r.normal_offset(start), r.normal_offset(end)):
+            return False  # «الدول المارقة»، «السيلفي»: a label in marks
+        if not r.text[start:end].lstrip()[:1].isalnum():
+            return False  # "… - حيث …": marks paired across two quotations, not one quoted phrase
         before = WORD.findall(r.text, max(r.sentence.start, start - 20), start)
         return not (before and normalize(before[-1]) in self.c.name_nouns)  # قرية «المفتاحة», عملية «عاصفة الحزم»
 
@@ -710,9 +750,10 @@ class QuoteFinder:
         mark close to the verb — as (start, after a colon or mark, where the introducer is). Between
         verb and introducer only the subject, an addressee, titles, dates and a few words may stand."""
         n, stop = r.normal_offset(verb.end), r.normal_offset(limit)
-        lead = regex.split(r"[،,.:؛]", r.view.norm[: r.normal_offset(verb.start)])[-1]
-        if any(w in self.rep.questions for w in WORD.findall(lead)):
-            return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report
+        lead = WORD.findall(regex.split(r"[،,.:؛]", r.view.norm[: r.normal_offset(verb.start)])[-1])
+        asked = [i for i, w in enumerate(lead) if w in self.rep.questions]
+        if asked and not any(w in self.rep.relative_after for w in lead[asked[-1] :]):
+            return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report (but هل توافق على ما أعلنه X من أن …)
         for m in self.c.introducer.finditer(r.view.norm, n, stop):
             intro = r.original(m.start(), m.start())[0]
             if any(x.start < intro < x.end for x in r.mentions):
@@ -722,7 +763,7 @@ class QuoteFinder:
                 continue  # قناة (إن.بي.سي): letters of a name, not إن
             if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
-            if colon and verb.norm in self.c.clause_only | self.rep.strict:
+            if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
                 continue  # دعا / طالب … introduce a call, not quoted words
             after = r.original(m.end(), m.end())[0]
             allowed = self.gap_allowed(r, m, colon)
@@ -734,6 +775,10 @@ class QuoteFinder:
                 allowed = 1
             if not colon and self.rep.new_clause.search(r.text, verb.end, intro):
                 allowed = min(allowed, 2)  # يتهمون المفكرين بالزندقة، وهذا يعني أن …: another clause's أن
+            if verb.norm in self.rep.participles:
+                if regex.search(r"[،,؛]", r.text[verb.end : intro]):
+                    continue  # أداء لافتا في لقاء …، دون أن: a participle's clause follows it in its own phrase
+                allowed = min(allowed, 2 if self.continues(r, verb) else 0)
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
             return after, colon, self.subject_end(verb, intro)
@@ -743,6 +788,13 @@ class QuoteFinder:
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def continues(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a participle goes on from what came before it (after a comma or a conjunction, or at
+        the sentence's start) rather than describing the noun before it (أداء لافتا، إجراءات مشددة)."""
+        return bool(self.rep.continuing.search(r.text, r.sentence.start, verb.start)) or not WORD.search(
+            r.text, r.sentence.start, verb.start
+        )
 
     def subject_end(self, verb: Verb, intro: int) -> int:
         """Where the words that may name the speaker end: at the introducer, or at once after a
@@ -767,7 +819,7 @@ class QuoteFinder:
             return None  # حسبما أكد مصدر مقرب: an according-to phrase
         if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
             return None  # أوضح لنا أبرز مخططاته؟: a question
-        if norm in rep.participles and not rep.continuing.search(r.text, r.sentence.start, verb.start):
+        if norm in rep.participles and not self.continues(r, verb):
             return None  # إجراءات أمنية مشددة: an adjective, not a speaker going on
         covered = self.covered(r)
         tokens = r.article.tokens
@@ -796,7 +848,7 @@ class QuoteFinder:
             if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
                 if core not in rep.adverbs:
                     return clitic["end"], False, t.start
-            after_preposition, previous = previous in self.c.not_subject, core
+            after_preposition, after_title, previous = previous in self.c.not_subject, previous in rep.construct, core
             if noun is not None:  # أكد أخصائي علم النفس على …: a preposition close by wins over the noun
                 loose += not inside
                 if loose > 4:
@@ -805,6 +857,8 @@ class QuoteFinder:
             if inside or word in rep.skip:
                 named = True
                 continue
+            if self.new_verb(r, t, covered):
+                break  # أكد النادي الصفقة ونشر صورة … على: a new verb, its own phrase
             if word in self.c.gap_words or word in rep.titles or after_preposition:
                 continue  # أكد الوزير في اجتماعه …: no object after في
             titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
@@ -813,9 +867,11 @@ class QuoteFinder:
             if (
                 masdar
                 and loose == 0
+                and not after_title
                 and clitic is None
                 and len(core) >= 3
                 and core not in rep.not_object
+                and not (core.endswith(rep.subject_endings) and len(core) >= rep.subject_length)
                 and (named or not named_object)
                 and (any_object or not core.startswith(self.c.article))
             ):
@@ -823,10 +879,30 @@ class QuoteFinder:
                 if not (preps or attached) or norm in rep.participles:
                     break  # a participle has no subject: the noun after it is its object
                 continue
+            subject_word = core.startswith(self.c.article) or self.lam_definite(word) or word in self.c.attached
+            if noun is None and subject_word and core not in rep.not_object and norm not in rep.participles:
+                continue  # the subject's definite words, an addressee (المتحدث الرسمي للهيئة … لـ"الاقتصادية")
             loose += 1
             if loose > 6:
                 break
         return (noun, False, noun) if noun is not None else None
+
+    def lam_definite(self, word: str) -> bool:
+        """لل + a noun: the article after a joined لـ (للهيئة، للصحفيين)."""
+        return any(word.startswith(lam + self.c.article[1:]) for lam in self.c.attached)
+
+    def new_verb(self, r: SentenceReader, t, covered: list[tuple[int, int]]) -> bool:
+        """Whether a word joined by و/ف may be a new verb (ونشر، ويقدم، وكتبت), not a noun going on with the
+        subject or object: a verb's length and shape, no article or noun ending (وحماية، وزوار), no name (وإيران)."""
+        if not (t.proclitics and t.proclitics[0].get("tag") == "conj"):
+            return False
+        rest = normalize(r.text[t.proclitics[0]["end"] : t.end])
+        after = t.proclitics[0]["end"]
+        if rest.startswith(self.c.article) or rest.endswith(self.rep.noun_endings):
+            return False
+        verb_like = rest[0] in self.rep.present or rest.endswith(self.rep.past_she)
+        shaped = len(rest) == 3 or (len(rest) == 4 and verb_like)
+        return shaped and not any(a <= after < b for a, b in covered)
 
     def covered(self, r: SentenceReader) -> list[tuple[int, int]]:
         """Names, dates and short quotations (a name in marks: وعلمت «الصحيفة») of the sentence."""
@@ -875,9 +951,10 @@ class QuoteFinder:
         m = self.c.according_to.search(r.view.norm, n)
         if m and regex.search(r"[،,]\s*$", r.view.norm[: m.start()]):
             end = min(end, r.original(m.start(), m.start())[0])
-        m = self.rep.end_after_comma.search(r.view.norm, n)
-        if m:
-            end = min(end, r.original(m.start(), m.start())[0])
+        for pattern in (self.rep.end_after_comma, self.rep.end_before):
+            m = pattern.search(r.view.norm, n)
+            if m:
+                end = min(end, r.original(m.start(), m.start())[0])
         stop = self.rep.unspaced_stop.search(r.text, start, end)
         if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
             end = stop.start()
@@ -993,6 +1070,8 @@ class QuoteFinder:
             src = self.source(r, cue_end, entity_of)
             if src.text is None:
                 continue
+            if m.group("particle") in k.while_particles and not (set(m.group("cue").split()) & k.while_verbs):
+                continue  # فيما أكد المدير أن …: a quote
             if m.group("particle") in k.after_content:
                 if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or self.clause_after(r, src.end):
                     continue  # كما أعلنت الوزارة أن …: a quote

@@ -1,0 +1,128 @@
+"""Which reported speech is found and where it ends: classes seen on real news, in sentences written here."""
+
+import pytest
+
+from khabar import Article, Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def quotes(pipeline, text):
+    article = pipeline(Article(text=text, published="2023-09-13"))
+    assert article.errors == []
+    return [(q.kind, q.cue.text if q.cue else None, q.text) for q in article.quotes], article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويأتي ذلك في رفض بعض النقاد للرواية الجديدة وتصويرها على أنها تقليد لما سبقها.",  # a verbal noun
+        "ومن المتوقع أن تطالب الهيئة الشركة بإصدار بيان للمستثمرين خلال الأسبوع المقبل.",  # hypothetical
+        "وتراجعت أسعار الأسهم في الجلسة الأخيرة، مما يؤكد أن المستثمرين قلقون من الركود.",  # a fact confirms
+        "ويتوقع أن يحضر الحفل أكثر من ألف زائر من مختلف المدن.",  # impersonal passive
+        "وقد لفت نظري أن الملعب كان ممتلئا قبل ساعة من بداية المباراة.",  # noticing
+        "وقدم المهاجم الشاب أداء لافتا في مباراة الأمس، رغم أن الفريق خسر بهدفين.",  # an adjective
+    ],
+)
+def test_speech_verb_forms_that_report_nothing(pipeline, text):
+    found, _ = quotes(pipeline, text)
+    assert found == []
+
+
+def test_a_report_after_a_time_word_or_an_idiom_stays(pipeline):
+    found, _ = quotes(pipeline, "وغادر الوزير القاعة قبل أن يضيف أن الحكومة ستعلن قرارها غدا.")
+    assert ("indirect", "يضيف", "الحكومة ستعلن قرارها غدا") in found
+    found, _ = quotes(pipeline, "وسأل الصحفيون اللاعب عن مستقبله فما كان منه إلا أن قال: «سأبقى مع فريقي».")
+    assert ("direct", "قال", "سأبقى مع فريقي") in found
+
+
+def test_a_participle_right_before_its_clause_needs_no_comma(pipeline):
+    found, _ = quotes(pipeline, "وأعلنت الشركة عن أرباحها الفصلية مؤكدة أن المبيعات ارتفعت بنسبة كبيرة.")
+    assert ("indirect", "مؤكدة", "المبيعات ارتفعت بنسبة كبيرة") in found
+
+
+def test_short_definite_quotations_are_labels_not_partial_quotes(pipeline):
+    found, _ = quotes(
+        pipeline,
+        "وقال المدرب إن اللاعبين يحبون التقاط صور «السيلفي» مع الجماهير وإن زملاءه «يملكون روحا عالية».",
+    )
+    kinds = {(kind, text) for kind, _, text in found}
+    assert ("partial", "يملكون روحا عالية") in kinds
+    assert ("partial", "السيلفي") not in kinds
+    found, _ = quotes(pipeline, "واتهم المتحدث الحركة بأنها جماعة «متطرفة» تسعى إلى الفوضى.")
+    assert ("partial", "متطرفة") in {(kind, text) for kind, _, text in found}
+
+
+def test_a_label_after_a_case_noun_is_no_partial_quote(pipeline):
+    found, _ = quotes(pipeline, "وأكد المحامي أن موكله برئ في قضية «تبييض أموال» المرفوعة ضده منذ عامين.")
+    assert [kind for kind, _, _ in found] == ["indirect"]
+
+
+def test_the_narrators_remark_ends_what_was_said(pipeline):
+    found, _ = quotes(
+        pipeline, "وأكد قائد الشرطة أن التحقيقات كشفت هوية المشتبه بهم دون أن يسمي أيا منهم أو يحدد جنسياتهم."
+    )
+    assert ("indirect", "أكد", "التحقيقات كشفت هوية المشتبه بهم") in found
+    found, _ = quotes(pipeline, "وقال الوزير إن الجيش لن ينسحب من المدينة دون أن يحقق أهدافه كاملة.")
+    assert ("indirect", "قال", "الجيش لن ينسحب من المدينة دون أن يحقق أهدافه كاملة") in found
+
+
+def test_a_prepositional_object_is_not_looked_for_past_a_new_verb(pipeline):
+    found, _ = quotes(pipeline, "كما أكد النادي الصفقة ونشر صورة للاعب في حسابه على موقع التواصل.")
+    assert found == []
+    found, _ = quotes(pipeline, "ودعا الدفاع المدني المتنزهين وزوار الشواطئ إلى التقيد بتعليمات السلامة.")
+    assert ("indirect", "دعا", "التقيد بتعليمات السلامة") in found
+
+
+def test_while_a_person_affirms_is_a_quote_while_sources_report_is_a_claim(pipeline):
+    found, article = quotes(
+        pipeline, "وتقدم النادي بعرض رسمي للاعب، فيما أكد مدير الكرة خالد العمري أن المفاوضات ما زالت مستمرة."
+    )
+    assert ("indirect", "أكد", "المفاوضات ما زالت مستمرة") in found and article.claims == []
+    found, article = quotes(pipeline, "وتقدم النادي بعرض رسمي للاعب، فيما ذكرت مصادر أن المفاوضات ما زالت مستمرة.")
+    assert found == [] and [c.text for c in article.claims] == ["المفاوضات ما زالت مستمرة"]
+
+
+def test_a_noun_object_after_a_long_subject_and_an_addressee(pipeline):
+    found, _ = quotes(
+        pipeline,
+        'وأكد المهندس سامي الحربي المتحدث الرسمي للهيئة العامة للطيران لـ"الوطن" استمرار الرحلات في موعدها.',
+    )
+    assert ("indirect", "أكد", "استمرار الرحلات في موعدها") in found
+
+
+def test_a_relative_clause_reports_with_its_subject_and_min_anna(pipeline):
+    found, _ = quotes(pipeline, "ورحب الحزب بما أكده الوزير من أن الانتخابات ستجري في موعدها.")
+    assert ("indirect", "أكده", "الانتخابات ستجري في موعدها") in found
+    found, _ = quotes(pipeline, "فهل يصدق أحد ما أعلنه المتحدث من أن الأسعار لن ترتفع هذا العام؟")
+    assert ("indirect", "أعلنه", "الأسعار لن ترتفع هذا العام") in found
+    found, _ = quotes(pipeline, "وهذا ما قاله لي صديقي في الأمس.")
+    assert found == []
+
+
+def test_only_the_word_right_before_a_verb_makes_it_a_noun(pipeline):
+    found, _ = quotes(pipeline, "وارتفعت المبيعات في 2014، مؤكدا ارتفاع الطلب خلال العام الجاري.")
+    assert ("indirect", "مؤكدا", "ارتفاع الطلب خلال العام الجاري") in found
+
+
+def test_a_quoted_phrase_of_three_words_is_a_partial_quote(pipeline):
+    found, _ = quotes(pipeline, "وحث الرئيس الحكومة على «الخروج من عزلتها» في أسرع وقت.")
+    assert ("partial", None, "الخروج من عزلتها") in {(k, None, t) for k, _, t in found}
+
+
+def test_no_noun_object_inside_the_speakers_title(pipeline):
+    found, _ = quotes(
+        pipeline,
+        "وشدد السفير علي الحربي المتحدث الرسمي باسم وزارة الخارجية في تصريحات له، أمس، على تضامن بلاده مع جيرانها.",
+    )
+    assert ("indirect", "شدد", "تضامن بلاده مع جيرانها") in found
+
+
+def test_a_promise_or_a_consequence_after_a_comma_ends_what_was_said(pipeline):
+    found, _ = quotes(pipeline, "وأعلن الوزير أن الحكومة ستبني مدارس جديدة، واعدا بالعمل على تحسين الرواتب.")
+    assert ("indirect", "أعلن", "الحكومة ستبني مدارس جديدة") in found
+    found, _ = quotes(pipeline, "وقال مسؤول إن المحادثات ستستأنف الأسبوع المقبل، مما يعزز الآمال بالتوصل إلى اتفاق.")
+    assert ("indirect", "قال", "المحادثات ستستأنف الأسبوع المقبل") in found
