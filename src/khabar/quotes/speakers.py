@@ -27,6 +27,8 @@ TITLE_REACH = 40  # characters between a title and the name it is given to (hono
 @dataclass(frozen=True)
 class SpeakerTables:
     honorific_pronouns: frozenset[str]
+    not_speakers: frozenset[str]
+    verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -62,6 +64,8 @@ def speaker_tables() -> SpeakerTables:
 
     return SpeakerTables(
         honorific_pronouns=words("honorific_pronouns"),
+        not_speakers=words("not_speakers"),
+        verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
         org_nouns=words("org_nouns"),
         document_nouns=words("document_nouns"),

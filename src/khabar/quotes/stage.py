@@ -161,7 +161,7 @@ class QuoteFinder:
         self.no_subject = self.rep.participles | self.rep.possessed
 
     def __call__(self, article: Article) -> Article:
-        entity_of = {id(m): m.entity for m in article.mentions}
+        entity_of = {id(m): m.entity for m in article.mentions if self.plausible(m)}
         quotes: list[Quote] = []
         claims: list[Claim] = []
         memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs))
@@ -179,6 +179,10 @@ class QuoteFinder:
         article.quotes, article.claims = quotes, claims
         self.provenance(article)
         return article
+
+    def plausible(self, m: Mention) -> bool:
+        """Whether a mention may name a speaker: not a currency, unit or common word the NER tagged (ريال)."""
+        return normalize(m.text).strip() not in self.s.not_speakers
 
     @staticmethod
     def link_continuations(text: str, quotes: list[Quote]) -> None:
@@ -320,7 +324,8 @@ class QuoteFinder:
             clause = self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
             who = self.speaker(r, verb, clause[2] if clause else min(limit, verb.end + SUBJECT_GAP), entity_of, memory)
             if clause is None:
-                memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
+                if self.opens_clause(r, verb):
+                    memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
             end = self.clause_end(r, start, verbs[k + 1 :], quoted=colon)
@@ -346,6 +351,20 @@ class QuoteFinder:
             memory.heard(who)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def opens_clause(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a cue with no content of its own stands as a verb opening a clause — after و/ف, a
+        punctuation mark, the sentence's start, a name or قد — and so names a speaker who goes on; not a
+        word inside a phrase (عن رفض بلاده، تجري بين الطرفين، مبالغ قدرت بـ)."""
+        if r.text[verb.start - 1 : verb.start] in conjunctions() and not r.text[verb.start - 2 : verb.start - 1].isalpha():
+            return True
+        before = r.text[r.sentence.start : verb.start].rstrip()
+        if not before or not before[-1].isalpha():
+            return True
+        word = WORD.findall(before)[-1]
+        return any(m.end == r.sentence.start + len(before) for m in r.mentions) or normalize(word) in (
+            self.s.verb_particles | self.s.relatives
+        )
 
     def speech(self, r: SentenceReader, quotes: list[Quote]) -> list[Quote]:
         """The quotes that are news speech: no title, date or name in quotation marks, no religious
@@ -391,7 +410,9 @@ class QuoteFinder:
         memory.speaking_at = verb.start
         if self.s.participle.fullmatch(verb.norm):
             return self.participle_speaker(r, verb, entity_of, memory)
-        between = [m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP"]
+        between = [
+            m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP" and self.plausible(m)
+        ]
         definite = self.definite_subject(r, verb)
         subject = None
         for label in ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
