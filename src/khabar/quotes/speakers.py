@@ -28,6 +28,7 @@ TITLE_REACH = 40  # characters between a title and the name it is given to (hono
 class SpeakerTables:
     honorific_pronouns: frozenset[str]
     not_speakers: frozenset[str]
+    in_document: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
     org_nouns: frozenset[str]
@@ -65,6 +66,7 @@ def speaker_tables() -> SpeakerTables:
     return SpeakerTables(
         honorific_pronouns=words("honorific_pronouns"),
         not_speakers=words("not_speakers"),
+        in_document=words("in_document"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
         org_nouns=words("org_nouns"),
@@ -275,12 +277,12 @@ class ArticleSpeakers:
             return last
         return None, words
 
-    def named_before(self, at: int) -> tuple[str | None, str | None] | None:
+    def named_before(self, at: int, reach: int = 60) -> tuple[str | None, str | None] | None:
         """Who stands just before a document's introduction in its sentence (نشر التنظيم «فتوى»، أصدرت
         وزارة الداخلية بيانا): a named person or organisation, or an organisation's words."""
         text = self.article.text
         at = len(text[:at].rstrip(' «"“'))
-        start = max(0, at - 60)
+        start = max(0, at - reach)
         stop = STOP.search(text[start:at][::-1])
         if stop:
             start = at - stop.start()

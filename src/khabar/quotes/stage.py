@@ -442,7 +442,9 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
-            if (
+            if memory.model and (issued := self.in_document(r, verb, memory)):
+                who.entity, who.words = issued
+            elif (
                 words
                 and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words))
                 and len(WORD.findall(words)) <= 6
@@ -482,6 +484,18 @@ class QuoteFinder:
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
         return who
+
+    def in_document(self, r: SentenceReader, verb: Verb, memory: Memory) -> tuple[str | None, str | None] | None:
+        """`أصدرت الوزارة بيانا طالبت فيه بـ …`، `بيانا جاء فيه:`: the cue speaks for the document named just
+        before, so for its issuer (the name before the document in its clause), as (entity, words)."""
+        after = WORD.search(r.view.norm, r.normal_offset(verb.end))
+        last = WORD.findall(verb.norm)[-1:]
+        if not (last and last[0] in self.s.in_document) and not (
+            after and after.group() in self.s.in_document and not r.view.norm[r.normal_offset(verb.end) : after.start()].strip()
+        ):
+            return None
+        issuer = memory.model.named_before(verb.start, reach=90)
+        return issuer if issuer and (issuer[0] or issuer[1]) else None
 
     def relayed_words(self, r: SentenceReader, start: int, until: int, memory: Memory):
         """An unnamed speaker relayed by an outlet (نقلت صحيفة X عن مسؤولين في الوزارة أن …): its words,
