@@ -347,6 +347,28 @@ class ArticleSpeakers:
                     break
         return found
 
+    def role_holder(self, noun: str, at: int) -> str | None:
+        """The person last named before `at` whose role starts with the title `noun` (الزعيم → زعيم طالبان)."""
+        forms = {noun, self.t.letters["article"] + noun}
+        for m in reversed(self.article.mentions):
+            entity = self.entities.get(m.entity or "")
+            if m.start < at and m.label == "PERSON" and entity is not None:
+                if any(fold(role).split()[:1] and fold(role).split()[0] in forms for role in entity.roles):
+                    return entity.id
+        return None
+
+    def title_holder(self, entity_id: str | None) -> str | None:
+        """A person known in the article only by a one-word title (المرشد) given to a named person next to
+        it (السيد علي خامنئي المرشد …): that person."""
+        entity = self.entities.get(entity_id or "")
+        if entity is None or entity.label != "PERSON":
+            return None
+        name = normalize(entity.name_ar).split()
+        if len(name) != 1 or not head(name[0])[1]:
+            return None
+        holder = self.titled(name[0], len(self.article.text))
+        return holder if holder != entity_id else None
+
     def feminine(self, entity_id: str | None) -> bool | None:
         """Whether a person is a woman (a feminine title, a given name in ة) or a man (a masculine title,
         a name with بن / أبو / عبد); None when not a person or not known."""

@@ -171,6 +171,10 @@ class QuoteFinder:
             found = self.speech(reader, self.sentence_quotes(reader, entity_of, memory))
             claims += self.sentence_claims(reader, found, entity_of)  # it may take a quote for a claim
             quotes += found
+        holders: dict[str, str | None] = {}
+        for q in quotes:  # المرشد → the person the article gave that title
+            if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
+                q.speaker = holder
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -415,7 +419,8 @@ class QuoteFinder:
         ]
         definite = self.definite_subject(r, verb)
         subject = None
-        for label in ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
+        holder = None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, memory)
+        for label in () if holder else ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
             if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
@@ -442,7 +447,9 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
-            if memory.model and (issued := self.in_document(r, verb, memory)):
+            if holder:
+                who.entity = holder
+            elif memory.model and (issued := self.in_document(r, verb, memory)):
                 who.entity, who.words = issued
             elif (
                 words
@@ -484,6 +491,20 @@ class QuoteFinder:
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
         return who
+
+    def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
+        """A subject that is a definite title right after the verb (وأكد الزعيم الغامض للحركة أن) with no name
+        after it: the person last named before whose role starts with that title, if they agree."""
+        first = WORD.search(r.text, verb.end, until)
+        if first is None or r.text[verb.end : first.start()].strip() or memory.model is None:
+            return None
+        if any(m.start <= first.start() < m.end for m in r.mentions):
+            return None
+        noun, definite = head(first.group())
+        if not definite or noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
+            return None
+        holder = memory.model.role_holder(noun, verb.start)
+        return holder if holder and self.agrees(verb, holder, memory) else None
 
     def in_document(self, r: SentenceReader, verb: Verb, memory: Memory) -> tuple[str | None, str | None] | None:
         """`أصدرت الوزارة بيانا طالبت فيه بـ …`، `بيانا جاء فيه:`: the cue speaks for the document named just
