@@ -90,6 +90,8 @@ class Memory:
         self.genders: dict[str, bool] = {}  # feminine or not, as the verbs of named subjects showed
         self.previous: list[tuple[int, str]] = []
         self.current: list[tuple[int, str]] = []
+        self.subjects: list[tuple[int, str]] = []  # people named in the sentence outside a prepositional phrase
+        self.said_until = 0  # where the content of the sentence's last quote ends
 
     def sentence(self, r: SentenceReader, entity_of) -> None:
         if self.in_sentence is None and self.topic is not None:  # استقبل الأمير X الوفد. وقال إن …: X
@@ -104,6 +106,7 @@ class Memory:
         )
         self.previous = self.current
         self.in_sentence = None
+        self.said_until = 0
         self.in_sentence_at = r.sentence.end  # where the sentence's first speaker was heard
         lead = regex.search(r"[،,:؛]", r.text[r.sentence.start : r.sentence.start + OPENING_REACH])
         reach = r.sentence.start + (lead.start() if lead else OPENING_REACH)
@@ -120,6 +123,19 @@ class Memory:
         self.current = [
             (m.start, entity_of[id(m)]) for m in r.mentions if m.label in ("PERSON", "ORG") and entity_of.get(id(m))
         ]
+        self.subjects = [
+            (m.start, entity_of[id(m)])
+            for m in r.mentions
+            if m.label == "PERSON" and entity_of.get(id(m)) and self.model and self.subject_like(r, m)
+        ]
+
+    def subject_like(self, r: SentenceReader, m: Mention) -> bool:
+        """Whether a person named in the sentence may be its subject: no preposition joined to or before
+        the name (بالبلوي، على البلوي), no addressee's لـ."""
+        if any(c in m.proclitic for c in self.model.t.letters["prepositions"]):
+            return False
+        before = WORD.findall(r.text, max(r.sentence.start, m.start - 20), m.start)
+        return not (before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening)
 
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
@@ -132,9 +148,17 @@ class Memory:
     def last(self, r: SentenceReader, verb: Verb, agrees=None) -> tuple[str | None, str | None]:
         """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before); but
         a sentence that named its subject before a dropped one (واستنكر النائب X ما حصل، وقال إن …) keeps it."""
-        opening = next((e for start, e in self.opening if start < verb.start), None)
-        if self.in_sentence is None and opening and (agrees is None or agrees(opening)):
-            return opening, None
+        opening = next(((start, e) for start, e in self.opening if start < verb.start), None)
+        floor = -1 if self.in_sentence is None else max(self.in_sentence_at, self.said_until)
+        later = [(s, e) for s, e in self.subjects if floor < s < verb.start and (agrees is None or agrees(e))][-1:]
+        if later and self.in_sentence is not None and not regex.search(r"[،,؛]", r.text[floor : later[0][0]]):
+            later = []  # a name in the clause of the speaker already heard is no new subject
+        if later and opening and not regex.search(r"[،,؛]", r.text[opening[0] : later[0][0]]):
+            later = []  # استقبل الأمير X السفير Y، وأكد: the opening's clause keeps its subject
+        if later:  # …، فيما خصص المدرب X اجتماعه …، مع التنبيه على: the closest clause's subject
+            return later[0][1], None
+        if self.in_sentence is None and opening and (agrees is None or agrees(opening[1])):
+            return opening[1], None
         if self.entity or self.words:
             if agrees is not None and not agrees(self.entity):
                 return next((h for h in reversed(self.history) if agrees(h[0])), (self.entity, self.words))
@@ -353,6 +377,7 @@ class QuoteFinder:
                         out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
             memory.heard(who)
+            memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
 
