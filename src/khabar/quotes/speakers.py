@@ -28,6 +28,8 @@ TITLE_REACH = 40  # characters between a title and the name it is given to (hono
 class SpeakerTables:
     honorific_pronouns: frozenset[str]
     not_speakers: frozenset[str]
+    quantifiers: frozenset[str]
+    addressing: frozenset[str]
     in_document: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
@@ -66,6 +68,8 @@ def speaker_tables() -> SpeakerTables:
     return SpeakerTables(
         honorific_pronouns=words("honorific_pronouns"),
         not_speakers=words("not_speakers"),
+        quantifiers=words("quantifiers"),
+        addressing=words("addressing"),
         in_document=words("in_document"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),

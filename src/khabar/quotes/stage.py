@@ -472,6 +472,8 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
+            if words and self.object_words(verb, words):
+                words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
             if holder:
                 who.entity = holder
             elif memory.model and (issued := self.in_document(r, verb, memory)):
@@ -516,6 +518,18 @@ class QuoteFinder:
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
         return who
+
+    def object_words(self, verb: Verb, words: str) -> bool:
+        """Whether the words after a verb are its object, not its subject: a definite plural in -ين (طالب
+        اللاعبين، أبلغ المسؤولين), or after a verb that addresses people, a quantifier with one (دعا كل
+        المقاتلين، حث جميع المواطنين)."""
+        found = [normalize(w) for w in WORD.findall(words)]
+        letters = self.s.letters
+        if found and found[0] in self.s.quantifiers:
+            if strip_conjunction(verb.norm, self.s.addressing) not in self.s.addressing:
+                return False
+            found = found[1:]
+        return bool(found) and head(found[0])[1] and found[0].endswith(letters["oblique_plural"]) and len(found[0]) > 5
 
     def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
         """A subject that is a definite title right after the verb (وأكد الزعيم الغامض للحركة أن) with no name
@@ -777,14 +791,25 @@ class QuoteFinder:
             words = r.text[start:end]
             resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
             return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
-        previous = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 30), verb.start))[-1:]
-        if previous and memory.model and not r.text[previous[0].end() : verb.start].strip():
-            noun, definite = head(previous[0].group())  # الحكومة شددت: a definite speaker noun right before
-            if definite and (noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns):
-                words = previous[0].group()
-                resolved = memory.model.resolve(words, previous[0].start(), (memory.entity, memory.words))
+        clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
+        previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))[-5:]
+        for k, w in enumerate(previous):  # الحكومة شددت، المعلومات الواردة من فيينا تؤكد، «فتوى» تدعو، معلومات تؤكد
+            noun, definite = head(w.group())
+            last = k == len(previous) - 1 and not r.text[w.end() : verb.start].strip(" «»“”\"")
+            if not memory.model or not (definite or last) or normalize(w.group()) in self.c.gap_words:
+                continue
+            if noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
+                if any(self.known_word(x.group()) for x in previous[k + 1 :]):
+                    return None  # another verb between: the noun is its subject or object
+                words = r.text[w.start() : previous[-1].end()]
+                resolved = memory.model.resolve(words, w.start(), (memory.entity, memory.words))
                 return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
         return None
+
+    def known_word(self, word: str) -> bool:
+        """Whether a word is a cue of the tables (with its و/ف)."""
+        norm = normalize(word)
+        return norm in self.known or strip_conjunction(norm, self.known) in self.known
 
     def clause_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
         """Where the reported words begin — after أن/إن (or إلى أن), a colon or an opening quotation
