@@ -135,7 +135,9 @@ class Memory:
         if any(c in m.proclitic for c in self.model.t.letters["prepositions"]):
             return False
         before = WORD.findall(r.text, max(r.sentence.start, m.start - 20), m.start)
-        return not (before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening)
+        return not (
+            before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening
+        )
 
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
@@ -385,7 +387,10 @@ class QuoteFinder:
         """Whether a cue with no content of its own stands as a verb opening a clause — after و/ف, a
         punctuation mark, the sentence's start, a name or قد — and so names a speaker who goes on; not a
         word inside a phrase (عن رفض بلاده، تجري بين الطرفين، مبالغ قدرت بـ)."""
-        if r.text[verb.start - 1 : verb.start] in conjunctions() and not r.text[verb.start - 2 : verb.start - 1].isalpha():
+        if (
+            r.text[verb.start - 1 : verb.start] in conjunctions()
+            and not r.text[verb.start - 2 : verb.start - 1].isalpha()
+        ):
             return True
         before = r.text[r.sentence.start : verb.start].rstrip()
         if not before or not before[-1].isalpha():
@@ -443,9 +448,11 @@ class QuoteFinder:
             m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP" and self.plausible(m)
         ]
         definite = self.definite_subject(r, verb)
-        subject = None
         holder = None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, memory)
-        for label in () if holder else ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
+        subject = named_first = None if holder else self.first_named(r, verb, between)
+        for label in (
+            () if holder or subject else ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
+        ):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
             if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
@@ -455,7 +462,7 @@ class QuoteFinder:
             if chosen:
                 subject = chosen[0]
                 break
-        if subject is not None and subject.label == "ORG":  # رئيس مجلس إدارة مجموعة «X» فلان: the person
+        if subject is not None and subject.label == "ORG" and not named_first:  # رئيس مجلس إدارة مجموعة «X» فلان: the person
             owner = next((m for m in r.mentions if m.label == "PERSON" and 0 < m.start - subject.end <= 3), None)
             if owner is not None and not WORD.search(r.text, subject.end, owner.start):
                 subject = owner
@@ -519,6 +526,16 @@ class QuoteFinder:
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
         return who
 
+    def first_named(self, r: SentenceReader, verb: Verb, between: list[Mention]) -> Mention | None:
+        """After a verb that takes a person as object (يتهم «داعش» الملا عمر بأنه، دعت الوزارة المواطنين): the
+        name right after the verb is the subject, a later one the object."""
+        if strip_conjunction(verb.norm, self.s.addressing) not in self.s.addressing:
+            return None
+        first = next((m for m in between if m.label in ("PERSON", "ORG", "GPE")), None)
+        if first is None or r.text[verb.end : first.start].strip(' «»“”"') or self.addressed(r, verb, first):
+            return None
+        return first
+
     def object_words(self, verb: Verb, words: str) -> bool:
         """Whether the words after a verb are its object, not its subject: a definite plural in -ين (طالب
         اللاعبين، أبلغ المسؤولين), or after a verb that addresses people, a quantifier with one (دعا كل
@@ -551,7 +568,9 @@ class QuoteFinder:
         after = WORD.search(r.view.norm, r.normal_offset(verb.end))
         last = WORD.findall(verb.norm)[-1:]
         if not (last and last[0] in self.s.in_document) and not (
-            after and after.group() in self.s.in_document and not r.view.norm[r.normal_offset(verb.end) : after.start()].strip()
+            after
+            and after.group() in self.s.in_document
+            and not r.view.norm[r.normal_offset(verb.end) : after.start()].strip()
         ):
             return None
         issuer = memory.model.named_before(verb.start, reach=90)
@@ -795,7 +814,7 @@ class QuoteFinder:
         previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))[-5:]
         for k, w in enumerate(previous):  # الحكومة شددت، المعلومات الواردة من فيينا تؤكد، «فتوى» تدعو، معلومات تؤكد
             noun, definite = head(w.group())
-            last = k == len(previous) - 1 and not r.text[w.end() : verb.start].strip(" «»“”\"")
+            last = k == len(previous) - 1 and not r.text[w.end() : verb.start].strip(' «»“”"')
             if not memory.model or not (definite or last) or normalize(w.group()) in self.c.gap_words:
                 continue
             if noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
