@@ -28,6 +28,7 @@ TITLE_REACH = 40  # characters between a title and the name it is given to (hono
 class SpeakerTables:
     honorific_pronouns: frozenset[str]
     not_speakers: frozenset[str]
+    clause_openers: frozenset[str]
     quantifiers: frozenset[str]
     addressing: frozenset[str]
     in_document: frozenset[str]
@@ -68,6 +69,7 @@ def speaker_tables() -> SpeakerTables:
     return SpeakerTables(
         honorific_pronouns=words("honorific_pronouns"),
         not_speakers=words("not_speakers"),
+        clause_openers=words("clause_openers"),
         quantifiers=words("quantifiers"),
         addressing=words("addressing"),
         in_document=words("in_document"),

@@ -811,12 +811,18 @@ class QuoteFinder:
             resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
             return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
-        previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))[-5:]
+        previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))
+        opener = strip_conjunction(normalize(previous[0].group()), self.s.not_opening) if previous else ""
+        if opener in self.s.not_opening:
+            return None  # وحول لقاءات الإدارة مع جماهير النادي أوضح: a prepositional phrase, no subject
+        previous = previous[-5:]
         for k, w in enumerate(previous):  # الحكومة شددت، المعلومات الواردة من فيينا تؤكد، «فتوى» تدعو، معلومات تؤكد
             noun, definite = head(w.group())
             last = k == len(previous) - 1 and not r.text[w.end() : verb.start].strip(' «»“”"')
             if not memory.model or not (definite or last) or normalize(w.group()) in self.c.gap_words:
                 continue
+            if not last and k and normalize(previous[k - 1].group()) not in self.s.clause_openers:
+                continue  # لقاءات مع جماهير النادي أوضح: a noun inside a phrase is no subject
             if noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
                 if any(self.known_word(x.group()) for x in previous[k + 1 :]):
                     return None  # another verb between: the noun is its subject or object
