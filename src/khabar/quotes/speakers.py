@@ -377,11 +377,22 @@ class ArticleSpeakers:
 
     def feminine(self, entity_id: str | None) -> bool | None:
         """Whether a person is a woman (a feminine title, a given name in ة) or a man (a masculine title,
-        a name with بن / أبو / عبد); None when not a person or not known."""
+        a name with بن / أبو / عبد), an organisation feminine (its head noun in ة: صحيفة، وزارة); None when
+        not known."""
         entity = self.entities.get(entity_id or "")
+        if entity is not None and entity.label == "ORG":  # وزارة، صحيفة سبورت: a head noun in ة is feminine
+            heads = entity.name_ar.split()[:1]
+            for m in self.article.mentions:
+                before = WORD.findall(self.article.text, max(0, m.start - 12), m.start)
+                if m.entity == entity.id and before and not STOP.search(self.article.text, m.start - 2, m.start):
+                    heads.append(before[-1])
+            ta = self.t.letters["ta_marbuta"]
+            feminine = any(w.endswith(ta) and (w == heads[0] or head(w)[0] in self.t.org_nouns) for w in heads)
+            return True if feminine else None
         if entity is None or entity.label != "PERSON":
             return None
         roles = {fold(r) for r in entity.roles}
+        roles |= {role.split()[0] for role in roles if role}  # الرئيس الأمريكي → الرئيس
         if roles & self.t.feminine_titles:
             return True
         first = entity.name_ar.split()[:1]  # ة before normalisation (which folds it into ه)

@@ -657,6 +657,7 @@ class QuoteFinder:
                     if m.end <= limit
                     and m.label == label
                     and entity_of.get(id(m))
+                    and not self.spoken_to(r, m)
                     and self.agrees(verb, entity_of[id(m)], memory)
                 ),
                 None,
@@ -665,7 +666,12 @@ class QuoteFinder:
                 return Speaker(entity_of[id(named)])
         if heard is not None:
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))
-        return Speaker(*memory.last(r, verb))
+        return Speaker(*memory.last(r, verb, lambda e: self.agrees(verb, e, memory)))
+
+    def spoken_to(self, r: SentenceReader, m: Mention) -> bool:
+        """Whether a name is an addressee (في حديث مع «X»، لوكالة X), whatever verb it follows."""
+        lead = normalize(r.text[max(r.sentence.start, m.start - 8) : m.start]).rstrip('«“"” ')
+        return m.proclitic.endswith(self.c.attached) or lead.endswith(self.c.addressee_with + self.c.attached)
 
     def definite_subject(self, r: SentenceReader, verb: Verb) -> str:
         """A definite noun right after the verb that stands for a speaker (الوزارة، المصدر المسؤول، البيان)
