@@ -354,7 +354,7 @@ class QuoteFinder:
             clause = self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
             who = self.speaker(r, verb, clause[2] if clause else min(limit, verb.end + SUBJECT_GAP), entity_of, memory)
             if clause is None:
-                if self.opens_clause(r, verb):
+                if self.opens_clause(r, verb) and verb.start >= memory.said_until:  # not inside what was said
                     memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
