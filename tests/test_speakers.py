@@ -210,3 +210,74 @@ def test_a_participle_skips_names_inside_the_reported_words(pipeline):
         "قال الدكتور فهد السالم إن الوزير خالد العمري وافق على الخطة، مضيفا أن التنفيذ يبدأ الشهر المقبل.",
     )
     assert [who for _, who in found] == ["فهد السالم", "فهد السالم"]
+
+
+def test_the_addressee_after_a_calling_verb_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "وقاد المدرب الهولندي مارتن يول الحصة التدريبية المسائية في ملعب النادي، وطالب اللاعبين بالتركيز على "
+        "الكرات الثابتة.",
+    )
+    assert found == [("طالب", "مارتن يول")]
+    found = speakers(pipeline, "وأصدرت جماعة الإخوان «فتوى» تدعو كل الأعضاء إلى مقاطعة الانتخابات المقبلة.")
+    assert found[0][0] == "تدعو" and "الإخوان" in found[0][1]
+    found = speakers(pipeline, "ويتهم «حزب العمال» الرئيس رجب طيب أردوغان بأنه يسعى إلى احتكار السلطة.")
+    assert found == [("يتهم", "حزب العمال")]
+
+
+def test_a_cue_in_a_document_speaks_for_its_issuer(pipeline):
+    found = speakers(
+        pipeline,
+        "وأصدرت وزارة البيئة بيانا رسميا أمس طالبت فيه بوقف الصيد في المحميات، وحذرت من العقوبات.",
+    )
+    assert found == [("طالبت", "وزارة البيئة"), ("حذرت", "وزارة البيئة")]
+    found = speakers(pipeline, "وكان المكتب الإعلامي قد أصدر بيانا جاء فيه: «سيعود الرئيس إلى العاصمة مساء الغد».")
+    assert found == [("جاء فيه", "المكتب الإعلامي")]
+
+
+def test_a_title_subject_is_the_person_holding_it(pipeline):
+    found = speakers(
+        pipeline,
+        "وصل زعيم الحزب الوطني خالد المنصور إلى المدينة. وأكد الزعيم الشاب للحزب الذي يلقبه أنصاره بالقائد أن "
+        "الحزب سيشارك في الانتخابات.",
+    )
+    assert found == [("أكد", "خالد المنصور")]
+
+
+def test_a_currency_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "ضبطت الشرطة مواطنا حول 300 مليون ريال إلى حسابات في الخارج. ودافع المتهم عن نفسه، قائلا إنه يعمل في التجارة.",
+    )
+    assert found == [("قائلا", None)]
+
+
+def test_a_dropped_subject_is_its_clauses_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "عقد رئيس النادي سعد الحربي اجتماعا مع أعضاء الشرف، فيما خصص المدرب فهد العتيبي حصته للتدريبات البدنية "
+        "مع التنبيه على اللاعبين بالالتزام بالمواعيد.",
+    )
+    assert found == [("التنبيه", "فهد العتيبي")]
+
+
+def test_a_speaker_noun_opening_the_clause_and_cues_inside_the_words_said(pipeline):
+    found = speakers(
+        pipeline,
+        "ولم يعد السؤال مطروحا لأن التقارير الواردة من جنيف تؤكد كلها أن الطرفين اقتربا من الاتفاق.",
+    )
+    assert found == [("تؤكد", "التقارير الواردة من جنيف")]
+    found = speakers(
+        pipeline,
+        "وأشار سامي الدوسري إلى أن الشركة تتوقع نمو المبيعات هذا العام، مبينا أن المصنع الجديد سيفتتح قريبا.",
+    )
+    assert found == [("أشار", "سامي الدوسري"), ("مبينا", "سامي الدوسري")]
+
+
+def test_a_masculine_verb_does_not_go_on_from_a_paper(pipeline):
+    found = speakers(
+        pipeline,
+        "قال رئيس نادي برشلونة جوسيب بارتوميو إن الفريق جاهز. وكشفت صحيفة سبورت أن الصفقة اكتملت. وأكد أن اللاعب "
+        "سيصل غدا.",
+    )
+    assert found == [("قال", "جوسيب بارتوميو"), ("كشفت", "سبورت"), ("أكد", "جوسيب بارتوميو")]

@@ -361,6 +361,10 @@ class ArticleSpeakers:
             if m.start < at and m.label == "PERSON" and entity is not None:
                 if any(fold(role).split()[:1] and fold(role).split()[0] in forms for role in entity.roles):
                     return entity.id
+                before = WORD.findall(normalize(self.article.text[max(0, m.start - TITLE_REACH) : m.start]))
+                stop = STOP.search(self.article.text, max(0, m.start - TITLE_REACH), m.start)
+                if not stop and forms & set(before[-4:]):  # زعيم الحزب الوطني خالد المنصور
+                    return entity.id
         return None
 
     def title_holder(self, entity_id: str | None) -> str | None:

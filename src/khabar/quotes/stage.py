@@ -462,7 +462,9 @@ class QuoteFinder:
             if chosen:
                 subject = chosen[0]
                 break
-        if subject is not None and subject.label == "ORG" and not named_first:  # رئيس مجلس إدارة مجموعة «X» فلان: the person
+        if (
+            subject is not None and subject.label == "ORG" and not named_first
+        ):  # رئيس مجلس إدارة مجموعة «X» فلان: the person
             owner = next((m for m in r.mentions if m.label == "PERSON" and 0 < m.start - subject.end <= 3), None)
             if owner is not None and not WORD.search(r.text, subject.end, owner.start):
                 subject = owner
@@ -543,9 +545,8 @@ class QuoteFinder:
         found = [normalize(w) for w in WORD.findall(words)]
         letters = self.s.letters
         if found and found[0] in self.s.quantifiers:
-            if strip_conjunction(verb.norm, self.s.addressing) not in self.s.addressing:
-                return False
-            found = found[1:]
+            addressing = strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
+            return addressing and len(found) > 1 and head(found[1])[1]  # not كل من الوزير والسفير
         return bool(found) and head(found[0])[1] and found[0].endswith(letters["oblique_plural"]) and len(found[0]) > 5
 
     def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
