@@ -822,13 +822,16 @@ class QuoteFinder:
         opener = strip_conjunction(normalize(previous[0].group()), self.s.not_opening) if previous else ""
         if opener in self.s.not_opening:
             return None  # وحول لقاءات الإدارة مع جماهير النادي أوضح: a prepositional phrase, no subject
-        previous = previous[-5:]
+        previous, openers = previous[-5:], self.s.clause_openers
+        plural = verb_form(verb.norm, self.c.verbs)[1]  # a plural verb has its subject before it
         for k, w in enumerate(previous):  # الحكومة شددت، المعلومات الواردة من فيينا تؤكد، «فتوى» تدعو، معلومات تؤكد
             noun, definite = head(w.group())
             last = k == len(previous) - 1 and not r.text[w.end() : verb.start].strip(' «»“”"')
+            if plural and noun in self.rep.partitive and (not k or normalize(previous[k - 1].group()) in openers):
+                return None, r.text[w.start() : previous[-1].end()]  # ولكن بعض من جربوه أكدوا أن: a group
             if not memory.model or not (definite or last) or normalize(w.group()) in self.c.gap_words:
                 continue
-            if not last and k and normalize(previous[k - 1].group()) not in self.s.clause_openers:
+            if not last and k and normalize(previous[k - 1].group()) not in openers:
                 continue  # لقاءات مع جماهير النادي أوضح: a noun inside a phrase is no subject
             if noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
                 if any(self.known_word(x.group()) for x in previous[k + 1 :]):
