@@ -215,6 +215,8 @@ class ArticleSpeakers:
             if intro:  # an unnamed source is not the place or body named in its description
                 entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
+            if last[1] and head(last[1])[0] == noun:  # ذكرت الإدارة الوطنية للمحيطات … وأوضحت الإدارة
+                return last
             if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
                 return None, self.t.outlets[self.article.source]
             return None

@@ -546,7 +546,8 @@ class QuoteFinder:
         letters = self.s.letters
         if found and found[0] in self.s.quantifiers:
             addressing = strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
-            return addressing and len(found) > 1 and head(found[1])[1]  # not كل من الوزير والسفير
+            possessed = len(found) > 1 and found[1].endswith(letters["possessives"])  # جميع مواطنيها
+            return addressing and len(found) > 1 and (head(found[1])[1] or possessed)  # not كل من الوزير والسفير
         return bool(found) and head(found[0])[1] and found[0].endswith(letters["oblique_plural"]) and len(found[0]) > 5
 
     def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
