@@ -281,3 +281,20 @@ def test_a_masculine_verb_does_not_go_on_from_a_paper(pipeline):
         "سيصل غدا.",
     )
     assert found == [("قال", "جوسيب بارتوميو"), ("كشفت", "سبورت"), ("أكد", "جوسيب بارتوميو")]
+
+
+def test_a_title_built_on_a_name_is_the_person_not_the_name(pipeline):
+    found = speakers(
+        pipeline, "فيما أعرب وزير الزراعة الأردني عن أمله في تحسن الموسم، لافتا إلى أن الأمطار كانت غزيرة هذا العام."
+    )
+    assert found == [("لافتا", "وزير الزراعة الأردني")]
+    assert speakers(pipeline, "وقال مدير شركة أرامكو إن الإنتاج سيرتفع العام المقبل.") == [("قال", "مدير شركة أرامكو")]
+
+
+def test_a_plural_verb_takes_no_name_after_it_as_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "دعا خبراء في الطاقة إلى ترشيد الاستهلاك. وقالوا ضمن حملة «وفر» التي أطلقتها الوزارة إن التكييف يستهلك "
+        "نصف الكهرباء.",
+    )
+    assert found == [("دعا", "خبراء في الطاقة"), ("قالوا", "خبراء في الطاقة")]

@@ -447,6 +447,9 @@ class QuoteFinder:
         between = [
             m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP" and self.plausible(m)
         ]
+        plural = verb_form(verb.norm, self.c.verbs)[1]
+        if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
+            between, until = [], verb.end
         definite = self.definite_subject(r, verb)
         holder = None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, memory)
         subject = named_first = None if holder else self.first_named(r, verb, between)
@@ -457,7 +460,7 @@ class QuoteFinder:
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
             if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
                 chosen = [m for m in chosen if self.agrees(verb, entity_of.get(id(m)), memory)]
-            if label in ("GPE", "LOC", "FAC"):
+            if label in ("GPE", "LOC", "FAC", "MISC"):
                 chosen = [m for m in chosen if not r.text[verb.end : m.start].strip()]
             if chosen:
                 subject = chosen[0]
@@ -509,6 +512,8 @@ class QuoteFinder:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
             who.entity, who.words = None, unnamed  # قال مسؤول في وزارة الخارجية: the official, not the ministry
+        elif self.common_name(subject) and memory.model and (titled := self.title_of(r, verb, subject, memory)):
+            who.entity, who.words = titled  # أعرب وزير الري المصري: the minister, not the ministry's field
         elif who.entity is None:
             who.words = subject.text
         who.addressee = addressee
@@ -638,6 +643,29 @@ class QuoteFinder:
             return None
         return r.text[first.start() : subject.end]
 
+    def common_name(self, m: Mention) -> bool:
+        """A name a title may be built on: an organisation or place, or a one-word definite "person" (الري)."""
+        words = WORD.findall(m.text)
+        return m.label != "PERSON" or (len(words) == 1 and head(words[0])[1])
+
+    def title_of(self, r: SentenceReader, verb: Verb, subject: Mention, memory: Memory):
+        """A person's title built on a name (وزير الري المصري، مدير شركة أرامكو) right after the verb: the
+        person the article gave that title, else the title's words, as (entity, words)."""
+        first = WORD.search(r.text, verb.end, subject.start)
+        if first is None or r.text[verb.end : first.start()].strip():
+            return None
+        if (
+            normalize(first.group()) not in self.s.person_titles
+            or len(WORD.findall(r.text, first.start(), subject.end)) > 5
+        ):
+            return None
+        end = subject.end
+        adjective = next((m for m in r.mentions if m.label == "NORP" and 0 < m.start - end <= 1), None)
+        end = adjective.end if adjective is not None else end
+        phrase = r.text[first.start() : end]
+        person = memory.model.titled(phrase, verb.start)
+        return (person, None) if person and self.agrees(verb, person, memory) else (None, phrase)
+
     def participle_speaker(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory) -> Speaker:
         """A participle (…، مشيرا إلى أن، قائلا) has no subject of its own: the speaker already heard in
         the sentence, else the sentence's first person (or organisation) named before it, else the last
@@ -651,6 +679,8 @@ class QuoteFinder:
             limit = r.original(intro.start(), intro.start())[0] if intro else verb.start
         if heard is not None and heard.entity and self.agrees(verb, heard.entity, memory):
             return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
+        if heard is not None and heard.words and self.s.person_titles & set(normalize(heard.words).split()[:1]):
+            return Speaker(None, heard.words, reported_by=list(heard.reported_by))  # أعرب وزير الري …، لافتا
         for label in ("PERSON", "ORG"):
             named = next(
                 (
@@ -758,8 +788,11 @@ class QuoteFinder:
 
     def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
         lead = normalize(r.text[max(verb.end, m.start - 3) : m.start]).rstrip('«“" ')
+        before = WORD.findall(r.text, max(verb.end, m.start - 12), m.start)[-1:]
+        word = normalize(before[0]) if before else ""
         return (
             lead.endswith(self.c.attached)
+            or (word.startswith(self.c.attached) and head(word[1:])[0] in self.s.org_nouns)  # لوكالة فرانس برس
             or m.proclitic.endswith(self.c.attached)
             or normalize(r.text[verb.end : m.start]).rstrip().endswith(self.c.addressee_with)
         )
