@@ -400,7 +400,6 @@ class ArticleSpeakers:
         if entity is None or entity.label != "PERSON":
             return None
         roles = {fold(r) for r in entity.roles}
-        roles |= {role.split()[0] for role in roles if role}  # الرئيس الأمريكي → الرئيس
         if roles & self.t.feminine_titles:
             return True
         first = entity.name_ar.split()[:1]  # ة before normalisation (which folds it into ه)
