@@ -395,7 +395,7 @@ class ArticleSpeakers:
                 if m.entity == entity.id and before and not STOP.search(self.article.text, m.start - 2, m.start):
                     heads.append(before[-1])
             ta = self.t.letters["ta_marbuta"]
-            feminine = any(w.endswith(ta) and (w == heads[0] or head(w)[0] in self.t.org_nouns) for w in heads)
+            feminine = any(w.endswith(ta) and head(w)[0] in self.t.org_nouns for w in heads)
             return True if feminine else None
         if entity is None or entity.label != "PERSON":
             return None
