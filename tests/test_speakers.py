@@ -298,3 +298,20 @@ def test_a_plural_verb_takes_no_name_after_it_as_subject(pipeline):
         "نصف الكهرباء.",
     )
     assert found == [("دعا", "خبراء في الطاقة"), ("قالوا", "خبراء في الطاقة")]
+
+
+def test_a_paper_named_in_marks_is_the_outlet(pipeline):
+    article = pipeline(
+        Article(text="وعلمت «عكاظ» أن اللجنة رفعت توصياتها إلى الوزير.", published="2023-09-13", source="okaz")
+    )
+    assert [q.speaker_text for q in article.quotes] == ["صحيفة عكاظ"]
+
+
+def test_the_addresser_not_the_addressee_speaks(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى الوزير خالد الفالح بنظيره الروسي ألكسندر نوفاك في موسكو. وأبلغ الفالح نظيره أن المملكة ملتزمة بالاتفاق.",
+    )
+    assert found == [("أبلغ", "خالد الفالح")]
+    found = speakers(pipeline, "وحث الأمير فيصل بن سلمان المواطنين على الالتزام بالأنظمة.")
+    assert found == [("حث", "فيصل بن سلمان")]

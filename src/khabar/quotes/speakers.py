@@ -205,6 +205,10 @@ class ArticleSpeakers:
     def resolve(self, words: str, at: int, last: tuple[str | None, str | None]) -> tuple[str | None, str | None] | None:
         """Whom the subject `words` (at `at`) name, as (entity, words), or None when they stand for
         themselves."""
+        bare = fold(words.strip(' «»“”"'))
+        outlet = next((o for o in self.t.outlets.values() if bare and fold(o).split(None, 1)[-1] == bare), None)
+        if outlet:  # وعلمت «عكاظ»: the paper
+            return None, outlet
         noun, definite = head(words)
         if noun in self.t.honorific_pronouns:
             return self.salient_person(last, noun, at), None

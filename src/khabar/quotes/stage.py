@@ -765,6 +765,9 @@ class QuoteFinder:
         if not words or all(len(w.group()) < 2 for w in words):
             return ""
         phrase = r.text[start : words[-1].end()].strip(EDGE)
+        opened = [c for c in self.c.marks if c in phrase]
+        if opened and r.text[words[-1].end() : words[-1].end() + 1] == self.c.marks[opened[-1]]:
+            phrase += self.c.marks[opened[-1]]  # وعلمت «عكاظ»: the name with its closing mark
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
