@@ -201,6 +201,7 @@ class QuoteFinder:
         for q in quotes:  # المرشد → the person the article gave that title
             if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
                 q.speaker = holder
+        self.named_later(article, quotes)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -213,6 +214,32 @@ class QuoteFinder:
     def plausible(self, m: Mention) -> bool:
         """Whether a mention may name a speaker: not a currency, unit or common word the NER tagged (ريال)."""
         return normalize(m.text).strip() not in self.s.not_speakers
+
+    def named_later(self, article: Article, quotes: list[Quote]) -> None:
+        """A speaker first given only by title (أكد عضو القائمة والمرشح لمنصب … أن، وقال: …) and named
+        at the next speaker's turn, right after its verb with no title of its own (وكشف القاسم), is
+        that person — when the article had not named them before."""
+        run: list[Quote] = []
+        for q in quotes:
+            if q.speaker is None and q.speaker_text and (not run or q.speaker_text == run[0].speaker_text):
+                if run or normalize(q.speaker_text).split()[0] in self.s.person_titles:
+                    run.append(q)
+                continue
+            if run and q.speaker:
+                first = next((m for m in article.mentions if m.entity == q.speaker), None)
+                lo = max(0, first.start - 20) if first is not None else 0
+                verb = list(WORD.finditer(article.text, lo, first.start))[-1:] if first is not None else []
+                if (
+                    first is not None
+                    and first.label == "PERSON"
+                    and first.start > run[0].start
+                    and verb
+                    and self.known_word(verb[0].group())
+                    and not article.text[verb[0].end() : first.start].strip()
+                ):
+                    for earlier in run:
+                        earlier.speaker, earlier.speaker_text = q.speaker, None
+            run = []
 
     @staticmethod
     def link_continuations(text: str, quotes: list[Quote]) -> None:
