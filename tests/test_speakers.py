@@ -328,3 +328,9 @@ def test_a_speaker_given_by_title_and_named_at_the_next_turn(pipeline):
         pipeline, "قال مدير المدرسة إن الدراسة تبدأ الأحد. وقال رئيس النقابة محمد العلي إن المعلمين مستعدون."
     )
     assert found == [("قال", "مدير المدرسة"), ("قال", "محمد العلي")]
+
+
+def test_a_participle_agreeing_with_the_relaying_paper_is_the_papers(pipeline):
+    text = "ونقلت صحيفة الحياة عن مسؤولين في الوزارة أن القرار نهائي، {} إلى أنه سيطبق الشهر المقبل."
+    assert speakers(pipeline, text.format("مشيرة"))[1] == ("مشيرة", "صحيفة الحياة")
+    assert speakers(pipeline, text.format("مشيرين"))[1] == ("مشيرين", "مسؤولين في الوزارة")

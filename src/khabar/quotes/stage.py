@@ -1323,6 +1323,8 @@ class QuoteFinder:
             words, by = r.text[after:until].strip(EDGE), r.text[verb.end : at].strip(EDGE)
             if not words or not by or len(WORD.findall(words)) > 8 or len(WORD.findall(by)) > 8:
                 continue
+            if q.cue is not None and self.number_differs(q.cue.text, words):
+                continue  # نقلت صحيفة X عن مسؤولين …، مشيرة إلى: the paper goes on, not the officials
             named = [x for x in r.mentions if x.label in ("PERSON", "ORG") and entity_of.get(id(x))]
             reporter = next((x for x in named if verb.end <= x.start and x.end <= at), None)
             speaker = next((x for x in named if after <= x.start and x.end <= until), None)
@@ -1330,6 +1332,15 @@ class QuoteFinder:
             q.reported_by_text = [] if reporter is not None else [by]
             q.speaker = entity_of[id(speaker)] if speaker is not None else None
             q.speaker_text = None if speaker is not None else words
+
+    def number_differs(self, cue: str, words: str) -> bool:
+        """Whether a participle cue (مشيرة) and a plural speaker's words (مسؤولين) differ in number."""
+        norm = normalize(cue)
+        if not self.s.participle.fullmatch(strip_conjunction(norm)):
+            return False
+        plural = tuple(self.s.letters["plural_endings"])
+        first = WORD.findall(normalize(words))[:1]
+        return bool(first) and first[0].endswith(plural) != norm.endswith(plural)
 
     def source(self, r: SentenceReader, cue_end: int, entity_of) -> Source:
         """The source after an according-to phrase: a name (its entity; a title or an outlet's noun may
