@@ -334,3 +334,8 @@ def test_a_participle_agreeing_with_the_relaying_paper_is_the_papers(pipeline):
     text = "ونقلت صحيفة الحياة عن مسؤولين في الوزارة أن القرار نهائي، {} إلى أنه سيطبق الشهر المقبل."
     assert speakers(pipeline, text.format("مشيرة"))[1] == ("مشيرة", "صحيفة الحياة")
     assert speakers(pipeline, text.format("مشيرين"))[1] == ("مشيرين", "مسؤولين في الوزارة")
+
+
+def test_a_name_with_its_nationality_right_before_the_verb(pipeline):
+    found = speakers(pipeline, 'وصدر تقرير آخر نشره بنك "يو بي إس" السويسري يفيد أن الأسعار سترتفع.')
+    assert found == [("يفيد", "يو بي إس")]

@@ -850,14 +850,18 @@ class QuoteFinder:
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
         """SVO order: a name just before the verb (وكان بوتين قد قال), or before a relative pronoun
         (لافروف، الذي أكد أن …)."""
+        at = verb.start
         for m in reversed(r.mentions):
-            if m.end <= verb.start:
-                gap = normalize(r.text[m.end : verb.start])
+            if m.end <= at:
+                if m.label == "NORP" and not r.text[m.end : at].strip(' «»“”"'):
+                    at = m.start  # بنك «يو بي إس» السويسري يفيد: the adjective after the name
+                    continue
+                gap = normalize(r.text[m.end : at]).strip('«»“”"')
                 relative = WORD.findall(gap)[:1]
                 if relative and relative[0] in self.s.relatives:
                     gap = gap.strip(EDGE)[len(relative[0]) :]
                 if (
-                    verb.start - m.end <= 12 + (len(relative[0]) + 2 if relative else 0)
+                    at - m.end <= 12 + (len(relative[0]) + 2 if relative else 0)
                     and m.label in ("PERSON", "ORG")
                     and self.c.before_verb.fullmatch(gap)
                 ):
