@@ -339,3 +339,12 @@ def test_a_participle_agreeing_with_the_relaying_paper_is_the_papers(pipeline):
 def test_a_name_with_its_nationality_right_before_the_verb(pipeline):
     found = speakers(pipeline, 'وصدر تقرير آخر نشره بنك "يو بي إس" السويسري يفيد أن الأسعار سترتفع.')
     assert found == [("يفيد", "يو بي إس")]
+
+
+def test_a_plural_verb_goes_back_to_the_group_the_story_opened_with(pipeline):
+    found = speakers(
+        pipeline,
+        "أشاد مواطنون في مدينة الدمام بسرعة إنجاز مشروع الجسر. وقالوا لـ«اليوم» إن المشروع خفف الزحام، مؤكدين أن "
+        "الطريق أصبح أكثر أمانا.",
+    )
+    assert found == [("قالوا", "مواطنون في مدينة الدمام"), ("مؤكدين", "مواطنون في مدينة الدمام")]

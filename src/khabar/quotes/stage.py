@@ -469,7 +469,7 @@ class QuoteFinder:
         none (وأضاف أن…) the last speaker goes on. A participle (مشيرا إلى أن) continues its sentence's
         speaker. An addressee follows لـ or في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
         memory.speaking_at = verb.start
-        if self.s.participle.fullmatch(verb.norm):
+        if self.s.participle.fullmatch(verb.norm) and not verb.norm.endswith(self.s.letters["plural_suffixes"][0]):
             return self.participle_speaker(r, verb, entity_of, memory)
         between = [
             m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP" and self.plausible(m)
@@ -535,6 +535,8 @@ class QuoteFinder:
                 who.entity = entity_of.get(id(before))
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
+            elif plural and (group := self.group_before(r, memory)) is not None:
+                who.words = group
             else:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
@@ -581,6 +583,25 @@ class QuoteFinder:
             possessed = len(found) > 1 and found[1].endswith(letters["possessives"])  # جميع مواطنيها
             return addressing and len(found) > 1 and (head(found[1])[1] or possessed)  # not كل من الوزير والسفير
         return bool(found) and head(found[0])[1] and found[0].endswith(letters["oblique_plural"]) and len(found[0]) > 5
+
+    def group_before(self, r: SentenceReader, memory: Memory) -> str | None:
+        """A plural verb with a dropped subject (وقالوا لـ«عكاظ» إن) whose last speaker is no group: the group
+        the previous sentence opened with after its verb (أثنى مواطنون في محافظة القطيف على …)."""
+        plural = tuple(self.s.letters["plural_endings"])
+        if (memory.words and normalize(memory.words).split()[0].endswith(plural)) or memory.model is None:
+            return None
+        sentences = r.article.sentences
+        i = bisect_left([s.start for s in sentences], r.sentence.start)
+        start, stop = (sentences[i - 1].start, sentences[i - 1].end) if i else (0, 0)
+        if memory.speaking_at - r.sentence.start > 20:  # أثنى مواطنون على …. وقالوا: one sentence to the splitter
+            start, stop = r.sentence.start, memory.speaking_at
+        words = list(WORD.finditer(r.text, start, stop))[:2]
+        if len(words) < 2 or not normalize(words[1].group()).endswith(plural) or head(words[1].group())[1]:
+            return None
+        if any(m.start <= words[1].start() < m.end for m in r.article.mentions):
+            return None
+        end = memory.model.description_end(words[1].start(), stop)
+        return r.text[words[1].start() : end] or None
 
     def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
         """A subject that is a definite title right after the verb (وأكد الزعيم الغامض للحركة أن) with no name
