@@ -348,3 +348,11 @@ def test_a_plural_verb_goes_back_to_the_group_the_story_opened_with(pipeline):
         "الطريق أصبح أكثر أمانا.",
     )
     assert found == [("قالوا", "مواطنون في مدينة الدمام"), ("مؤكدين", "مواطنون في مدينة الدمام")]
+
+
+def test_the_source_opening_a_sentence_goes_on(pipeline):
+    found = speakers(
+        pipeline,
+        "وبحسب المرصد الوطني للحريات العامة، فإن الشرطة اعتقلت عشرين متظاهرا، وأضاف في بيان أن بعضهم أصيب بجروح.",
+    )
+    assert found[-1] == ("أضاف", "المرصد الوطني للحريات العامة")

@@ -28,6 +28,7 @@ TITLE_REACH = 40  # characters between a title and the name it is given to (hono
 class SpeakerTables:
     honorific_pronouns: frozenset[str]
     not_speakers: frozenset[str]
+    according_openers: frozenset[str]
     person_titles: frozenset[str]
     clause_openers: frozenset[str]
     quantifiers: frozenset[str]
@@ -70,6 +71,7 @@ def speaker_tables() -> SpeakerTables:
     return SpeakerTables(
         honorific_pronouns=words("honorific_pronouns"),
         not_speakers=words("not_speakers"),
+        according_openers=words("according_openers"),
         person_titles=words("person_titles"),
         clause_openers=words("clause_openers"),
         quantifiers=words("quantifiers"),

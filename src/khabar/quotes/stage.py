@@ -120,6 +120,18 @@ class Memory:
             and m.end <= reach
             and opener not in self.model.t.not_opening
         ][:1]
+        if self.model and strip_conjunction(opener, self.model.t.according_openers) in self.model.t.according_openers:
+            self.opening = [  # وحسب المجلس الوطني …، فإن …، وأضاف في بيان: the source goes on
+                (m.start, entity_of[id(m)])
+                for m in r.mentions
+                if m.label in ("PERSON", "ORG") and entity_of.get(id(m)) and m.end <= reach
+            ][:1]
+            source = list(WORD.finditer(r.text, r.sentence.start, reach))[1:2]
+            noun, definite = head(source[0].group()) if source else ("", False)
+            if not self.opening and definite and (noun in self.model.t.org_nouns or noun in self.model.t.unnamed_nouns):
+                end = self.model.description_end(source[0].start(), reach)
+                self.speaking_at = r.sentence.start
+                self.heard(Speaker(None, r.text[source[0].start() : end]))
         self.current = [
             (m.start, entity_of[id(m)]) for m in r.mentions if m.label in ("PERSON", "ORG") and entity_of.get(id(m))
         ]
