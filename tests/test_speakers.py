@@ -210,3 +210,149 @@ def test_a_participle_skips_names_inside_the_reported_words(pipeline):
         "قال الدكتور فهد السالم إن الوزير خالد العمري وافق على الخطة، مضيفا أن التنفيذ يبدأ الشهر المقبل.",
     )
     assert [who for _, who in found] == ["فهد السالم", "فهد السالم"]
+
+
+def test_the_addressee_after_a_calling_verb_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "وقاد المدرب الهولندي مارتن يول الحصة التدريبية المسائية في ملعب النادي، وطالب اللاعبين بالتركيز على "
+        "الكرات الثابتة.",
+    )
+    assert found == [("طالب", "مارتن يول")]
+    found = speakers(pipeline, "وأصدرت جماعة الإخوان «فتوى» تدعو كل الأعضاء إلى مقاطعة الانتخابات المقبلة.")
+    assert found[0][0] == "تدعو" and "الإخوان" in found[0][1]
+    found = speakers(pipeline, "ويتهم «حزب العمال» الرئيس رجب طيب أردوغان بأنه يسعى إلى احتكار السلطة.")
+    assert found == [("يتهم", "حزب العمال")]
+
+
+def test_a_cue_in_a_document_speaks_for_its_issuer(pipeline):
+    found = speakers(
+        pipeline,
+        "وأصدرت وزارة البيئة بيانا رسميا أمس طالبت فيه بوقف الصيد في المحميات، وحذرت من العقوبات.",
+    )
+    assert found == [("طالبت", "وزارة البيئة"), ("حذرت", "وزارة البيئة")]
+    found = speakers(pipeline, "وكان المكتب الإعلامي قد أصدر بيانا جاء فيه: «سيعود الرئيس إلى العاصمة مساء الغد».")
+    assert found == [("جاء فيه", "المكتب الإعلامي")]
+
+
+def test_a_title_subject_is_the_person_holding_it(pipeline):
+    found = speakers(
+        pipeline,
+        "وصل زعيم الحزب الوطني خالد المنصور إلى المدينة. وأكد الزعيم الشاب للحزب الذي يلقبه أنصاره بالقائد أن "
+        "الحزب سيشارك في الانتخابات.",
+    )
+    assert found == [("أكد", "خالد المنصور")]
+
+
+def test_a_currency_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "ضبطت الشرطة مواطنا حول 300 مليون ريال إلى حسابات في الخارج. ودافع المتهم عن نفسه، قائلا إنه يعمل في التجارة.",
+    )
+    assert found == [("قائلا", None)]
+
+
+def test_a_dropped_subject_is_its_clauses_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "عقد رئيس النادي سعد الحربي اجتماعا مع أعضاء الشرف، فيما خصص المدرب فهد العتيبي حصته للتدريبات البدنية "
+        "مع التنبيه على اللاعبين بالالتزام بالمواعيد.",
+    )
+    assert found == [("التنبيه", "فهد العتيبي")]
+
+
+def test_a_speaker_noun_opening_the_clause_and_cues_inside_the_words_said(pipeline):
+    found = speakers(
+        pipeline,
+        "ولم يعد السؤال مطروحا لأن التقارير الواردة من جنيف تؤكد كلها أن الطرفين اقتربا من الاتفاق.",
+    )
+    assert found == [("تؤكد", "التقارير الواردة من جنيف")]
+    found = speakers(
+        pipeline,
+        "وأشار سامي الدوسري إلى أن الشركة تتوقع نمو المبيعات هذا العام، مبينا أن المصنع الجديد سيفتتح قريبا.",
+    )
+    assert found == [("أشار", "سامي الدوسري"), ("مبينا", "سامي الدوسري")]
+
+
+def test_a_masculine_verb_does_not_go_on_from_a_paper(pipeline):
+    found = speakers(
+        pipeline,
+        "قال رئيس نادي برشلونة جوسيب بارتوميو إن الفريق جاهز. وكشفت صحيفة سبورت أن الصفقة اكتملت. وأكد أن اللاعب "
+        "سيصل غدا.",
+    )
+    assert found == [("قال", "جوسيب بارتوميو"), ("كشفت", "سبورت"), ("أكد", "جوسيب بارتوميو")]
+
+
+def test_a_title_built_on_a_name_is_the_person_not_the_name(pipeline):
+    found = speakers(
+        pipeline, "فيما أعرب وزير الزراعة الأردني عن أمله في تحسن الموسم، لافتا إلى أن الأمطار كانت غزيرة هذا العام."
+    )
+    assert found == [("لافتا", "وزير الزراعة الأردني")]
+    assert speakers(pipeline, "وقال مدير شركة أرامكو إن الإنتاج سيرتفع العام المقبل.") == [("قال", "مدير شركة أرامكو")]
+
+
+def test_a_plural_verb_takes_no_name_after_it_as_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "دعا خبراء في الطاقة إلى ترشيد الاستهلاك. وقالوا ضمن حملة «وفر» التي أطلقتها الوزارة إن التكييف يستهلك "
+        "نصف الكهرباء.",
+    )
+    assert found == [("دعا", "خبراء في الطاقة"), ("قالوا", "خبراء في الطاقة")]
+
+
+def test_a_paper_named_in_marks_is_the_outlet(pipeline):
+    article = pipeline(
+        Article(text="وعلمت «عكاظ» أن اللجنة رفعت توصياتها إلى الوزير.", published="2023-09-13", source="okaz")
+    )
+    assert [q.speaker_text for q in article.quotes] == ["صحيفة عكاظ"]
+
+
+def test_the_addresser_not_the_addressee_speaks(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى الوزير خالد الفالح بنظيره الروسي ألكسندر نوفاك في موسكو. وأبلغ الفالح نظيره أن المملكة ملتزمة بالاتفاق.",
+    )
+    assert found == [("أبلغ", "خالد الفالح")]
+    found = speakers(pipeline, "وحث الأمير فيصل بن سلمان المواطنين على الالتزام بالأنظمة.")
+    assert found == [("حث", "فيصل بن سلمان")]
+
+
+def test_a_speaker_given_by_title_and_named_at_the_next_turn(pipeline):
+    found = speakers(
+        pipeline,
+        "أكد عضو مجلس إدارة النادي والمرشح لمنصب الرئيس أن الفريق يحتاج إلى دعم الجماهير. وقال: «سنعمل ليلا ونهارا "
+        "من أجل النادي». \nوكشف الشمري عن خطة لتطوير الملعب، وقال إن العمل سيبدأ الشهر المقبل.",
+    )
+    assert found == [("أكد", "الشمري"), ("قال", "الشمري"), ("قال", "الشمري")]
+    found = speakers(
+        pipeline, "قال مدير المدرسة إن الدراسة تبدأ الأحد. وقال رئيس النقابة محمد العلي إن المعلمين مستعدون."
+    )
+    assert found == [("قال", "مدير المدرسة"), ("قال", "محمد العلي")]
+
+
+def test_a_participle_agreeing_with_the_relaying_paper_is_the_papers(pipeline):
+    text = "ونقلت صحيفة الحياة عن مسؤولين في الوزارة أن القرار نهائي، {} إلى أنه سيطبق الشهر المقبل."
+    assert speakers(pipeline, text.format("مشيرة"))[1] == ("مشيرة", "صحيفة الحياة")
+    assert speakers(pipeline, text.format("مشيرين"))[1] == ("مشيرين", "مسؤولين في الوزارة")
+
+
+def test_a_name_with_its_nationality_right_before_the_verb(pipeline):
+    found = speakers(pipeline, 'وصدر تقرير آخر نشره بنك "يو بي إس" السويسري يفيد أن الأسعار سترتفع.')
+    assert found == [("يفيد", "يو بي إس")]
+
+
+def test_a_plural_verb_goes_back_to_the_group_the_story_opened_with(pipeline):
+    found = speakers(
+        pipeline,
+        "أشاد مواطنون في مدينة الدمام بسرعة إنجاز مشروع الجسر. وقالوا لـ«اليوم» إن المشروع خفف الزحام، مؤكدين أن "
+        "الطريق أصبح أكثر أمانا.",
+    )
+    assert found == [("قالوا", "مواطنون في مدينة الدمام"), ("مؤكدين", "مواطنون في مدينة الدمام")]
+
+
+def test_the_source_opening_a_sentence_goes_on(pipeline):
+    found = speakers(
+        pipeline,
+        "وبحسب المرصد الوطني للحريات العامة، فإن الشرطة اعتقلت عشرين متظاهرا، وأضاف في بيان أن بعضهم أصيب بجروح.",
+    )
+    assert found[-1] == ("أضاف", "المرصد الوطني للحريات العامة")

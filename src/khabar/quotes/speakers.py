@@ -27,6 +27,14 @@ TITLE_REACH = 40  # characters between a title and the name it is given to (hono
 @dataclass(frozen=True)
 class SpeakerTables:
     honorific_pronouns: frozenset[str]
+    not_speakers: frozenset[str]
+    according_openers: frozenset[str]
+    person_titles: frozenset[str]
+    clause_openers: frozenset[str]
+    quantifiers: frozenset[str]
+    addressing: frozenset[str]
+    in_document: frozenset[str]
+    verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -62,6 +70,14 @@ def speaker_tables() -> SpeakerTables:
 
     return SpeakerTables(
         honorific_pronouns=words("honorific_pronouns"),
+        not_speakers=words("not_speakers"),
+        according_openers=words("according_openers"),
+        person_titles=words("person_titles"),
+        clause_openers=words("clause_openers"),
+        quantifiers=words("quantifiers"),
+        addressing=words("addressing"),
+        in_document=words("in_document"),
+        verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
         org_nouns=words("org_nouns"),
         document_nouns=words("document_nouns"),
@@ -191,6 +207,10 @@ class ArticleSpeakers:
     def resolve(self, words: str, at: int, last: tuple[str | None, str | None]) -> tuple[str | None, str | None] | None:
         """Whom the subject `words` (at `at`) name, as (entity, words), or None when they stand for
         themselves."""
+        bare = fold(words.strip(' «»“”"'))
+        outlet = next((o for o in self.t.outlets.values() if bare and fold(o).split(None, 1)[-1] == bare), None)
+        if outlet:  # وعلمت «عكاظ»: the paper
+            return None, outlet
         noun, definite = head(words)
         if noun in self.t.honorific_pronouns:
             return self.salient_person(last, noun, at), None
@@ -203,6 +223,8 @@ class ArticleSpeakers:
             if intro:  # an unnamed source is not the place or body named in its description
                 entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
+            if last[1] and head(last[1])[0] == noun:  # ذكرت الإدارة الوطنية للمحيطات … وأوضحت الإدارة
+                return last
             if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
                 return None, self.t.outlets[self.article.source]
             return None
@@ -271,12 +293,12 @@ class ArticleSpeakers:
             return last
         return None, words
 
-    def named_before(self, at: int) -> tuple[str | None, str | None] | None:
+    def named_before(self, at: int, reach: int = 60) -> tuple[str | None, str | None] | None:
         """Who stands just before a document's introduction in its sentence (نشر التنظيم «فتوى»، أصدرت
         وزارة الداخلية بيانا): a named person or organisation, or an organisation's words."""
         text = self.article.text
         at = len(text[:at].rstrip(' «"“'))
-        start = max(0, at - 60)
+        start = max(0, at - reach)
         stop = STOP.search(text[start:at][::-1])
         if stop:
             start = at - stop.start()
@@ -341,10 +363,46 @@ class ArticleSpeakers:
                     break
         return found
 
+    def role_holder(self, noun: str, at: int) -> str | None:
+        """The person last named before `at` whose role starts with the title `noun` (الزعيم → زعيم طالبان)."""
+        forms = {noun, self.t.letters["article"] + noun}
+        for m in reversed(self.article.mentions):
+            entity = self.entities.get(m.entity or "")
+            if m.start < at and m.label == "PERSON" and entity is not None:
+                if any(fold(role).split()[:1] and fold(role).split()[0] in forms for role in entity.roles):
+                    return entity.id
+                before = WORD.findall(normalize(self.article.text[max(0, m.start - TITLE_REACH) : m.start]))
+                stop = STOP.search(self.article.text, max(0, m.start - TITLE_REACH), m.start)
+                if not stop and forms & set(before[-4:]):  # زعيم الحزب الوطني خالد المنصور
+                    return entity.id
+        return None
+
+    def title_holder(self, entity_id: str | None) -> str | None:
+        """A person known in the article only by a one-word title (المرشد) given to a named person next to
+        it (السيد علي خامنئي المرشد …): that person."""
+        entity = self.entities.get(entity_id or "")
+        if entity is None or entity.label != "PERSON":
+            return None
+        name = normalize(entity.name_ar).split()
+        if len(name) != 1 or not head(name[0])[1]:
+            return None
+        holder = self.titled(name[0], len(self.article.text))
+        return holder if holder != entity_id else None
+
     def feminine(self, entity_id: str | None) -> bool | None:
         """Whether a person is a woman (a feminine title, a given name in ة) or a man (a masculine title,
-        a name with بن / أبو / عبد); None when not a person or not known."""
+        a name with بن / أبو / عبد), an organisation feminine (its head noun in ة: صحيفة، وزارة); None when
+        not known."""
         entity = self.entities.get(entity_id or "")
+        if entity is not None and entity.label == "ORG":  # وزارة، صحيفة سبورت: a head noun in ة is feminine
+            heads = entity.name_ar.split()[:1]
+            for m in self.article.mentions:
+                before = WORD.findall(self.article.text, max(0, m.start - 12), m.start)
+                if m.entity == entity.id and before and not STOP.search(self.article.text, m.start - 2, m.start):
+                    heads.append(before[-1])
+            ta = self.t.letters["ta_marbuta"]
+            feminine = any(w.endswith(ta) and head(w)[0] in self.t.org_nouns for w in heads)
+            return True if feminine else None
         if entity is None or entity.label != "PERSON":
             return None
         roles = {fold(r) for r in entity.roles}

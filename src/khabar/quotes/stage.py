@@ -91,6 +91,8 @@ class Memory:
         self.genders: dict[str, bool] = {}  # feminine or not, as the verbs of named subjects showed
         self.previous: list[tuple[int, str]] = []
         self.current: list[tuple[int, str]] = []
+        self.subjects: list[tuple[int, str]] = []  # people named in the sentence outside a prepositional phrase
+        self.said_until = 0  # where the content of the sentence's last quote ends
 
     def sentence(self, r: SentenceReader, entity_of) -> None:
         if self.in_sentence is None and self.topic is not None:  # استقبل الأمير X الوفد. وقال إن …: X
@@ -105,6 +107,7 @@ class Memory:
         )
         self.previous = self.current
         self.in_sentence = None
+        self.said_until = 0
         self.in_sentence_at = r.sentence.end  # where the sentence's first speaker was heard
         lead = regex.search(r"[،,:؛]", r.text[r.sentence.start : r.sentence.start + OPENING_REACH])
         reach = r.sentence.start + (lead.start() if lead else OPENING_REACH)
@@ -118,9 +121,36 @@ class Memory:
             and m.end <= reach
             and opener not in self.model.t.not_opening
         ][:1]
+        if self.model and strip_conjunction(opener, self.model.t.according_openers) in self.model.t.according_openers:
+            self.opening = [  # وحسب المجلس الوطني …، فإن …، وأضاف في بيان: the source goes on
+                (m.start, entity_of[id(m)])
+                for m in r.mentions
+                if m.label in ("PERSON", "ORG") and entity_of.get(id(m)) and m.end <= reach
+            ][:1]
+            source = list(WORD.finditer(r.text, r.sentence.start, reach))[1:2]
+            noun, definite = head(source[0].group()) if source else ("", False)
+            if not self.opening and definite and (noun in self.model.t.org_nouns or noun in self.model.t.unnamed_nouns):
+                end = self.model.description_end(source[0].start(), reach)
+                self.speaking_at = r.sentence.start
+                self.heard(Speaker(None, r.text[source[0].start() : end]))
         self.current = [
             (m.start, entity_of[id(m)]) for m in r.mentions if m.label in ("PERSON", "ORG") and entity_of.get(id(m))
         ]
+        self.subjects = [
+            (m.start, entity_of[id(m)])
+            for m in r.mentions
+            if m.label == "PERSON" and entity_of.get(id(m)) and self.model and self.subject_like(r, m)
+        ]
+
+    def subject_like(self, r: SentenceReader, m: Mention) -> bool:
+        """Whether a person named in the sentence may be its subject: no preposition joined to or before
+        the name (بالبلوي، على البلوي), no addressee's لـ."""
+        if any(c in m.proclitic for c in self.model.t.letters["prepositions"]):
+            return False
+        before = WORD.findall(r.text, max(r.sentence.start, m.start - 20), m.start)
+        return not (
+            before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening
+        )
 
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
@@ -133,9 +163,17 @@ class Memory:
     def last(self, r: SentenceReader, verb: Verb, agrees=None) -> tuple[str | None, str | None]:
         """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before); but
         a sentence that named its subject before a dropped one (واستنكر النائب X ما حصل، وقال إن …) keeps it."""
-        opening = next((e for start, e in self.opening if start < verb.start), None)
-        if self.in_sentence is None and opening and (agrees is None or agrees(opening)):
-            return opening, None
+        opening = next(((start, e) for start, e in self.opening if start < verb.start), None)
+        floor = -1 if self.in_sentence is None else max(self.in_sentence_at, self.said_until)
+        later = [(s, e) for s, e in self.subjects if floor < s < verb.start and (agrees is None or agrees(e))][-1:]
+        if later and self.in_sentence is not None and not regex.search(r"[،,؛]", r.text[floor : later[0][0]]):
+            later = []  # a name in the clause of the speaker already heard is no new subject
+        if later and opening and not regex.search(r"[،,؛]", r.text[opening[0] : later[0][0]]):
+            later = []  # استقبل الأمير X السفير Y، وأكد: the opening's clause keeps its subject
+        if later:  # …، فيما خصص المدرب X اجتماعه …، مع التنبيه على: the closest clause's subject
+            return later[0][1], None
+        if self.in_sentence is None and opening and (agrees is None or agrees(opening[1])):
+            return opening[1], None
         if self.entity or self.words:
             if agrees is not None and not agrees(self.entity):
                 return next((h for h in reversed(self.history) if agrees(h[0])), (self.entity, self.words))
@@ -162,7 +200,7 @@ class QuoteFinder:
         self.no_subject = self.rep.participles | self.rep.possessed
 
     def __call__(self, article: Article) -> Article:
-        entity_of = {id(m): m.entity for m in article.mentions}
+        entity_of = {id(m): m.entity for m in article.mentions if self.plausible(m)}
         quotes: list[Quote] = []
         claims: list[Claim] = []
         memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs))
@@ -172,6 +210,11 @@ class QuoteFinder:
             found = self.speech(reader, self.sentence_quotes(reader, entity_of, memory))
             claims += self.sentence_claims(reader, found, entity_of)  # it may take a quote for a claim
             quotes += found
+        holders: dict[str, str | None] = {}
+        for q in quotes:  # المرشد → the person the article gave that title
+            if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
+                q.speaker = holder
+        self.named_later(article, quotes)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -180,6 +223,36 @@ class QuoteFinder:
         article.quotes, article.claims = quotes, claims
         self.provenance(article)
         return article
+
+    def plausible(self, m: Mention) -> bool:
+        """Whether a mention may name a speaker: not a currency, unit or common word the NER tagged (ريال)."""
+        return normalize(m.text).strip() not in self.s.not_speakers
+
+    def named_later(self, article: Article, quotes: list[Quote]) -> None:
+        """A speaker first given only by title (أكد عضو القائمة والمرشح لمنصب … أن، وقال: …) and named
+        at the next speaker's turn, right after its verb with no title of its own (وكشف القاسم), is
+        that person — when the article had not named them before."""
+        run: list[Quote] = []
+        for q in quotes:
+            if q.speaker is None and q.speaker_text and (not run or q.speaker_text == run[0].speaker_text):
+                if run or normalize(q.speaker_text).split()[0] in self.s.person_titles:
+                    run.append(q)
+                continue
+            if run and q.speaker:
+                first = next((m for m in article.mentions if m.entity == q.speaker), None)
+                lo = max(0, first.start - 20) if first is not None else 0
+                verb = list(WORD.finditer(article.text, lo, first.start))[-1:] if first is not None else []
+                if (
+                    first is not None
+                    and first.label == "PERSON"
+                    and first.start > run[0].start
+                    and verb
+                    and self.known_word(verb[0].group())
+                    and not article.text[verb[0].end() : first.start].strip()
+                ):
+                    for earlier in run:
+                        earlier.speaker, earlier.speaker_text = q.speaker, None
+            run = []
 
     @staticmethod
     def link_continuations(text: str, quotes: list[Quote]) -> None:
@@ -356,7 +429,8 @@ class QuoteFinder:
             clause = self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
             who = self.speaker(r, verb, clause[2] if clause else min(limit, verb.end + SUBJECT_GAP), entity_of, memory)
             if clause is None:
-                memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
+                if self.opens_clause(r, verb) and verb.start >= memory.said_until:  # not inside what was said
+                    memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
             end = self.clause_end(r, start, verbs[k + 1 :], quoted=colon)
@@ -380,8 +454,26 @@ class QuoteFinder:
                         out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
             memory.heard(who)
+            memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def opens_clause(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a cue with no content of its own stands as a verb opening a clause — after و/ف, a
+        punctuation mark, the sentence's start, a name or قد — and so names a speaker who goes on; not a
+        word inside a phrase (عن رفض بلاده، تجري بين الطرفين، مبالغ قدرت بـ)."""
+        if (
+            r.text[verb.start - 1 : verb.start] in conjunctions()
+            and not r.text[verb.start - 2 : verb.start - 1].isalpha()
+        ):
+            return True
+        before = r.text[r.sentence.start : verb.start].rstrip()
+        if not before or not before[-1].isalpha():
+            return True
+        word = WORD.findall(before)[-1]
+        return any(m.end == r.sentence.start + len(before) for m in r.mentions) or normalize(word) in (
+            self.s.verb_particles | self.s.relatives
+        )
 
     def speech(self, r: SentenceReader, quotes: list[Quote]) -> list[Quote]:
         """The quotes that are news speech: no title, date or name in quotation marks, no religious
@@ -429,22 +521,32 @@ class QuoteFinder:
         none (وأضاف أن…) the last speaker goes on. A participle (مشيرا إلى أن) continues its sentence's
         speaker. An addressee follows لـ or في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
         memory.speaking_at = verb.start
-        if self.s.participle.fullmatch(verb.norm):
+        if self.s.participle.fullmatch(verb.norm) and not verb.norm.endswith(self.s.letters["plural_suffixes"][0]):
             return self.participle_speaker(r, verb, entity_of, memory)
-        between = [m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP"]
+        between = [
+            m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP" and self.plausible(m)
+        ]
+        plural = verb_form(verb.norm, self.c.verbs)[1]
+        if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
+            between, until = [], verb.end
         definite = self.definite_subject(r, verb)
-        subject = None
-        for label in ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"):
+        holder = None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, memory)
+        subject = named_first = None if holder else self.first_named(r, verb, between)
+        for label in (
+            () if holder or subject else ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
+        ):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
             if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
                 chosen = [m for m in chosen if self.agrees(verb, entity_of.get(id(m)), memory)]
-            if label in ("GPE", "LOC", "FAC"):
+            if label in ("GPE", "LOC", "FAC", "MISC"):
                 chosen = [m for m in chosen if not r.text[verb.end : m.start].strip()]
             if chosen:
                 subject = chosen[0]
                 break
-        if subject is not None and subject.label == "ORG":  # رئيس مجلس إدارة مجموعة «X» فلان: the person
+        if (
+            subject is not None and subject.label == "ORG" and not named_first
+        ):  # رئيس مجلس إدارة مجموعة «X» فلان: the person
             owner = next((m for m in r.mentions if m.label == "PERSON" and 0 < m.start - subject.end <= 3), None)
             if owner is not None and not WORD.search(r.text, subject.end, owner.start):
                 subject = owner
@@ -461,7 +563,13 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
-            if (
+            if words and self.object_words(verb, words):
+                words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
+            if holder:
+                who.entity = holder
+            elif memory.model and (issued := self.in_document(r, verb, memory)):
+                who.entity, who.words = issued
+            elif (
                 words
                 and any(normalize(w) not in self.c.gap_words for w in WORD.findall(words))
                 and len(WORD.findall(words)) <= 6
@@ -479,10 +587,14 @@ class QuoteFinder:
                 who.entity = entity_of.get(id(before))
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
+            elif plural and (group := self.group_before(r, memory)) is not None:
+                who.words = group
             else:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
             who.entity, who.words = None, unnamed  # قال مسؤول في وزارة الخارجية: the official, not the ministry
+        elif self.common_name(subject) and memory.model and (titled := self.title_of(r, verb, subject, memory)):
+            who.entity, who.words = titled  # أعرب وزير الري المصري: the minister, not the ministry's field
         elif who.entity is None:
             who.words = subject.text
         who.addressee = addressee
@@ -501,6 +613,75 @@ class QuoteFinder:
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
         return who
+
+    def first_named(self, r: SentenceReader, verb: Verb, between: list[Mention]) -> Mention | None:
+        """After a verb that takes a person as object (يتهم «داعش» الملا عمر بأنه، دعت الوزارة المواطنين): the
+        name right after the verb is the subject, a later one the object."""
+        if strip_conjunction(verb.norm, self.s.addressing) not in self.s.addressing:
+            return None
+        first = next((m for m in between if m.label in ("PERSON", "ORG", "GPE")), None)
+        if first is None or r.text[verb.end : first.start].strip(' «»“”"') or self.addressed(r, verb, first):
+            return None
+        return first
+
+    def object_words(self, verb: Verb, words: str) -> bool:
+        """Whether the words after a verb are its object, not its subject: a definite plural in -ين (طالب
+        اللاعبين، أبلغ المسؤولين), or after a verb that addresses people, a quantifier with one (دعا كل
+        المقاتلين، حث جميع المواطنين)."""
+        found = [normalize(w) for w in WORD.findall(words)]
+        letters = self.s.letters
+        if found and found[0] in self.s.quantifiers:
+            addressing = strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
+            possessed = len(found) > 1 and found[1].endswith(letters["possessives"])  # جميع مواطنيها
+            return addressing and len(found) > 1 and (head(found[1])[1] or possessed)  # not كل من الوزير والسفير
+        return bool(found) and head(found[0])[1] and found[0].endswith(letters["oblique_plural"]) and len(found[0]) > 5
+
+    def group_before(self, r: SentenceReader, memory: Memory) -> str | None:
+        """A plural verb with a dropped subject (وقالوا لـ«عكاظ» إن) whose last speaker is no group: the group
+        the previous sentence opened with after its verb (أثنى مواطنون في محافظة القطيف على …)."""
+        plural = tuple(self.s.letters["plural_endings"])
+        if (memory.words and normalize(memory.words).split()[0].endswith(plural)) or memory.model is None:
+            return None
+        sentences = r.article.sentences
+        i = bisect_left([s.start for s in sentences], r.sentence.start)
+        start, stop = (sentences[i - 1].start, sentences[i - 1].end) if i else (0, 0)
+        if memory.speaking_at - r.sentence.start > 20:  # أثنى مواطنون على …. وقالوا: one sentence to the splitter
+            start, stop = r.sentence.start, memory.speaking_at
+        words = list(WORD.finditer(r.text, start, stop))[:2]
+        if len(words) < 2 or not normalize(words[1].group()).endswith(plural) or head(words[1].group())[1]:
+            return None
+        if any(m.start <= words[1].start() < m.end for m in r.article.mentions):
+            return None
+        end = memory.model.description_end(words[1].start(), stop)
+        return r.text[words[1].start() : end] or None
+
+    def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
+        """A subject that is a definite title right after the verb (وأكد الزعيم الغامض للحركة أن) with no name
+        after it: the person last named before whose role starts with that title, if they agree."""
+        first = WORD.search(r.text, verb.end, until)
+        if first is None or r.text[verb.end : first.start()].strip() or memory.model is None:
+            return None
+        if any(m.start <= first.start() < m.end for m in r.mentions):
+            return None
+        noun, definite = head(first.group())
+        if not definite or noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
+            return None
+        holder = memory.model.role_holder(noun, verb.start)
+        return holder if holder and self.agrees(verb, holder, memory) else None
+
+    def in_document(self, r: SentenceReader, verb: Verb, memory: Memory) -> tuple[str | None, str | None] | None:
+        """`أصدرت الوزارة بيانا طالبت فيه بـ …`، `بيانا جاء فيه:`: the cue speaks for the document named just
+        before, so for its issuer (the name before the document in its clause), as (entity, words)."""
+        after = WORD.search(r.view.norm, r.normal_offset(verb.end))
+        last = WORD.findall(verb.norm)[-1:]
+        if not (last and last[0] in self.s.in_document) and not (
+            after
+            and after.group() in self.s.in_document
+            and not r.view.norm[r.normal_offset(verb.end) : after.start()].strip()
+        ):
+            return None
+        issuer = memory.model.named_before(verb.start, reach=90)
+        return issuer if issuer and (issuer[0] or issuer[1]) else None
 
     def relayed_words(self, r: SentenceReader, start: int, until: int, memory: Memory):
         """An unnamed speaker relayed by an outlet (نقلت صحيفة X عن مسؤولين في الوزارة أن …): its words,
@@ -562,6 +743,29 @@ class QuoteFinder:
             return None
         return r.text[first.start() : subject.end]
 
+    def common_name(self, m: Mention) -> bool:
+        """A name a title may be built on: an organisation or place, or a one-word definite "person" (الري)."""
+        words = WORD.findall(m.text)
+        return m.label != "PERSON" or (len(words) == 1 and head(words[0])[1])
+
+    def title_of(self, r: SentenceReader, verb: Verb, subject: Mention, memory: Memory):
+        """A person's title built on a name (وزير الري المصري، مدير شركة أرامكو) right after the verb: the
+        person the article gave that title, else the title's words, as (entity, words)."""
+        first = WORD.search(r.text, verb.end, subject.start)
+        if first is None or r.text[verb.end : first.start()].strip():
+            return None
+        if (
+            normalize(first.group()) not in self.s.person_titles
+            or len(WORD.findall(r.text, first.start(), subject.end)) > 5
+        ):
+            return None
+        end = subject.end
+        adjective = next((m for m in r.mentions if m.label == "NORP" and 0 < m.start - end <= 1), None)
+        end = adjective.end if adjective is not None else end
+        phrase = r.text[first.start() : end]
+        person = memory.model.titled(phrase, verb.start)
+        return (person, None) if person and self.agrees(verb, person, memory) else (None, phrase)
+
     def participle_speaker(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory) -> Speaker:
         """A participle (…، مشيرا إلى أن، قائلا) has no subject of its own: the speaker already heard in
         the sentence, else the sentence's first person (or organisation) named before it, else the last
@@ -575,6 +779,8 @@ class QuoteFinder:
             limit = r.original(intro.start(), intro.start())[0] if intro else verb.start
         if heard is not None and heard.entity and self.agrees(verb, heard.entity, memory):
             return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
+        if heard is not None and heard.words and self.s.person_titles & set(normalize(heard.words).split()[:1]):
+            return Speaker(None, heard.words, reported_by=list(heard.reported_by))  # أعرب وزير الري …، لافتا
         for label in ("PERSON", "ORG"):
             named = next(
                 (
@@ -583,6 +789,7 @@ class QuoteFinder:
                     if m.end <= limit
                     and m.label == label
                     and entity_of.get(id(m))
+                    and not self.spoken_to(r, m)
                     and self.agrees(verb, entity_of[id(m)], memory)
                 ),
                 None,
@@ -591,7 +798,12 @@ class QuoteFinder:
                 return Speaker(entity_of[id(named)])
         if heard is not None:
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))
-        return Speaker(*memory.last(r, verb))
+        return Speaker(*memory.last(r, verb, lambda e: self.agrees(verb, e, memory)))
+
+    def spoken_to(self, r: SentenceReader, m: Mention) -> bool:
+        """Whether a name is an addressee (في حديث مع «X»، لوكالة X), whatever verb it follows."""
+        lead = normalize(r.text[max(r.sentence.start, m.start - 8) : m.start]).rstrip('«“"” ')
+        return m.proclitic.endswith(self.c.attached) or lead.endswith(self.c.addressee_with + self.c.attached)
 
     def definite_subject(self, r: SentenceReader, verb: Verb) -> str:
         """A definite noun right after the verb that stands for a speaker (الوزارة، المصدر المسؤول، البيان)
@@ -653,6 +865,9 @@ class QuoteFinder:
         if not words or all(len(w.group()) < 2 for w in words):
             return ""
         phrase = r.text[start : words[-1].end()].strip(EDGE)
+        opened = [c for c in self.c.marks if c in phrase]
+        if opened and r.text[words[-1].end() : words[-1].end() + 1] == self.c.marks[opened[-1]]:
+            phrase += self.c.marks[opened[-1]]  # وعلمت «عكاظ»: the name with its closing mark
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
@@ -676,8 +891,11 @@ class QuoteFinder:
 
     def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
         lead = normalize(r.text[max(verb.end, m.start - 3) : m.start]).rstrip('«“" ')
+        before = WORD.findall(r.text, max(verb.end, m.start - 12), m.start)[-1:]
+        word = normalize(before[0]) if before else ""
         return (
             lead.endswith(self.c.attached)
+            or (word.startswith(self.c.attached) and head(word[1:])[0] in self.s.org_nouns)  # لوكالة فرانس برس
             or m.proclitic.endswith(self.c.attached)
             or normalize(r.text[verb.end : m.start]).rstrip().endswith(self.c.addressee_with)
         )
@@ -705,14 +923,18 @@ class QuoteFinder:
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
         """SVO order: a name just before the verb (وكان بوتين قد قال), or before a relative pronoun
         (لافروف، الذي أكد أن …)."""
+        at = verb.start
         for m in reversed(r.mentions):
-            if m.end <= verb.start:
-                gap = normalize(r.text[m.end : verb.start])
+            if m.end <= at:
+                if m.label == "NORP" and not r.text[m.end : at].strip(' «»“”"'):
+                    at = m.start  # بنك «يو بي إس» السويسري يفيد: the adjective after the name
+                    continue
+                gap = normalize(r.text[m.end : at]).strip('«»“”"')
                 relative = WORD.findall(gap)[:1]
                 if relative and relative[0] in self.s.relatives:
                     gap = gap.strip(EDGE)[len(relative[0]) :]
                 if (
-                    verb.start - m.end <= 12 + (len(relative[0]) + 2 if relative else 0)
+                    at - m.end <= 12 + (len(relative[0]) + 2 if relative else 0)
                     and m.label in ("PERSON", "ORG")
                     and self.c.before_verb.fullmatch(gap)
                 ):
@@ -736,14 +958,34 @@ class QuoteFinder:
             words = r.text[start:end]
             resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
             return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
-        previous = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 30), verb.start))[-1:]
-        if previous and memory.model and not r.text[previous[0].end() : verb.start].strip():
-            noun, definite = head(previous[0].group())  # الحكومة شددت: a definite speaker noun right before
-            if definite and (noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns):
-                words = previous[0].group()
-                resolved = memory.model.resolve(words, previous[0].start(), (memory.entity, memory.words))
+        clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
+        previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))
+        opener = strip_conjunction(normalize(previous[0].group()), self.s.not_opening) if previous else ""
+        if opener in self.s.not_opening:
+            return None  # وحول لقاءات الإدارة مع جماهير النادي أوضح: a prepositional phrase, no subject
+        previous, openers = previous[-5:], self.s.clause_openers
+        plural = verb_form(verb.norm, self.c.verbs)[1]  # a plural verb has its subject before it
+        for k, w in enumerate(previous):  # الحكومة شددت، المعلومات الواردة من فيينا تؤكد، «فتوى» تدعو، معلومات تؤكد
+            noun, definite = head(w.group())
+            last = k == len(previous) - 1 and not r.text[w.end() : verb.start].strip(' «»“”"')
+            if plural and noun in self.rep.partitive and (not k or normalize(previous[k - 1].group()) in openers):
+                return None, r.text[w.start() : previous[-1].end()]  # ولكن بعض من جربوه أكدوا أن: a group
+            if not memory.model or not (definite or last) or normalize(w.group()) in self.c.gap_words:
+                continue
+            if not last and k and normalize(previous[k - 1].group()) not in openers:
+                continue  # لقاءات مع جماهير النادي أوضح: a noun inside a phrase is no subject
+            if noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
+                if any(self.known_word(x.group()) for x in previous[k + 1 :]):
+                    return None  # another verb between: the noun is its subject or object
+                words = r.text[w.start() : previous[-1].end()]
+                resolved = memory.model.resolve(words, w.start(), (memory.entity, memory.words))
                 return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
         return None
+
+    def known_word(self, word: str) -> bool:
+        """Whether a word is a cue of the tables (with its و/ف)."""
+        norm = normalize(word)
+        return norm in self.known or strip_conjunction(norm, self.known) in self.known
 
     def clause_start(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
         """Where the reported words begin — after أن/إن (or إلى أن), a colon or an opening quotation
@@ -1197,6 +1439,8 @@ class QuoteFinder:
             words, by = r.text[after:until].strip(EDGE), r.text[verb.end : at].strip(EDGE)
             if not words or not by or len(WORD.findall(words)) > 8 or len(WORD.findall(by)) > 8:
                 continue
+            if q.cue is not None and self.number_differs(q.cue.text, words):
+                continue  # نقلت صحيفة X عن مسؤولين …، مشيرة إلى: the paper goes on, not the officials
             named = [x for x in r.mentions if x.label in ("PERSON", "ORG") and entity_of.get(id(x))]
             reporter = next((x for x in named if verb.end <= x.start and x.end <= at), None)
             speaker = next((x for x in named if after <= x.start and x.end <= until), None)
@@ -1204,6 +1448,15 @@ class QuoteFinder:
             q.reported_by_text = [] if reporter is not None else [by]
             q.speaker = entity_of[id(speaker)] if speaker is not None else None
             q.speaker_text = None if speaker is not None else words
+
+    def number_differs(self, cue: str, words: str) -> bool:
+        """Whether a participle cue (مشيرة) and a plural speaker's words (مسؤولين) differ in number."""
+        norm = normalize(cue)
+        if not self.s.participle.fullmatch(strip_conjunction(norm)):
+            return False
+        plural = tuple(self.s.letters["plural_endings"])
+        first = WORD.findall(normalize(words))[:1]
+        return bool(first) and first[0].endswith(plural) != norm.endswith(plural)
 
     def source(self, r: SentenceReader, cue_end: int, entity_of) -> Source:
         """The source after an according-to phrase: a name (its entity; a title or an outlet's noun may
