@@ -51,7 +51,9 @@ def test_score_articles_counts_spans_speakers_and_claims():
     claim = text.index("ارتفع"), text.index("مئة حالة") + len("مئة حالة")
     agency = text.index("وكالة الأنباء"), len(text) - 1
     gold = {
-        "quotes": [{"start": content[0], "end": content[1], "kind": "indirect", "speaker": list(name), "type": "person"}],
+        "quotes": [
+            {"start": content[0], "end": content[1], "kind": "indirect", "speaker": list(name), "type": "person"}
+        ],
         "claims": [{"start": claim[0], "end": claim[1], "source": list(agency), "type": "outlet"}],
     }
     result = score_articles([(article, gold)], errors=True)

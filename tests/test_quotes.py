@@ -152,3 +152,10 @@ def test_content_ends_before_the_next_statement_or_a_remark(pipeline):
     assert [(cue, text) for cue, text, _ in found] == [("أكد", "الفريق جاهز للمباراة"), ("قال", "سنلعب للفوز")]
     found = quotes_of(pipeline, "وقال الوزير إن المشروع سينتهي العام المقبل، وذلك خلال زيارته لموقع العمل أمس.")
     assert [text for _, text, _ in found] == ["المشروع سينتهي العام المقبل"]
+
+
+def test_a_denial_of_a_definite_thing_after_a_named_speaker(pipeline):
+    a, names = analyse(pipeline, "ونفى المدرب البرتغالي جوزيه مورينيو الأنباء المتداولة عن رحيله عن النادي.")
+    [quote] = a.quotes
+    assert quote.text == "الأنباء المتداولة عن رحيله عن النادي"
+    assert quote.negated and "مورينيو" in names[quote.speaker]

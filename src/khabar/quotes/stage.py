@@ -1115,7 +1115,7 @@ class QuoteFinder:
                 and core not in rep.not_object
                 and not (core.endswith(rep.subject_endings) and len(core) >= rep.subject_length)
                 and (named or not named_object)
-                and (any_object or not core.startswith(self.c.article))
+                and (any_object or (named and norm in self.c.negated) or not core.startswith(self.c.article))
             ):
                 noun = t.start
                 if not (preps or attached) or norm in rep.participles:
