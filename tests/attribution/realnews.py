@@ -1,16 +1,17 @@
 """Quotes and claims on whole real articles: the attribution set drawn from SaudiNewsNet.
 
-    python tests/attribution/realnews.py draw              # the 80 articles (fixed seed): ids, hashes, splits
+    python tests/attribution/realnews.py draw              # the set's articles (fixed seeds): ids, hashes, splits
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/attribution/realnews.py score [--split dev|blind|all] [--errors FILE]
-    (the blind split only with KHABAR_SCORE_BLIND=1: it is scored once, when the work is done)
+    python tests/attribution/realnews.py score [--split open|dev|blind1|blind2|all] [--errors FILE]
+    (open = dev and blind1, the default;
+    blind2 and all only with KHABAR_SCORE_BLIND=1: blind2 is scored once, when the work is done)
 
 The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
-a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random (seed
-2015) from the articles khabar ingests from ../shared/data/news/saudinewsnet that are at most
-6,000 characters long (97% of them); the first 50 are the development split, the last 30 the blind
-one.
+a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random from the
+articles khabar ingests from ../shared/data/news/saudinewsnet that are at most 6,000 characters
+long (97% of them): 80 with seed 2015 — 50 for development, 30 kept blind (blind1) — then 30 more
+with seed 2016 (blind2), drawn when blind1 had been scored once and opened for development.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 GOLD = HERE / "gold.jsonl"
-SEED, SIZE, DEV, MAX_CHARS = 2015, 80, 50, 6000
+SEED, SIZE, DEV, MORE, MAX_CHARS = 2015, 80, 50, 30, 6000
+OPEN_SPLITS = ("dev", "blind1")  # blind1 was scored once (2026-12-07, commit 1ecd0d3), then opened
 
 
 def digest(text: str) -> str:
@@ -46,12 +48,17 @@ def corpus_articles(corpus: Path = CORPUS) -> dict:
 
 
 def draw(articles: dict) -> list[dict]:
+    """The set's articles in order: 80 drawn with seed 2015 (50 dev, 30 blind1), then 30 more drawn
+    with seed 2016 from the rest (blind2: a fresh blind split once blind1 had been scored)."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
-    return [
-        {"n": n, "article": k, "sha": digest(articles[k].text), "split": "dev" if n < DEV else "blind"}
-        for n, k in enumerate(chosen)
-    ]
+    rest = sorted(set(keys) - set(chosen))
+    chosen += random.Random(SEED + 1).sample(rest, MORE)
+    return [{"n": n, "article": k, "sha": digest(articles[k].text), "split": split_of(n)} for n, k in enumerate(chosen)]
+
+
+def split_of(n: int) -> str:
+    return "dev" if n < DEV else "blind1" if n < SIZE else "blind2"
 
 
 def articles_of(gold: list[dict], articles: dict | None = None) -> list:
@@ -145,9 +152,10 @@ def score(split: str, errors: Path | None = None, pipeline=None, allow_blind: bo
     from khabar import Pipeline
     from khabar.quotes.evaluate import score_articles
 
-    if split != "dev" and not allow_blind and os.environ.get("KHABAR_SCORE_BLIND") != "1":
-        raise SystemExit("the blind split is scored once, when the work is done: set KHABAR_SCORE_BLIND=1")
-    gold = [line for line in read_gold() if split == "all" or line["split"] == split]
+    if split not in (*OPEN_SPLITS, "open") and not allow_blind and os.environ.get("KHABAR_SCORE_BLIND") != "1":
+        raise SystemExit(f"the {split} split is scored once, when the work is done: set KHABAR_SCORE_BLIND=1")
+    wanted = OPEN_SPLITS if split == "open" else (split,)
+    gold = [line for line in read_gold() if split == "all" or line["split"] in wanted]
     pipeline = pipeline or Pipeline()
     analysed = [pipeline(article) for article in articles_of(gold)]
     result = score_articles(list(zip(analysed, gold)), errors=errors is not None)
@@ -163,7 +171,7 @@ def main(argv=None) -> None:
     sub.add_parser("export").add_argument("dir", type=Path)
     sub.add_parser("resolve").add_argument("raw_dir", type=Path)
     scoring = sub.add_parser("score")
-    scoring.add_argument("--split", choices=("dev", "blind", "all"), default="dev")
+    scoring.add_argument("--split", choices=("dev", "blind1", "open", "blind2", "all"), default="open")
     scoring.add_argument("--errors", type=Path, help="write every miss and false find here (never commit it)")
     args = parser.parse_args(argv)
     if args.command == "draw":
