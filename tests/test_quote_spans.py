@@ -126,3 +126,14 @@ def test_a_promise_or_a_consequence_after_a_comma_ends_what_was_said(pipeline):
     assert ("indirect", "أعلن", "الحكومة ستبني مدارس جديدة") in found
     found, _ = quotes(pipeline, "وقال مسؤول إن المحادثات ستستأنف الأسبوع المقبل، مما يعزز الآمال بالتوصل إلى اتفاق.")
     assert ("indirect", "قال", "المحادثات ستستأنف الأسبوع المقبل") in found
+
+
+def test_words_after_a_colon_start_past_a_complementiser_not_a_condition(pipeline):
+    found, _ = quotes(pipeline, 'وقال خالد العتيبي المحلل المالي: إن "مستوى الأسعار ما زال مرتفعا جدا".')
+    assert found == [("direct", "قال", "مستوى الأسعار ما زال مرتفعا جدا")]
+    found, _ = quotes(pipeline, "وقال خالد العتيبي: إن السوق سيستقر قبل نهاية العام.")
+    assert ("indirect", "قال", "السوق سيستقر قبل نهاية العام") in found
+    found, _ = quotes(pipeline, "وقال خالد العتيبي: إن كان السوق مستقرا فسنعود إلى الشراء.")
+    assert ("indirect", "قال", "إن كان السوق مستقرا فسنعود إلى الشراء") in found
+    found, _ = quotes(pipeline, 'وأضاف: إن "الغلاء" هو المشكلة الأولى في المدينة.')
+    assert ("indirect", "أضاف", 'إن "الغلاء" هو المشكلة الأولى في المدينة') in found

@@ -120,6 +120,7 @@ class Reporting:
     new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
     questions: frozenset[str]
     not_after: frozenset[str]
+    conditional: frozenset[str]  # قال: إن كان …: إن is a condition, the words start at it
     noun_after: frozenset[str]  # في رفض …: a verb's form after a preposition is a verbal noun
     hypothetical_after: frozenset[str]  # وأن تؤكد، لن يقول: no report
     time_before: frozenset[str]  # قبل أن يضيف: a report after all
@@ -177,6 +178,7 @@ def reporting() -> Reporting:
         ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
         not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
+        conditional=frozenset(fold(v) for v in raw["content"]["conditional"]),
         noun_after=frozenset(fold(v) for v in raw["context"]["noun_after"]),
         hypothetical_after=frozenset(fold(v) for v in raw["context"]["hypothetical_after"]),
         time_before=frozenset(fold(v) for v in raw["context"]["time_before"]),

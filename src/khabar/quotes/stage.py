@@ -1023,6 +1023,8 @@ class QuoteFinder:
                 allowed = min(allowed, 2 if self.continues(r, verb) else 0)
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
+            if colon:
+                after = self.past_complementiser(r, after)
             return after, colon, self.subject_end(verb, intro)
         if verb.norm in self.rep.strict:
             return None
@@ -1030,6 +1032,21 @@ class QuoteFinder:
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def past_complementiser(self, r: SentenceReader, after: int) -> int:
+        """Words after a colon start past a complementiser (وأضاف: إن "…" → the quotation), not past a
+        conditional إن (قال: إن كان …)."""
+        n = r.normal_offset(after)
+        m = self.c.introducer.match(r.view.norm, n)
+        if m is None or m.group("comp") is None:
+            return after
+        following = WORD.match(r.view.norm, m.end())
+        if following is not None and following.group() in self.rep.conditional:
+            return after
+        start = r.original(m.end(), m.end())[0]
+        if r.text[start : start + 1] in self.c.marks and self.short_quotation(r, start):
+            return after  # قال: إن "الفقر" هو …: a word in marks inside the clause
+        return start
 
     def continues(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a participle goes on from what came before it (after a comma or a conjunction, or at
