@@ -1392,12 +1392,17 @@ class QuoteFinder:
         opener = k.then.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(min(after[0] + 80, s1)))
         if opener:  # بحسب صحيفة X التي تصدر في لندن فإن …
             after = trim(text, r.original(opener.end(), opener.end())[0], s1, EDGE)
+        ender = k.ender.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(after[1]))
+        if ender:  # … تجاوز 36 ألفا وبهذا تعتبر …: the narrator's inference is no part of the claim
+            after = trim(text, after[0], r.original(ender.start(), ender.start())[0], EDGE)
         dates = [(t.start, t.end) for t in r.article.timexes if after[0] <= t.start < after[1]]
         n_before = len(WORD.findall(text, *before))
         n_after = sum(1 for w in WORD.finditer(text, *after) if not any(a <= w.start() < b for a, b in dates))
         comma_before = regex.search(r"[،,؛\-–—]\s*$", text[s0 : p.start]) is not None
         comma_after = regex.match(r"\s*[،,؛\-–—]", text[p.source_end : s1]) is not None
         whole = (*trim(text, s0, s1, EDGE), False)
+        if comma_before and k.inside.match(r.view.norm, r.normal_offset(p.source_end)):
+            return (self.holding_clause(r, p.start), after[1], False)  # مما سيؤدي، حسب X، إلى …
         if n_after < 3:
             return (*before, False)
         if n_before < 3:
@@ -1407,6 +1412,18 @@ class QuoteFinder:
         if comma_before:
             return (*before, False)
         return (*after, False) if comma_after else whole
+
+    def holding_clause(self, r: SentenceReader, phrase: int) -> int:
+        """Where the clause holding a phrase between commas starts: after the comma before it, or at a
+        relative lead (مما، الأمر الذي) closer to the phrase."""
+        s0 = r.sentence.start
+        before = regex.sub(r"[\s،,]+$", "", r.text[s0:phrase])
+        commas = [m.end() for m in regex.finditer(r"[،,؛]", before)]
+        start = s0 + (commas[-1] if commas else 0)
+        leads = list(claim_cues().lead.finditer(r.view.norm, r.normal_offset(start), r.normal_offset(s0 + len(before))))
+        if leads:
+            start = r.original(leads[-1].start(), leads[-1].start())[0]
+        return trim(r.text, start, phrase, EDGE)[0]
 
     def claim_start(self, r: SentenceReader, start: int, end: int) -> int:
         """A claim starts past a leading و/ف and an opening فإن / لقد (وبحسب X، فإن الخطة … → الخطة …)."""
