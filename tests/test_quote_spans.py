@@ -137,3 +137,11 @@ def test_words_after_a_colon_start_past_a_complementiser_not_a_condition(pipelin
     assert ("indirect", "قال", "إن كان السوق مستقرا فسنعود إلى الشراء") in found
     found, _ = quotes(pipeline, 'وأضاف: إن "الغلاء" هو المشكلة الأولى في المدينة.')
     assert ("indirect", "أضاف", 'إن "الغلاء" هو المشكلة الأولى في المدينة') in found
+
+
+def test_a_later_report_in_the_narrators_background_ends_what_was_said(pipeline):
+    found, _ = quotes(
+        pipeline, "وقال مسؤولون إن الطائرات قصفت مواقع المسلحين فجر اليوم بعد أن أعلنت وزارة الدفاع أنها ستشارك."
+    )
+    assert ("indirect", "قال", "الطائرات قصفت مواقع المسلحين فجر اليوم") in found
+    assert ("indirect", "أعلنت", "ستشارك") in found

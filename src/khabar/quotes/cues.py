@@ -120,6 +120,7 @@ class Reporting:
     new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
     questions: frozenset[str]
     not_after: frozenset[str]
+    background: regex.Pattern  # "… بعد أن قالت": a later report in the narrator's background
     conditional: frozenset[str]  # قال: إن كان …: إن is a condition, the words start at it
     noun_after: frozenset[str]  # في رفض …: a verb's form after a preposition is a verbal noun
     hypothetical_after: frozenset[str]  # وأن تؤكد، لن يقول: no report
@@ -178,6 +179,7 @@ def reporting() -> Reporting:
         ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
         not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
+        background=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alternation(raw['content']['background_leads'])})\s+$"),
         conditional=frozenset(fold(v) for v in raw["content"]["conditional"]),
         noun_after=frozenset(fold(v) for v in raw["context"]["noun_after"]),
         hypothetical_after=frozenset(fold(v) for v in raw["context"]["hypothetical_after"]),

@@ -1033,6 +1033,22 @@ class QuoteFinder:
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
 
+    def background(self, r: SentenceReader, start: int, verb: Verb) -> int | None:
+        """Where a later report in the narrator's background starts (… أمس بعد أن قالت الحكومة إنها …): a
+        verb after بعد أن / عندما with a named subject and a clause of its own ends what was said."""
+        n = r.normal_offset(verb.start)
+        m = self.rep.background.search(r.view.norm, max(r.normal_offset(start), n - 16), n)
+        if m is None or self.clause_start(r, verb, min(r.sentence.end, verb.end + SUBJECT_GAP + 40)) is None:
+            return None
+        named = any(verb.end < x.start < verb.end + 30 and x.label in ("PERSON", "ORG", "GPE") for x in r.mentions)
+        following = WORD.match(r.view.norm, n + len(verb.norm) + 1)  # the subject's head (أعلنت وزارة …)
+        head = following.group() if following else ""
+        if not (
+            named or head in claim_cues().source_nouns or head.removeprefix(self.c.article) in claim_cues().source_nouns
+        ):
+            return None
+        return r.original(m.start(), m.start())[0]
+
     def past_complementiser(self, r: SentenceReader, after: int) -> int:
         """Words after a colon start past a complementiser (وأضاف: إن "…" → the quotation), not past a
         conditional إن (قال: إن كان …)."""
@@ -1223,6 +1239,10 @@ class QuoteFinder:
             cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
             joined = r.text[verb.start - 1 : verb.start] in conjunctions() and not r.text[verb.start - 2].isalpha()
             if not (cut or joined):
+                background = self.background(r, start, verb)
+                if background is not None:
+                    end = min(end, background)
+                    break
                 continue
             limit = later_verbs[k + 1].start if k + 1 < len(later_verbs) else r.sentence.end
             if (cut and joined) or self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)):
