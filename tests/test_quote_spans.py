@@ -145,3 +145,12 @@ def test_a_later_report_in_the_narrators_background_ends_what_was_said(pipeline)
     )
     assert ("indirect", "قال", "الطائرات قصفت مواقع المسلحين فجر اليوم") in found
     assert ("indirect", "أعلنت", "ستشارك") in found
+
+
+def test_a_past_verb_of_a_new_subject_after_a_comma_ends_what_was_said(pipeline):
+    found, _ = quotes(
+        pipeline, "وذكرت الصحيفة أن المدرب درس عروض اللاعبين الجدد مع الإدارة، وظهرت تقارير عن رغبته في الرحيل."
+    )
+    assert ("indirect", "ذكرت", "المدرب درس عروض اللاعبين الجدد مع الإدارة") in found
+    found, _ = quotes(pipeline, "وقال الوزير إن البلاد تنعم بالأمن، وأثبت ذلك تماسك المجتمع في الأزمات.")
+    assert ("indirect", "قال", "البلاد تنعم بالأمن، وأثبت ذلك تماسك المجتمع في الأزمات") in found

@@ -138,6 +138,7 @@ class Reporting:
     present: str  # the prefixes of a present verb (يقول، تؤكد)
     past_present_like: frozenset[str]  # تابع، تساءل: past forms with a present's prefix
     past_she: tuple[str, ...]  # the ending of a past verb with a feminine subject (نشرت)
+    not_past_she: tuple[str, ...]  # أثبت: a masculine past verb, not a feminine one
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +198,7 @@ def reporting() -> Reporting:
         present="".join(fold(v) for v in raw["context"]["present"]),
         past_present_like=frozenset(fold(v) for v in raw["context"]["past_present_like"]),
         past_she=tuple(fold(v) for v in raw["context"]["past_she"]),
+        not_past_she=tuple(fold(v) for v in raw["context"]["not_past_she"]),
         new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),
         continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
         unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),

@@ -1033,6 +1033,31 @@ class QuoteFinder:
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
 
+    def narrated_after(self, r: SentenceReader, start: int, end: int) -> int:
+        """What was said ends at a comma before و and a past verb of a new subject (…، وظهرت أنباء عن …)."""
+        tokens, covered = r.article.tokens, self.covered(r)
+        i = bisect_left(tokens, start, key=lambda t: t.start)
+        while i + 1 < len(tokens) and tokens[i + 1].start < end:
+            t, nxt = tokens[i], tokens[i + 1]
+            i += 1
+            if t.text in "،," and self.past_verb(r, nxt, covered):
+                return t.start
+        return end
+
+    def past_verb(self, r: SentenceReader, t, covered: list[tuple[int, int]]) -> bool:
+        """و and a past verb of a new, feminine or plural subject (وظهرت، وأعلنت), not a present one going on
+        with the same subject (وتمثل)."""
+        if not self.new_verb(r, t, covered):
+            return False
+        rest = normalize(r.text[t.proclitics[0]["end"] : t.end])
+        first = rest[0]
+        return (
+            len(rest) == 4
+            and rest.endswith(self.rep.past_she)
+            and not first.startswith(self.rep.not_past_she)
+            and first not in self.rep.present
+        )
+
     def background(self, r: SentenceReader, start: int, verb: Verb) -> int | None:
         """Where a later report in the narrator's background starts (… أمس بعد أن قالت الحكومة إنها …): a
         verb after بعد أن / عندما with a named subject and a clause of its own ends what was said."""
@@ -1230,6 +1255,7 @@ class QuoteFinder:
             m = pattern.search(r.view.norm, n)
             if m:
                 end = min(end, r.original(m.start(), m.start())[0])
+        end = self.narrated_after(r, start, end)
         stop = self.rep.unspaced_stop.search(r.text, start, end)
         if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
             end = stop.start()
