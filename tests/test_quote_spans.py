@@ -154,3 +154,10 @@ def test_a_past_verb_of_a_new_subject_after_a_comma_ends_what_was_said(pipeline)
     assert ("indirect", "ذكرت", "المدرب درس عروض اللاعبين الجدد مع الإدارة") in found
     found, _ = quotes(pipeline, "وقال الوزير إن البلاد تنعم بالأمن، وأثبت ذلك تماسك المجتمع في الأزمات.")
     assert ("indirect", "قال", "البلاد تنعم بالأمن، وأثبت ذلك تماسك المجتمع في الأزمات") in found
+
+
+def test_a_negated_purpose_verb_reports_nothing(pipeline):
+    found, _ = quotes(pipeline, "وتقام المهرجانات كل صيف كي لا يقال إن المدينة توقفت عن الاحتفال.")
+    assert found == []
+    found, _ = quotes(pipeline, "والحفلات تحدث كل أسبوع، كي لا يقال إنها توقفت.")
+    assert found == []

@@ -121,6 +121,8 @@ class Reporting:
     questions: frozenset[str]
     not_after: frozenset[str]
     background: regex.Pattern  # "… بعد أن قالت": a later report in the narrator's background
+    purpose_negation: frozenset[str]  # كي لا يقال: a negation keeping the verb hypothetical
+    purpose: frozenset[str]  # كي، لكي: a purpose phrase between a verb and a clause
     conditional: frozenset[str]  # قال: إن كان …: إن is a condition, the words start at it
     noun_after: frozenset[str]  # في رفض …: a verb's form after a preposition is a verbal noun
     hypothetical_after: frozenset[str]  # وأن تؤكد، لن يقول: no report
@@ -181,6 +183,8 @@ def reporting() -> Reporting:
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
         not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
         background=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alternation(raw['content']['background_leads'])})\s+$"),
+        purpose_negation=frozenset(fold(v) for v in raw["context"]["purpose_negation"]),
+        purpose=frozenset(fold(v) for v in raw["context"]["purpose"]),
         conditional=frozenset(fold(v) for v in raw["content"]["conditional"]),
         noun_after=frozenset(fold(v) for v in raw["context"]["noun_after"]),
         hypothetical_after=frozenset(fold(v) for v in raw["context"]["hypothetical_after"]),

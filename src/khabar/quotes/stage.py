@@ -318,6 +318,8 @@ class QuoteFinder:
         if (finite and previous in k.noun_after) or (after and after[0] in k.noticed):
             return True
         present = norm[:1] in k.present and norm not in k.past_present_like
+        if present and len(words) > 1 and previous in k.purpose_negation and words[-2] in k.hypothetical_after:
+            return True  # كي لا يقال إن …: the words are what no one should say
         if present and previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
             return True
         return at_once and (previous in k.fact_before or norm in k.impersonal)
@@ -1021,6 +1023,8 @@ class QuoteFinder:
                 if regex.search(r"[،,؛]", r.text[verb.end : intro]):
                     continue  # أداء لافتا في لقاء …، دون أن: a participle's clause follows it in its own phrase
                 allowed = min(allowed, 2 if self.continues(r, verb) else 0)
+            if set(WORD.findall(r.view.norm, n, m.start())) & self.rep.purpose:
+                continue  # تحدث، كي لا يقال إنها …: the clause belongs to a purpose phrase in between
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
             if colon:
