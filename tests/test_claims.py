@@ -111,3 +111,16 @@ def test_whose_data_makes_data_a_source(pipeline):
     a, _ = analyse(pipeline, "وارتفع عدد الزوار إلى مليون زائر بحسب بيانات وزارة السياحة.")
     (claim,) = a.claims
     assert claim.text == "ارتفع عدد الزوار إلى مليون زائر" and claim.source_text.startswith("بيانات")
+
+
+def test_a_phrase_between_commas_inside_a_clause_qualifies_that_clause(pipeline):
+    a, _ = analyse(pipeline, "وتواصل الشركة خفض الأسعار في كل فروعها مما سيؤدي، حسب المتابعين، إلى خسائر كبيرة.")
+    (claim,) = a.claims
+    assert claim.source_text == "المتابعين"
+    assert claim.text == "مما سيؤدي، حسب المتابعين، إلى خسائر كبيرة"
+
+
+def test_the_narrators_inference_after_a_claim_is_no_part_of_it(pipeline):
+    a, _ = analyse(pipeline, "وحسب آخر الإحصاءات فإن عدد سكان القرية تجاوز ألفين وبذلك تعد أكبر قرى الوادي.")
+    (claim,) = a.claims
+    assert claim.text == "عدد سكان القرية تجاوز ألفين"

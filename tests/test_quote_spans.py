@@ -126,3 +126,38 @@ def test_a_promise_or_a_consequence_after_a_comma_ends_what_was_said(pipeline):
     assert ("indirect", "أعلن", "الحكومة ستبني مدارس جديدة") in found
     found, _ = quotes(pipeline, "وقال مسؤول إن المحادثات ستستأنف الأسبوع المقبل، مما يعزز الآمال بالتوصل إلى اتفاق.")
     assert ("indirect", "قال", "المحادثات ستستأنف الأسبوع المقبل") in found
+
+
+def test_words_after_a_colon_start_past_a_complementiser_not_a_condition(pipeline):
+    found, _ = quotes(pipeline, 'وقال خالد العتيبي المحلل المالي: إن "مستوى الأسعار ما زال مرتفعا جدا".')
+    assert found == [("direct", "قال", "مستوى الأسعار ما زال مرتفعا جدا")]
+    found, _ = quotes(pipeline, "وقال خالد العتيبي: إن السوق سيستقر قبل نهاية العام.")
+    assert ("indirect", "قال", "السوق سيستقر قبل نهاية العام") in found
+    found, _ = quotes(pipeline, "وقال خالد العتيبي: إن كان السوق مستقرا فسنعود إلى الشراء.")
+    assert ("indirect", "قال", "إن كان السوق مستقرا فسنعود إلى الشراء") in found
+    found, _ = quotes(pipeline, 'وأضاف: إن "الغلاء" هو المشكلة الأولى في المدينة.')
+    assert ("indirect", "أضاف", 'إن "الغلاء" هو المشكلة الأولى في المدينة') in found
+
+
+def test_a_later_report_in_the_narrators_background_ends_what_was_said(pipeline):
+    found, _ = quotes(
+        pipeline, "وقال مسؤولون إن الطائرات قصفت مواقع المسلحين فجر اليوم بعد أن أعلنت وزارة الدفاع أنها ستشارك."
+    )
+    assert ("indirect", "قال", "الطائرات قصفت مواقع المسلحين فجر اليوم") in found
+    assert ("indirect", "أعلنت", "ستشارك") in found
+
+
+def test_a_past_verb_of_a_new_subject_after_a_comma_ends_what_was_said(pipeline):
+    found, _ = quotes(
+        pipeline, "وذكرت الصحيفة أن المدرب درس عروض اللاعبين الجدد مع الإدارة، وظهرت تقارير عن رغبته في الرحيل."
+    )
+    assert ("indirect", "ذكرت", "المدرب درس عروض اللاعبين الجدد مع الإدارة") in found
+    found, _ = quotes(pipeline, "وقال الوزير إن البلاد تنعم بالأمن، وأثبت ذلك تماسك المجتمع في الأزمات.")
+    assert ("indirect", "قال", "البلاد تنعم بالأمن، وأثبت ذلك تماسك المجتمع في الأزمات") in found
+
+
+def test_a_negated_purpose_verb_reports_nothing(pipeline):
+    found, _ = quotes(pipeline, "وتقام المهرجانات كل صيف كي لا يقال إن المدينة توقفت عن الاحتفال.")
+    assert found == []
+    found, _ = quotes(pipeline, "والحفلات تحدث كل أسبوع، كي لا يقال إنها توقفت.")
+    assert found == []

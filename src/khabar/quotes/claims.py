@@ -34,6 +34,9 @@ class ClaimCues:
     quantifiers: frozenset[str]  # العديد، آخر: words before a source's head noun
     trailer: regex.Pattern  # وذلك at the end of the clause before a phrase
     then: regex.Pattern  # فإن: the clause after a phrase starts after it
+    ender: regex.Pattern  # وبهذا: the clause after a phrase ends before it
+    inside: regex.Pattern  # إلى after a phrase between commas: the phrase sits inside a clause
+    lead: regex.Pattern  # مما: where the clause holding such a phrase starts
 
 
 def _words(words) -> str:
@@ -72,6 +75,9 @@ def claim_cues() -> ClaimCues:
         quantifiers=frozenset(fold(w) for w in raw["source_quantifiers"]),
         trailer=regex.compile(rf"[،,]?\s*(?<!{LETTER})(?:{_words(raw['scope_trailers'])})\s*$"),
         then=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['scope_then'])})(?!{LETTER})\s*"),
+        ender=regex.compile(rf"\s+(?<!{LETTER})(?:{_words(raw['scope_enders'])})(?!{LETTER})"),
+        inside=regex.compile(rf"\s*[،,]\s*(?:{_words(raw['scope_inside'])})(?!{LETTER})"),
+        lead=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['scope_leads'])})(?!{LETTER})"),
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
     )
 

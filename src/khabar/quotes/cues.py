@@ -120,6 +120,10 @@ class Reporting:
     new_clause: regex.Pattern  # "…، وهذا يعني": a comma and a word with a conjunction
     questions: frozenset[str]
     not_after: frozenset[str]
+    background: regex.Pattern  # "… بعد أن قالت": a later report in the narrator's background
+    purpose_negation: frozenset[str]  # كي لا يقال: a negation keeping the verb hypothetical
+    purpose: frozenset[str]  # كي، لكي: a purpose phrase between a verb and a clause
+    conditional: frozenset[str]  # قال: إن كان …: إن is a condition, the words start at it
     noun_after: frozenset[str]  # في رفض …: a verb's form after a preposition is a verbal noun
     hypothetical_after: frozenset[str]  # وأن تؤكد، لن يقول: no report
     time_before: frozenset[str]  # قبل أن يضيف: a report after all
@@ -136,6 +140,7 @@ class Reporting:
     present: str  # the prefixes of a present verb (يقول، تؤكد)
     past_present_like: frozenset[str]  # تابع، تساءل: past forms with a present's prefix
     past_she: tuple[str, ...]  # the ending of a past verb with a feminine subject (نشرت)
+    not_past_she: tuple[str, ...]  # أثبت: a masculine past verb, not a feminine one
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +182,10 @@ def reporting() -> Reporting:
         ),
         questions=frozenset(fold(v) for v in raw["content"]["questions"]),
         not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
+        background=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alternation(raw['content']['background_leads'])})\s+$"),
+        purpose_negation=frozenset(fold(v) for v in raw["context"]["purpose_negation"]),
+        purpose=frozenset(fold(v) for v in raw["context"]["purpose"]),
+        conditional=frozenset(fold(v) for v in raw["content"]["conditional"]),
         noun_after=frozenset(fold(v) for v in raw["context"]["noun_after"]),
         hypothetical_after=frozenset(fold(v) for v in raw["context"]["hypothetical_after"]),
         time_before=frozenset(fold(v) for v in raw["context"]["time_before"]),
@@ -193,6 +202,7 @@ def reporting() -> Reporting:
         present="".join(fold(v) for v in raw["context"]["present"]),
         past_present_like=frozenset(fold(v) for v in raw["context"]["past_present_like"]),
         past_she=tuple(fold(v) for v in raw["context"]["past_she"]),
+        not_past_she=tuple(fold(v) for v in raw["context"]["not_past_she"]),
         new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),
         continuing=regex.compile(rf"[،,؛:]\s*{conjunction_pattern()}?$"),
         unspaced_stop=regex.compile(rf"(?<=\p{{L}}{{2}})[.!؟?](?={conjunction_pattern()}\p{{L}}{{3}})"),

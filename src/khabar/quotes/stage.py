@@ -318,6 +318,8 @@ class QuoteFinder:
         if (finite and previous in k.noun_after) or (after and after[0] in k.noticed):
             return True
         present = norm[:1] in k.present and norm not in k.past_present_like
+        if present and len(words) > 1 and previous in k.purpose_negation and words[-2] in k.hypothetical_after:
+            return True  # كي لا يقال إن …: the words are what no one should say
         if present and previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
             return True
         return at_once and (previous in k.fact_before or norm in k.impersonal)
@@ -1021,8 +1023,12 @@ class QuoteFinder:
                 if regex.search(r"[،,؛]", r.text[verb.end : intro]):
                     continue  # أداء لافتا في لقاء …، دون أن: a participle's clause follows it in its own phrase
                 allowed = min(allowed, 2 if self.continues(r, verb) else 0)
+            if set(WORD.findall(r.view.norm, n, m.start())) & self.rep.purpose:
+                continue  # تحدث، كي لا يقال إنها …: the clause belongs to a purpose phrase in between
             if self.loose_words(r, verb.end, intro) > allowed:
                 continue  # a quotation inside the subject (شركة "نورث سي")، or too far from the verb
+            if colon:
+                after = self.past_complementiser(r, after)
             return after, colon, self.subject_end(verb, intro)
         if verb.norm in self.rep.strict:
             return None
@@ -1030,6 +1036,62 @@ class QuoteFinder:
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def narrated_after(self, r: SentenceReader, start: int, end: int) -> int:
+        """What was said ends at a comma before و and a past verb of a new subject (…، وظهرت أنباء عن …)."""
+        tokens, covered = r.article.tokens, self.covered(r)
+        i = bisect_left(tokens, start, key=lambda t: t.start)
+        while i + 1 < len(tokens) and tokens[i + 1].start < end:
+            t, nxt = tokens[i], tokens[i + 1]
+            i += 1
+            if t.text in "،," and self.past_verb(r, nxt, covered):
+                return t.start
+        return end
+
+    def past_verb(self, r: SentenceReader, t, covered: list[tuple[int, int]]) -> bool:
+        """و and a past verb of a new, feminine or plural subject (وظهرت، وأعلنت), not a present one going on
+        with the same subject (وتمثل)."""
+        if not self.new_verb(r, t, covered):
+            return False
+        rest = normalize(r.text[t.proclitics[0]["end"] : t.end])
+        first = rest[0]
+        return (
+            len(rest) == 4
+            and rest.endswith(self.rep.past_she)
+            and not first.startswith(self.rep.not_past_she)
+            and first not in self.rep.present
+        )
+
+    def background(self, r: SentenceReader, start: int, verb: Verb) -> int | None:
+        """Where a later report in the narrator's background starts (… أمس بعد أن قالت الحكومة إنها …): a
+        verb after بعد أن / عندما with a named subject and a clause of its own ends what was said."""
+        n = r.normal_offset(verb.start)
+        m = self.rep.background.search(r.view.norm, max(r.normal_offset(start), n - 16), n)
+        if m is None or self.clause_start(r, verb, min(r.sentence.end, verb.end + SUBJECT_GAP + 40)) is None:
+            return None
+        named = any(verb.end < x.start < verb.end + 30 and x.label in ("PERSON", "ORG", "GPE") for x in r.mentions)
+        following = WORD.match(r.view.norm, n + len(verb.norm) + 1)  # the subject's head (أعلنت وزارة …)
+        head = following.group() if following else ""
+        if not (
+            named or head in claim_cues().source_nouns or head.removeprefix(self.c.article) in claim_cues().source_nouns
+        ):
+            return None
+        return r.original(m.start(), m.start())[0]
+
+    def past_complementiser(self, r: SentenceReader, after: int) -> int:
+        """Words after a colon start past a complementiser (وأضاف: إن "…" → the quotation), not past a
+        conditional إن (قال: إن كان …)."""
+        n = r.normal_offset(after)
+        m = self.c.introducer.match(r.view.norm, n)
+        if m is None or m.group("comp") is None:
+            return after
+        following = WORD.match(r.view.norm, m.end())
+        if following is not None and following.group() in self.rep.conditional:
+            return after
+        start = r.original(m.end(), m.end())[0]
+        if r.text[start : start + 1] in self.c.marks and self.short_quotation(r, start):
+            return after  # قال: إن "الفقر" هو …: a word in marks inside the clause
+        return start
 
     def continues(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a participle goes on from what came before it (after a comma or a conjunction, or at
@@ -1197,6 +1259,7 @@ class QuoteFinder:
             m = pattern.search(r.view.norm, n)
             if m:
                 end = min(end, r.original(m.start(), m.start())[0])
+        end = self.narrated_after(r, start, end)
         stop = self.rep.unspaced_stop.search(r.text, start, end)
         if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
             end = stop.start()
@@ -1206,6 +1269,10 @@ class QuoteFinder:
             cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
             joined = r.text[verb.start - 1 : verb.start] in conjunctions() and not r.text[verb.start - 2].isalpha()
             if not (cut or joined):
+                background = self.background(r, start, verb)
+                if background is not None:
+                    end = min(end, background)
+                    break
                 continue
             limit = later_verbs[k + 1].start if k + 1 < len(later_verbs) else r.sentence.end
             if (cut and joined) or self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)):
@@ -1375,12 +1442,17 @@ class QuoteFinder:
         opener = k.then.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(min(after[0] + 80, s1)))
         if opener:  # بحسب صحيفة X التي تصدر في لندن فإن …
             after = trim(text, r.original(opener.end(), opener.end())[0], s1, EDGE)
+        ender = k.ender.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(after[1]))
+        if ender:  # … تجاوز 36 ألفا وبهذا تعتبر …: the narrator's inference is no part of the claim
+            after = trim(text, after[0], r.original(ender.start(), ender.start())[0], EDGE)
         dates = [(t.start, t.end) for t in r.article.timexes if after[0] <= t.start < after[1]]
         n_before = len(WORD.findall(text, *before))
         n_after = sum(1 for w in WORD.finditer(text, *after) if not any(a <= w.start() < b for a, b in dates))
         comma_before = regex.search(r"[،,؛\-–—]\s*$", text[s0 : p.start]) is not None
         comma_after = regex.match(r"\s*[،,؛\-–—]", text[p.source_end : s1]) is not None
         whole = (*trim(text, s0, s1, EDGE), False)
+        if comma_before and k.inside.match(r.view.norm, r.normal_offset(p.source_end)):
+            return (self.holding_clause(r, p.start), after[1], False)  # مما سيؤدي، حسب X، إلى …
         if n_after < 3:
             return (*before, False)
         if n_before < 3:
@@ -1390,6 +1462,18 @@ class QuoteFinder:
         if comma_before:
             return (*before, False)
         return (*after, False) if comma_after else whole
+
+    def holding_clause(self, r: SentenceReader, phrase: int) -> int:
+        """Where the clause holding a phrase between commas starts: after the comma before it, or at a
+        relative lead (مما، الأمر الذي) closer to the phrase."""
+        s0 = r.sentence.start
+        before = regex.sub(r"[\s،,]+$", "", r.text[s0:phrase])
+        commas = [m.end() for m in regex.finditer(r"[،,؛]", before)]
+        start = s0 + (commas[-1] if commas else 0)
+        leads = list(claim_cues().lead.finditer(r.view.norm, r.normal_offset(start), r.normal_offset(s0 + len(before))))
+        if leads:
+            start = r.original(leads[-1].start(), leads[-1].start())[0]
+        return trim(r.text, start, phrase, EDGE)[0]
 
     def claim_start(self, r: SentenceReader, start: int, end: int) -> int:
         """A claim starts past a leading و/ف and an opening فإن / لقد (وبحسب X، فإن الخطة … → الخطة …)."""
