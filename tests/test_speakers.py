@@ -356,3 +356,38 @@ def test_the_source_opening_a_sentence_goes_on(pipeline):
         "وبحسب المرصد الوطني للحريات العامة، فإن الشرطة اعتقلت عشرين متظاهرا، وأضاف في بيان أن بعضهم أصيب بجروح.",
     )
     assert found[-1] == ("أضاف", "المرصد الوطني للحريات العامة")
+
+
+def test_a_bare_title_in_a_frame_keeps_the_speaker_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير الزراعة في الحكومة الانتقالية سالم العبيدي إن موسم الحصاد بدأ مبكرا هذا العام. "
+        "وكان الوزير قد قال في وقت سابق إن المخازن جاهزة لاستقبال القمح.",
+    )
+    assert found == [("قال", "سالم العبيدي"), ("قال", "سالم العبيدي")]
+
+
+def test_a_bare_title_then_the_addressed_object(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير الزراعة في الحكومة الانتقالية سالم العبيدي إن موسم الحصاد بدأ مبكرا. "
+        "ودعا الوزير المزارعين الصغار والتجار إلى الالتزام بالأسعار المعلنة.",
+    )
+    assert found[-1] == ("دعا", "سالم العبيدي")
+
+
+def test_a_relay_with_a_pronoun_gives_the_person_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "وعبر كريم الحداد مدرب الفريق عن سعادته بالفوز، ونقل موقع النادي عنه قوله للصحفيين "
+        '"كان اللاعبون رائعين اليوم".',
+    )
+    assert found[-1][1] == "كريم الحداد"
+
+
+def test_an_accusative_word_after_the_verb_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "تحدث رئيس الجمعية خالد المطيري عن أوضاع الأسر المحتاجة، وأورد رقماً يثير القلق وهو أن عدد الأسر تضاعف.",
+    )
+    assert found[-1][1] == "خالد المطيري"

@@ -563,7 +563,7 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
-            if words and self.object_words(verb, words):
+            if words and (self.object_words(verb, words) or self.title_then_object(verb, words)):
                 words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
             if holder:
                 who.entity = holder
@@ -612,6 +612,9 @@ class QuoteFinder:
                 )
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
+        if verb.norm in self.c.relay_verbs and not who.reported_by and self.relayed_pronoun(r, verb.end, until):
+            who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
+            who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         return who
 
     def first_named(self, r: SentenceReader, verb: Verb, between: list[Mention]) -> Mention | None:
@@ -624,12 +627,31 @@ class QuoteFinder:
             return None
         return first
 
+    def title_then_object(self, verb: Verb, words: str) -> bool:
+        """After a verb that addresses people, a bare title and more words (ودعا الوزير المنظمات الدولية إلى):
+        the title is the subject (read on its own by `title_subject`), the rest the object."""
+        found = [normalize(w) for w in WORD.findall(words)]
+        return (
+            len(found) > 1
+            and strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
+            and found[0] in self.c.gap_words
+            and found[0].startswith(self.c.article)
+            and head(found[1])[1]
+        )
+
+    def relayed_pronoun(self, r: SentenceReader, start: int, until: int) -> bool:
+        """Whether a relay verb's source is followed by a pronoun for the person relayed (عنه قوله)."""
+        words = [normalize(w) for w in WORD.findall(r.text, start, until)][:8]
+        return any(w in self.s.relay_pronouns for w in words)
+
     def object_words(self, verb: Verb, words: str) -> bool:
         """Whether the words after a verb are its object, not its subject: a definite plural in -ين (طالب
         اللاعبين، أبلغ المسؤولين), or after a verb that addresses people, a quantifier with one (دعا كل
         المقاتلين، حث جميع المواطنين)."""
         found = [normalize(w) for w in WORD.findall(words)]
         letters = self.s.letters
+        if found and letters["tanwin_fath"] in WORD.findall(words)[0]:
+            return True  # وأورد رقماً يثير …: a word written accusative is the object
         if found and found[0] in self.s.quantifiers:
             addressing = strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
             possessed = len(found) > 1 and found[1].endswith(letters["possessives"])  # جميع مواطنيها
@@ -957,7 +979,12 @@ class QuoteFinder:
                 return entity_of[id(named[0])], None
             words = r.text[start:end]
             resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
-            return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
+            if resolved and (resolved[0] or resolved[1]):
+                return resolved
+            found = [normalize(w) for w in WORD.findall(words)]
+            if len(found) == 1 and found[0] in self.c.gap_words and found[0].startswith(self.c.article):
+                return None  # وكان الوزير قد قال: a bare title no one was given, the speaker going on
+            return None, words
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
         previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))
         opener = strip_conjunction(normalize(previous[0].group()), self.s.not_opening) if previous else ""
