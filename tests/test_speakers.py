@@ -391,3 +391,11 @@ def test_an_accusative_word_after_the_verb_is_no_speaker(pipeline):
         "تحدث رئيس الجمعية خالد المطيري عن أوضاع الأسر المحتاجة، وأورد رقماً يثير القلق وهو أن عدد الأسر تضاعف.",
     )
     assert found[-1][1] == "خالد المطيري"
+
+
+def test_a_person_a_body_is_named_after_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "صرح المتحدث باسم مستشفى الملك فهد التخصصي أن المستشفى أجرى مئة عملية جراحية خلال الأسبوع الماضي.",
+    )
+    assert found and found[0][1] != "الملك فهد"

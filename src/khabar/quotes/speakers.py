@@ -34,6 +34,7 @@ class SpeakerTables:
     quantifiers: frozenset[str]
     addressing: frozenset[str]
     relay_pronouns: frozenset[str]
+    named_after: frozenset[str]
     in_document: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
@@ -79,6 +80,7 @@ def speaker_tables() -> SpeakerTables:
         quantifiers=words("quantifiers"),
         addressing=words("addressing"),
         relay_pronouns=words("relay_pronouns"),
+        named_after=words("named_after") | words("org_nouns"),
         in_document=words("in_document"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),

@@ -148,9 +148,11 @@ class Memory:
         if any(c in m.proclitic for c in self.model.t.letters["prepositions"]):
             return False
         before = WORD.findall(r.text, max(r.sentence.start, m.start - 20), m.start)
-        return not (
-            before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening
-        )
+        if before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening:
+            return False
+        clause = regex.split(r"[،,؛:]", r.text[max(r.sentence.start, m.start - 30) : m.start])[-1]
+        titled = [normalize(w) for w in WORD.findall(clause)][-3:]  # بالرئيس السوري بشار الأسد: in a prepositional phrase
+        return not any(w.startswith(self.model.t.letters["preposition_article"]) for w in titled)
 
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
@@ -524,7 +526,13 @@ class QuoteFinder:
         if self.s.participle.fullmatch(verb.norm) and not verb.norm.endswith(self.s.letters["plural_suffixes"][0]):
             return self.participle_speaker(r, verb, entity_of, memory)
         between = [
-            m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP" and self.plausible(m)
+            m
+            for m in r.mentions
+            if verb.end <= m.start
+            and m.end <= until
+            and m.label != "NORP"
+            and self.plausible(m)
+            and not self.in_a_name(r, m)
         ]
         plural = verb_form(verb.norm, self.c.verbs)[1]
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
@@ -583,7 +591,9 @@ class QuoteFinder:
                     who.entity, who.words = resolved
             elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
                 who.entity, who.words = titled
-            elif (before := self.subject_before(r, verb)) is not None:
+            elif (before := self.subject_before(r, verb)) is not None and self.agrees(
+                verb, entity_of.get(id(before)), memory
+            ):  # الإطاحة بالرئيس بشار الأسد وتقول: a man's name before تقول is not its subject
                 who.entity = entity_of.get(id(before))
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
@@ -626,6 +636,17 @@ class QuoteFinder:
         if first is None or r.text[verb.end : first.start].strip(' «»“”"') or self.addressed(r, verb, first):
             return None
         return first
+
+    def in_a_name(self, r: SentenceReader, m: Mention) -> bool:
+        """Whether a person is part of the name of a body or place right before it (مركز الملك سلمان للإغاثة;
+        not رئيس النقابة محمد العلي: a definite noun ends a title)."""
+        if m.label != "PERSON":
+            return False
+        before = list(WORD.finditer(r.text, max(r.sentence.start, m.start - 16), m.start))[-1:]
+        if not before or r.text[before[0].end() : m.start].strip():
+            return False
+        noun, definite = head(before[0].group())
+        return not definite and noun in self.s.named_after
 
     def title_then_object(self, verb: Verb, words: str) -> bool:
         """After a verb that addresses people, a bare title and more words (ودعا الوزير المنظمات الدولية إلى):
