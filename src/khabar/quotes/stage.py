@@ -150,8 +150,9 @@ class Memory:
         before = WORD.findall(r.text, max(r.sentence.start, m.start - 20), m.start)
         if before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening:
             return False
+        # بالرئيس السوري بشار الأسد: a name after a title with a preposition is in a prepositional phrase
         clause = regex.split(r"[،,؛:]", r.text[max(r.sentence.start, m.start - 30) : m.start])[-1]
-        titled = [normalize(w) for w in WORD.findall(clause)][-3:]  # بالرئيس السوري بشار الأسد: in a prepositional phrase
+        titled = [normalize(w) for w in WORD.findall(clause)][-3:]
         return not any(w.startswith(self.model.t.letters["preposition_article"]) for w in titled)
 
     def heard(self, who: Speaker) -> None:
