@@ -399,3 +399,11 @@ def test_a_person_a_body_is_named_after_is_no_speaker(pipeline):
         "صرح المتحدث باسم مستشفى الملك فهد التخصصي أن المستشفى أجرى مئة عملية جراحية خلال الأسبوع الماضي.",
     )
     assert found and found[0][1] != "الملك فهد"
+
+
+def test_a_bare_title_no_one_was_given_speaks_for_itself(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في الشرطة إن الانفجار وقع قرب السوق. ودعا الرئيس السكان إلى الهدوء والتعاون مع قوات الأمن.",
+    )
+    assert found[-1] == ("دعا", "الرئيس")

@@ -572,7 +572,8 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
-            if words and (self.object_words(verb, words) or self.title_then_object(verb, words)):
+            bare = words and self.title_then_object(verb, words)
+            if words and (self.object_words(verb, words) or bare):
                 words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
             if holder:
                 who.entity = holder
@@ -600,6 +601,8 @@ class QuoteFinder:
                 who.entity, who.words = framed
             elif plural and (group := self.group_before(r, memory)) is not None:
                 who.words = group
+            elif bare and not self.title_known(memory, bare, verb.start):
+                who.words = bare  # ودعا الرئيس المواطنين إلى with no president before: the title itself
             else:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
@@ -649,16 +652,31 @@ class QuoteFinder:
         noun, definite = head(before[0].group())
         return not definite and noun in self.s.named_after
 
-    def title_then_object(self, verb: Verb, words: str) -> bool:
+    def title_then_object(self, verb: Verb, words: str) -> str:
         """After a verb that addresses people, a bare title and more words (ودعا الوزير المنظمات الدولية إلى):
-        the title is the subject (read on its own by `title_subject`), the rest the object."""
-        found = [normalize(w) for w in WORD.findall(words)]
-        return (
+        the title, the subject (read on its own by `title_subject`); the rest is the object."""
+        found = list(WORD.finditer(words))
+        first = normalize(found[0].group()) if found else ""
+        if (
             len(found) > 1
             and strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
-            and found[0] in self.c.gap_words
-            and found[0].startswith(self.c.article)
-            and head(found[1])[1]
+            and first in self.c.gap_words
+            and first.startswith(self.c.article)
+            and head(found[1].group())[1]
+        ):
+            return found[0].group()
+        return ""
+
+    def title_known(self, memory: Memory, title: str, at: int) -> bool:
+        """Whether the article gave the title (الوزير → وزير) to someone before `at` (وزير النقل X): then a bare
+        title is the speaker going on, else a speaker of its own."""
+        if memory.model is None:
+            return True
+        noun = normalize(title).removeprefix(self.c.article)
+        before = memory.model.view.norm[: memory.model.normal(at)]
+        return (
+            regex.search(rf"(?<![\p{{L}}\p{{M}}])\p{{L}}{{0,3}}{regex.escape(noun)}(?![\p{{L}}\p{{M}}])", before)
+            is not None
         )
 
     def relayed_pronoun(self, r: SentenceReader, start: int, until: int) -> bool:
@@ -1005,7 +1023,8 @@ class QuoteFinder:
                 return resolved
             found = [normalize(w) for w in WORD.findall(words)]
             if len(found) == 1 and found[0] in self.c.gap_words and found[0].startswith(self.c.article):
-                return None  # وكان الوزير قد قال: a bare title no one was given, the speaker going on
+                if self.title_known(memory, words, start):
+                    return None  # وكان الوزير قد قال after وزير النقل X: the speaker going on
             return None, words
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
         previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))
