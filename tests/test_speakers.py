@@ -407,3 +407,12 @@ def test_a_bare_title_no_one_was_given_speaks_for_itself(pipeline):
         "قال مصدر في الشرطة إن الانفجار وقع قرب السوق. ودعا الرئيس السكان إلى الهدوء والتعاون مع قوات الأمن.",
     )
     assert found[-1] == ("دعا", "الرئيس")
+
+
+def test_a_participle_goes_back_to_the_subject_after_an_opening_kana(pipeline):
+    found = speakers(
+        pipeline,
+        "ذكرت صحيفة الرياض أن النادي جدد عقد مدربه. وكانت الجماهير الهلالية استقبلت القرار بارتياح، مؤكدة أن "
+        "الفريق يحتاج إلى الاستقرار.",
+    )
+    assert found[-1] == ("مؤكدة", "الجماهير الهلالية")

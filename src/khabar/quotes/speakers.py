@@ -35,6 +35,7 @@ class SpeakerTables:
     addressing: frozenset[str]
     relay_pronouns: frozenset[str]
     named_after: frozenset[str]
+    copula_openers: frozenset[str]
     in_document: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
@@ -81,6 +82,7 @@ def speaker_tables() -> SpeakerTables:
         addressing=words("addressing"),
         relay_pronouns=words("relay_pronouns"),
         named_after=words("named_after") | words("org_nouns"),
+        copula_openers=words("copula_openers"),
         in_document=words("in_document"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),

@@ -860,7 +860,30 @@ class QuoteFinder:
                 return Speaker(entity_of[id(named)])
         if heard is not None:
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))
+        if (opening := self.copula_subject(r, limit, memory)) is not None:
+            return Speaker(*opening)
         return Speaker(*memory.last(r, verb, lambda e: self.agrees(verb, e, memory)))
+
+    def copula_subject(self, r: SentenceReader, limit: int, memory: Memory) -> tuple[str | None, str | None] | None:
+        """The definite subject right after a sentence-opening كان (وكانت الجماهير الشبابية استقبلت …), as
+        (entity, words) resolved by the speaker model; None without one."""
+        words = list(WORD.finditer(r.text, r.sentence.start, limit))[:5]
+        if len(words) < 3 or normalize(words[0].group()) not in self.s.copula_openers or memory.model is None:
+            return None
+        subject = []
+        for w in words[1:4]:
+            if r.text[(subject[-1] if subject else words[0]).end() : w.start()].strip():
+                break
+            if not normalize(w.group()).startswith(self.c.article) or any(
+                m.start <= w.start() < m.end for m in r.mentions
+            ):
+                break
+            subject.append(w)
+        if not subject or head(subject[0].group())[0] in self.s.document_nouns:
+            return None
+        phrase = r.text[subject[0].start() : subject[-1].end()]
+        resolved = memory.model.resolve(phrase, subject[0].start(), (memory.entity, memory.words))
+        return resolved if resolved and (resolved[0] or resolved[1]) else (None, phrase)
 
     def spoken_to(self, r: SentenceReader, m: Mention) -> bool:
         """Whether a name is an addressee (في حديث مع «X»، لوكالة X), whatever verb it follows."""
