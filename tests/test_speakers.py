@@ -416,3 +416,11 @@ def test_a_participle_goes_back_to_the_subject_after_an_opening_kana(pipeline):
         "الفريق يحتاج إلى الاستقرار.",
     )
     assert found[-1] == ("مؤكدة", "الجماهير الهلالية")
+
+
+def test_a_place_ending_in_ma_is_no_with_before_the_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "دعا رئيس بلدية محافظة رجال ألمع سعيد أحمد القحطاني السكان إلى المحافظة على نظافة الحدائق العامة.",
+    )
+    assert found == [("دعا", "سعيد أحمد القحطاني")]

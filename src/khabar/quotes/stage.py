@@ -982,8 +982,8 @@ class QuoteFinder:
             lead.endswith(self.c.attached)
             or (word.startswith(self.c.attached) and head(word[1:])[0] in self.s.org_nouns)  # لوكالة فرانس برس
             or m.proclitic.endswith(self.c.attached)
-            or normalize(r.text[verb.end : m.start]).rstrip().endswith(self.c.addressee_with)
-        )
+            or WORD.findall(normalize(r.text[verb.end : m.start]))[-1:] in [[w] for w in self.c.addressee_with]
+        )  # مع before the name, not رجال ألمع
 
     def addressee(
         self, r: SentenceReader, after: int, until: int, entity_of, anywhere: bool = False
