@@ -356,3 +356,71 @@ def test_the_source_opening_a_sentence_goes_on(pipeline):
         "وبحسب المرصد الوطني للحريات العامة، فإن الشرطة اعتقلت عشرين متظاهرا، وأضاف في بيان أن بعضهم أصيب بجروح.",
     )
     assert found[-1] == ("أضاف", "المرصد الوطني للحريات العامة")
+
+
+def test_a_bare_title_in_a_frame_keeps_the_speaker_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير الزراعة في الحكومة الانتقالية سالم العبيدي إن موسم الحصاد بدأ مبكرا هذا العام. "
+        "وكان الوزير قد قال في وقت سابق إن المخازن جاهزة لاستقبال القمح.",
+    )
+    assert found == [("قال", "سالم العبيدي"), ("قال", "سالم العبيدي")]
+
+
+def test_a_bare_title_then_the_addressed_object(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير الزراعة في الحكومة الانتقالية سالم العبيدي إن موسم الحصاد بدأ مبكرا. "
+        "ودعا الوزير المزارعين الصغار والتجار إلى الالتزام بالأسعار المعلنة.",
+    )
+    assert found[-1] == ("دعا", "سالم العبيدي")
+
+
+def test_a_relay_with_a_pronoun_gives_the_person_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "وعبر كريم الحداد مدرب الفريق عن سعادته بالفوز، ونقل موقع النادي عنه قوله للصحفيين "
+        '"كان اللاعبون رائعين اليوم".',
+    )
+    assert found[-1][1] == "كريم الحداد"
+
+
+def test_an_accusative_word_after_the_verb_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "تحدث رئيس الجمعية خالد المطيري عن أوضاع الأسر المحتاجة، وأورد رقماً يثير القلق وهو أن عدد الأسر تضاعف.",
+    )
+    assert found[-1][1] == "خالد المطيري"
+
+
+def test_a_person_a_body_is_named_after_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "صرح المتحدث باسم مستشفى الملك فهد التخصصي أن المستشفى أجرى مئة عملية جراحية خلال الأسبوع الماضي.",
+    )
+    assert found and found[0][1] != "الملك فهد"
+
+
+def test_a_bare_title_no_one_was_given_speaks_for_itself(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في الشرطة إن الانفجار وقع قرب السوق. ودعا الرئيس السكان إلى الهدوء والتعاون مع قوات الأمن.",
+    )
+    assert found[-1] == ("دعا", "الرئيس")
+
+
+def test_a_participle_goes_back_to_the_subject_after_an_opening_kana(pipeline):
+    found = speakers(
+        pipeline,
+        "ذكرت صحيفة الرياض أن النادي جدد عقد مدربه. وكانت الجماهير الهلالية استقبلت القرار بارتياح، مؤكدة أن "
+        "الفريق يحتاج إلى الاستقرار.",
+    )
+    assert found[-1] == ("مؤكدة", "الجماهير الهلالية")
+
+
+def test_a_place_ending_in_ma_is_no_with_before_the_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "دعا رئيس بلدية محافظة رجال ألمع سعيد أحمد القحطاني السكان إلى المحافظة على نظافة الحدائق العامة.",
+    )
+    assert found == [("دعا", "سعيد أحمد القحطاني")]

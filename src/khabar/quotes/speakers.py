@@ -33,6 +33,9 @@ class SpeakerTables:
     clause_openers: frozenset[str]
     quantifiers: frozenset[str]
     addressing: frozenset[str]
+    relay_pronouns: frozenset[str]
+    named_after: frozenset[str]
+    copula_openers: frozenset[str]
     in_document: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
@@ -64,6 +67,7 @@ def speaker_tables() -> SpeakerTables:
     raw = load_toml("khabar.quotes", "data/speakers.toml")
     letters = {k: (tuple(fold(x) for x in v) if isinstance(v, list) else fold(v)) for k, v in raw["letters"].items()}
     letters["ta_marbuta"] = raw["letters"]["ta_marbuta"]  # read before normalisation
+    letters["tanwin_fath"] = raw["letters"]["tanwin_fath"]
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in raw[key])
@@ -76,6 +80,9 @@ def speaker_tables() -> SpeakerTables:
         clause_openers=words("clause_openers"),
         quantifiers=words("quantifiers"),
         addressing=words("addressing"),
+        relay_pronouns=words("relay_pronouns"),
+        named_after=words("named_after") | words("org_nouns"),
+        copula_openers=words("copula_openers"),
         in_document=words("in_document"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),

@@ -148,9 +148,12 @@ class Memory:
         if any(c in m.proclitic for c in self.model.t.letters["prepositions"]):
             return False
         before = WORD.findall(r.text, max(r.sentence.start, m.start - 20), m.start)
-        return not (
-            before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening
-        )
+        if before and strip_conjunction(normalize(before[-1]), self.model.t.not_opening) in self.model.t.not_opening:
+            return False
+        # بالرئيس السوري بشار الأسد: a name after a title with a preposition is in a prepositional phrase
+        clause = regex.split(r"[،,؛:]", r.text[max(r.sentence.start, m.start - 30) : m.start])[-1]
+        titled = [normalize(w) for w in WORD.findall(clause)][-3:]
+        return not any(w.startswith(self.model.t.letters["preposition_article"]) for w in titled)
 
     def heard(self, who: Speaker) -> None:
         if who.entity or who.words:
@@ -526,7 +529,13 @@ class QuoteFinder:
         if self.s.participle.fullmatch(verb.norm) and not verb.norm.endswith(self.s.letters["plural_suffixes"][0]):
             return self.participle_speaker(r, verb, entity_of, memory)
         between = [
-            m for m in r.mentions if verb.end <= m.start and m.end <= until and m.label != "NORP" and self.plausible(m)
+            m
+            for m in r.mentions
+            if verb.end <= m.start
+            and m.end <= until
+            and m.label != "NORP"
+            and self.plausible(m)
+            and not self.in_a_name(r, m)
         ]
         plural = verb_form(verb.norm, self.c.verbs)[1]
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
@@ -565,7 +574,8 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
-            if words and self.object_words(verb, words):
+            bare = words and self.title_then_object(verb, words)
+            if words and (self.object_words(verb, words) or bare):
                 words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
             if holder:
                 who.entity = holder
@@ -585,12 +595,16 @@ class QuoteFinder:
                     who.entity, who.words = resolved
             elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
                 who.entity, who.words = titled
-            elif (before := self.subject_before(r, verb)) is not None:
+            elif (before := self.subject_before(r, verb)) is not None and self.agrees(
+                verb, entity_of.get(id(before)), memory
+            ):  # الإطاحة بالرئيس بشار الأسد وتقول: a man's name before تقول is not its subject
                 who.entity = entity_of.get(id(before))
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
             elif plural and (group := self.group_before(r, memory)) is not None:
                 who.words = group
+            elif bare and not self.title_known(memory, bare, verb.start):
+                who.words = bare  # ودعا الرئيس المواطنين إلى with no president before: the title itself
             else:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
@@ -614,6 +628,9 @@ class QuoteFinder:
                 )
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
+        if verb.norm in self.c.relay_verbs and not who.reported_by and self.relayed_pronoun(r, verb.end, until):
+            who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
+            who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         return who
 
     def first_named(self, r: SentenceReader, verb: Verb, between: list[Mention]) -> Mention | None:
@@ -626,12 +643,57 @@ class QuoteFinder:
             return None
         return first
 
+    def in_a_name(self, r: SentenceReader, m: Mention) -> bool:
+        """Whether a person is part of the name of a body or place right before it (مركز الملك سلمان للإغاثة;
+        not رئيس النقابة محمد العلي: a definite noun ends a title)."""
+        if m.label != "PERSON":
+            return False
+        before = list(WORD.finditer(r.text, max(r.sentence.start, m.start - 16), m.start))[-1:]
+        if not before or r.text[before[0].end() : m.start].strip():
+            return False
+        noun, definite = head(before[0].group())
+        return not definite and noun in self.s.named_after
+
+    def title_then_object(self, verb: Verb, words: str) -> str:
+        """After a verb that addresses people, a bare title and more words (ودعا الوزير المنظمات الدولية إلى):
+        the title, the subject (read on its own by `title_subject`); the rest is the object."""
+        found = list(WORD.finditer(words))
+        first = normalize(found[0].group()) if found else ""
+        if (
+            len(found) > 1
+            and strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
+            and first in self.c.gap_words
+            and first.startswith(self.c.article)
+            and head(found[1].group())[1]
+        ):
+            return found[0].group()
+        return ""
+
+    def title_known(self, memory: Memory, title: str, at: int) -> bool:
+        """Whether the article gave the title (الوزير → وزير) to someone before `at` (وزير النقل X): then a bare
+        title is the speaker going on, else a speaker of its own."""
+        if memory.model is None:
+            return True
+        noun = normalize(title).removeprefix(self.c.article)
+        before = memory.model.view.norm[: memory.model.normal(at)]
+        return (
+            regex.search(rf"(?<![\p{{L}}\p{{M}}])\p{{L}}{{0,3}}{regex.escape(noun)}(?![\p{{L}}\p{{M}}])", before)
+            is not None
+        )
+
+    def relayed_pronoun(self, r: SentenceReader, start: int, until: int) -> bool:
+        """Whether a relay verb's source is followed by a pronoun for the person relayed (عنه قوله)."""
+        words = [normalize(w) for w in WORD.findall(r.text, start, until)][:8]
+        return any(w in self.s.relay_pronouns for w in words)
+
     def object_words(self, verb: Verb, words: str) -> bool:
         """Whether the words after a verb are its object, not its subject: a definite plural in -ين (طالب
         اللاعبين، أبلغ المسؤولين), or after a verb that addresses people, a quantifier with one (دعا كل
         المقاتلين، حث جميع المواطنين)."""
         found = [normalize(w) for w in WORD.findall(words)]
         letters = self.s.letters
+        if found and letters["tanwin_fath"] in WORD.findall(words)[0]:
+            return True  # وأورد رقماً يثير …: a word written accusative is the object
         if found and found[0] in self.s.quantifiers:
             addressing = strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
             possessed = len(found) > 1 and found[1].endswith(letters["possessives"])  # جميع مواطنيها
@@ -800,7 +862,30 @@ class QuoteFinder:
                 return Speaker(entity_of[id(named)])
         if heard is not None:
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))
+        if (opening := self.copula_subject(r, limit, memory)) is not None:
+            return Speaker(*opening)
         return Speaker(*memory.last(r, verb, lambda e: self.agrees(verb, e, memory)))
+
+    def copula_subject(self, r: SentenceReader, limit: int, memory: Memory) -> tuple[str | None, str | None] | None:
+        """The definite subject right after a sentence-opening كان (وكانت الجماهير الشبابية استقبلت …), as
+        (entity, words) resolved by the speaker model; None without one."""
+        words = list(WORD.finditer(r.text, r.sentence.start, limit))[:5]
+        if len(words) < 3 or normalize(words[0].group()) not in self.s.copula_openers or memory.model is None:
+            return None
+        subject = []
+        for w in words[1:4]:
+            if r.text[(subject[-1] if subject else words[0]).end() : w.start()].strip():
+                break
+            if not normalize(w.group()).startswith(self.c.article) or any(
+                m.start <= w.start() < m.end for m in r.mentions
+            ):
+                break
+            subject.append(w)
+        if not subject or head(subject[0].group())[0] in self.s.document_nouns:
+            return None
+        phrase = r.text[subject[0].start() : subject[-1].end()]
+        resolved = memory.model.resolve(phrase, subject[0].start(), (memory.entity, memory.words))
+        return resolved if resolved and (resolved[0] or resolved[1]) else (None, phrase)
 
     def spoken_to(self, r: SentenceReader, m: Mention) -> bool:
         """Whether a name is an addressee (في حديث مع «X»، لوكالة X), whatever verb it follows."""
@@ -899,8 +984,8 @@ class QuoteFinder:
             lead.endswith(self.c.attached)
             or (word.startswith(self.c.attached) and head(word[1:])[0] in self.s.org_nouns)  # لوكالة فرانس برس
             or m.proclitic.endswith(self.c.attached)
-            or normalize(r.text[verb.end : m.start]).rstrip().endswith(self.c.addressee_with)
-        )
+            or WORD.findall(normalize(r.text[verb.end : m.start]))[-1:] in [[w] for w in self.c.addressee_with]
+        )  # مع before the name, not رجال ألمع
 
     def addressee(
         self, r: SentenceReader, after: int, until: int, entity_of, anywhere: bool = False
@@ -959,7 +1044,13 @@ class QuoteFinder:
                 return entity_of[id(named[0])], None
             words = r.text[start:end]
             resolved = memory.model.resolve(words, start, (memory.entity, memory.words)) if memory.model else None
-            return resolved if resolved and (resolved[0] or resolved[1]) else (None, words)
+            if resolved and (resolved[0] or resolved[1]):
+                return resolved
+            found = [normalize(w) for w in WORD.findall(words)]
+            if len(found) == 1 and found[0] in self.c.gap_words and found[0].startswith(self.c.article):
+                if self.title_known(memory, words, start):
+                    return None  # وكان الوزير قد قال after وزير النقل X: the speaker going on
+            return None, words
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
         previous = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))
         opener = strip_conjunction(normalize(previous[0].group()), self.s.not_opening) if previous else ""
