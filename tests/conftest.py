@@ -144,3 +144,20 @@ def corpus_db(tmp_path_factory):
             store.upsert(article)
     store.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The default pipeline, built once for the quote, claim and speaker tests."""
+    from khabar import Pipeline
+
+    return Pipeline()
+
+
+def analyse(pipeline, text: str, published: str = "2023-09-13"):
+    """An analysed text that raised no stage error, and its entities' Arabic names by id."""
+    from khabar import Article
+
+    article = pipeline(Article(text=text, published=published))
+    assert article.errors == []
+    return article, {e.id: e.name_ar for e in article.entities}

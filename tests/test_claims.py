@@ -2,19 +2,7 @@
 
 import pytest
 
-from khabar import Article, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
-
-def analyse(pipeline, text):
-    article = pipeline(Article(text=text, published="2023-09-13"))
-    assert article.errors == []
-    names = {e.id: e.name_ar for e in article.entities}
-    return article, names
+from conftest import analyse
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,7 @@
 
 import pytest
 
-from khabar import Article, Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
+from khabar import Article
 
 
 def quotes(pipeline, text):

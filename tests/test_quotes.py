@@ -5,22 +5,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from khabar import Article, Pipeline
+from conftest import analyse
 from khabar.cli import main
 from khabar.errors import KhabarError
 from khabar.quotes.evaluate import read_table
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
-
-def analyse(pipeline, text):
-    article = pipeline(Article(text=text, published="2023-09-13"))
-    assert article.errors == []
-    names = {e.id: e.name_ar for e in article.entities}
-    return article, names
 
 
 def test_direct_quote_with_addressee_and_continuing_speaker(pipeline):

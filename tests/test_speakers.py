@@ -1,16 +1,9 @@
 """The quotes stage's speaker model on whole short articles (own examples): honorific pronouns,
 titles, unnamed sources and documents resolved across the article; participles; gender; SVO frames."""
 
-import pytest
-
-from khabar import Article, Pipeline
+from khabar import Article
 from khabar.quotes.cues import cues
 from khabar.quotes.speakers import verb_form
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
 
 
 def speakers(pipeline, text):
