@@ -8,8 +8,9 @@ from functools import lru_cache
 
 import regex
 
+from khabar.quotes.cues import cue_table, open_alternation
 from khabar.text.tables import load_toml
-from khabar.text.words import alternation, conjunction_pattern, fold
+from khabar.text.words import conjunction_pattern, fold, folded
 
 LETTER = r"[\p{L}\p{M}]"
 
@@ -39,46 +40,44 @@ class ClaimCues:
     lead: regex.Pattern  # مما: where the clause holding such a phrase starts
 
 
-def _words(words) -> str:
-    return alternation(words, al_after_l=False, end="")
-
-
 @lru_cache(maxsize=1)
 def claim_cues() -> ClaimCues:
     raw = load_toml("khabar.quotes", "data/claims.toml")
-    lam = _words(load_toml("khabar.quotes", "data/cues.toml")["words"]["attached"])
+    lam = open_alternation(cue_table()["words"]["attached"])
     conj = conjunction_pattern()
     return ClaimCues(
         verbal=regex.compile(
-            rf"(?<!{LETTER}){conj}?(?P<cue>(?P<particle>{_words(raw['verbal_particles'])})\s*"
-            rf"(?:{_words(raw['verbal_verbs'])})(?:{_words(raw['object_pronouns'])})?)(?!{LETTER})"
+            rf"(?<!{LETTER}){conj}?(?P<cue>(?P<particle>{open_alternation(raw['verbal_particles'])})\s*"
+            rf"(?:{open_alternation(raw['verbal_verbs'])})(?:{open_alternation(raw['object_pronouns'])})?)(?!{LETTER})"
         ),
-        after_content=frozenset(fold(w) for w in raw["after_content"]),
-        while_particles=frozenset(fold(w) for w in raw["while_particles"]),
-        while_verbs=frozenset(fold(w) for w in raw["while_verbs"]),
-        always=frozenset(fold(w) for w in raw["always_sources"]),
-        source_nouns=frozenset(fold(w) for w in raw["source_nouns"]),
-        weak_sources=frozenset(fold(w) for w in raw["weak_sources"]),
+        after_content=folded(raw["after_content"]),
+        while_particles=folded(raw["while_particles"]),
+        while_verbs=folded(raw["while_verbs"]),
+        always=folded(raw["always_sources"]),
+        source_nouns=folded(raw["source_nouns"]),
+        weak_sources=folded(raw["weak_sources"]),
         back=regex.compile(
-            rf"\s*{conj}?(?P<cue>{_words(raw['back_verbs'])})\s+(?:{_words(raw['back_words'])})\s*"
-            rf"(?:{_words(raw['back_prepositions'])})(?:\s+|(?=\p{{L}}))"
+            rf"\s*{conj}?(?P<cue>{open_alternation(raw['back_verbs'])})\s+(?:{open_alternation(raw['back_words'])})\s*"
+            rf"(?:{open_alternation(raw['back_prepositions'])})(?:\s+|(?=\p{{L}}))"
         ),
-        outlet_nouns=frozenset(fold(w) for w in raw["outlet_nouns"]),
-        openers=regex.compile(rf"(?:{_words(raw['content_openers'])})(?!{LETTER})\s*"),
-        source_skip=regex.compile(rf"\s*(?:{_words(raw['source_skip'])})(?!{LETTER})[\s،,]*"),
-        source_lead=regex.compile(rf"(?:{_words(raw['source_lead'])})(?:\s+(?:{_words(raw['source_lead'])}))*"),
-        unnamed_more=regex.compile(rf"\s+(?:{_words(raw['unnamed_more'])})(?!{LETTER})"),
+        outlet_nouns=folded(raw["outlet_nouns"]),
+        openers=regex.compile(rf"(?:{open_alternation(raw['content_openers'])})(?!{LETTER})\s*"),
+        source_skip=regex.compile(rf"\s*(?:{open_alternation(raw['source_skip'])})(?!{LETTER})[\s،,]*"),
+        source_lead=regex.compile(
+            rf"(?:{open_alternation(raw['source_lead'])})(?:\s+(?:{open_alternation(raw['source_lead'])}))*"
+        ),
+        unnamed_more=regex.compile(rf"\s+(?:{open_alternation(raw['unnamed_more'])})(?!{LETTER})"),
         source_words=regex.compile(
             rf"\s*(?:(?:{lam})\u0640?\s*)?(?P<src>[^،,.:؛!?؟\n\-–—]{{2,90}}?)\s*"
-            rf"(?=[،,.:؛!?؟\-–—]|\s(?:{_words(raw['source_end'])})(?!{LETTER})|$)"
+            rf"(?=[،,.:؛!?؟\-–—]|\s(?:{open_alternation(raw['source_end'])})(?!{LETTER})|$)"
         ),
-        quantifiers=frozenset(fold(w) for w in raw["source_quantifiers"]),
-        trailer=regex.compile(rf"[،,]?\s*(?<!{LETTER})(?:{_words(raw['scope_trailers'])})\s*$"),
-        then=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['scope_then'])})(?!{LETTER})\s*"),
-        ender=regex.compile(rf"\s+(?<!{LETTER})(?:{_words(raw['scope_enders'])})(?!{LETTER})"),
-        inside=regex.compile(rf"\s*[،,]\s*(?:{_words(raw['scope_inside'])})(?!{LETTER})"),
-        lead=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['scope_leads'])})(?!{LETTER})"),
-        relayed_end=regex.compile(rf"(?<!{LETTER})(?:{_words(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
+        quantifiers=folded(raw["source_quantifiers"]),
+        trailer=regex.compile(rf"[،,]?\s*(?<!{LETTER})(?:{open_alternation(raw['scope_trailers'])})\s*$"),
+        then=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_then'])})(?!{LETTER})\s*"),
+        ender=regex.compile(rf"\s+(?<!{LETTER})(?:{open_alternation(raw['scope_enders'])})(?!{LETTER})"),
+        inside=regex.compile(rf"\s*[،,]\s*(?:{open_alternation(raw['scope_inside'])})(?!{LETTER})"),
+        lead=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_leads'])})(?!{LETTER})"),
+        relayed_end=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
     )
 
 
@@ -101,18 +100,18 @@ class MarkCues:
 @lru_cache(maxsize=1)
 def mark_cues() -> MarkCues:
     raw = load_toml("khabar.quotes", "data/marks.toml")
-    table = load_toml("khabar.quotes", "data/cues.toml")
+    table = cue_table()
     names, article = table["name_nouns"], fold(table["words"]["article"])
-    objects, praise = _words(raw["prayer_objects"]), _words(raw["praise"])
-    to, that = _words(raw["prayer_to"]), _words(raw["prayer_that"])
+    objects, praise = open_alternation(raw["prayer_objects"]), open_alternation(raw["praise"])
+    to, that = open_alternation(raw["prayer_to"]), open_alternation(raw["prayer_that"])
     clitics = "[" + "".join(fold(c) for c in raw["title_proclitics"]) + "]"
     titles = [*raw["title_words"], *names, *(fold(n).removeprefix(article) for n in names)]
     return MarkCues(
         title_before=regex.compile(
-            rf"(?<!{LETTER}){clitics}?(?:{article})?(?:{_words(titles)})(?:\s*{clitics})?\s*\u0640?\s*$"
+            rf"(?<!{LETTER}){clitics}?(?:{article})?(?:{open_alternation(titles)})(?:\s*{clitics})?\s*\u0640?\s*$"
         ),
-        name_words=frozenset(fold(w) for w in raw["name_words"]),
-        citation=regex.compile(rf"(?<!{LETTER}){clitics}?(?:{_words(raw['citation_words'])})(?!{LETTER})"),
+        name_words=folded(raw["name_words"]),
+        citation=regex.compile(rf"(?<!{LETTER}){clitics}?(?:{open_alternation(raw['citation_words'])})(?!{LETTER})"),
         closing=dict(raw["closing"]),
         opening=regex.compile("[" + regex.escape("".join(raw["closing"])) + "]"),
         ends={o: regex.compile("[" + regex.escape(c + o) + "]") for o, c in raw["closing"].items() if o not in c},
@@ -120,9 +119,9 @@ def mark_cues() -> MarkCues:
         cross_paragraph=raw["cross_paragraph"],
         god_speaks=regex.compile(rf"\s*(?:(?:{to})\s+)?(?:{objects})(?!{LETTER})"),
         prayer=regex.compile(rf"(?<!{LETTER})(?:{objects})(?:\s+(?:{praise}))?\s*(?:{that})?\s*$"),
-        prayer_verbs=frozenset(fold(w) for w in raw["prayer_verbs"]),
+        prayer_verbs=folded(raw["prayer_verbs"]),
         label=regex.compile(
-            rf"\s*(?:{_words(raw['label_clitics'])})?{article}"
+            rf"\s*(?:{open_alternation(raw['label_clitics'])})?{article}"
             rf"{LETTER}{{2,}}(?:\s+{LETTER}+){{0,{raw['label_words'] - 1}}}\s*$"
         ),
     )

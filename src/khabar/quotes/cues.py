@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from khabar.text.tables import load_toml
-from khabar.text.words import alternation, conjunction_pattern, fold
+from khabar.text.words import alternation, conjunction_pattern, fold, folded
 
 
 @dataclass(frozen=True)
@@ -40,45 +40,51 @@ class Cues:
     claim_conjunction_before: frozenset[str]
 
 
-def _alternation(words) -> str:
+def open_alternation(words) -> str:
     """Folded words, longest first, with nothing required after them (a name may follow: لوكالة)."""
     return alternation(words, al_after_l=False, end="")
 
 
 @lru_cache(maxsize=1)
+def cue_table() -> dict:
+    """`data/cues.toml` as read, once (the claim, mark and evaluation tables take words from it too)."""
+    return load_toml("khabar.quotes", "data/cues.toml")
+
+
+@lru_cache(maxsize=1)
 def cues() -> Cues:
-    raw = load_toml("khabar.quotes", "data/cues.toml")
+    raw = cue_table()
     words = raw["words"]
-    pronoun = rf"(?:{_alternation(words['complementiser_pronouns'])})?"
-    lam = _alternation(words["attached"])
+    pronoun = rf"(?:{open_alternation(words['complementiser_pronouns'])})?"
+    lam = open_alternation(words["attached"])
     conj = conjunction_pattern()
-    intro = _alternation(raw["addressee_intro"])
+    intro = open_alternation(raw["addressee_intro"])
     opening = "[" + regex.escape("".join(raw["quote_marks"])) + "]"
     return Cues(
-        verbs=frozenset(fold(v) for v in raw["speech_verbs"]),
-        negated=frozenset(fold(v) for v in raw["negated"]),
-        colon_only=frozenset(fold(v) for v in raw["colon_only"]),
-        clause_only=frozenset(fold(v) for v in raw["clause_only"]),
-        relay_verbs=frozenset(fold(v) for v in raw["relay_verbs"]),
-        gap_words=frozenset(fold(w) for w in raw["gap_words"]),
-        name_nouns=frozenset(fold(w) for w in raw["name_nouns"]),
+        verbs=folded(raw["speech_verbs"]),
+        negated=folded(raw["negated"]),
+        colon_only=folded(raw["colon_only"]),
+        clause_only=folded(raw["clause_only"]),
+        relay_verbs=folded(raw["relay_verbs"]),
+        gap_words=folded(raw["gap_words"]),
+        name_nouns=folded(raw["name_nouns"]),
         addressee=regex.compile(rf"\s*(?:(?:{intro})\s*|{lam}(?=[\p{{L}}«“\"])|{lam}\s*)"),
         addressee_any=regex.compile(rf"(?<![\p{{L}}])(?:(?:{intro})\s*|{lam}(?=[\p{{L}}«“\"]))"),
-        addressee_end=regex.compile(rf"\s+(?:{_alternation(words['addressee_end'])})\s+|[،,]"),
+        addressee_end=regex.compile(rf"\s+(?:{open_alternation(words['addressee_end'])})\s+|[،,]"),
         introducer=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{_alternation(raw['complementisers'])}){pronoun}"
+            rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{open_alternation(raw['complementisers'])}){pronoun}"
             rf"(?![\p{{L}}\p{{M}}])\s*|\s*[:：]\s*|(?P<mark>(?={opening}))"
         ),
         according_to=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){conj}?(?P<cue>{_alternation(raw['according_to'])})"
+            rf"(?<![\p{{L}}\p{{M}}]){conj}?(?P<cue>{open_alternation(raw['according_to'])})"
             rf"(?:(?<={lam})|(?![\p{{L}}\p{{M}}]))"
         ),
         unnamed=regex.compile(
-            rf"\s*(?P<src>{_alternation(raw['unnamed_sources'])}(?:\s+(?!"
-            rf"{_alternation(words['unnamed_end'])}(?:\s|$))\p{{L}}+){{0,3}})"
+            rf"\s*(?P<src>{open_alternation(raw['unnamed_sources'])}(?:\s+(?!"
+            rf"{open_alternation(words['unnamed_end'])}(?:\s|$))\p{{L}}+){{0,3}})"
         ),
-        relay_from=regex.compile(rf"(?<![\p{{L}}]){_alternation(words['relay_from'])}\s+"),
-        before_verb=regex.compile(rf"\s*(?:{_alternation(words['before_verb'])}\s*)?"),
+        relay_from=regex.compile(rf"(?<![\p{{L}}]){open_alternation(words['relay_from'])}\s+"),
+        before_verb=regex.compile(rf"\s*(?:{open_alternation(words['before_verb'])}\s*)?"),
         after_quotation=regex.compile(rf"\s*[،,]?\s*{conj}?(?P<verb>[\p{{L}}\p{{M}}]+)"),
         next_attribution=regex.compile(rf"[،,]\s*{conj}?$"),
         source_words=regex.compile(rf"\s*(?:{lam}\u0640?\s*)?(?P<src>[^،,.:؛\n]{{2,60}}?)\s*(?=[،,.:؛]|$)"),
@@ -86,9 +92,9 @@ def cues() -> Cues:
         attached=tuple(fold(w) for w in words["attached"]),
         addressee_with=tuple(fold(w) for w in words["addressee_with"]),
         article=fold(words["article"]),
-        not_subject=frozenset(fold(w) for w in words["not_subject"]),
-        claim_conjunctions=frozenset(fold(w) for w in words["claim_conjunctions"]),
-        claim_conjunction_before=frozenset(fold(w) for w in words["claim_conjunction_before"]),
+        not_subject=folded(words["not_subject"]),
+        claim_conjunctions=folded(words["claim_conjunctions"]),
+        claim_conjunction_before=folded(words["claim_conjunction_before"]),
     )
 
 
@@ -154,53 +160,55 @@ def reporting() -> Reporting:
             attached.setdefault(fold(word), set()).update(fold(p) for p in group["attached"])
     obj = raw["object"]
     return Reporting(
-        verbs=frozenset(fold(v) for v in raw["verbs"]),
-        strict=frozenset(fold(v) for v in raw["strict"]),
+        verbs=folded(raw["verbs"]),
+        strict=folded(raw["strict"]),
         phrases=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?(?P<cue>{_alternation(raw['phrases'])})(?![\p{{L}}\p{{M}}])"
+            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?(?P<cue>{open_alternation(raw['phrases'])})(?![\p{{L}}\p{{M}}])"
         ),
         preps={w: frozenset(p) for w, p in preps.items() if p},
         attached={w: frozenset(p) for w, p in attached.items() if p},
-        masdar=frozenset(fold(v) for v in obj["masdar"]),
-        any_object=frozenset(fold(v) for v in obj["any_object"]),
-        any_object_participles=frozenset(fold(v) for v in obj["any_object_participles"]),
-        says=frozenset(fold(v) for v in obj["says"]),
-        participles=frozenset(fold(v) for v in obj["participles"]),
-        possessed=frozenset(fold(v) for v in obj["possessed"]),
-        announce=frozenset(fold(v) for v in obj["announce"]),
-        adverbs=frozenset(fold(v) for v in obj["adverbs"]),
-        not_object=frozenset(fold(v) for v in obj["not_object"]),
-        skip=frozenset(fold(v) for v in obj["skip"]),
-        titles=frozenset(fold(v) for v in obj["titles"]),
-        partitive=frozenset(fold(v) for v in obj["partitive"]),
+        masdar=folded(obj["masdar"]),
+        any_object=folded(obj["any_object"]),
+        any_object_participles=folded(obj["any_object_participles"]),
+        says=folded(obj["says"]),
+        participles=folded(obj["participles"]),
+        possessed=folded(obj["possessed"]),
+        announce=folded(obj["announce"]),
+        adverbs=folded(obj["adverbs"]),
+        not_object=folded(obj["not_object"]),
+        skip=folded(obj["skip"]),
+        titles=folded(obj["titles"]),
+        partitive=folded(obj["partitive"]),
         end_after_comma=regex.compile(
-            rf"\s*[،,]\s*{_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"
+            rf"\s*[،,]\s*{open_alternation(raw['content']['end_after_comma'])}(?![\p{{L}}\p{{M}}])"
         ),
         end_before=regex.compile(
-            rf"[\s،,]*(?<![\p{{L}}\p{{M}}])(?:{_alternation(raw['content']['end_before_lead'])})\s+"
-            rf"(?:{_alternation(raw['content']['end_before_verbs'])})(?![\p{{L}}\p{{M}}])"
+            rf"[\s،,]*(?<![\p{{L}}\p{{M}}])(?:{open_alternation(raw['content']['end_before_lead'])})\s+"
+            rf"(?:{open_alternation(raw['content']['end_before_verbs'])})(?![\p{{L}}\p{{M}}])"
         ),
-        questions=frozenset(fold(v) for v in raw["content"]["questions"]),
-        not_after=frozenset(fold(v) for v in raw["content"]["not_after"]),
-        background=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alternation(raw['content']['background_leads'])})\s+$"),
-        purpose_negation=frozenset(fold(v) for v in raw["context"]["purpose_negation"]),
-        purpose=frozenset(fold(v) for v in raw["context"]["purpose"]),
-        conditional=frozenset(fold(v) for v in raw["content"]["conditional"]),
-        noun_after=frozenset(fold(v) for v in raw["context"]["noun_after"]),
-        hypothetical_after=frozenset(fold(v) for v in raw["context"]["hypothetical_after"]),
-        time_before=frozenset(fold(v) for v in raw["context"]["time_before"]),
-        fact_before=frozenset(fold(v) for v in raw["context"]["fact_before"]),
-        impersonal=frozenset(fold(v) for v in raw["context"]["impersonal"]),
-        noticed=frozenset(fold(v) for v in raw["context"]["noticed"]),
-        masdar_cues=frozenset(fold(v) for v in raw["context"]["verbal_nouns"]),
+        questions=folded(raw["content"]["questions"]),
+        not_after=folded(raw["content"]["not_after"]),
+        background=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{open_alternation(raw['content']['background_leads'])})\s+$"
+        ),
+        purpose_negation=folded(raw["context"]["purpose_negation"]),
+        purpose=folded(raw["context"]["purpose"]),
+        conditional=folded(raw["content"]["conditional"]),
+        noun_after=folded(raw["context"]["noun_after"]),
+        hypothetical_after=folded(raw["context"]["hypothetical_after"]),
+        time_before=folded(raw["context"]["time_before"]),
+        fact_before=folded(raw["context"]["fact_before"]),
+        impersonal=folded(raw["context"]["impersonal"]),
+        noticed=folded(raw["context"]["noticed"]),
+        masdar_cues=folded(raw["context"]["verbal_nouns"]),
         noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
         subject_endings=tuple(fold(v) for v in raw["context"]["subject_endings"]),
         subject_length=raw["context"]["subject_length"],
-        construct=frozenset(fold(v) for v in raw["context"]["construct"]),
-        relative_after=frozenset(fold(v) for v in raw["context"]["relative_after"]),
+        construct=folded(raw["context"]["construct"]),
+        relative_after=folded(raw["context"]["relative_after"]),
         relative_suffixes=tuple(fold(v) for v in raw["context"]["relative_suffixes"]),
         present="".join(fold(v) for v in raw["context"]["present"]),
-        past_present_like=frozenset(fold(v) for v in raw["context"]["past_present_like"]),
+        past_present_like=folded(raw["context"]["past_present_like"]),
         past_she=tuple(fold(v) for v in raw["context"]["past_she"]),
         not_past_she=tuple(fold(v) for v in raw["context"]["not_past_she"]),
         new_clause=regex.compile(rf"[،,؛]\s*{conjunction_pattern()}\p{{L}}"),

@@ -15,9 +15,8 @@ from khabar import evaluation
 from khabar.document import Article
 from khabar.errors import Errors
 from khabar.evaluation import prf, refers, same
-from khabar.quotes.cues import cues
+from khabar.quotes.cues import cue_table, cues
 from khabar.text import normalize
-from khabar.text.tables import load_toml
 from khabar.text.words import WORD, conjunctions, fold
 
 
@@ -107,7 +106,7 @@ def _words(text: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    raw = load_toml("khabar.quotes", "data/cues.toml")["evaluation"]
+    raw = cue_table()["evaluation"]
     article = cues().article
     return frozenset(w2 for w in raw["generic_words"] for w2 in (fold(w), fold(w).removeprefix(article)))
 

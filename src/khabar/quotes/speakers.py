@@ -18,7 +18,7 @@ from khabar.document import Article
 from khabar.text import normalize
 from khabar.text.normalize import NormalView, normal_view
 from khabar.text.tables import load_toml
-from khabar.text.words import WORD, alternation, conjunction_pattern, fold, strip_conjunction
+from khabar.text.words import WORD, alternation, conjunction_pattern, fold, folded, strip_conjunction
 
 STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
 TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
@@ -70,7 +70,7 @@ def speaker_tables() -> SpeakerTables:
     letters["tanwin_fath"] = raw["letters"]["tanwin_fath"]
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in raw[key])
+        return folded(raw[key])
 
     return SpeakerTables(
         honorific_pronouns=words("honorific_pronouns"),
@@ -116,7 +116,7 @@ def speaker_tables() -> SpeakerTables:
         addressee_mark=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”]))"
         ),
-        honorific_roles={fold(k): frozenset(fold(w) for w in v) for k, v in raw["honorific_roles"].items()},
+        honorific_roles={fold(k): folded(v) for k, v in raw["honorific_roles"].items()},
     )
 
 

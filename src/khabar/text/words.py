@@ -24,6 +24,11 @@ def fold(word: str) -> str:
     return " ".join(normalize(word).split())
 
 
+def folded(words: Iterable[str]) -> frozenset[str]:
+    """A table's words folded (`fold`), as a set to look words up in."""
+    return frozenset(fold(w) for w in words)
+
+
 def alternation(words: Iterable[str], *, al_after_l: bool = True, end: str = WORD_END) -> str:
     """A regex alternation of folded words, longest first, spaces matching any run of whitespace,
     followed by `end` (by default a word boundary; "" for none).

@@ -12,7 +12,7 @@ from functools import lru_cache
 from babel import Locale, localedata
 
 from khabar.text.tables import load_toml
-from khabar.text.words import fold
+from khabar.text.words import fold, folded
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         months=months,
-        ambiguous_months=frozenset(fold(w) for w in raw["ambiguous_months"]),
+        ambiguous_months=folded(raw["ambiguous_months"]),
         hijri_months=_invert(raw["hijri_months"], int),
         hijri_era=tuple(fold(w) for w in raw["hijri_era"]),
         gregorian_era=tuple(fold(w) for w in raw["gregorian_era"]),
@@ -125,7 +125,7 @@ def lexicon() -> Lexicon:
         quarters=_invert(raw["quarters"], int),
         decades=_invert(raw["decades"], int),
         references=_invert({k: v for k, v in raw["references"].items() if k != "needs_fi"}),
-        needs_fi=frozenset(fold(w) for w in raw["references"]["needs_fi"]),
+        needs_fi=folded(raw["references"]["needs_fi"]),
         sets={fold(k): v for k, v in raw["sets"].items()},
         not_today_before=tuple(fold(w) for w in raw["not_today"]["before"]),
         not_today_after=tuple(fold(w) for w in raw["not_today"]["after"]),
