@@ -15,26 +15,21 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import time
 from pathlib import Path
 
-from corpus_tools import CORPUS
 from khabar import Pipeline
-from khabar.ingest import iter_articles
 from khabar.pipeline import DEFAULT_STAGES
 from khabar.quotes.stage import quotes_stage
 
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "attribution" / "gold.jsonl"
-
-
-def key(origin: str) -> str:
-    return origin.rsplit("/", 1)[-1].split(".zip:", 1)[0] + "#" + origin.rsplit("#", 1)[-1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "attribution"))
+from realnews import corpus_articles, key, read_gold  # noqa: E402
 
 
 def sheet(args: argparse.Namespace) -> None:
-    held = {json.loads(line)["article"] for line in GOLD.read_text("utf-8").splitlines() if line.strip()}
-    corpus = [a for a in iter_articles(sorted(map(str, CORPUS.glob("*.zip"))), on_error=lambda e: None)]
-    pool = [a for a in corpus if key(a.origin) not in held]
+    held = {line["article"] for line in read_gold()}
+    pool = [a for k, a in corpus_articles().items() if k not in held]
     chosen = random.Random(args.seed).sample(pool, args.articles)
     before = Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index("quotes")])
     analysed = [before(a) for a in chosen]
@@ -55,7 +50,7 @@ def sheet(args: argparse.Namespace) -> None:
         lines.append(
             {
                 "n": n,
-                "article": key(article.origin),
+                "article": key(article),
                 "kind": q.kind,
                 "cue": q.cue.text if q.cue else None,
                 "speaker": names.get(q.speaker) or q.speaker_text,
