@@ -198,6 +198,7 @@ def test_a_broken_table_makes_analyze_exit_non_zero(tmp_path, monkeypatch):
     monkeypatch.setattr(tables, "read_table_text", broken_cues)
     from khabar.quotes import cues
 
+    cues.cue_table.cache_clear()
     cues.cues.cache_clear()
     from khabar.quotes.stage import QuoteFinder
 
@@ -210,5 +211,6 @@ def test_a_broken_table_makes_analyze_exit_non_zero(tmp_path, monkeypatch):
         assert "E205" in result.output and "cues.toml" in result.output
     finally:
         monkeypatch.undo()
+        cues.cue_table.cache_clear()
         cues.cues.cache_clear()
         QuoteFinder.shared.cache_clear()
