@@ -86,3 +86,28 @@ def test_a_noun_object_before_marks_is_no_quote(pipeline):
 def test_an_honorific_prayer_does_not_stop_a_quote(pipeline):
     a, _ = analyse(pipeline, "وأكد الأمير رعاه الله أن المشروع سيكتمل قبل نهاية العام.")
     assert [q.text for q in a.quotes] == ["المشروع سيكتمل قبل نهاية العام"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "said"),
+    [
+        (
+            "وقال مدير «المركز الوطني للأرصاد» إن الأمطار ستستمر حتى يوم الخميس.",
+            "المركز الوطني للأرصاد",
+            "الأمطار ستستمر حتى يوم الخميس",
+        ),
+        ("وأكد الممثل أنه شارك في حلقة «ليلة في الصحراء» العام الماضي.", "ليلة في الصحراء", None),
+        ("وقال المحلل إن الحكومة تواجه «حزب الأمة» الليبرالي في الانتخابات المقبلة.", "حزب الأمة", None),
+        ('وأوضح المهندس أن الفحص يكشف الشقوق "cracks" في جدران المبنى القديم.', "cracks", None),
+    ],
+)
+def test_a_name_in_marks_is_no_quotation(pipeline, text, name, said):
+    a, _ = analyse(pipeline, text)
+    quoted = [q.text for q in a.quotes]
+    assert name not in quoted
+    assert said is None or said in quoted
+
+
+def test_an_adjective_in_marks_after_a_name_noun_is_a_partial_quote(pipeline):
+    a, _ = analyse(pipeline, "واتهم المتحدث الحركة بأنها جماعة «متطرفة» تسعى إلى نشر الفوضى في البلاد.")
+    assert "متطرفة" in [q.text for q in a.quotes if q.kind == "partial"]

@@ -95,6 +95,17 @@ class MarkCues:
     before_word: frozenset[str]  # » opens only before a word
     cross_paragraph: int
     label: regex.Pattern  # «الدول المارقة»، «السيلفي»: a short quotation opening with a definite word
+    name_share: float  # a quotation this much covered by a tagged name is that name
+    name_words_max: int  # words of a name in marks known by the words around it
+    name_heads: frozenset[str]  # حلقة، جماعة: indefinite nouns a name follows
+    nisba: regex.Pattern  # «حزب الله» الإرهابي: a definite adjective of origin right after the marks
+    not_complementiser: regex.Pattern  # إلا أن، بعد أن … right before a content's start
+    hypothetical: frozenset[str]  # لو، ليت: a wish or unreal condition before a speech verb
+    hypothetical_reach: int
+    narrator: regex.Pattern  # …، فقلت إنه: the narrator's reply ends what was said
+    prayer_after: regex.Pattern  # …، سائلا المولى: a prayer ends what was said
+    turn_openers: regex.Pattern  # …، من جانبه أوضح X أن: a new speaker's turn after a comma
+    turn_subject: int
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +116,7 @@ def mark_cues() -> MarkCues:
     objects, praise = open_alternation(raw["prayer_objects"]), open_alternation(raw["praise"])
     to, that = open_alternation(raw["prayer_to"]), open_alternation(raw["prayer_that"])
     clitics = "[" + "".join(fold(c) for c in raw["title_proclitics"]) + "]"
+    conj = conjunction_pattern()
     titles = [*raw["title_words"], *names, *(fold(n).removeprefix(article) for n in names)]
     return MarkCues(
         title_before=regex.compile(
@@ -124,4 +136,25 @@ def mark_cues() -> MarkCues:
             rf"\s*(?:{open_alternation(raw['label_clitics'])})?{article}"
             rf"{LETTER}{{2,}}(?:\s+{LETTER}+){{0,{raw['label_words'] - 1}}}\s*$"
         ),
+        name_share=raw["name_share"],
+        name_words_max=raw["name_words_max"],
+        name_heads=folded(raw["name_heads"]),
+        nisba=regex.compile(rf"\s*{article}{LETTER}{{3,}}(?:{open_alternation(raw['nisba_endings'])})(?!{LETTER})"),
+        not_complementiser=regex.compile(
+            rf"(?<!{LETTER}){conj}?(?:{open_alternation(raw['not_complementiser'])})\s+"
+            rf"(?:{open_alternation(raw['prayer_that'])})(?:{open_alternation(table['words']['complementiser_pronouns'])})?"
+            rf"\s*$"
+        ),
+        hypothetical=folded(raw["hypothetical"]),
+        hypothetical_reach=raw["hypothetical_reach"],
+        narrator=regex.compile(
+            rf"[\s،,]*(?<!{LETTER})(?:{open_alternation(raw['narrator_verbs'])})(?!{LETTER})"
+            rf"(?=(?:\s+{LETTER}+){{0,{raw['narrator_reach']}}}?\s*(?:[:：]|(?:{open_alternation(table['complementisers'])})"
+            rf"(?:{open_alternation(table['words']['complementiser_pronouns'])})?(?!{LETTER})))"
+        ),
+        prayer_after=regex.compile(
+            rf"\s*[،,]\s*{conj}?(?:{open_alternation(raw['prayer_verbs'])})\s+(?:{objects})(?!{LETTER})"
+        ),
+        turn_openers=regex.compile(rf"[،,؛]\s*(?:{open_alternation(raw['turn_openers'])})(?!{LETTER})"),
+        turn_subject=raw["turn_subject"],
     )

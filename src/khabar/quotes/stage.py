@@ -493,19 +493,57 @@ class QuoteFinder:
         («الخميس»), words after قال تعالى / قال رسول الله ﷺ / يقول المثل, or a prayer (دعا الله أن)."""
         k, text, s0 = mark_cues(), r.text, r.sentence.start
         opening = q.start - 1
-        if opening >= s0 and text[opening] in self.c.marks:
+        if opening >= s0 and text[opening] in k.closing:
             if k.title_before.search(normalize(text[max(s0, opening - 30) : opening])):
                 return True
             words = WORD.findall(q.text)
             if len(words) == 1 and normalize(words[0]) in k.name_words:
                 return True
+            if q.kind != "indirect" and self.named_quotation(r, q.start, q.end):
+                return True
         if q.cue is None:
             return False
+        n = r.normal_offset(q.start)
+        if q.kind != "direct" and k.not_complementiser.search(r.view.norm, max(0, n - 25), n):
+            return True  # ووصفت رحيله بالخسارة، بعد أن ترك …: a time clause, not what was said
+        if self.hypothetical(r, q.cue.start):
+            return True
         gap = normalize(text[q.cue.end : max(q.cue.end, q.start)])
         before = normalize(text[max(s0, q.cue.start - 25) : q.cue.start])
         if k.citation.search(gap) or k.citation.search(before) or k.god_speaks.match(gap):
             return True
         return strip_conjunction(normalize(q.cue.text), k.prayer_verbs) in k.prayer_verbs and bool(k.prayer.search(gap))
+
+    def hypothetical(self, r: SentenceReader, at: int) -> bool:
+        """Whether a speech verb at `at` follows a wish or unreal condition in its clause (يتمنى لو أن الكلية
+        طالبت …، ليت الوزارة تؤكد): nothing was said."""
+        k = mark_cues()
+        clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, at - 60) : at])[-1]
+        words = [strip_conjunction(normalize(w), k.hypothetical) for w in WORD.findall(clause)]
+        return any(w in k.hypothetical for w in words[-k.hypothetical_reach :])
+
+    def named_quotation(self, r: SentenceReader, start: int, end: int) -> bool:
+        """Whether the words inside marks at start..end are a name, not words said: mostly one tagged name
+        («المرصد السوري لحقوق الإنسان»), after a noun a name follows (مدير «…»، حلقة «…»), or described by a
+        definite adjective of origin right after the marks («حزب الله» الإرهابي)."""
+        k = mark_cues()
+        size = len(r.text[start:end].strip())
+        if size and any(
+            m.label != "NORP" and min(end, m.end) - max(start, m.start) >= k.name_share * size for m in r.mentions
+        ):
+            return True
+        words = [normalize(w) for w in WORD.findall(r.text, start, end)]
+        if not words or len(words) > k.name_words_max:
+            return False
+        before = list(WORD.finditer(r.text, max(r.sentence.start, start - 20), start))[-1:]
+        definite = words[0].startswith(self.c.article) or len(words) > 2  # قائد «قومي»: an adjective, no name
+        if definite and before and not r.text[before[0].end() : start - 1].strip(" \u0640"):
+            heads = self.s.person_titles | k.name_heads
+            if strip_conjunction(normalize(before[0].group()), heads) in heads:
+                return True
+        closing = r.text[end : end + 1]
+        after = r.normal_offset(min(len(r.text), end + 1))
+        return bool(closing) and closing in "".join(k.closing.values()) and bool(k.nisba.match(r.view.norm, after))
 
     def quoted_words(self, r: SentenceReader, start: int, end: int) -> bool:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
@@ -515,6 +553,8 @@ class QuoteFinder:
             return False  # «الدول المارقة»، «السيلفي»: a label in marks
         if not r.text[start:end].lstrip()[:1].isalnum():
             return False  # "… - حيث …": marks paired across two quotations, not one quoted phrase
+        if not regex.search(r"\p{Arabic}", r.text[start:end]):
+            return False  # العيوب والتشققات "cracks": a foreign term
         before = WORD.findall(r.text, max(r.sentence.start, start - 20), start)
         return not (before and normalize(before[-1]) in self.c.name_nouns)  # قرية «المفتاحة», عملية «عاصفة الحزم»
 
@@ -1313,10 +1353,13 @@ class QuoteFinder:
         return any(m.group("comp") for m in self.c.introducer.finditer(r.view.norm, n, stop))
 
     def short_quotation(self, r: SentenceReader, opening: int, words: int = 4) -> bool:
-        """Whether the quotation opening at `opening` holds fewer than `words` words (a name, a title)."""
+        """Whether the quotation opening at `opening` holds fewer than `words` words or is a name (a title,
+        «المرصد السوري لحقوق الإنسان» after مدير)."""
         close = self.c.marks.get(r.text[opening])
         end = r.text.find(close, opening + 1, r.sentence.end) if close else -1
-        return end < 0 or len(WORD.findall(r.text, opening + 1, end)) < words
+        if end < 0 or len(WORD.findall(r.text, opening + 1, end)) < words:
+            return True
+        return self.named_quotation(r, opening + 1, end)
 
     def loose_words(self, r: SentenceReader, start: int, end: int) -> int:
         """Words between a verb and its clause that are no name, date, title or addressee."""
@@ -1351,6 +1394,7 @@ class QuoteFinder:
             if m:
                 end = min(end, r.original(m.start(), m.start())[0])
         end = self.narrated_after(r, start, end)
+        end = self.said_before(r, start, end, quoted)
         stop = self.rep.unspaced_stop.search(r.text, start, end)
         if stop:  # "…تدريبات.وشهدت": a sentence the splitter did not see
             end = stop.start()
@@ -1359,18 +1403,70 @@ class QuoteFinder:
                 break
             cut = self.c.next_attribution.search(r.text, max(start, verb.start - 4), verb.start)
             joined = r.text[verb.start - 1 : verb.start] in conjunctions() and not r.text[verb.start - 2].isalpha()
+            limit = later_verbs[k + 1].start if k + 1 < len(later_verbs) else r.sentence.end
             if not (cut or joined):
                 background = self.background(r, start, verb)
+                if background is None:
+                    background = self.other_turn(r, start, verb, limit)
                 if background is not None:
                     end = min(end, background)
                     break
                 continue
-            limit = later_verbs[k + 1].start if k + 1 < len(later_verbs) else r.sentence.end
-            if (cut and joined) or self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)):
-                # "…، وأضاف" / "…، مشيرا إلى أن" / "… وحذرت من": the next attribution starts a new quote
+            if (
+                (cut and joined)
+                or self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
+                or (joined and self.named_subject(r, verb))
+            ):
+                # "…، وأضاف" / "…، مشيرا إلى أن" / "… وحذرت من" / "… وقال X": the next attribution starts a new quote
                 end = min(end, cut.start() if cut else verb.start - 1)
                 break
         return end
+
+    def said_before(self, r: SentenceReader, start: int, end: int, quoted: bool) -> int:
+        """What was said ends before the narrator's own reply (…، فقلت إنه …), a prayer after a comma (…،
+        سائلا المولى أن …) and, in reported words, a quotation opening after a full stop the splitter did not
+        take for a sentence's end (… في التمثيل أيضا. «لا أعني …»)."""
+        k = mark_cues()
+        n0, n1 = r.normal_offset(start), r.normal_offset(end)
+        for pattern in (k.prayer_after,) if quoted else (k.narrator, k.prayer_after):
+            for m in pattern.finditer(r.view.norm, n0, n1):
+                at = r.original(m.start(), m.start())[0]
+                if len(WORD.findall(r.text, start, at)) > 1 and not any(s <= at < e for s, e in self.marks(r)):
+                    end = min(end, at)  # not in a quotation: وقال إن «… حتى نقول إنه …»
+                    break
+        if not quoted and (m := regex.search(r"[.!?؟]\s*[«“]", r.text[start:end])):
+            end = start + m.start() + 1
+        return end
+
+    def other_turn(self, r: SentenceReader, start: int, verb: Verb, limit: int) -> int | None:
+        """Where what was said ends before a later cue that opens a statement of its own with neither a comma
+        nor a conjunction right before it: a participle with its clause at once (… لها مشيراً إلى أن …), or a
+        speech verb with its own clause after a turn's opener and at most a subject (…، من جانبه أوضح X أن …،
+        ولكن العفو الدولية تقول إن …، حيث قال رئيسها: …)."""
+        k = mark_cues()
+        n = r.normal_offset(verb.end)
+        rest = r.view.norm[n : n + 30].lstrip()
+        if self.s.participle.fullmatch(verb.norm):
+            preposition = WORD.match(rest)
+            if preposition and preposition.group() in self.rep.preps.get(verb.norm, ()):
+                rest = rest[preposition.end() :].lstrip()
+            clause = self.c.introducer.match(rest)
+            return verb.start if clause and clause.group("comp") else None
+        openers = list(k.turn_openers.finditer(r.view.norm, r.normal_offset(start), r.normal_offset(verb.start)))
+        if not openers:
+            return None
+        between = r.view.norm[openers[-1].end() : r.normal_offset(verb.start)]
+        if regex.search(r"[،,؛:]", between) or len(WORD.findall(between)) > k.turn_subject:
+            return None
+        if self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)) is None:
+            return None
+        return r.original(openers[-1].start(), openers[-1].start())[0]
+
+    def named_subject(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a person or organisation is named right after a speech verb (وقال دان ويرثايمر …)."""
+        if self.s.participle.fullmatch(verb.norm) or verb.norm in self.rep.strict:
+            return False  # وبين النصر: "and between", no verb
+        return any(m.label in ("PERSON", "ORG") and 0 <= m.start - verb.end <= 2 for m in r.mentions)
 
     def attributed_after(self, r: SentenceReader, marks, used, found, entity_of, memory: Memory) -> list[Quote]:
         """«…»، قال الوزير / «…» — and a quotation alone continuing the last speaker's quote."""
@@ -1389,7 +1485,7 @@ class QuoteFinder:
                 if tail_break:
                     until = ve + tail_break.start()
                 who = self.speaker(r, Verb(vs, ve, normalize(m.group("verb"))), until, entity_of, memory)
-            elif sentence[0] == s - 1 and e + 1 >= sentence[1] and memory.entity:
+            elif self.opens_sentence(r, s - 1) and e + 1 >= sentence[1] and memory.entity:
                 cue, who = None, Speaker(memory.entity)  # a paragraph-long quotation continuing a speaker
             else:
                 continue
@@ -1398,6 +1494,13 @@ class QuoteFinder:
             out.append(self.quote(r, s, e, "direct", who, cue, negated=False))
             memory.heard(who)
         return out
+
+    @staticmethod
+    def opens_sentence(r: SentenceReader, opening: int) -> bool:
+        """Whether a quotation mark at `opening` starts its sentence, or follows a full stop the splitter did
+        not take for a sentence's end (… في التمثيل أيضا. «لا أعني …»)."""
+        before = r.text[r.sentence.start : opening]
+        return not before.strip(EDGE) or regex.search(r"[.!?؟]\s*$", before) is not None
 
     @staticmethod
     def quote(r: SentenceReader, start: int, end: int, kind: str, who: Speaker, cue, negated: bool) -> Quote:
