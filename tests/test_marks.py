@@ -111,3 +111,19 @@ def test_a_name_in_marks_is_no_quotation(pipeline, text, name, said):
 def test_an_adjective_in_marks_after_a_name_noun_is_a_partial_quote(pipeline):
     a, _ = analyse(pipeline, "واتهم المتحدث الحركة بأنها جماعة «متطرفة» تسعى إلى نشر الفوضى في البلاد.")
     assert "متطرفة" in [q.text for q in a.quotes if q.kind == "partial"]
+
+
+def test_an_unclosed_quotation_ends_where_the_narrator_takes_over(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وأضاف المدير: «نعمل على خطة متكاملة لتطوير الخدمات في جميع الفروع، مبينا أن التنفيذ يبدأ الشهر المقبل.\n",
+    )
+    said = {(q.kind, q.text) for q in a.quotes}
+    assert ("direct", "نعمل على خطة متكاملة لتطوير الخدمات في جميع الفروع") in said
+
+
+def test_a_quotation_opening_before_its_complementiser_ends_at_its_closing_mark(pipeline):
+    a, _ = analyse(
+        pipeline, "وأعرب المدير عن رضاه معلنا «أن النتائج مرضية للغاية.» وتطرق المدير بعد ذلك إلى خطط العام المقبل."
+    )
+    assert "النتائج مرضية للغاية." in [q.text for q in a.quotes]

@@ -32,6 +32,7 @@ TOPIC_REACH = 30  # characters from a sentence's start to the person it is about
 EDGE = " \t\n،,.:;؛!?؟-–—…"
 CONTINUATION_GAP = 80  # characters of attribution between the two parts of one quotation
 SENTENCE_END = ".!?؟\n"
+STOPS = regex.compile(r"[.!?؟]+\s+|[،,]\s*")  # a sentence's end or a comma inside a quotation
 
 
 @dataclass
@@ -368,8 +369,24 @@ class QuoteFinder:
                 return m.start()
         if i > 0 and text[i - 1].isalpha():
             return None  # unclosed and stuck to the word before: a closing mark whose opening was lost
-        end = trim(text, i + 1, paragraph_end, EDGE)[1]
+        end = trim(text, i + 1, self.unclosed_end(text, i, paragraph_end), EDGE)[1]
         return end if end > i + 1 else None
+
+    def unclosed_end(self, text: str, i: int, paragraph_end: int) -> int:
+        """Where a quotation whose closing mark is missing ends: at its paragraph's end, or before the
+        narrator takes over — a sentence whose first words hold a speech verb or a turn's opener (… لا
+        تزعجونا. وأوضح خالد أن …، … الإعلامية. من جانبه، طالب …), or a participle cue after a comma (…،
+        مبينا أن …)."""
+        k = mark_cues()
+        for stop in STOPS.finditer(text, i + 1, paragraph_end):
+            following = text[stop.end() : min(paragraph_end, stop.end() + 60)]
+            words = [strip_conjunction(normalize(w), self.known) for w in WORD.findall(following)[:4]]
+            if stop.group()[0] in "،,":
+                if words and words[0] in self.known and self.s.participle.fullmatch(words[0]):
+                    return stop.start()
+            elif k.turn_openers.match("، " + normalize(following)) or any(w in self.known for w in words):
+                return stop.start() + 1
+        return paragraph_end
 
     def carried_quotation(self, text: str, paragraph: int) -> tuple[int, int] | None:
         """A «…» or “…” opened in an earlier paragraph and closing in this one or later."""
@@ -410,6 +427,11 @@ class QuoteFinder:
         إشارة إلى …)."""
         quotation = next(((s, e) for s, e in marks if s - 1 == start), None)
         if quotation is None:
+            opened = next(((s, e) for s, e in marks if s < start < e < end), None)
+            if opened is not None:  # معلنا «أن هذه الأرقام مرضية.» وتطرق …: the marks hold what was said
+                lead = self.c.introducer.fullmatch(r.view.norm, r.normal_offset(opened[0]), r.normal_offset(start))
+                if lead is not None and lead.group("comp") is not None:
+                    return opened[1]
             return end
         s, e = quotation
         if e + 1 >= end:
