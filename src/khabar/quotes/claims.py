@@ -104,8 +104,10 @@ class MarkCues:
     hypothetical_reach: int
     narrator: regex.Pattern  # …، فقلت إنه: the narrator's reply ends what was said
     prayer_after: regex.Pattern  # …، سائلا المولى: a prayer ends what was said
+    speaker_acts: regex.Pattern  # …، مقدما شكره: the speaker's thanks or wishes end what was said
     turn_openers: regex.Pattern  # …، من جانبه أوضح X أن: a new speaker's turn after a comma
     turn_subject: int
+    quotation_share: float  # a quotation holding this much of its clause is what was said
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +157,10 @@ def mark_cues() -> MarkCues:
         prayer_after=regex.compile(
             rf"\s*[،,]\s*{conj}?(?:{open_alternation(raw['prayer_verbs'])})\s+(?:{objects})(?!{LETTER})"
         ),
+        speaker_acts=regex.compile(
+            rf"[\s،,]*(?<!{LETTER}){conj}?(?:{open_alternation(raw['speaker_acts'])})(?!{LETTER})"
+        ),
         turn_openers=regex.compile(rf"[،,؛]\s*(?:{open_alternation(raw['turn_openers'])})(?!{LETTER})"),
         turn_subject=raw["turn_subject"],
+        quotation_share=raw["quotation_share"],
     )

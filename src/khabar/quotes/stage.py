@@ -441,7 +441,9 @@ class QuoteFinder:
         if regex.match(r"\s*[.!?؟…]", r.text[e + 1 : end]):
             return e + 1
         ends = regex.match(r"\s*[،,]", r.text[e + 1 : end]) is not None
-        return e + 1 if ends and (e - s) >= 0.6 * (end - start) else end
+        share = (e - s) / max(1, end - start)  # انه "…" بدون إضافة أي تفاصيل: the narrator's words after the marks
+        long = share >= mark_cues().quotation_share and len(WORD.findall(r.text, s, e)) >= 5
+        return e + 1 if (ends and share >= 0.6) or long else end
 
     def sentence_quotes(self, r: SentenceReader, entity_of, memory: Memory) -> list[Quote]:
         text = r.text
@@ -1436,6 +1438,7 @@ class QuoteFinder:
                 continue
             if (
                 (cut and joined)
+                or (cut and self.s.participle.fullmatch(verb.norm))
                 or self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
                 or (joined and self.named_subject(r, verb))
             ):
@@ -1446,11 +1449,12 @@ class QuoteFinder:
 
     def said_before(self, r: SentenceReader, start: int, end: int, quoted: bool) -> int:
         """What was said ends before the narrator's own reply (…، فقلت إنه …), a prayer after a comma (…،
-        سائلا المولى أن …) and, in reported words, a quotation opening after a full stop the splitter did not
-        take for a sentence's end (… في التمثيل أيضا. «لا أعني …»)."""
+        سائلا المولى أن …), the speaker's thanks or wishes (…، مقدما شكره …) and, in reported words, a
+        quotation opening after a full stop the splitter did not take for a sentence's end (… في التمثيل
+        أيضا. «لا أعني …»)."""
         k = mark_cues()
         n0, n1 = r.normal_offset(start), r.normal_offset(end)
-        for pattern in (k.prayer_after,) if quoted else (k.narrator, k.prayer_after):
+        for pattern in (k.prayer_after, k.speaker_acts) if quoted else (k.narrator, k.prayer_after, k.speaker_acts):
             for m in pattern.finditer(r.view.norm, n0, n1):
                 at = r.original(m.start(), m.start())[0]
                 if len(WORD.findall(r.text, start, at)) > 1 and not any(s <= at < e for s, e in self.marks(r)):
