@@ -67,7 +67,7 @@ def test_the_annotation_holds_offsets_and_hashes_only():
     lines = realnews.read_gold()
     assert [line["n"] for line in lines] == list(range(len(lines)))
     assert [line["split"] for line in lines] == [realnews.split_of(n) for n in range(len(lines))]
-    assert [realnews.split_of(n) for n in (0, 49, 50, 79, 80, 109, 110, 139)] == [
+    assert [realnews.split_of(n) for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169)] == [
         "dev",
         "dev",
         "blind1",
@@ -76,6 +76,8 @@ def test_the_annotation_holds_offsets_and_hashes_only():
         "blind2",
         "blind3",
         "blind3",
+        "dev2",
+        "dev2",
     ]
     for line in lines:
         assert set(line) == {"n", "article", "sha", "split", "quotes", "claims"}
