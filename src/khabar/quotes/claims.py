@@ -97,7 +97,8 @@ class MarkCues:
     label: regex.Pattern  # «الدول المارقة»، «السيلفي»: a short quotation opening with a definite word
     name_share: float  # a quotation this much covered by a tagged name is that name
     name_words_max: int  # words of a name in marks known by the words around it
-    name_heads: frozenset[str]  # حلقة، جماعة: indefinite nouns a name follows
+    name_heads: frozenset[str]  # جماعة، مدير: indefinite nouns a name follows
+    prepositions: frozenset[str]  # إلى، عن: before a quotation opening with a body's noun, which is a name
     nisba: regex.Pattern  # «حزب الله» الإرهابي: a definite adjective of origin right after the marks
     not_complementiser: regex.Pattern  # إلا أن، بعد أن … right before a content's start
     hypothetical: frozenset[str]  # لو، ليت: a wish or unreal condition before a speech verb
@@ -141,6 +142,7 @@ def mark_cues() -> MarkCues:
         name_share=raw["name_share"],
         name_words_max=raw["name_words_max"],
         name_heads=folded(raw["name_heads"]),
+        prepositions=folded(raw["prepositions"]),
         nisba=regex.compile(rf"\s*{article}{LETTER}{{3,}}(?:{open_alternation(raw['nisba_endings'])})(?!{LETTER})"),
         not_complementiser=regex.compile(
             rf"(?<!{LETTER}){conj}?(?:{open_alternation(raw['not_complementiser'])})\s+"

@@ -557,9 +557,17 @@ class QuoteFinder:
         ):
             return True
         words = [normalize(w) for w in WORD.findall(r.text, start, end)]
+        before = list(WORD.finditer(r.text, max(r.sentence.start, start - 20), start))[-1:]
+        partitive = len(words) > 1 and words[1] in self.c.not_subject  # لـ«مجموعة من العمليات …»: a quantity
+        if (
+            words
+            and len(words) <= 2 * k.name_words_max
+            and not partitive
+            and self.name_after_preposition(r, words[0], before, start)
+        ):
+            return True  # المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»
         if not words or len(words) > k.name_words_max:
             return False
-        before = list(WORD.finditer(r.text, max(r.sentence.start, start - 20), start))[-1:]
         definite = words[0].startswith(self.c.article) or len(words) > 2  # قائد «قومي»: an adjective, no name
         if definite and before and not r.text[before[0].end() : start - 1].strip(" \u0640"):
             heads = self.s.person_titles | k.name_heads
@@ -568,6 +576,16 @@ class QuoteFinder:
         closing = r.text[end : end + 1]
         after = r.normal_offset(min(len(r.text), end + 1))
         return bool(closing) and closing in "".join(k.closing.values()) and bool(k.nisba.match(r.view.norm, after))
+
+    def name_after_preposition(self, r: SentenceReader, first: str, before: list, start: int) -> bool:
+        """Whether a quotation opening with the noun of a body or outlet (شركة، تطبيق، صحيفة) follows a
+        preposition (لـ«شركة …»، في «صحيفة …»): a name, since no clause starts there."""
+        if first not in self.c.name_nouns and first not in self.s.org_nouns:
+            return False
+        if not before or r.text[before[0].end() : start - 1].strip(" \u0640"):
+            return False
+        word = normalize(before[0].group())
+        return word in self.c.not_subject or word in self.c.attached or word in mark_cues().prepositions
 
     def quoted_words(self, r: SentenceReader, start: int, end: int) -> bool:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
