@@ -33,6 +33,7 @@ EDGE = " \t\n،,.:;؛!?؟-–—…"
 CONTINUATION_GAP = 80  # characters of attribution between the two parts of one quotation
 SENTENCE_END = ".!?؟\n"
 STOPS = regex.compile(r"[.!?؟]+\s+|[،,]\s*")  # a sentence's end or a comma inside a quotation
+SET_OFF = regex.compile(r"[،,\-–—]\s*")  # the comma or dash closing a phrase set off in a sentence
 
 
 @dataclass
@@ -464,6 +465,7 @@ class QuoteFinder:
             start, colon, _ = clause
             end = self.clause_end(r, start, verbs[k + 1 :], quoted=colon)
             start, end = trim(text, start, end, EDGE)
+            start = self.past_according(r, verb, start, end)
             end = self.through_quotation(r, marks, start, end)
             if end <= start:
                 continue
@@ -1209,6 +1211,28 @@ class QuoteFinder:
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def past_according(self, r: SentenceReader, verb: Verb, start: int, end: int) -> int:
+        """What was said starts past an according-to phrase set off after the subject (وأوضحت الوزارة، وفقا لما
+        ذكرت صحيفة X، أن …؛ وشدد السفير - وفقا لما نقلته الوكالة - على ضرورة …): after the phrase's comma or
+        dash, and the complementiser or the verb's preposition there."""
+        n = r.normal_offset(start)
+        if not self.c.according_to.match(r.view.norm, n):
+            return start
+        stop = SET_OFF.search(r.text, start, end)
+        if stop is None:
+            return start
+        after = r.normal_offset(stop.end())
+        clause = self.c.introducer.match(r.view.norm, after)
+        word = WORD.match(r.view.norm, after)
+        if clause is not None and clause.group("comp") is not None:
+            after = clause.end()
+        elif word is not None and word.group() in self.rep.preps.get(verb.norm, ()):
+            after = word.end()
+        else:
+            return start
+        begin = r.original(after, after)[0]
+        return trim(r.text, begin, end, EDGE)[0] if begin < end else start
 
     def narrated_after(self, r: SentenceReader, start: int, end: int) -> int:
         """What was said ends at a comma before و and a past verb of a new subject (…، وظهرت أنباء عن …)."""
