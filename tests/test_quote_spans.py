@@ -214,3 +214,4 @@ def test_a_quotation_holding_the_clause_is_what_was_said(pipeline):
 def test_what_was_said_starts_past_an_according_to_phrase_after_the_subject(pipeline):
     found, _ = quotes(pipeline, "وأوضحت الوزارة وفقا لما ذكرت صحيفة الوطن، أن التسجيل يبدأ الأسبوع المقبل.")
     assert ("indirect", "أوضحت", "التسجيل يبدأ الأسبوع المقبل") in found
+    assert "ذكرت" not in [cue for _, cue, _ in found]  # the paper is the source of an according-to phrase

@@ -102,6 +102,7 @@ class MarkCues:
     nisba: regex.Pattern  # «حزب الله» الإرهابي: a definite adjective of origin right after the marks
     not_complementiser: regex.Pattern  # إلا أن، بعد أن … right before a content's start
     hypothetical: frozenset[str]  # لو، ليت: a wish or unreal condition before a speech verb
+    according_before: regex.Pattern  # وفقا لما، حسبما right before a speech verb: an according-to phrase
     hypothetical_reach: int
     narrator: regex.Pattern  # …، فقلت إنه: the narrator's reply ends what was said
     prayer_after: regex.Pattern  # …، سائلا المولى: a prayer ends what was said
@@ -150,6 +151,7 @@ def mark_cues() -> MarkCues:
             rf"\s*$"
         ),
         hypothetical=folded(raw["hypothetical"]),
+        according_before=regex.compile(rf"(?<!{LETTER}){conj}?(?:{open_alternation(raw['according_particles'])})\s*$"),
         hypothetical_reach=raw["hypothetical_reach"],
         narrator=regex.compile(
             rf"[\s،,]*(?<!{LETTER})(?:{open_alternation(raw['narrator_verbs'])})(?!{LETTER})"

@@ -534,6 +534,9 @@ class QuoteFinder:
             return True  # ووصفت رحيله بالخسارة، بعد أن ترك …: a time clause, not what was said
         if self.hypothetical(r, q.cue.start):
             return True
+        c0 = r.normal_offset(q.cue.start)
+        if k.according_before.search(r.view.norm, max(0, c0 - 15), c0):
+            return True  # وأوضحت الوزارة وفقا لما ذكرت صحيفة X أن …: the paper is the claim's source
         gap = normalize(text[q.cue.end : max(q.cue.end, q.start)])
         before = normalize(text[max(s0, q.cue.start - 25) : q.cue.start])
         if k.citation.search(gap) or k.citation.search(before) or k.god_speaks.match(gap):
