@@ -136,3 +136,10 @@ def test_a_quotation_opening_before_its_complementiser_ends_at_its_closing_mark(
         pipeline, "وأعرب المدير عن رضاه معلنا «أن النتائج مرضية للغاية.» وتطرق المدير بعد ذلك إلى خطط العام المقبل."
     )
     assert "النتائج مرضية للغاية." in [q.text for q in a.quotes]
+
+
+def test_a_description_in_marks_before_a_verb_with_its_own_words_is_no_quote(pipeline):
+    a, _ = analyse(pipeline, 'أما سلمى أحمد "إحدى العارضات في المعرض" فقالت: إن الإقبال كان كبيرا طوال أيام المهرجان.')
+    said = [q.text for q in a.quotes]
+    assert "إحدى العارضات في المعرض" not in said
+    assert "الإقبال كان كبيرا طوال أيام المهرجان" in said

@@ -1548,7 +1548,7 @@ class QuoteFinder:
                 continue  # one opened in an earlier sentence is that sentence's
             tail = r.text[e + 1 : r.sentence.end]
             m = self.c.after_quotation.match(tail)
-            if m and normalize(m.group("verb")) in self.c.verbs:
+            if m and normalize(m.group("verb")) in self.c.verbs and not self.own_content(r, e + 1 + m.end("verb")):
                 vs, ve = e + 1 + m.start("verb"), e + 1 + m.end("verb")
                 cue = Span(start=vs, end=ve, text=r.text[vs:ve])
                 until = r.sentence.end
@@ -1565,6 +1565,17 @@ class QuoteFinder:
             out.append(self.quote(r, s, e, "direct", who, cue, negated=False))
             memory.heard(who)
         return out
+
+    def own_content(self, r: SentenceReader, after: int) -> bool:
+        """Whether a verb after a quotation introduces words of its own at once (منيرة "إحدى المشاركات" فقالت:
+        إن …): a colon or a complementiser right after it, so the quotation before it is no part of them."""
+        n = r.normal_offset(after)
+        verb = WORD.findall(r.view.norm[:n])[-1:]
+        if verb and self.s.participle.fullmatch(strip_conjunction(verb[0])):
+            return False  # «…»، مشيرا إلى أن «…»: a participle goes on with the quotation's speaker
+        rest = r.view.norm[n:]
+        clause = self.c.introducer.match(rest, len(rest) - len(rest.lstrip()))
+        return clause is not None and clause.group("mark") is None
 
     @staticmethod
     def opens_sentence(r: SentenceReader, opening: int) -> bool:
