@@ -1238,15 +1238,29 @@ class QuoteFinder:
         return trim(r.text, begin, end, EDGE)[0] if begin < end else start
 
     def narrated_after(self, r: SentenceReader, start: int, end: int) -> int:
-        """What was said ends at a comma before و and a past verb of a new subject (…، وظهرت أنباء عن …)."""
+        """What was said ends at a comma before و and a past verb of a new subject (…، وظهرت أنباء عن …، وأصدر
+        مجلس الأمن …)."""
         tokens, covered = r.article.tokens, self.covered(r)
         i = bisect_left(tokens, start, key=lambda t: t.start)
         while i + 1 < len(tokens) and tokens[i + 1].start < end:
             t, nxt = tokens[i], tokens[i + 1]
             i += 1
-            if t.text in "،," and self.past_verb(r, nxt, covered):
+            if t.text in "،," and (self.past_verb(r, nxt, covered) or self.named_event(r, nxt)):
                 return t.start
         return end
+
+    def named_event(self, r: SentenceReader, t) -> bool:
+        """و and a verb right before a new named subject (…، وأصدر مجلس الأمن قرارا …، وأعلنت روسيا …): the
+        narrator's next event. The verb is a short word with no article, no noun ending and no title's form."""
+        if not (t.proclitics and t.proclitics[0].get("tag") == "conj"):
+            return False
+        rest = normalize(r.text[t.proclitics[0]["end"] : t.end])
+        if not 3 <= len(rest) <= 4 or rest.startswith(self.c.article) or rest.endswith(self.rep.noun_endings):
+            return False  # وميناء بلحاف، وكتائب أبو الفضل: nouns in a list
+        nouns = (self.s.person_titles, self.s.org_nouns, self.c.gap_words, self.s.verb_particles)
+        if any(rest in words for words in nouns):
+            return False  # فكما أستراليا: no verb
+        return any(m.label in ("PERSON", "ORG", "GPE") and 0 < m.start - t.end <= 2 for m in r.mentions)
 
     def past_verb(self, r: SentenceReader, t, covered: list[tuple[int, int]]) -> bool:
         """و and a past verb of a new, feminine or plural subject (وظهرت، وأعلنت), not a present one going on
