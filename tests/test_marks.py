@@ -143,3 +143,19 @@ def test_a_description_in_marks_before_a_verb_with_its_own_words_is_no_quote(pip
     said = [q.text for q in a.quotes]
     assert "إحدى العارضات في المعرض" not in said
     assert "الإقبال كان كبيرا طوال أيام المهرجان" in said
+
+
+def test_a_quotation_between_two_full_stops_continues_the_speaker(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقال المدرب للصحفيين: ”لسنا قلقين من الإصابات”.“لدينا لاعبون شباب جاهزون للمشاركة في المباريات القادمة”."
+        "“سنرى ما يحدث في الأسابيع المقبلة”.",
+    )
+    assert "لدينا لاعبون شباب جاهزون للمشاركة في المباريات القادمة" in [q.text for q in a.quotes]
+
+
+def test_an_emphasis_word_is_no_loose_word_before_a_quotation(pipeline):
+    a, _ = analyse(
+        pipeline, "وقال رئيس مجلس الإدارة في البيان نفسه «نحن فخورون بهذه الشراكة التي ستفتح آفاقا جديدة للشركتين»."
+    )
+    assert ("direct", "نحن فخورون بهذه الشراكة التي ستفتح آفاقا جديدة للشركتين") in {(q.kind, q.text) for q in a.quotes}

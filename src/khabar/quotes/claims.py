@@ -110,6 +110,7 @@ class MarkCues:
     turn_openers: regex.Pattern  # …، من جانبه أوضح X أن: a new speaker's turn after a comma
     turn_subject: int
     quotation_share: float  # a quotation holding this much of its clause is what was said
+    emphatic: frozenset[str]  # نفسه، ذاته: no loose word between a verb and its quotation
 
 
 @lru_cache(maxsize=1)
@@ -167,4 +168,5 @@ def mark_cues() -> MarkCues:
         turn_openers=regex.compile(rf"[،,؛]\s*(?:{open_alternation(raw['turn_openers'])})(?!{LETTER})"),
         turn_subject=raw["turn_subject"],
         quotation_share=raw["quotation_share"],
+        emphatic=folded(raw["emphatic"]),
     )

@@ -1445,14 +1445,14 @@ class QuoteFinder:
         return self.named_quotation(r, opening + 1, end)
 
     def loose_words(self, r: SentenceReader, start: int, end: int) -> int:
-        """Words between a verb and its clause that are no name, date, title or addressee."""
+        """Words between a verb and its clause that are no name, date, title, addressee or emphasis (نفسه)."""
         covered = self.covered(r)
         count, addressed = 0, False
         for word in WORD.finditer(r.text, start, end):
             if any(a <= word.start() < b for a, b in covered):
                 continue
             norm = normalize(word.group())
-            if norm in self.c.gap_words or norm in self.rep.skip:
+            if norm in self.c.gap_words or norm in self.rep.skip or norm in mark_cues().emphatic:
                 continue
             if norm.startswith(self.c.attached) and not addressed:
                 addressed = True
@@ -1570,8 +1570,12 @@ class QuoteFinder:
                 if tail_break:
                     until = ve + tail_break.start()
                 who = self.speaker(r, Verb(vs, ve, normalize(m.group("verb"))), until, entity_of, memory)
-            elif self.opens_sentence(r, s - 1) and e + 1 >= sentence[1] and memory.entity:
-                cue, who = None, Speaker(memory.entity)  # a paragraph-long quotation continuing a speaker
+            elif (
+                self.opens_sentence(r, s - 1)
+                and self.closes_sentence(r, e, sentence[1])
+                and (memory.entity or memory.words)
+            ):
+                cue, who = None, Speaker(memory.entity, memory.words)  # a quotation alone continuing a speaker
             else:
                 continue
             if len(WORD.findall(r.text, s, e)) < 2:
@@ -1597,6 +1601,11 @@ class QuoteFinder:
         not take for a sentence's end (… في التمثيل أيضا. «لا أعني …»)."""
         before = r.text[r.sentence.start : opening]
         return not before.strip(EDGE) or regex.search(r"[.!?؟]\s*$", before) is not None
+
+    @staticmethod
+    def closes_sentence(r: SentenceReader, closing: int, end: int) -> bool:
+        """Whether a quotation mark at `closing` ends its sentence, or a full stop follows it (”.“لا يزال …)."""
+        return closing + 1 >= end or regex.match(r"\s*[.!?؟]", r.text[closing + 1 : closing + 4]) is not None
 
     @staticmethod
     def quote(r: SentenceReader, start: int, end: int, kind: str, who: Speaker, cue, negated: bool) -> Quote:
