@@ -159,3 +159,12 @@ def test_an_emphasis_word_is_no_loose_word_before_a_quotation(pipeline):
         pipeline, "وقال رئيس مجلس الإدارة في البيان نفسه «نحن فخورون بهذه الشراكة التي ستفتح آفاقا جديدة للشركتين»."
     )
     assert ("direct", "نحن فخورون بهذه الشراكة التي ستفتح آفاقا جديدة للشركتين") in {(q.kind, q.text) for q in a.quotes}
+
+
+def test_a_preposition_written_alone_before_marks_is_no_loose_word(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وأوصى المدير، بحسب البيان، بـ«ضرورة الإسراع في إنجاز أعمال الصيانة في جميع المدارس قبل بداية العام»، "
+        "داعيا إلى متابعة التنفيذ.",
+    )
+    assert "ضرورة الإسراع في إنجاز أعمال الصيانة في جميع المدارس قبل بداية العام" in [q.text for q in a.quotes]

@@ -1445,7 +1445,8 @@ class QuoteFinder:
         return self.named_quotation(r, opening + 1, end)
 
     def loose_words(self, r: SentenceReader, start: int, end: int) -> int:
-        """Words between a verb and its clause that are no name, date, title, addressee or emphasis (نفسه)."""
+        """Words between a verb and its clause that are no name, date, title, addressee, emphasis (نفسه) or
+        preposition written alone (بـ«…»)."""
         covered = self.covered(r)
         count, addressed = 0, False
         for word in WORD.finditer(r.text, start, end):
@@ -1454,6 +1455,8 @@ class QuoteFinder:
             norm = normalize(word.group())
             if norm in self.c.gap_words or norm in self.rep.skip or norm in mark_cues().emphatic:
                 continue
+            if len(norm) == 1:
+                continue  # بـ«ضرورة …»: a preposition written alone before the marks
             if norm.startswith(self.c.attached) and not addressed:
                 addressed = True
                 continue
