@@ -219,3 +219,8 @@ def test_what_was_said_starts_past_an_according_to_phrase_after_the_subject(pipe
     found, _ = quotes(pipeline, "وأوضحت الوزارة وفقا لما ذكرت صحيفة الوطن، أن التسجيل يبدأ الأسبوع المقبل.")
     assert ("indirect", "أوضحت", "التسجيل يبدأ الأسبوع المقبل") in found
     assert "ذكرت" not in [cue for _, cue, _ in found]  # the paper is the source of an according-to phrase
+
+
+def test_a_word_with_a_madda_is_no_label(pipeline):
+    found, _ = quotes(pipeline, "وقال المتحدث إن العملية ستتم بمشاركة «آلاف» المقاتلين من المحافظات المجاورة.")
+    assert ("partial", "قال", "آلاف") in found

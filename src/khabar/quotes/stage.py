@@ -596,8 +596,11 @@ class QuoteFinder:
         """A quotation inside reported speech that is words, not a quoted name (شركة "إنتل")."""
         if any(m.start <= start and end <= m.end for m in r.mentions) or not WORD.search(r.text, start, end):
             return False  # a name, or a bare number (تقدر بـ «700» كرسي)
-        if mark_cues().label.match(r.view.norm, r.normal_offset(start), r.normal_offset(end)):
-            return False  # «الدول المارقة»، «السيلفي»: a label in marks
+        first = WORD.search(r.text, start, end)
+        if mark_cues().label.match(r.view.norm, r.normal_offset(start), r.normal_offset(end)) and self.c.article in (
+            first.group()[:3] if first else ""
+        ):
+            return False  # «الدول المارقة»، «السيلفي»: a label in marks (not «آلاف», folded alike)
         if not r.text[start:end].lstrip()[:1].isalnum():
             return False  # "… - حيث …": marks paired across two quotations, not one quoted phrase
         if not regex.search(r"\p{Arabic}", r.text[start:end]):
