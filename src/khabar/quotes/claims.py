@@ -97,6 +97,7 @@ class MarkCues:
     label: regex.Pattern  # «الدول المارقة»، «السيلفي»: a short quotation opening with a definite word
     name_share: float  # a quotation this much covered by a tagged name is that name
     name_words_max: int  # words of a name in marks known by the words around it
+    title_nouns: frozenset[str]  # خطة، حملة: a short quotation opening with one is a name
     name_heads: frozenset[str]  # جماعة، مدير: indefinite nouns a name follows
     prepositions: frozenset[str]  # إلى، عن: before a quotation opening with a body's noun, which is a name
     nisba: regex.Pattern  # «حزب الله» الإرهابي: a definite adjective of origin right after the marks
@@ -143,6 +144,7 @@ def mark_cues() -> MarkCues:
         ),
         name_share=raw["name_share"],
         name_words_max=raw["name_words_max"],
+        title_nouns=folded(raw["title_words"]),
         name_heads=folded(raw["name_heads"]),
         prepositions=folded(raw["prepositions"]),
         nisba=regex.compile(rf"\s*{article}{LETTER}{{3,}}(?:{open_alternation(raw['nisba_endings'])})(?!{LETTER})"),

@@ -33,6 +33,7 @@ EDGE = " \t\n،,.:;؛!?؟-–—…"
 CONTINUATION_GAP = 80  # characters of attribution between the two parts of one quotation
 SENTENCE_END = ".!?؟\n"
 STOPS = regex.compile(r"[.!?؟]+\s+|[،,]\s*")  # a sentence's end or a comma inside a quotation
+BETWEEN_MARK = " " + chr(0x0640)  # a space or a tatweel between a word and a quotation mark (لـ «…»)
 SET_OFF = regex.compile(r"[،,\-–—]\s*")  # the comma or dash closing a phrase set off in a sentence
 
 
@@ -518,7 +519,7 @@ class QuoteFinder:
         """A quotation after a title word (قصته المعنونة بـ«…»، تحت شعار «…»), a one-word date or name
         («الخميس»), words after قال تعالى / قال رسول الله ﷺ / يقول المثل, or a prayer (دعا الله أن)."""
         k, text, s0 = mark_cues(), r.text, r.sentence.start
-        opening = q.start - 1
+        opening = len(text[: q.start].rstrip()) - 1  # تحت عنوان « عسير …»: a space may follow the mark
         if opening >= s0 and text[opening] in k.closing:
             if k.title_before.search(normalize(text[max(s0, opening - 30) : opening])):
                 return True
@@ -561,6 +562,15 @@ class QuoteFinder:
             m.label != "NORP" and min(end, m.end) - max(start, m.start) >= k.name_share * size for m in r.mentions
         ):
             return True
+        found = list(WORD.finditer(r.text, start, end))
+        named = [
+            w
+            for w in found
+            if normalize(w.group()) in self.rep.titles
+            or any(m.label != "NORP" and m.start <= w.start() < m.end for m in r.mentions)
+        ]
+        if found and len(named) >= k.name_share * len(found):
+            return True  # «المرصد السوري لحقوق الإنسان»، "الأستاذ عبد العزيز العيد": a name, with its title
         words = [normalize(w) for w in WORD.findall(r.text, start, end)]
         before = list(WORD.finditer(r.text, max(r.sentence.start, start - 20), start))[-1:]
         partitive = len(words) > 1 and words[1] in self.c.not_subject  # لـ«مجموعة من العمليات …»: a quantity
@@ -573,21 +583,34 @@ class QuoteFinder:
             return True  # المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»
         if not words or len(words) > k.name_words_max:
             return False
+        if self.titled_name(r, words, found):
+            return True
         definite = words[0].startswith(self.c.article) or len(words) > 2  # قائد «قومي»: an adjective, no name
-        if definite and before and not r.text[before[0].end() : start - 1].strip(" \u0640"):
-            heads = self.s.person_titles | k.name_heads
+        if definite and before and not r.text[before[0].end() : start - 1].strip(BETWEEN_MARK):
+            heads = self.s.person_titles | k.name_heads | self.s.org_nouns  # صندوق «بيرهاد للتنمية الماليزية»
             if strip_conjunction(normalize(before[0].group()), heads) in heads:
                 return True
         closing = r.text[end : end + 1]
         after = r.normal_offset(min(len(r.text), end + 1))
         return bool(closing) and closing in "".join(k.closing.values()) and bool(k.nisba.match(r.view.norm, after))
 
+    def titled_name(self, r: SentenceReader, words: list[str], found: list) -> bool:
+        """Whether a short quotation opens with a plan's, programme's or body's noun and a definite or named
+        word after it («خطة دبي 2021»، «خارطة الطريق»): a name, not words (not «حكومة فاشلة»)."""
+        if len(words) < 2 or len(words) > mark_cues().name_words_max - 1:
+            return False
+        nouns = mark_cues().title_nouns | self.c.name_nouns | self.s.org_nouns
+        second = found[1].start()
+        return words[0] in nouns and (
+            words[1].startswith(self.c.article) or any(m.start <= second < m.end for m in r.mentions)
+        )
+
     def name_after_preposition(self, r: SentenceReader, first: str, before: list, start: int) -> bool:
         """Whether a quotation opening with the noun of a body or outlet (شركة، تطبيق، صحيفة) follows a
         preposition (لـ«شركة …»، في «صحيفة …»): a name, since no clause starts there."""
         if first not in self.c.name_nouns and first not in self.s.org_nouns:
             return False
-        if not before or r.text[before[0].end() : start - 1].strip(" \u0640"):
+        if not before or r.text[before[0].end() : start - 1].strip(BETWEEN_MARK):
             return False
         word = normalize(before[0].group())
         return word in self.c.not_subject or word in self.c.attached or word in mark_cues().prepositions
