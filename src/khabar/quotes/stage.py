@@ -1244,7 +1244,10 @@ class QuoteFinder:
     def past_according(self, r: SentenceReader, verb: Verb, start: int, end: int) -> int:
         """What was said starts past an according-to phrase set off after the subject (وأوضحت الوزارة، وفقا لما
         ذكرت صحيفة X، أن …؛ وشدد السفير - وفقا لما نقلته الوكالة - على ضرورة …): after the phrase's comma or
-        dash, and the complementiser or the verb's preposition there."""
+        dash, and the complementiser or the verb's preposition there; and past a word of emphasis (ذاته)."""
+        first = WORD.match(r.text, start)
+        if first and normalize(first.group()) in mark_cues().emphatic and first.end() < end:
+            return trim(r.text, first.end(), end, EDGE)[0]  # نافيا في الوقت ذاته وجود …: the emphasis is no content
         n = r.normal_offset(start)
         if not self.c.according_to.match(r.view.norm, n):
             return start
@@ -1537,12 +1540,22 @@ class QuoteFinder:
 
     def said_before(self, r: SentenceReader, start: int, end: int, quoted: bool) -> int:
         """What was said ends before the narrator's own reply (…، فقلت إنه …), a prayer after a comma (…،
-        سائلا المولى أن …), the speaker's thanks or wishes (…، مقدما شكره …) and, in reported words, a
+        سائلا المولى أن …), the speaker's thanks or wishes (…، مقدما شكره …), the narrator's note that it could
+        not be checked (…، إلا أنه لم يتسن التأكد …) and, in reported words, a
         quotation opening after a full stop the splitter did not take for a sentence's end (… في التمثيل
         أيضا. «لا أعني …»)."""
         k = mark_cues()
         n0, n1 = r.normal_offset(start), r.normal_offset(end)
-        for pattern in (k.prayer_after, k.speaker_acts) if quoted else (k.narrator, k.prayer_after, k.speaker_acts):
+        for pattern in (
+            (k.prayer_after, k.speaker_acts)
+            if quoted
+            else (
+                k.narrator,
+                k.prayer_after,
+                k.speaker_acts,
+                k.unverified,
+            )
+        ):
             for m in pattern.finditer(r.view.norm, n0, n1):
                 at = r.original(m.start(), m.start())[0]
                 if len(WORD.findall(r.text, start, at)) > 1 and not any(s <= at < e for s, e in self.marks(r)):
@@ -1561,8 +1574,12 @@ class QuoteFinder:
         n = r.normal_offset(verb.end)
         rest = r.view.norm[n : n + 30].lstrip()
         if self.s.participle.fullmatch(verb.norm):
+            if any(s <= verb.start < e for s, e in self.marks(r)):
+                return None  # «… الذي سيؤثر مؤكدا على …»: a word of the quotation
             preposition = WORD.match(rest)
             if preposition and preposition.group() in self.rep.preps.get(verb.norm, ()):
+                if verb.norm.endswith(self.s.letters["accusative"]):
+                    return verb.start  # … قريبا مشددا على الدور …: a speaker's participle, not an adjective
                 rest = rest[preposition.end() :].lstrip()
             clause = self.c.introducer.match(rest)
             return verb.start if clause and clause.group("comp") else None
