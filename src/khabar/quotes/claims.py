@@ -103,6 +103,8 @@ class MarkCues:
     nisba: regex.Pattern  # «حزب الله» الإرهابي: a definite adjective of origin right after the marks
     not_complementiser: regex.Pattern  # إلا أن، بعد أن … right before a content's start
     hypothetical: frozenset[str]  # لو، ليت: a wish or unreal condition before a speech verb
+    resumptive: frozenset[str]  # عنه، بها: a relative clause's object named again after its verb
+    relative_what: frozenset[str]  # ما: a relative before a speech verb, besides الذي، التي
     according_before: regex.Pattern  # وفقا لما، حسبما right before a speech verb: an according-to phrase
     hypothetical_reach: int
     narrator: regex.Pattern  # …، فقلت إنه: the narrator's reply ends what was said
@@ -155,6 +157,8 @@ def mark_cues() -> MarkCues:
             rf"\s*$"
         ),
         hypothetical=folded(raw["hypothetical"]),
+        resumptive=folded(raw["resumptive"]),
+        relative_what=folded(raw["relative_what"]),
         according_before=regex.compile(rf"(?<!{LETTER}){conj}?(?:{open_alternation(raw['according_particles'])})\s*$"),
         hypothetical_reach=raw["hypothetical_reach"],
         narrator=regex.compile(

@@ -533,7 +533,7 @@ class QuoteFinder:
         n = r.normal_offset(q.start)
         if q.kind != "direct" and k.not_complementiser.search(r.view.norm, max(0, n - 25), n):
             return True  # ووصفت رحيله بالخسارة، بعد أن ترك …: a time clause, not what was said
-        if self.hypothetical(r, q.cue.start):
+        if self.hypothetical(r, q.cue.start) or self.relative_object(r, q.cue):
             return True
         c0 = r.normal_offset(q.cue.start)
         if k.according_before.search(r.view.norm, max(0, c0 - 15), c0):
@@ -551,6 +551,15 @@ class QuoteFinder:
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, at - 60) : at])[-1]
         words = [strip_conjunction(normalize(w), k.hypothetical) for w in WORD.findall(clause)]
         return any(w in k.hypothetical for w in words[-k.hypothetical_reach :])
+
+    def relative_object(self, r: SentenceReader, cue: Span) -> bool:
+        """Whether a speech verb stands in a relative clause about the noun before it, named again after the
+        verb (الصفقة التي أعلن عنها للتو …، ما يتحدث عنه): it reports no content of its own."""
+        k = mark_cues()
+        before = [normalize(w) for w in WORD.findall(r.text, max(r.sentence.start, cue.start - 12), cue.start)][-1:]
+        after = [normalize(w) for w in WORD.findall(r.text, cue.end, min(r.sentence.end, cue.end + 10))][:1]
+        relatives = self.s.relatives | k.relative_what
+        return bool(before and after) and before[0] in relatives and after[0] in k.resumptive
 
     def named_quotation(self, r: SentenceReader, start: int, end: int) -> bool:
         """Whether the words inside marks at start..end are a name, not words said: mostly one tagged name
