@@ -107,6 +107,7 @@ class MarkCues:
     relative_what: frozenset[str]  # ما: a relative before a speech verb, besides الذي، التي
     according_before: regex.Pattern  # وفقا لما، حسبما right before a speech verb: an according-to phrase
     hypothetical_reach: int
+    possibility: frozenset[str]  # قد before a present speech verb: a possibility
     narrator: regex.Pattern  # …، فقلت إنه: the narrator's reply ends what was said
     prayer_after: regex.Pattern  # …، سائلا المولى: a prayer ends what was said
     speaker_acts: regex.Pattern  # …، مقدما شكره: the speaker's thanks or wishes end what was said
@@ -161,6 +162,7 @@ def mark_cues() -> MarkCues:
         relative_what=folded(raw["relative_what"]),
         according_before=regex.compile(rf"(?<!{LETTER}){conj}?(?:{open_alternation(raw['according_particles'])})\s*$"),
         hypothetical_reach=raw["hypothetical_reach"],
+        possibility=folded(raw["possibility"]),
         narrator=regex.compile(
             rf"[\s،,]*(?<!{LETTER})(?:{open_alternation(raw['narrator_verbs'])})(?!{LETTER})"
             rf"(?=(?:\s+{LETTER}+){{0,{raw['narrator_reach']}}}?\s*(?:[:：]|(?:{open_alternation(table['complementisers'])})"

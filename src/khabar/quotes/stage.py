@@ -533,7 +533,7 @@ class QuoteFinder:
         n = r.normal_offset(q.start)
         if q.kind != "direct" and k.not_complementiser.search(r.view.norm, max(0, n - 25), n):
             return True  # ووصفت رحيله بالخسارة، بعد أن ترك …: a time clause, not what was said
-        if self.hypothetical(r, q.cue.start) or self.relative_object(r, q.cue):
+        if self.hypothetical(r, q.cue.start) or self.relative_object(r, q.cue) or self.may_say(r, q.cue):
             return True
         c0 = r.normal_offset(q.cue.start)
         if k.according_before.search(r.view.norm, max(0, c0 - 15), c0):
@@ -551,6 +551,14 @@ class QuoteFinder:
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, at - 60) : at])[-1]
         words = [strip_conjunction(normalize(w), k.hypothetical) for w in WORD.findall(clause)]
         return any(w in k.hypothetical for w in words[-k.hypothetical_reach :])
+
+    def may_say(self, r: SentenceReader, cue: Span) -> bool:
+        """Whether a present speech verb follows قد / ربما (قد يقول المرء إن …): a possibility, not a report."""
+        verb = strip_conjunction(normalize(cue.text), self.known)
+        if verb[:1] not in self.rep.present or verb in self.rep.past_present_like:
+            return False
+        before = [normalize(w) for w in WORD.findall(r.text, max(r.sentence.start, cue.start - 10), cue.start)][-1:]
+        return bool(before) and before[0] in mark_cues().possibility
 
     def relative_object(self, r: SentenceReader, cue: Span) -> bool:
         """Whether a speech verb stands in a relative clause about the noun before it, named again after the
