@@ -517,7 +517,10 @@ class QuoteFinder:
 
     def not_speech(self, r: SentenceReader, q: Quote) -> bool:
         """A quotation after a title word (قصته المعنونة بـ«…»، تحت شعار «…»), a one-word date or name
-        («الخميس»), words after قال تعالى / قال رسول الله ﷺ / يقول المثل, or a prayer (دعا الله أن)."""
+        («الخميس»), a name in marks (`named_quotation`), a clause after a non-complementiser أن (بعد أن …), a
+        verb in a wish, a possibility or a relative clause about its object (لو أن …، قد يقول …، التي أعلن
+        عنها), a verb of an according-to phrase (وفقا لما ذكرت), words after قال تعالى / قال رسول الله ﷺ /
+        يقول المثل, or a prayer (دعا الله أن)."""
         k, text, s0 = mark_cues(), r.text, r.sentence.start
         opening = len(text[: q.start].rstrip()) - 1  # تحت عنوان « عسير …»: a space may follow the mark
         if opening >= s0 and text[opening] in k.closing:
@@ -588,7 +591,7 @@ class QuoteFinder:
         ]
         if found and len(named) >= k.name_share * len(found):
             return True  # «المرصد السوري لحقوق الإنسان»، "الأستاذ عبد العزيز العيد": a name, with its title
-        words = [normalize(w) for w in WORD.findall(r.text, start, end)]
+        words = [normalize(w.group()) for w in found]
         before = list(WORD.finditer(r.text, max(r.sentence.start, start - 20), start))[-1:]
         partitive = len(words) > 1 and words[1] in self.c.not_subject  # لـ«مجموعة من العمليات …»: a quantity
         if (
@@ -1558,21 +1561,12 @@ class QuoteFinder:
     def said_before(self, r: SentenceReader, start: int, end: int, quoted: bool) -> int:
         """What was said ends before the narrator's own reply (…، فقلت إنه …), a prayer after a comma (…،
         سائلا المولى أن …), the speaker's thanks or wishes (…، مقدما شكره …), the narrator's note that it could
-        not be checked (…، إلا أنه لم يتسن التأكد …) and, in reported words, a
-        quotation opening after a full stop the splitter did not take for a sentence's end (… في التمثيل
-        أيضا. «لا أعني …»)."""
+        not be checked (…، إلا أنه لم يتسن التأكد …) and, in reported words, a quotation opening after a full
+        stop the splitter did not take for a sentence's end (… في التمثيل أيضا. «لا أعني …»)."""
         k = mark_cues()
         n0, n1 = r.normal_offset(start), r.normal_offset(end)
-        for pattern in (
-            (k.prayer_after, k.speaker_acts)
-            if quoted
-            else (
-                k.narrator,
-                k.prayer_after,
-                k.speaker_acts,
-                k.unverified,
-            )
-        ):
+        patterns = [k.prayer_after, k.speaker_acts] + ([] if quoted else [k.narrator, k.unverified])
+        for pattern in patterns:
             for m in pattern.finditer(r.view.norm, n0, n1):
                 at = r.original(m.start(), m.start())[0]
                 if len(WORD.findall(r.text, start, at)) > 1 and not any(s <= at < e for s, e in self.marks(r)):
