@@ -170,3 +170,14 @@ def test_a_preposition_written_alone_before_marks_is_no_loose_word(pipeline):
         "داعيا إلى متابعة التنفيذ.",
     )
     assert "ضرورة الإسراع في إنجاز أعمال الصيانة في جميع المدارس قبل بداية العام" in [q.text for q in a.quotes]
+
+
+def test_a_mark_after_a_colon_opens_a_new_quotation_when_the_one_before_was_left_open(pipeline):
+    a, _ = analyse(
+        pipeline,
+        'وقالت المعلمة: "اشتقت إلى أيام الدراسة الأولى. وأوضح المدير أن العام الجديد يبدأ الأحد، مضيفا: '
+        '"نحن جاهزون لاستقبال الطلاب".',
+    )
+    said = [q.text for q in a.quotes]
+    assert "نحن جاهزون لاستقبال الطلاب" in said
+    assert not any("وأوضح المدير" in t for t in said)

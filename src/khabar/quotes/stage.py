@@ -363,7 +363,7 @@ class QuoteFinder:
         closers = k.closing[mark]
         if mark in closers:  # a symmetric mark: within its paragraph
             found = [j for j in (text.find(c, i + 1, paragraph_end) for c in closers) if j > 0]
-            if found:
+            if found and not self.opens_word(text, min(found)):
                 return min(found)
         else:
             m = k.ends[mark].search(text, i + 1, min(len(text), i + k.cross_paragraph))
@@ -373,6 +373,12 @@ class QuoteFinder:
             return None  # unclosed and stuck to the word before: a closing mark whose opening was lost
         end = trim(text, i + 1, self.unclosed_end(text, i, paragraph_end), EDGE)[1]
         return end if end > i + 1 else None
+
+    @staticmethod
+    def opens_word(text: str, j: int) -> bool:
+        """Whether a symmetric mark at `j` opens a quotation rather than closing one: after a colon and right
+        before a letter (…: نحن نائمون. … مضيفا: "في كل عام …": the quotation before was left open)."""
+        return text[max(0, j - 3) : j].rstrip().endswith(":") and j + 1 < len(text) and text[j + 1].isalpha()
 
     def unclosed_end(self, text: str, i: int, paragraph_end: int) -> int:
         """Where a quotation whose closing mark is missing ends: at its paragraph's end, or before the
@@ -1518,8 +1524,8 @@ class QuoteFinder:
         the closing mark of the quotation that opens the content."""
         end = r.sentence.end
         close = self.c.marks.get(r.text[start : start + 1]) if quoted else None
-        if close and (j := r.text.find(close, start + 1, end)) > start:
-            return j + 1  # قال: «…» حيث …: the quotation is what was said
+        if close and (j := self.quotation_end(r.text, start) or -1) > start and j < end:
+            return j + 1  # قال: «…» حيث …: the quotation, closed or left open, is what was said
         n = r.normal_offset(start)
         m = self.c.according_to.search(r.view.norm, n)
         if m and regex.search(r"[،,]\s*$", r.view.norm[: m.start()]):
