@@ -417,3 +417,38 @@ def test_a_place_ending_in_ma_is_no_with_before_the_subject(pipeline):
         "دعا رئيس بلدية محافظة رجال ألمع سعيد أحمد القحطاني السكان إلى المحافظة على نظافة الحدائق العامة.",
     )
     assert found == [("دعا", "سعيد أحمد القحطاني")]
+
+
+def test_a_source_named_again_is_the_one_heard_last_with_that_noun(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر أمني في الميناء إن السفينة غادرت فجرا. وقال مصدر ملاحي إن الرياح أخرت إبحار سفينتين أخريين. "
+        "وأوضح المصدر أن الإبحار سيستأنف غدا. وأكدت ذات المصادر أن الحمولة سليمة.",
+    )
+    assert [who for _, who in found] == ["مصدر أمني في الميناء"] + ["مصدر ملاحي"] * 3
+
+
+def test_sources_introduced_with_a_paper_in_marks(pipeline):
+    found = speakers(
+        pipeline,
+        "ورجحت مصادر «المسار» تأجيل افتتاح المعرض إلى الشهر المقبل. وقالت المصادر إن اللجنة لم تنه أعمالها.",
+    )
+    assert found == [("قالت", "مصادر «المسار»")]
+
+
+def test_the_subject_after_an_addressee(pipeline):
+    found = speakers(
+        pipeline,
+        "عقدت اللجنة اجتماعها الأول أمس. وأوضح لـ«المسار» مسؤول في اللجنة، أن الاجتماع ناقش خطة العام المقبل.",
+    )
+    assert found == [("أوضح", "مسؤول في اللجنة")]
+
+
+def test_a_long_subject_is_the_description_it_opens(pipeline):
+    found = speakers(
+        pipeline,
+        "زار الوزير خالد المنصور السوق القديم. وقالت مواطنة في حي الشرفية شمال غربي المدينة القديمة إن الأسعار "
+        "ارتفعت كثيرا. وقال رئيس جمعية الصيادين في محافظة البحر الأحمر إن الموسم كان جيدا.",
+    )
+    assert [cue for cue, _ in found] == ["قالت", "قال"]
+    assert found[0][1].startswith("مواطنة في حي الشرفية") and found[1][1].startswith("رئيس جمعية الصيادين")

@@ -21,6 +21,7 @@ from khabar.text.tables import load_toml
 from khabar.text.words import WORD, alternation, conjunction_pattern, fold, folded, strip_conjunction
 
 STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
+QUOTED_NAME = regex.compile(r"\s*[«“\"][\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+){0,2}[»”\"]")  # a short name in marks
 TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
 
 
@@ -55,10 +56,13 @@ class SpeakerTables:
     masculine_titles: frozenset[str]
     title_links: frozenset[str]
     demonstratives: frozenset[str]
+    same_words: frozenset[str]
+    same_after: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
     honorific_roles: dict[str, frozenset[str]]
     letters: dict
+    content_opening: regex.Pattern  # what opens the content after a subject: a colon, a mark, أن / إن
     addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
 
 
@@ -110,9 +114,14 @@ def speaker_tables() -> SpeakerTables:
         masculine_titles=words("masculine_titles"),
         title_links=words("title_links"),
         demonstratives=words("demonstratives"),
+        same_words=words("same_words"),
+        same_after=words("same_after"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
         letters=letters,
+        content_opening=regex.compile(
+            rf"[:«“\"]|(?:{alternation(raw['content_openers'], end='')})(?![\p{{L}}\p{{M}}])"
+        ),
         addressee_mark=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”]))"
         ),
@@ -124,8 +133,9 @@ def head(words: str) -> tuple[str, bool]:
     """The first word of a phrase, folded, without the article (nor a demonstrative before it: هذه
     المصادر), and whether it had the article."""
     found = WORD.findall(normalize(words))[:2]
-    if len(found) == 2 and found[0] in speaker_tables().demonstratives:
-        found = found[1:]
+    tables = speaker_tables()
+    if len(found) == 2 and (found[0] in tables.demonstratives or found[0] in tables.same_words):
+        found = found[1:]  # هذه المصادر، نفس المصدر، ذات المصادر
     if not found:
         return "", False
     word, article = found[0], speaker_tables().letters["article"]
@@ -144,6 +154,7 @@ class ArticleSpeakers:
         self.stop_words = stop_words | tables.description_end
         self._view: NormalView | None = None
         self.entities = {e.id: e for e in article.entities}
+        self.heard: list[tuple[int, str]] = []  # where unnamed speakers were heard and their words, in order
 
     @property
     def view(self) -> NormalView:
@@ -168,6 +179,8 @@ class ArticleSpeakers:
             if named is not None and not WORD.search(self.article.text, end, named.start):
                 closing = self.article.text[named.end : named.end + 1]
                 end = named.end + (1 if closing and STOP.match(closing) and closing not in "،,.:;؛" else 0)
+            elif quoted := QUOTED_NAME.match(self.article.text, end):  # مصادر «عكاظ»: the paper in marks
+                end = quoted.end()
             return start, end
         return None
 
@@ -226,6 +239,8 @@ class ArticleSpeakers:
         if definite and (noun in self.t.unnamed_nouns or noun in self.t.org_nouns):
             if noun in self.t.org_nouns and (entity := self.named_org(noun, at)):
                 return entity, None
+            if noun in self.t.unnamed_nouns and (earlier := self.heard_source(noun, self.same(words), at)):
+                return None, earlier  # قال مصدر محلي … وذكر المصدر: the source heard last with that noun
             intro = self.introduction(noun, at)
             if intro:  # an unnamed source is not the place or body named in its description
                 entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
@@ -243,6 +258,44 @@ class ArticleSpeakers:
         if definite and len(WORD.findall(words)) == 1 and (named := self.long_form(noun, at)):
             return self.mention_entity(*named), self.article.text[named[0] : named[1]]
         return None
+
+    def heard_source(self, noun: str, same: bool, before: int) -> str | None:
+        """The description of the unnamed speaker heard last whose head is `noun` (مصدر محلي for المصدر),
+        or any unnamed head when the words say it is the same one (ذات المصادر), when it says more than
+        the noun — or a description of that noun introduced after it, if any."""
+        heard = None
+        for at, words in reversed(self.heard):
+            found, definite = head(words)
+            if (
+                (found == noun or (same and found in self.t.unnamed_nouns))
+                and not definite
+                and len(WORD.findall(words)) > 1
+            ):
+                heard = at, words
+                break
+        later = self.described(noun, before)
+        if later and (heard is None or later[0] > heard[0]):  # تحدثت مصادر عسكرية عن … وأوضحت المصادر ذاتها
+            return self.article.text[later[0] : later[1]]
+        return heard[1] if heard else None
+
+    def described(self, noun: str, before: int) -> tuple[int, int] | None:
+        """The last indefinite use of an unnamed noun before `before` with a description of its own (مصادر
+        عسكرية، مصدر في الوزارة; not مصدر القلق), as its span."""
+        found = None
+        for m in regex.finditer(
+            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)})\s+(?!{self.t.letters['article']})\p{{L}}",
+            self.view.norm[: self.normal(before)],
+        ):
+            start = self.view.to_original(m.start(1), m.start(1))[0]
+            end = self.description_end(start, before)
+            if len(WORD.findall(self.article.text[start:end])) > 1:
+                found = (start, end)
+        return found
+
+    def same(self, words: str) -> bool:
+        """Whether subject words say they name the source already heard (نفس المصدر، المصادر ذاتها)."""
+        found = WORD.findall(normalize(words))[:3]
+        return bool(found) and (found[0] in self.t.same_words or any(w in self.t.same_after for w in found[1:]))
 
     def long_form(self, noun: str, at: int) -> tuple[int, int] | None:
         """A one-word short form (الأرصاد) inside an organisation's full name earlier in the article

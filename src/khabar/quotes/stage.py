@@ -155,13 +155,16 @@ class Memory:
         titled = [normalize(w) for w in WORD.findall(clause)][-3:]
         return not any(w.startswith(self.model.t.letters["preposition_article"]) for w in titled)
 
-    def heard(self, who: Speaker) -> None:
+    def heard(self, who: Speaker, quoted: bool = True) -> None:
+        """`who` spoke (`quoted`: with words of their own, so a description the article may name again)."""
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
             if self.in_sentence is None:
                 self.in_sentence_at = self.speaking_at
             self.in_sentence = who
             self.history.append((who.entity, who.words))
+            if quoted and who.words and self.model is not None and not who.entity:
+                self.model.heard.append((self.speaking_at, who.words))
 
     def last(self, r: SentenceReader, verb: Verb, agrees=None) -> tuple[str | None, str | None]:
         """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before); but
@@ -435,7 +438,7 @@ class QuoteFinder:
             who = self.speaker(r, verb, clause[2] if clause else min(limit, verb.end + SUBJECT_GAP), entity_of, memory)
             if clause is None:
                 if self.opens_clause(r, verb) and verb.start >= memory.said_until:  # not inside what was said
-                    memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
+                    memory.heard(who, quoted=False)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
             end = self.clause_end(r, start, verbs[k + 1 :], quoted=colon)
@@ -574,6 +577,11 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
+            if not words and addressee_start is not None and not r.text[verb.end : addressee_start].strip():
+                later = self.subject_words(r, self.past_addressee(r, addressee_start, until), until)
+                noun = head(later)[0]
+                if noun in self.s.unnamed_nouns or noun in self.s.person_titles or noun in self.rep.partitive:
+                    words = later  # وأوضح لـ«عكاظ» مصدر مطلع: the subject after the addressee
             bare = words and self.title_then_object(verb, words)
             if words and (self.object_words(verb, words) or bare):
                 words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
@@ -601,6 +609,11 @@ class QuoteFinder:
                 who.entity = entity_of.get(id(before))
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
+            elif words and memory.model and (long := self.long_subject(r, verb, words, end, memory)):
+                who.words = long
+                resolved = memory.model.resolve(long, verb.end, (memory.entity, memory.words))
+                if resolved and (resolved[0] or resolved[1]):
+                    who.entity, who.words = resolved
             elif plural and (group := self.group_before(r, memory)) is not None:
                 who.words = group
             elif bare and not self.title_known(memory, bare, verb.start):
@@ -938,7 +951,11 @@ class QuoteFinder:
             end = addressed.start()
         for k, w in enumerate(WORD.finditer(r.text, start, end)):
             norm = normalize(w.group())
-            participle = self.s.participle.fullmatch(norm) and (norm in self.c.verbs or not k)  # يقول معلقا
+            participle = self.s.participle.fullmatch(norm) and (
+                norm in self.c.verbs
+                or norm in self.rep.participles
+                or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
+            )  # يقول معلقا; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
             if participle or (k and norm in self.s.description_end):
                 end = w.start()
                 break
@@ -994,6 +1011,9 @@ class QuoteFinder:
         it starts; with `anywhere`, the first one in the gap (no subject: مسؤول أمريكي لوكالة …)."""
         n, stop = r.normal_offset(after), r.normal_offset(until)
         m = (self.c.addressee_any.search if anywhere else self.c.addressee.match)(r.view.norm, n, stop)
+        word = WORD.match(r.view.norm, m.start()) if m else None
+        if word and (word.group() in self.s.org_nouns or word.group() in self.s.person_titles):
+            return None, None  # قال رئيس لجنة التنمية: لجنة is a noun, not لـ + جنة
         if not m:
             return None, None
         begin, start = r.original(m.start(), m.start())[0], r.original(m.end(), m.end())[0]
@@ -1006,6 +1026,41 @@ class QuoteFinder:
             return None, None
         article = self.c.article  # ل + ال is written لل: the words after it lost their alef (للصحفيين)
         return (article[0] + phrase if phrase.startswith(article[1:]) else phrase), begin
+
+    def long_subject(self, r: SentenceReader, verb: Verb, words: str, until: int, memory: Memory) -> str:
+        """Subject words longer than a description (وأكدت ناخبة في حي X شمال شرقي العاصمة، قال رئيس لجنة
+        التنمية في محافظة X): the description they open when their first word is an indefinite noun, else
+        nothing."""
+        found = WORD.findall(words)
+        first = found[0] if len(found) > 6 else ""
+        if (
+            not first
+            or head(first)[1]
+            or normalize(first) in self.s.adverbs
+            or first[0] in self.s.letters["prepositions"]
+        ):
+            return ""
+        start = r.text.find(words, verb.end)
+        rest = r.text[start + len(words) : r.sentence.end].lstrip()
+        if (
+            start < 0
+            or r.text[start + len(words) : until].strip()
+            or not self.s.content_opening.match(normalize(rest[:12]))
+        ):
+            return ""  # the words were cut short before their end (a name may follow): no description
+        return r.text[start : memory.model.description_end(start, start + len(words))]
+
+    def past_addressee(self, r: SentenceReader, start: int, until: int) -> int:
+        """Where an addressee right after its verb ends (وأوضح لـ«عكاظ» مصدر مطلع): after its closing mark,
+        its name, or its one word — the subject may follow it."""
+        quoted = regex.match(r"\p{L}\p{M}*\u0640?\s*[«“\"]([^»”\"]{1,40})[»”\"]", r.text[start:until])
+        if quoted:
+            return start + quoted.end()
+        named = next((m for m in r.mentions if start <= m.start <= start + 2 and m.end <= until), None)
+        if named is not None:
+            return named.end + (r.text[named.end : named.end + 1] in ('»', '”', '"'))
+        word = WORD.search(r.text, start, until)
+        return word.end() if word else until
 
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
         """SVO order: a name just before the verb (وكان بوتين قد قال), or before a relative pronoun
