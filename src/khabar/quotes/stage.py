@@ -437,7 +437,11 @@ class QuoteFinder:
             clause = self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
             who = self.speaker(r, verb, clause[2] if clause else min(limit, verb.end + SUBJECT_GAP), entity_of, memory)
             if clause is None:
-                if self.opens_clause(r, verb) and verb.start >= memory.said_until:  # not inside what was said
+                if (
+                    self.opens_clause(r, verb)
+                    and verb.start >= memory.said_until  # not inside what was said
+                    and (memory.in_sentence is None or self.speaker_words(who))
+                ):
                     memory.heard(who, quoted=False)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
@@ -465,6 +469,14 @@ class QuoteFinder:
             memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def speaker_words(self, who: Speaker) -> bool:
+        """Whether a speaker is a named one or words headed by a speaker's noun (مصدر، الوزارة، رئيس، أحد): after
+        a quote in its sentence, a verb with other words for subject (…، ورد كيدهم) is more of what was said."""
+        noun = head(who.words or "")[0]
+        return bool(who.entity) or any(
+            noun in t for t in (self.s.unnamed_nouns, self.s.org_nouns, self.s.person_titles)
+        )
 
     def opens_clause(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a cue with no content of its own stands as a verb opening a clause — after و/ف, a
@@ -857,6 +869,19 @@ class QuoteFinder:
         if heard is not None and heard.entity and self.agrees(verb, heard.entity, memory):
             return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
         if heard is not None and heard.words and self.s.person_titles & set(normalize(heard.words).split()[:1]):
+            titled = next(  # بيّن مدير عام الهيئة … أمين عام المجلس م. محمد العمرة أن …، لافتا: the title's bearer
+                (
+                    m
+                    for m in r.mentions
+                    if memory.in_sentence_at < m.start < limit
+                    and m.label == "PERSON"
+                    and entity_of.get(id(m))
+                    and not regex.search(r"[،,:؛]", r.text[memory.in_sentence_at : m.start])
+                ),
+                None,
+            )
+            if titled is not None:
+                return Speaker(entity_of[id(titled)], reported_by=list(heard.reported_by))
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))  # أعرب وزير الري …، لافتا
         for label in ("PERSON", "ORG"):
             named = next(
@@ -1058,7 +1083,7 @@ class QuoteFinder:
             return start + quoted.end()
         named = next((m for m in r.mentions if start <= m.start <= start + 2 and m.end <= until), None)
         if named is not None:
-            return named.end + (r.text[named.end : named.end + 1] in ('»', '”', '"'))
+            return named.end + (r.text[named.end : named.end + 1] in ("»", "”", '"'))
         word = WORD.search(r.text, start, until)
         return word.end() if word else until
 
