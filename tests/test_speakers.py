@@ -452,3 +452,29 @@ def test_a_long_subject_is_the_description_it_opens(pipeline):
     )
     assert [cue for cue, _ in found] == ["قالت", "قال"]
     assert found[0][1].startswith("مواطنة في حي الشرفية") and found[1][1].startswith("رئيس جمعية الصيادين")
+
+
+def test_a_channel_spoken_to_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "زار رئيس الوزراء الكندي جاستن ترودو العاصمة أمس. وقال في مقابلة مع تلفزيون «النهار»: «نريد شراكة طويلة». "
+        "وأضاف: «سنعود قريبا».",
+    )
+    assert [who for _, who in found] == ["جاستن ترودو"] * 2
+
+
+def test_a_feminine_body_after_a_masculine_verb_is_its_object(pipeline):
+    found = speakers(
+        pipeline,
+        "دعا النائب سالم الحربي الوزارة إلى مراجعة الرسوم، كما دعا الحكومة إلى دعم المزارعين.",
+    )
+    assert [who for _, who in found] == ["سالم الحربي"] * 2
+
+
+def test_a_statement_speaks_for_the_body_it_is_given_to(pipeline):
+    found = speakers(
+        pipeline,
+        "أصدرت الوزارة بيانا حول الأسعار الشهر الماضي. وقال بيان للمكتب الإعلامي للنقابة وتلقت «المسار» نسخة منه إن "
+        "الإضراب سيستمر.",
+    )
+    assert found[-1][0] == "قال" and "المكتب الإعلامي" in found[-1][1]

@@ -163,16 +163,19 @@ class ArticleSpeakers:
         return self._view
 
     # ---- descriptions ---------------------------------------------------------------------------
-    def introduction(self, noun: str, before: int) -> tuple[int, int] | None:
-        """The first indefinite use of `noun` before `before` (original offsets) as the description it
-        starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`, `صحيفة «شاتانوغا فري برس»` (a name in
-        marks right after the noun)."""
+    def introduction(self, noun: str, before: int, last: bool = False) -> tuple[int, int] | None:
+        """The first (or `last`) indefinite use of `noun` before `before` (original offsets) as the
+        description it starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`, `صحيفة «شاتانوغا فري برس»`
+        (a name in marks right after the noun)."""
         norm, stop = self.view.norm, self.normal(before)
-        for m in regex.finditer(
-            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
-            rf"(?![\p{{L}}\p{{M}}])",
-            norm[:stop],
-        ):
+        found = list(
+            regex.finditer(
+                rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
+                rf"(?![\p{{L}}\p{{M}}])",
+                norm[:stop],
+            )
+        )
+        for m in found[-1:] if last else found:
             start = self.view.to_original(m.start(1), m.start(1))[0]
             end = self.description_end(start, before)
             named = next((x for x in self.article.mentions if 0 < x.start - end <= 3 and x.start < before), None)
@@ -327,7 +330,7 @@ class ArticleSpeakers:
     def issuer(self, noun: str, words: str, at: int, last) -> tuple[str | None, str | None]:
         """Who issued a document: the organisation after صادر عن / لـ where it was introduced, else the
         last speaker (أصدرت الوزارة بيانا … وأوضح البيان)."""
-        intro = self.introduction(noun, at + len(words) + 3)  # the subject itself may introduce it
+        intro = self.introduction(noun, at + len(words) + 3, last=True)  # the subject itself may introduce it
         if intro:
             pos = self.normal(intro[0]) + len(noun)
             pos += self.view.norm[pos : pos + 1] == self.t.letters["accusative"]  # بيانا

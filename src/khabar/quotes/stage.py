@@ -563,6 +563,7 @@ class QuoteFinder:
         ):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
+            chosen = [m for m in chosen if normalize(m.text) not in self.s.person_titles] or chosen  # معالي أمين …
             if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
                 chosen = [m for m in chosen if self.agrees(verb, entity_of.get(id(m)), memory)]
             if label in ("GPE", "LOC", "FAC", "MISC"):
@@ -719,11 +720,30 @@ class QuoteFinder:
         letters = self.s.letters
         if found and letters["tanwin_fath"] in WORD.findall(words)[0]:
             return True  # وأورد رقماً يثير …: a word written accusative is the object
+        first = WORD.findall(words)[:1]
+        if (
+            first
+            and first[0].endswith(letters["ta_marbuta"])
+            and head(first[0]) in [(n, True) for n in self.s.org_nouns]
+        ):
+            if self.masculine(verb):
+                return True  # كما دعا الحكومة إلى: a feminine body after a masculine verb is its object
         if found and found[0] in self.s.quantifiers:
             addressing = strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
             possessed = len(found) > 1 and found[1].endswith(letters["possessives"])  # جميع مواطنيها
             return addressing and len(found) > 1 and (head(found[1])[1] or possessed)  # not كل من الوزير والسفير
         return bool(found) and head(found[0])[1] and found[0].endswith(letters["oblique_plural"]) and len(found[0]) > 5
+
+    def masculine(self, verb: Verb) -> bool:
+        """Whether a verb is masculine singular: by the verb table (قال has قالت), or a verb that addresses
+        people written without the feminine ت (دعا، طالب; not دعت، تطالب)."""
+        form = verb_form(verb.norm, self.c.verbs)
+        if form[0] is not None or form[1]:
+            return form == (False, False)
+        norm, letters = strip_conjunction(verb.norm, self.s.addressing), self.s.letters
+        return norm in self.s.addressing and not (
+            norm.endswith(letters["feminine_suffix"]) or norm.startswith(letters["imperfect_she"])
+        )
 
     def group_before(self, r: SentenceReader, memory: Memory) -> str | None:
         """A plural verb with a dropped subject (وقالوا لـ«عكاظ» إن) whose last speaker is no group: the group
@@ -1027,7 +1047,12 @@ class QuoteFinder:
             or (word.startswith(self.c.attached) and head(word[1:])[0] in self.s.org_nouns)  # لوكالة فرانس برس
             or m.proclitic.endswith(self.c.attached)
             or WORD.findall(normalize(r.text[verb.end : m.start]))[-1:] in [[w] for w in self.c.addressee_with]
+            or self.with_outlet(WORD.findall(normalize(r.text[verb.end : m.start]))[-2:])
         )  # مع before the name, not رجال ألمع
+
+    def with_outlet(self, words: list[str]) -> bool:
+        """Whether the two words before a name are مع and a body's noun (في مقابلة مع تلفزيون «X»): spoken to."""
+        return len(words) == 2 and words[0] in self.c.addressee_with and head(words[1])[0] in self.s.org_nouns
 
     def addressee(
         self, r: SentenceReader, after: int, until: int, entity_of, anywhere: bool = False
@@ -1062,15 +1087,19 @@ class QuoteFinder:
             not first
             or head(first)[1]
             or normalize(first) in self.s.adverbs
-            or first[0] in self.s.letters["prepositions"]
+            or normalize(first).startswith(self.s.letters["preposition_article"])
         ):
             return ""
         start = r.text.find(words, verb.end)
         rest = r.text[start + len(words) : r.sentence.end].lstrip()
         if (
             start < 0
-            or r.text[start + len(words) : until].strip()
-            or not self.s.content_opening.match(normalize(rest[:12]))
+            or (
+                head(first)[0] not in self.s.document_nouns  # وقال بيان للمكتب الإعلامي لـ… وتلقت «X» نسخة منه إن
+                and (
+                    r.text[start + len(words) : until].strip() or not self.s.content_opening.match(normalize(rest[:12]))
+                )
+            )
         ):
             return ""  # the words were cut short before their end (a name may follow): no description
         return r.text[start : memory.model.description_end(start, start + len(words))]
