@@ -478,3 +478,12 @@ def test_a_statement_speaks_for_the_body_it_is_given_to(pipeline):
         "الإضراب سيستمر.",
     )
     assert found[-1][0] == "قال" and "المكتب الإعلامي" in found[-1][1]
+
+
+def test_a_pronoun_phrase_or_manner_after_the_verb_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "زرنا الكتيبة في الجبهة الشمالية. وقال لي قائد الكتيبة إن الجنود مستعدون. "
+        "والتقيت الجندي فهد الشمري في الخندق. وقال بصوته الهادئ: «نحن هنا منذ شهرين».",
+    )
+    assert found == [("قال", "قائد الكتيبة"), ("قال", "فهد الشمري")]

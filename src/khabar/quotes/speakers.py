@@ -57,6 +57,7 @@ class SpeakerTables:
     title_links: frozenset[str]
     demonstratives: frozenset[str]
     same_words: frozenset[str]
+    pronoun_phrases: frozenset[str]
     same_after: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
@@ -72,6 +73,7 @@ def speaker_tables() -> SpeakerTables:
     letters = {k: (tuple(fold(x) for x in v) if isinstance(v, list) else fold(v)) for k, v in raw["letters"].items()}
     letters["ta_marbuta"] = raw["letters"]["ta_marbuta"]  # read before normalisation
     letters["tanwin_fath"] = raw["letters"]["tanwin_fath"]
+    letters["possessed_endings"] = tuple(raw["letters"]["possessed_endings"])  # read before normalisation
 
     def words(key: str) -> frozenset[str]:
         return folded(raw[key])
@@ -115,6 +117,7 @@ def speaker_tables() -> SpeakerTables:
         title_links=words("title_links"),
         demonstratives=words("demonstratives"),
         same_words=words("same_words"),
+        pronoun_phrases=words("pronoun_phrases"),
         same_after=words("same_after"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),

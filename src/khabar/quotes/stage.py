@@ -232,7 +232,8 @@ class QuoteFinder:
 
     def plausible(self, m: Mention) -> bool:
         """Whether a mention may name a speaker: not a currency, unit or common word the NER tagged (ريال)."""
-        return normalize(m.text).strip() not in self.s.not_speakers
+        text = normalize(m.text).strip()
+        return text not in self.s.not_speakers and text not in self.s.pronoun_phrases  # لي tagged as a name
 
     def named_later(self, article: Article, quotes: list[Quote]) -> None:
         """A speaker first given only by title (أكد عضو القائمة والمرشح لمنصب … أن، وقال: …) and named
@@ -1020,7 +1021,25 @@ class QuoteFinder:
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
+        if first and normalize(first.group()) in self.s.pronoun_phrases:  # وقال لي قائد المجموعة: after the phrase
+            return (
+                self.subject_words(r, r.text.find(phrase, start) + first.end(), end)
+                if first.end() < len(phrase)
+                else ""
+            )
+        if first and self.manner(first.group()):
+            return ""  # قال بصوته الهادئ، أشار بالإشارات: how it was said, not who
         return phrase
+
+    def manner(self, word: str) -> bool:
+        """Whether a word opens a phrase of manner (ب + the article or + a possessed noun: بالإشارات، بصوته)."""
+        letters, norm = self.s.letters, normalize(word)
+        if not norm.startswith(letters["prepositions"][0]) or len(norm) < 4:
+            return False
+        if norm.startswith(letters["preposition_article"][0]):
+            return True
+        ending = next((e for e in sorted(letters["possessed_endings"], key=len, reverse=True) if word.endswith(e)), "")
+        return bool(ending) and normalize(word[: -len(ending)]) not in self.rep.partitive  # not بعضهم
 
     def antecedent(self, r: SentenceReader, verb: Verb, words: str, entity_of) -> str | None:
         """الوكالة، الصحيفة، الشركة: the last organisation named with that noun (وكالة أسوشيتد برس)."""
