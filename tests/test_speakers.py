@@ -487,3 +487,21 @@ def test_a_pronoun_phrase_or_manner_after_the_verb_is_no_speaker(pipeline):
         "والتقيت الجندي فهد الشمري في الخندق. وقال بصوته الهادئ: «نحن هنا منذ شهرين».",
     )
     assert found == [("قال", "قائد الكتيبة"), ("قال", "فهد الشمري")]
+
+
+def test_a_title_with_its_country_is_not_another_countrys_holder(pipeline):
+    found = speakers(
+        pipeline,
+        "يصل الرئيس الفرنسي إيمانويل ماكرون إلى نيروبي غدا. وصرح الرئيس الكيني أمس: «نرحب بضيفنا الكبير». "
+        "وكان البرلمان قد دعا الرئيس الكيني صامويل روتو إلى إلقاء كلمة.",
+    )
+    assert found[0] == ("صرح", "صامويل روتو")
+
+
+def test_a_chain_of_titles_leads_to_the_name_at_its_end(pipeline):
+    found = speakers(
+        pipeline,
+        "أكد الأمين العام للاتحاد العربي لكرة السلة عضو اللجنة الأولمبية الدولية الدكتور منصور الحارثي أهمية "
+        "التنظيم، مشيرا إلى أن البطولة ستقام في موعدها.",
+    )
+    assert found and all(who == "منصور الحارثي" for _, who in found)

@@ -415,7 +415,8 @@ class ArticleSpeakers:
         phrase = (first + " " + rest).strip()
         norm, stop = self.view.norm, self.normal(at)
         body = r"\s+".join(regex.escape(w) for w in phrase.split())
-        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']})?{body}(?![\p{{L}}\p{{M}}])"
+        definite = "|".join(self.t.letters["definite"])  # الرئيس، للرئيس، بالرئيس
+        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{definite})?{body}(?![\p{{L}}\p{{M}}])"
         found = None
         for m in regex.finditer(pattern, norm[:stop]):
             s, e = self.view.to_original(m.start(), m.end())
@@ -442,6 +443,22 @@ class ArticleSpeakers:
                 if not stop and forms & set(before[-4:]):  # زعيم الحزب الوطني خالد المنصور
                     return entity.id
         return None
+
+    def has_title(self, entity_id: str, phrase: str) -> bool:
+        """Whether a person's roles or the words before one of their mentions give them a title phrase
+        with its adjective (الرئيس الكيني), or no title with that head at all."""
+        words = WORD.findall(normalize(phrase))
+        entity = self.entities.get(entity_id)
+        if entity is None or len(words) < 2:
+            return True
+        noun, adjective = head(words[0])[0], words[-1]
+        titles = [fold(role).split() for role in entity.roles]
+        for m in self.article.mentions:
+            if m.entity == entity_id:
+                before = self.article.text[max(0, m.start - TITLE_REACH) : m.start]
+                titles.append(WORD.findall(normalize(before))[-3:])
+        headed = [t for t in titles if any(head(w)[0] == noun for w in t)]
+        return not headed or any(adjective in t for t in headed)
 
     def title_holder(self, entity_id: str | None) -> str | None:
         """A person known in the article only by a one-word title (المرشد) given to a named person next to

@@ -27,6 +27,7 @@ from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
 
 SUBJECT_GAP = 45  # characters between a verb and its subject's start
+TITLE_CHAIN = 160  # characters from a title to the name its chain of titles leads to
 OPENING_REACH = 100  # characters of a sentence's first clause, where its subject is named
 TOPIC_REACH = 30  # characters from a sentence's start to the person it is about (ودشن الأمير X …)
 EDGE = " \t\n،,.:;؛!?؟-–—…"
@@ -557,7 +558,9 @@ class QuoteFinder:
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
             between, until = [], verb.end
         definite = self.definite_subject(r, verb)
-        holder = None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, memory)
+        holder = (
+            None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, entity_of, memory)
+        )
         subject = named_first = None if holder else self.first_named(r, verb, between)
         for label in (
             () if holder or subject else ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
@@ -765,7 +768,7 @@ class QuoteFinder:
         end = memory.model.description_end(words[1].start(), stop)
         return r.text[words[1].start() : end] or None
 
-    def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
+    def title_holder(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: Memory) -> str | None:
         """A subject that is a definite title right after the verb (وأكد الزعيم الغامض للحركة أن) with no name
         after it: the person last named before whose role starts with that title, if they agree."""
         first = WORD.search(r.text, verb.end, until)
@@ -776,8 +779,40 @@ class QuoteFinder:
         noun, definite = head(first.group())
         if not definite or noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
             return None
+        named = self.chain_end(r, first.end(), entity_of)
+        if named is not None:  # أكد الأمين العام للمؤتمر … عميد معهد … الدكتور X: the name the titles lead to
+            return entity_of[id(named)] if self.agrees(verb, entity_of[id(named)], memory) else None
         holder = memory.model.role_holder(noun, verb.start)
+        second = WORD.match(r.text, first.end() + 1) if r.text[first.end() : first.end() + 1] == " " else None
+        adjective = normalize(second.group()) if second is not None else ""
+        if (
+            second is not None
+            and second.end() <= until
+            and head(adjective)[1]
+            and adjective.endswith(self.s.letters["nisba"])
+        ):
+            phrase = r.text[first.start() : second.end()]
+            if holder and not memory.model.has_title(holder, phrase):  # الرئيس الكيني
+                holder = None  # the president named before is another country's
+            holder = holder or memory.model.titled(phrase, len(r.text))
         return holder if holder and self.agrees(verb, holder, memory) else None
+
+    def chain_end(self, r: SentenceReader, start: int, entity_of) -> Mention | None:
+        """The last person named in a chain of titles from `start` (المستشار في مكتب وزير الدفاع الأمير X العميد
+        Y → Y), before any punctuation, relative, complementiser or preposition that ends a description."""
+        last = None
+        for m in r.mentions:
+            if m.start <= start or m.label != "PERSON" or not entity_of.get(id(m)):
+                continue
+            if m.description or head(m.text)[0] in self.s.person_titles:
+                continue  # وزير الدفاع السعودي tagged as a person: a title in the chain
+            gap = r.text[start : m.start]
+            if m.start - start > TITLE_CHAIN or regex.search(r"[،,:؛.!?؟«»\"“”()]", gap):
+                break
+            if any(normalize(w) in self.s.description_end for w in WORD.findall(gap)):
+                break
+            last = m
+        return last
 
     def in_document(self, r: SentenceReader, verb: Verb, memory: Memory) -> tuple[str | None, str | None] | None:
         """`أصدرت الوزارة بيانا طالبت فيه بـ …`، `بيانا جاء فيه:`: the cue speaks for the document named just
