@@ -505,3 +505,12 @@ def test_a_chain_of_titles_leads_to_the_name_at_its_end(pipeline):
         "التنظيم، مشيرا إلى أن البطولة ستقام في موعدها.",
     )
     assert found and all(who == "منصور الحارثي" for _, who in found)
+
+
+def test_an_object_or_a_phrase_after_the_verb_leaves_the_speaker_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "قال المهندس ناصر الدوسري إن المشروع اكتمل. ولفت النظر إلى أن الافتتاح الشهر المقبل. "
+        "وطالب بمزيد من الدعم للمقاولين المحليين.",
+    )
+    assert found and all(who == "ناصر الدوسري" for _, who in found)

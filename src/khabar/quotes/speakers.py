@@ -58,6 +58,7 @@ class SpeakerTables:
     demonstratives: frozenset[str]
     same_words: frozenset[str]
     pronoun_phrases: frozenset[str]
+    not_subject_words: frozenset[str]
     same_after: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
@@ -118,6 +119,7 @@ def speaker_tables() -> SpeakerTables:
         demonstratives=words("demonstratives"),
         same_words=words("same_words"),
         pronoun_phrases=words("pronoun_phrases"),
+        not_subject_words=words("not_subject_words"),
         same_after=words("same_after"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),

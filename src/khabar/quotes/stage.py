@@ -1053,9 +1053,15 @@ class QuoteFinder:
         opened = [c for c in self.c.marks if c in phrase]
         if opened and r.text[words[-1].end() : words[-1].end() + 1] == self.c.marks[opened[-1]]:
             phrase += self.c.marks[opened[-1]]  # وعلمت «عكاظ»: the name with its closing mark
+        if phrase[:1] in self.c.marks and self.c.marks[phrase[0]] not in phrase:
+            return ""  # وتابع" من الطبيعي …: the quotation opens, no subject
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
+        if first and (
+            normalize(first.group()) in self.s.not_opening or normalize(first.group()) in self.s.not_subject_words
+        ):
+            return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
         if first and normalize(first.group()) in self.s.pronoun_phrases:  # وقال لي قائد المجموعة: after the phrase
             return (
                 self.subject_words(r, r.text.find(phrase, start) + first.end(), end)
@@ -1069,7 +1075,7 @@ class QuoteFinder:
     def manner(self, word: str) -> bool:
         """Whether a word opens a phrase of manner (ب + the article or + a possessed noun: بالإشارات، بصوته)."""
         letters, norm = self.s.letters, normalize(word)
-        if not norm.startswith(letters["prepositions"][0]) or len(norm) < 4:
+        if not norm.startswith(letters["prepositions"][0]) or len(norm) < 2:
             return False
         if norm.startswith(letters["preposition_article"][0]):
             return True
