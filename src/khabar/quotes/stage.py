@@ -1058,11 +1058,16 @@ class QuoteFinder:
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
-        if first and (
-            normalize(first.group()) in self.s.not_opening or normalize(first.group()) in self.s.not_subject_words
-        ):
+        lead = strip_conjunction(normalize(first.group()), self.s.not_opening) if first else ""
+        if first and (lead in self.s.not_opening or lead in self.s.not_subject_words):
             return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
-        if first and normalize(first.group()) in self.s.pronoun_phrases:  # وقال لي قائد المجموعة: after the phrase
+        if len(words) == 1 and (lead in self.s.demonstratives or self.adverb(words[0].group())):
+            return ""  # وأرجع ذلك إلى، لا تلفت كثيرا إلى، أعلن رسميا: no subject
+        if (
+            first
+            and normalize(first.group()) in self.s.pronoun_phrases
+            and not first.group().endswith(self.s.letters["ta_marbuta"])  # فئة folds into فيه
+        ):  # وقال لي قائد المجموعة: after the phrase
             return (
                 self.subject_words(r, r.text.find(phrase, start) + first.end(), end)
                 if first.end() < len(phrase)
@@ -1071,6 +1076,16 @@ class QuoteFinder:
         if first and self.manner(first.group()):
             return ""  # قال بصوته الهادئ، أشار بالإشارات: how it was said, not who
         return phrase
+
+    def adverb(self, word: str) -> bool:
+        """Whether a lone word is an adverb in the accusative (كثيرا، رسميا، مؤخرا): a word in ا or اً of four
+        letters or more that no table knows as a speaker's noun."""
+        norm = normalize(word)
+        return (
+            len(norm) >= 4
+            and norm.endswith(self.s.letters["accusative"])
+            and not any(norm in t for t in (self.s.unnamed_nouns, self.s.org_nouns, self.s.person_titles))
+        )
 
     def manner(self, word: str) -> bool:
         """Whether a word opens a phrase of manner (ب + the article or + a possessed noun: بالإشارات، بصوته)."""
