@@ -514,3 +514,11 @@ def test_an_object_or_a_phrase_after_the_verb_leaves_the_speaker_going_on(pipeli
         "وطالب بمزيد من الدعم للمقاولين المحليين.",
     )
     assert found and all(who == "ناصر الدوسري" for _, who in found)
+
+
+def test_a_body_before_a_relative_is_the_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى المراسل سعيد الغامدي بعدد من السكان أمس. ووصلنا إلى نقطة تفتيش تابعة للشرطة التي قالت إن الطريق مغلق.",
+    )
+    assert found == [("قالت", "الشرطة")]

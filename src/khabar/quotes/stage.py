@@ -624,6 +624,9 @@ class QuoteFinder:
                 verb, entity_of.get(id(before)), memory
             ):  # الإطاحة بالرئيس بشار الأسد وتقول: a man's name before تقول is not its subject
                 who.entity = entity_of.get(id(before))
+            elif memory.model and (relative := self.relative_subject(r, verb)):
+                resolved = memory.model.resolve(relative, verb.start, (memory.entity, memory.words))
+                who.entity, who.words = resolved if resolved and (resolved[0] or resolved[1]) else (None, relative)
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
             elif words and memory.model and (long := self.long_subject(r, verb, words, end, memory)):
@@ -1212,6 +1215,23 @@ class QuoteFinder:
                     return m
                 break
         return None
+
+    def relative_subject(self, r: SentenceReader, verb: Verb) -> str:
+        """A body or a source named by its noun right before a relative and the verb (حاجز أمني للشرطة التي
+        قالت إن، المصدر الذي أكد أن): the noun with its article, else nothing."""
+        before = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 40), verb.start))[-2:]
+        if len(before) < 2 or normalize(before[1].group()) not in self.s.relatives:
+            return ""
+        if r.text[before[0].end() : before[1].start()].strip() or r.text[before[1].end() : verb.start].strip():
+            return ""
+        word, letters = normalize(before[0].group()), self.s.letters
+        for prefix in letters["preposition_article"]:  # للشرطة، بالوزارة: the article the preposition took
+            if word.startswith(prefix):
+                word = letters["article"] + word[len(prefix) :]
+        noun, definite = head(word)
+        if not definite or not (noun in self.s.org_nouns or noun in self.s.unnamed_nouns):
+            return ""
+        return word
 
     def subject_in_frame(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory):
         """SVO in a frame (وكانت جماعة X المسلحة قد أعلنت، أما شرطة المدينة فأكدت، أن سفير X كان قد نفى):
