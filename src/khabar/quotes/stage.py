@@ -1224,10 +1224,10 @@ class QuoteFinder:
             return ""
         if r.text[before[0].end() : before[1].start()].strip() or r.text[before[1].end() : verb.start].strip():
             return ""
-        word, letters = normalize(before[0].group()), self.s.letters
+        word, letters = before[0].group(), self.s.letters
         for prefix in letters["preposition_article"]:  # للشرطة، بالوزارة: the article the preposition took
-            if word.startswith(prefix):
-                word = letters["article"] + word[len(prefix) :]
+            if normalize(word).startswith(prefix):
+                word = self.c.article + word[len(prefix) :]
         noun, definite = head(word)
         if not definite or not (noun in self.s.org_nouns or noun in self.s.unnamed_nouns):
             return ""
