@@ -522,3 +522,12 @@ def test_a_body_before_a_relative_is_the_subject(pipeline):
         "التقى المراسل سعيد الغامدي بعدد من السكان أمس. ووصلنا إلى نقطة تفتيش تابعة للشرطة التي قالت إن الطريق مغلق.",
     )
     assert found == [("قالت", "الشرطة")]
+
+
+def test_a_cue_after_a_preposition_is_a_noun_and_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في مكتب رئيس البرلمان إن الرئيس لم يحسم موقفه حول دعوة نبيل الحمدان مرة أخرى إلى الجلسة. "
+        "وأوضح أن القرار سيصدر الأسبوع المقبل.",
+    )
+    assert found[-1] == ("أوضح", "مصدر في مكتب رئيس البرلمان")

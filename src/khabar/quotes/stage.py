@@ -467,10 +467,20 @@ class QuoteFinder:
                     if self.quoted_words(r, s, e):
                         out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
-            memory.heard(who)
+            if not self.after_preposition(r, verb):  # حول دعوة X إلى: a noun, no speaker who goes on
+                memory.heard(who)
             memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def after_preposition(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a cue follows a preposition in its sentence (حول دعوة، عن تأكيد): a noun, not a verb."""
+        before = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 12), verb.start))[-1:]
+        return (
+            bool(before)
+            and normalize(before[0].group()) in self.s.not_opening
+            and not r.text[before[0].end() : verb.start].strip()
+        )
 
     def speaker_words(self, who: Speaker) -> bool:
         """Whether a speaker is a named one or words headed by a speaker's noun (مصدر، الوزارة، رئيس، أحد): after
