@@ -531,3 +531,12 @@ def test_a_cue_after_a_preposition_is_a_noun_and_no_speaker(pipeline):
         "وأوضح أن القرار سيصدر الأسبوع المقبل.",
     )
     assert found[-1] == ("أوضح", "مصدر في مكتب رئيس البرلمان")
+
+
+def test_a_group_named_as_a_source_speaks_on(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى السفير كمال العمري أعضاء في المجلس. وحسب بعض الأعضاء فإن العمري طلب دعم المشروع. "
+        "وقالوا إن ردود الفعل كانت متباينة.",
+    )
+    assert found[-1] == ("قالوا", "بعض الأعضاء")

@@ -64,6 +64,7 @@ class SpeakerTables:
     outlets: dict[str, str]
     honorific_roles: dict[str, frozenset[str]]
     letters: dict
+    content_words: frozenset[str]
     content_opening: regex.Pattern  # what opens the content after a subject: a colon, a mark, أن / إن
     addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
 
@@ -124,6 +125,7 @@ def speaker_tables() -> SpeakerTables:
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
         letters=letters,
+        content_words=words("content_openers"),
         content_opening=regex.compile(
             rf"[:«“\"]|(?:{alternation(raw['content_openers'], end='')})(?![\p{{L}}\p{{M}}])"
         ),

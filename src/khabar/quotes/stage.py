@@ -79,8 +79,9 @@ class Memory:
     verb has no subject of its own (وأضاف أن…، وسئل الوزير … فقال إن…); the speaker already heard in
     the current sentence (…، مشيرا إلى أن); and the article's speaker model (`ArticleSpeakers`)."""
 
-    def __init__(self, model: ArticleSpeakers | None = None) -> None:
+    def __init__(self, model: ArticleSpeakers | None = None, groups: frozenset[str] = frozenset()) -> None:
         self.model = model
+        self.groups = groups  # the heads of a group's words (بعض، عدد)
         self.entity: str | None = None
         self.words: str | None = None
         self.in_sentence: Speaker | None = None
@@ -123,6 +124,7 @@ class Memory:
             and opener not in self.model.t.not_opening
         ][:1]
         if self.model and strip_conjunction(opener, self.model.t.according_openers) in self.model.t.according_openers:
+            reach = self.source_reach(r, reach)  # وحسب بعض المشرعين فإن X …: the source ends at فإن
             self.opening = [  # وحسب المجلس الوطني …، فإن …، وأضاف في بيان: the source goes on
                 (m.start, entity_of[id(m)])
                 for m in r.mentions
@@ -130,7 +132,10 @@ class Memory:
             ][:1]
             source = list(WORD.finditer(r.text, r.sentence.start, reach))[1:2]
             noun, definite = head(source[0].group()) if source else ("", False)
-            if not self.opening and definite and (noun in self.model.t.org_nouns or noun in self.model.t.unnamed_nouns):
+            if not self.opening and (
+                (definite and (noun in self.model.t.org_nouns or noun in self.model.t.unnamed_nouns))
+                or noun in self.groups  # وحسب بعض المشرعين …. وقالوا: the group goes on
+            ):
                 end = self.model.description_end(source[0].start(), reach)
                 self.speaking_at = r.sentence.start
                 self.heard(Speaker(None, r.text[source[0].start() : end]))
@@ -142,6 +147,14 @@ class Memory:
             for m in r.mentions
             if m.label == "PERSON" and entity_of.get(id(m)) and self.model and self.subject_like(r, m)
         ]
+
+    def source_reach(self, r: SentenceReader, reach: int) -> int:
+        """Where the source of a sentence opening with an according-to word ends: before the complementiser
+        that opens what it says (وحسب بعض المشرعين فإن …)."""
+        for w in WORD.finditer(r.text, r.sentence.start, reach):
+            if strip_conjunction(normalize(w.group()), self.model.t.content_words) in self.model.t.content_words:
+                return w.start()
+        return reach
 
     def subject_like(self, r: SentenceReader, m: Mention) -> bool:
         """Whether a person named in the sentence may be its subject: no preposition joined to or before
@@ -210,7 +223,7 @@ class QuoteFinder:
         entity_of = {id(m): m.entity for m in article.mentions if self.plausible(m)}
         quotes: list[Quote] = []
         claims: list[Claim] = []
-        memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs))
+        memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs), self.rep.partitive)
         for sentence in article.sentences:
             reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
