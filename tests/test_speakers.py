@@ -540,3 +540,12 @@ def test_a_group_named_as_a_source_speaks_on(pipeline):
         "وقالوا إن ردود الفعل كانت متباينة.",
     )
     assert found[-1] == ("قالوا", "بعض الأعضاء")
+
+
+def test_a_title_with_or_without_its_article_names_its_holder(pipeline):
+    found = speakers(
+        pipeline,
+        "اجتمع رئيس بلدية محافظة الخرج المهندس سامي الزهراني بالمقاولين أمس. وأكد رئيس البلدية لـ(المسار) أن "
+        "المشاريع ستسلم في موعدها.",
+    )
+    assert found == [("أكد", "سامي الزهراني")]

@@ -130,7 +130,7 @@ def speaker_tables() -> SpeakerTables:
             rf"[:«“\"]|(?:{alternation(raw['content_openers'], end='')})(?![\p{{L}}\p{{M}}])"
         ),
         addressee_mark=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”]))"
+            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”(]))"
         ),
         honorific_roles={fold(k): folded(v) for k, v in raw["honorific_roles"].items()},
     )
@@ -417,12 +417,24 @@ class ArticleSpeakers:
             return None
         rest = key.split(None, 1)[1] if " " in key else ""
         phrase = (first + " " + rest).strip()
-        norm, stop = self.view.norm, self.normal(at)
+        stop = self.normal(at)
         body = r"\s+".join(regex.escape(w) for w in phrase.split())
         definite = "|".join(self.t.letters["definite"])  # الرئيس، للرئيس، بالرئيس
         pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{definite})?{body}(?![\p{{L}}\p{{M}}])"
+        found = self.title_given(pattern, stop)
+        words, article = phrase.split(), self.t.letters["article"]
+        if found is None and len(words) >= 2 and len(words[1]) > len(article) + 2:
+            # رئيس البلدية for رئيس بلدية الرس، رئيس مركز «X» for رئيس المركز: the title with its other article
+            other = words[1][len(article) :] if words[1].startswith(article) else article + words[1]
+            if len(words) == 2 or not words[1].startswith(article):
+                construct = rf"{regex.escape(words[0])}\s+{regex.escape(other)}"
+                found = self.title_given(rf"(?<![\p{{L}}\p{{M}}])(?:{definite})?{construct}(?![\p{{L}}\p{{M}}])", stop)
+        return found
+
+    def title_given(self, pattern: str, stop: int) -> str | None:
+        """The person named right before or after the last title `pattern` matches before `stop`."""
         found = None
-        for m in regex.finditer(pattern, norm[:stop]):
+        for m in regex.finditer(pattern, self.view.norm[:stop]):
             s, e = self.view.to_original(m.start(), m.end())
             for mention in self.article.mentions:
                 if mention.label != "PERSON" or not mention.entity or mention.description:

@@ -1089,6 +1089,8 @@ class QuoteFinder:
             return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
         if len(words) == 1 and (lead in self.s.demonstratives or self.adverb(words[0].group())):
             return ""  # وأرجع ذلك إلى، لا تلفت كثيرا إلى، أعلن رسميا: no subject
+        if self.adverb(words[0].group()) and lead.startswith(self.s.letters["imperfect_she"]) and len(lead) > 4:
+            return ""  # أكدت، تزامنا مع الغارات، أن: a verbal noun in the accusative, the subject stood before
         if (
             first
             and normalize(first.group()) in self.s.pronoun_phrases
@@ -1140,7 +1142,7 @@ class QuoteFinder:
         return None
 
     def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
-        lead = normalize(r.text[max(verb.end, m.start - 3) : m.start]).rstrip('«“" ')
+        lead = normalize(r.text[max(verb.end, m.start - 3) : m.start]).rstrip('«“"( ')
         before = WORD.findall(r.text, max(verb.end, m.start - 12), m.start)[-1:]
         word = normalize(before[0]) if before else ""
         return (
