@@ -57,6 +57,7 @@ class SpeakerTables:
     title_links: frozenset[str]
     demonstratives: frozenset[str]
     same_words: frozenset[str]
+    place_nouns: frozenset[str]
     pronoun_phrases: frozenset[str]
     not_subject_words: frozenset[str]
     same_after: frozenset[str]
@@ -119,6 +120,7 @@ def speaker_tables() -> SpeakerTables:
         title_links=words("title_links"),
         demonstratives=words("demonstratives"),
         same_words=words("same_words"),
+        place_nouns=words("place_nouns"),
         pronoun_phrases=words("pronoun_phrases"),
         not_subject_words=words("not_subject_words"),
         same_after=words("same_after"),
@@ -208,6 +210,8 @@ class ArticleSpeakers:
                 and norm not in self.t.letters["name_links"]
             ):
                 break  # وزارة الصحة تسجيل …: an indefinite word after the name is its object
+            if count and self.verbal_noun(norm):
+                break  # أفادت مصادر طبية بوقوع إصابات: what they said, not who they are
             definite = definite or (count > 0 and norm.startswith(self.t.letters["definite"]))
             if any(t.start <= w.start() < t.end for t in self.article.timexes):
                 break
@@ -221,6 +225,15 @@ class ArticleSpeakers:
             end, count = text.rfind(" ", start, last.start()), count - 1
             end = len(text[:end].rstrip()) if end > 0 else last.start()
         return end
+
+    def verbal_noun(self, norm: str) -> bool:
+        """Whether a word is ب + an indefinite noun that is no place (بوقوع، بمقتل، بوجود; not بمحافظة، بمطار)."""
+        letters, rest = self.t.letters, norm[1:]
+        if not norm.startswith(letters["prepositions"][0]) or rest.startswith(letters["article"]) or len(rest) < 3:
+            return False
+        if norm in self.t.title_links:  # متحدث باسم الوزارة
+            return False
+        return not any(rest in t for t in (self.t.org_nouns, self.t.named_after, self.t.place_nouns))
 
     def normal(self, original: int) -> int:
         from bisect import bisect_left
@@ -289,8 +302,8 @@ class ArticleSpeakers:
         return heard[1] if heard else None
 
     def described(self, noun: str, before: int) -> tuple[int, int] | None:
-        """The last indefinite use of an unnamed noun before `before` with a description of its own (مصادر
-        عسكرية، مصدر في الوزارة; not مصدر القلق), as its span."""
+        """The last indefinite use of an unnamed noun right after a cue before `before` with a description of
+        its own (ذكرت مصادر عسكرية، قال مصدر في الوزارة; not مصدر القلق), as its span."""
         found = None
         for m in regex.finditer(
             rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)})\s+(?!{self.t.letters['article']})\p{{L}}",
@@ -298,8 +311,9 @@ class ArticleSpeakers:
         ):
             start = self.view.to_original(m.start(1), m.start(1))[0]
             end = self.description_end(start, before)
-            if len(WORD.findall(self.article.text[start:end])) > 1:
-                found = (start, end)
+            verb = WORD.findall(self.view.norm[max(0, m.start(1) - 16) : m.start(1)])[-1:]
+            if len(WORD.findall(self.article.text[start:end])) > 1 and verb and verb[0] in self.stop_words:
+                found = (start, end)  # ذكرت مصادر محلية: a source at a cue, not قام علماء فلك بـ
         return found
 
     def same(self, words: str) -> bool:
