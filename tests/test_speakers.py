@@ -549,3 +549,11 @@ def test_a_title_with_or_without_its_article_names_its_holder(pipeline):
         "المشاريع ستسلم في موعدها.",
     )
     assert found == [("أكد", "سامي الزهراني")]
+
+
+def test_a_description_stops_before_what_the_source_said(pipeline):
+    found = speakers(
+        pipeline,
+        "أفادت مصادر طبية بوقوع ثلاث إصابات في الحادث. وأضافت المصادر أن المصابين نقلوا إلى المستشفى.",
+    )
+    assert found[-1] == ("أضافت", "مصادر طبية")
