@@ -557,3 +557,11 @@ def test_a_description_stops_before_what_the_source_said(pipeline):
         "أفادت مصادر طبية بوقوع ثلاث إصابات في الحادث. وأضافت المصادر أن المصابين نقلوا إلى المستشفى.",
     )
     assert found[-1] == ("أضافت", "مصادر طبية")
+
+
+def test_the_paper_an_article_is_about_speaks_for_itself(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلنت المجموعة بيع الصحيفة البريطانية «الغارديان» أمس. وتصف الصحيفة نفسها بأنها «صوت المستقلين».",
+    )
+    assert found[-1][0] == "تصف" and "الغارديان" in found[-1][1]

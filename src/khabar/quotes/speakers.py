@@ -268,6 +268,8 @@ class ArticleSpeakers:
             if intro:  # an unnamed source is not the place or body named in its description
                 entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
+            if noun in self.t.org_nouns and (entity := self.apposed(noun, at)):
+                return entity, None  # الصحيفة العريقة «فايننشال تايمز» … وتصف الصحيفة نفسها: that paper
             if last[1] and head(last[1])[0] == noun:  # ذكرت الإدارة الوطنية للمحيطات … وأوضحت الإدارة
                 return last
             if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
@@ -338,6 +340,20 @@ class ArticleSpeakers:
                 ):
                     start = self.view.to_original(w.start(), w.start())[0]
                     return start, self.description_end(start, at)
+        return None
+
+    def apposed(self, noun: str, at: int) -> str | None:
+        """The organisation first named right after the definite noun before `at` (الصحيفة العريقة «X»،
+        الشركة الأمريكية «Y»): a word or two and marks between, no punctuation."""
+        word = self.t.letters["article"] + noun
+        pattern = rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?{regex.escape(word)}(?![\p{{L}}\p{{M}}])"
+        for m in regex.finditer(pattern, self.view.norm[: self.normal(at)]):
+            end = self.view.to_original(m.end(), m.end())[0]
+            for x in self.article.mentions:
+                if x.label == "ORG" and x.entity and 0 < x.start - end <= 25 and x.start < at:
+                    gap = self.article.text[end : x.start]
+                    if len(WORD.findall(gap)) <= 2 and not regex.search(r"[،,.:;؛!?؟\n]", gap):
+                        return x.entity
         return None
 
     def named_org(self, noun: str, at: int) -> str | None:
