@@ -565,3 +565,12 @@ def test_the_paper_an_article_is_about_speaks_for_itself(pipeline):
         "أعلنت المجموعة بيع الصحيفة البريطانية «الغارديان» أمس. وتصف الصحيفة نفسها بأنها «صوت المستقلين».",
     )
     assert found[-1][0] == "تصف" and "الغارديان" in found[-1][1]
+
+
+def test_a_name_misspelt_by_a_letter_is_the_same_person(pipeline):
+    found = speakers(
+        pipeline,
+        "انتقد السيناتور بوب كوركر الاتفاق بشدة. وقال كوركر إن الاتفاق يمنح إيران الكثير. "
+        "وعاد كوكر وقال إن الكونغرس سيصوت ضده.",
+    )
+    assert [who for _, who in found] == ["بوب كوركر"] * 2

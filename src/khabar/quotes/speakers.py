@@ -506,14 +506,35 @@ class ArticleSpeakers:
         headed = [t for t in titles if any(head(w)[0] == noun for w in t)]
         return not headed or any(adjective in t for t in headed)
 
+    def misspelt(self, words: str) -> str | None:
+        """The one person whose family name is one letter off a lone word (كوكر for بوب كوركر), if the word has
+        four letters or more with the same first and last letters."""
+        found = WORD.findall(normalize(words))
+        if len(found) != 1 or len(found[0]) < 4:
+            return None
+        word = found[0]
+        near = {
+            e.id
+            for e in self.entities.values()
+            if e.label == "PERSON"
+            and len(normalize(e.name_ar).split()) > 1
+            and (w := normalize(e.name_ar).split()[-1]) != word
+            and w[0] == word[0]
+            and w[-1] == word[-1]
+            and one_edit(w, word)
+        }
+        return near.pop() if len(near) == 1 else None
+
     def title_holder(self, entity_id: str | None) -> str | None:
         """A person known in the article only by a one-word title (المرشد) given to a named person next to
-        it (السيد علي خامنئي المرشد …): that person."""
+        it (السيد علي خامنئي المرشد …), or by one word a letter off another person's name: that person."""
         entity = self.entities.get(entity_id or "")
         if entity is None or entity.label != "PERSON":
             return None
         name = normalize(entity.name_ar).split()
-        if len(name) != 1 or not head(name[0])[1]:
+        if len(name) == 1 and not head(name[0])[1]:
+            return self.misspelt(name[0])  # كوكر tagged apart from بوب كوركر: the same man
+        if len(name) != 1:
             return None
         holder = self.titled(name[0], len(self.article.text))
         return holder if holder != entity_id else None
@@ -545,6 +566,16 @@ class ArticleSpeakers:
         if roles & self.t.masculine_titles or any(w in self.t.male_name_parts or w.startswith(prefixes) for w in words):
             return False
         return None
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def verb_form(norm: str, verbs: frozenset[str]) -> tuple[bool | None, bool]:

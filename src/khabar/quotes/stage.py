@@ -641,6 +641,8 @@ class QuoteFinder:
                 )
                 if who.entity is None and resolved and (resolved[0] or resolved[1]):
                     who.entity, who.words = resolved
+                elif who.entity is None and memory.model and (near := memory.model.misspelt(words)):
+                    who.entity, who.words = near, None  # وقال كوكر after السيناتور بوب كوركر
             elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
                 who.entity, who.words = titled
             elif (before := self.subject_before(r, verb)) is not None and self.agrees(
