@@ -574,3 +574,12 @@ def test_a_name_misspelt_by_a_letter_is_the_same_person(pipeline):
         "وعاد كوكر وقال إن الكونغرس سيصوت ضده.",
     )
     assert [who for _, who in found] == ["بوب كوركر"] * 2
+
+
+def test_a_plural_cue_goes_to_the_group_not_the_person_named_near_it(pipeline):
+    found = speakers(
+        pipeline,
+        "أقام مدير المستشفى الدكتور هشام العنزي حفل معايدة أمس، حيث تبادل الموظفون التهاني بالعيد مؤكدين أن "
+        "العمل سيستمر بالروح نفسها.",
+    )
+    assert found == [("مؤكدين", "الموظفون")]

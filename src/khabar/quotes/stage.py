@@ -567,7 +567,7 @@ class QuoteFinder:
         speaker. An addressee follows لـ or في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
         memory.speaking_at = verb.start
         if self.s.participle.fullmatch(verb.norm) and not verb.norm.endswith(self.s.letters["plural_suffixes"][0]):
-            return self.participle_speaker(r, verb, entity_of, memory)
+            return self.grouped(r, verb, self.participle_speaker(r, verb, entity_of, memory), memory)
         between = [
             m
             for m in r.mentions
@@ -689,7 +689,75 @@ class QuoteFinder:
         if verb.norm in self.c.relay_verbs and not who.reported_by and self.relayed_pronoun(r, verb.end, until):
             who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
             who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
-        return who
+        return self.grouped(r, verb, who, memory)
+
+    def plural_cue(self, verb: Verb) -> bool:
+        """Whether a cue is plural: a verb in وا / ون, or a participle in ين / ون (مؤكدين، مشيرون)."""
+        if verb_form(verb.norm, self.c.verbs)[1]:
+            return True
+        norm = strip_conjunction(verb.norm, self.rep.participles)
+        stem = norm[:-2] + self.s.letters["accusative"]
+        return norm.endswith(tuple(self.s.letters["plural_endings"])) and (
+            stem in self.rep.participles or stem in self.c.verbs
+        )
+
+    def grouped(self, r: SentenceReader, verb: Verb, who: Speaker, memory: Memory) -> Speaker:
+        """A plural cue given to one person (تبادل الموظفون التهاني …، مؤكدين أن → not the mayor named before):
+        the group named last before it in its sentence, or the last group heard; else the speaker as found."""
+        entity = memory.model.entities.get(who.entity or "") if memory.model else None
+        if entity is None or entity.label != "PERSON" or not self.plural_cue(verb):
+            return who
+        if len({m.entity for m in r.mentions if m.label == "PERSON" and m.end <= verb.start}) > 1:
+            return who  # X وY، مشيرين: two people named
+        group = self.group_in_sentence(r, verb, memory) or next(
+            (w for e, w in reversed(memory.history) if e is None and w and self.group_words(w)), None
+        )
+        return Speaker(None, group, who.addressee, who.reported_by) if group else who
+
+    def group_words(self, words: str) -> bool:
+        """Whether words name a group: their first word (or the one after بعض / عدد من) is a plural noun."""
+        found = [strip_conjunction(normalize(w)) for w in WORD.findall(words)][:3]
+        while found and (found[0] in self.rep.partitive or found[0] in self.c.gap_words or found[0] == "من"):
+            found = found[1:]
+        return bool(found) and self.plural_noun(found[0])
+
+    def plural_noun(self, norm: str) -> bool:
+        """A sound plural noun (المواطنون، مسؤولين), not a verb (يقولون) nor a relative (الذين)."""
+        letters = self.s.letters
+        return (
+            len(norm) >= 5
+            and norm.endswith(tuple(letters["plural_endings"]))
+            and not norm.startswith((letters["imperfect_he"], letters["imperfect_she"]))
+            and norm not in self.s.relatives
+        )
+
+    def group_in_sentence(self, r: SentenceReader, verb: Verb, memory: Memory) -> str | None:
+        """The plural noun nearest before a cue in its sentence, outside names, with its partitive and
+        description (وأشار عدد من زوار المهرجان، تبادل الموظفون التهاني)."""
+        words = list(WORD.finditer(r.text, r.sentence.start, verb.start))
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if not self.plural_noun(strip_conjunction(normalize(w.group()))):
+                continue
+            if any(m.start <= w.start() < m.end for m in r.mentions):
+                continue
+            while k and self.plural_noun(strip_conjunction(normalize(words[k - 1].group()))):
+                k -= 1  # لاعبين آخرين: the noun before its adjective
+            w, start = words[k], words[k].start()
+            if strip_conjunction(normalize(w.group())) != normalize(w.group()):
+                start += 1  # ولاعبين آخرين: without the و
+            if (
+                k >= 2
+                and normalize(words[k - 1].group()) == "من"
+                and normalize(words[k - 2].group()) in self.rep.partitive
+            ):
+                start = words[k - 2].start()  # عدد من الزوار
+            elif k >= 1 and normalize(words[k - 1].group()) in self.rep.partitive:
+                start = words[k - 1].start()  # بعض المشاركين
+            definite = head(w.group())[1]  # الموظفون alone (the words after it are its object), مواطنون في المدينة
+            end = w.end() if definite else memory.model.description_end(w.start(), verb.start)
+            return r.text[start:end] if end > start else None
+        return None
 
     def first_named(self, r: SentenceReader, verb: Verb, between: list[Mention]) -> Mention | None:
         """After a verb that takes a person as object (يتهم «داعش» الملا عمر بأنه، دعت الوزارة المواطنين): the
