@@ -717,7 +717,11 @@ class QuoteFinder:
     def group_words(self, words: str) -> bool:
         """Whether words name a group: their first word (or the one after بعض / عدد من) is a plural noun."""
         found = [strip_conjunction(normalize(w)) for w in WORD.findall(words)][:3]
-        while found and (found[0] in self.rep.partitive or found[0] in self.c.gap_words or found[0] == "من"):
+        while found and (
+            found[0] in self.rep.partitive
+            or found[0] in self.c.gap_words
+            or found[0] == self.s.letters["partitive_link"]
+        ):
             found = found[1:]
         return bool(found) and self.plural_noun(found[0])
 
@@ -748,7 +752,7 @@ class QuoteFinder:
                 start += 1  # ولاعبين آخرين: without the و
             if (
                 k >= 2
-                and normalize(words[k - 1].group()) == "من"
+                and normalize(words[k - 1].group()) == self.s.letters["partitive_link"]
                 and normalize(words[k - 2].group()) in self.rep.partitive
             ):
                 start = words[k - 2].start()  # عدد من الزوار
