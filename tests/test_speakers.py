@@ -583,3 +583,11 @@ def test_a_plural_cue_goes_to_the_group_not_the_person_named_near_it(pipeline):
         "العمل سيستمر بالروح نفسها.",
     )
     assert found == [("مؤكدين", "الموظفون")]
+
+
+def test_a_body_introduced_with_its_city_is_not_the_city(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت شرطة مدينة سان دييغو إن الحادث وقع فجرا. وأضافت الشرطة أن التحقيق مستمر.",
+    )
+    assert [cue for cue, _ in found] == ["قالت", "أضافت"] and "شرطة" in found[1][1]

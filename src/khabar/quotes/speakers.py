@@ -265,8 +265,8 @@ class ArticleSpeakers:
             if noun in self.t.unnamed_nouns and (earlier := self.heard_source(noun, self.same(words), at)):
                 return None, earlier  # قال مصدر محلي … وذكر المصدر: the source heard last with that noun
             intro = self.introduction(noun, at)
-            if intro:  # an unnamed source is not the place or body named in its description
-                entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
+            if intro:  # an unnamed source is not the place or body named in its description, a body not its place
+                entity = self.mention_entity(*intro, ("ORG",)) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
             if noun in self.t.org_nouns and (entity := self.apposed(noun, at)):
                 return entity, None  # الصحيفة العريقة «فايننشال تايمز» … وتصف الصحيفة نفسها: that paper
