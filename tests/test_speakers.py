@@ -591,3 +591,11 @@ def test_a_body_introduced_with_its_city_is_not_the_city(pipeline):
         "قالت شرطة مدينة سان دييغو إن الحادث وقع فجرا. وأضافت الشرطة أن التحقيق مستمر.",
     )
     assert [cue for cue, _ in found] == ["قالت", "أضافت"] and "شرطة" in found[1][1]
+
+
+def test_a_statement_given_to_a_body_with_lam_speaks_for_it(pipeline):
+    found = speakers(
+        pipeline,
+        "شنت قوات الأمن حملة مداهمات في عدة مدن. وأفاد بيان لوزارة الداخلية الأردنية اليوم أنه تم توقيف 12 شخصا.",
+    )
+    assert found[0][0] == "أفاد" and "وزارة الداخلية" in found[0][1]

@@ -610,6 +610,16 @@ class QuoteFinder:
             after = max([after] + [m.end for m in between if m.entity == subject.entity])
         addressee, addressee_start = self.addressee(r, after, until, entity_of, anywhere=subject is None)
         who = Speaker(entity_of.get(id(subject)) if subject else None)
+        if subject is None and addressee and memory.model and self.document_of(r, verb, addressee_start):
+            if addressee in memory.model.entities:  # وأفاد بيان لوزارة الداخلية: the ministry's statement
+                who.entity = addressee
+            else:
+                for t in r.article.timexes:  # بيان للوزارة اليوم: without the date
+                    if addressee_start < t.start < until and r.text[t.start : t.end] in addressee:
+                        addressee = addressee[: addressee.find(r.text[t.start : t.end])].strip()
+                resolved = memory.model.resolve(addressee, verb.end, (memory.entity, memory.words))
+                who.entity, who.words = resolved if resolved and (resolved[0] or resolved[1]) else (None, addressee)
+            return self.grouped(r, verb, who, memory)
         if subject is not None and subject.label == "PERSON" and who.entity:  # قالت نوال: Nawal is a woman
             gender = verb_form(verb.norm, self.c.verbs)[0]
             if gender is not None:
@@ -1280,6 +1290,15 @@ class QuoteFinder:
         ):
             return ""  # the words were cut short before their end (a name may follow): no description
         return r.text[start : memory.model.description_end(start, start + len(words))]
+
+    def document_of(self, r: SentenceReader, verb: Verb, at: int | None) -> bool:
+        """Whether the verb's subject is an indefinite document right before a لـ (أفاد بيان لوزارة X): the
+        لـ names its issuer, not an addressee."""
+        first = WORD.search(r.text, verb.end, at) if at is not None else None
+        if first is None or r.text[verb.end : first.start()].strip() or r.text[first.end() : at].strip():
+            return False
+        noun, definite = head(first.group())
+        return not definite and noun in self.s.document_nouns
 
     def past_addressee(self, r: SentenceReader, start: int, until: int) -> int:
         """Where an addressee right after its verb ends (وأوضح لـ«عكاظ» مصدر مطلع): after its closing mark,
