@@ -453,9 +453,10 @@ class ArticleSpeakers:
         pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{definite})?{body}(?![\p{{L}}\p{{M}}])"
         found = self.title_given(pattern, stop)
         words, article = phrase.split(), self.t.letters["article"]
-        if found is None and len(words) >= 2 and len(words[1]) > len(article) + 2:
+        bare = words[1].removeprefix(article) if len(words) >= 2 else ""
+        if found is None and len(bare) >= 3:
             # رئيس البلدية for رئيس بلدية الرس، رئيس مركز «X» for رئيس المركز: the title with its other article
-            other = words[1][len(article) :] if words[1].startswith(article) else article + words[1]
+            other = bare if words[1].startswith(article) else article + words[1]
             if len(words) == 2 or not words[1].startswith(article):
                 construct = rf"{regex.escape(words[0])}\s+{regex.escape(other)}"
                 found = self.title_given(rf"(?<![\p{{L}}\p{{M}}])(?:{definite})?{construct}(?![\p{{L}}\p{{M}}])", stop)
