@@ -9,6 +9,7 @@ issuer; a title (محافظ جدة) the person it was given to; `الصحيفة`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,6 +69,19 @@ class SpeakerTables:
     content_words: frozenset[str]
     content_opening: regex.Pattern  # what opens the content after a subject: a colon, a mark, أن / إن
     addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
+
+
+@lru_cache(maxsize=4096)
+def pattern(source: str):
+    """A pattern built from an article's words, compiled once (titles and nouns recur across calls), with
+    `re` when it has only letter classes (`re` compiles several times faster than `regex`)."""
+    simple = source.replace(r"[\p{L}\p{M}]", r"\w").replace(r"\p{L}", r"[^\W\d_]")
+    return regex.compile(source) if r"\p{" in simple else re.compile(simple)
+
+
+def finditer(source: str, text: str):
+    """`regex.finditer` with the pattern compiled once."""
+    return pattern(source).finditer(text)
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +192,7 @@ class ArticleSpeakers:
         (a name in marks right after the noun)."""
         norm, stop = self.view.norm, self.normal(before)
         found = list(
-            regex.finditer(
+            finditer(
                 rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
                 rf"(?![\p{{L}}\p{{M}}])",
                 norm[:stop],
@@ -307,7 +321,7 @@ class ArticleSpeakers:
         """The last indefinite use of an unnamed noun right after a cue before `before` with a description of
         its own (ذكرت مصادر عسكرية، قال مصدر في الوزارة; not مصدر القلق), as its span."""
         found = None
-        for m in regex.finditer(
+        for m in finditer(
             rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)})\s+(?!{self.t.letters['article']})\p{{L}}",
             self.view.norm[: self.normal(before)],
         ):
@@ -327,7 +341,7 @@ class ArticleSpeakers:
         """A one-word short form (الأرصاد) inside an organisation's full name earlier in the article
         (الرئاسة العامة للأرصاد وحماية البيئة): the full name's span."""
         norm, stop = self.view.norm, self.normal(at)
-        for m in regex.finditer(
+        for m in finditer(
             rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']}|{self.t.letters['lam_article']})"
             rf"({regex.escape(noun)})(?![\p{{L}}\p{{M}}])",
             norm[:stop],
@@ -347,7 +361,7 @@ class ArticleSpeakers:
         الشركة الأمريكية «Y»): a word or two and marks between, no punctuation."""
         word = self.t.letters["article"] + noun
         pattern = rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?{regex.escape(word)}(?![\p{{L}}\p{{M}}])"
-        for m in regex.finditer(pattern, self.view.norm[: self.normal(at)]):
+        for m in finditer(pattern, self.view.norm[: self.normal(at)]):
             end = self.view.to_original(m.end(), m.end())[0]
             for x in self.article.mentions:
                 if x.label == "ORG" and x.entity and 0 < x.start - end <= 25 and x.start < at:
@@ -448,25 +462,22 @@ class ArticleSpeakers:
         rest = key.split(None, 1)[1] if " " in key else ""
         phrase = (first + " " + rest).strip()
         stop = self.normal(at)
-        body = r"\s+".join(regex.escape(w) for w in phrase.split())
-        definite = "|".join(self.t.letters["definite"])  # الرئيس، للرئيس، بالرئيس
-        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{definite})?{body}(?![\p{{L}}\p{{M}}])"
-        found = self.title_given(pattern, stop)
+        found = self.title_given(phrase.split(), stop)
         words, article = phrase.split(), self.t.letters["article"]
         bare = words[1].removeprefix(article) if len(words) >= 2 else ""
         if found is None and len(bare) >= 3:
             # رئيس البلدية for رئيس بلدية الرس، رئيس مركز «X» for رئيس المركز: the title with its other article
             other = bare if words[1].startswith(article) else article + words[1]
             if len(words) == 2 or not words[1].startswith(article):
-                construct = rf"{regex.escape(words[0])}\s+{regex.escape(other)}"
-                found = self.title_given(rf"(?<![\p{{L}}\p{{M}}])(?:{definite})?{construct}(?![\p{{L}}\p{{M}}])", stop)
+                found = self.title_given([words[0], other], stop)
         return found
 
-    def title_given(self, pattern: str, stop: int) -> str | None:
-        """The person named right before or after the last title `pattern` matches before `stop`."""
-        found = None
-        for m in regex.finditer(pattern, self.view.norm[:stop]):
-            s, e = self.view.to_original(m.start(), m.end())
+    def title_given(self, words: list[str], stop: int) -> str | None:
+        """The person named right before or after the last use of the title `words` (with or without a
+        definite prefix: الرئيس، للرئيس) before `stop` in the normalisation view."""
+        norm, body, found = self.view.norm, " ".join(words), None
+        for start, end in self.occurrences(norm, body, stop):
+            s, e = self.view.to_original(start, end)
             for mention in self.article.mentions:
                 if mention.label != "PERSON" or not mention.entity or mention.description:
                     continue
@@ -476,6 +487,22 @@ class ArticleSpeakers:
                     found = mention.entity
                     break
         return found
+
+    def occurrences(self, norm: str, body: str, stop: int):
+        """Where `body` stands in `norm[:stop]` as whole words, alone or after a definite prefix (لل، بال),
+        as (start with the prefix, end)."""
+        at = norm.find(body, 0, stop)
+        while at >= 0:
+            end = at + len(body)
+            after = norm[end : end + 1]
+            word_start = at
+            while word_start and norm[word_start - 1].isalpha():
+                word_start -= 1
+            if not (after and after.isalpha()) and (
+                word_start == at or norm[word_start:at] in self.t.letters["definite"]
+            ):
+                yield word_start, end
+            at = norm.find(body, at + 1, stop)
 
     def role_holder(self, noun: str, at: int) -> str | None:
         """The person last named before `at` whose role starts with the title `noun` (الزعيم → زعيم طالبان)."""
