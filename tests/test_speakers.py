@@ -417,3 +417,185 @@ def test_a_place_ending_in_ma_is_no_with_before_the_subject(pipeline):
         "دعا رئيس بلدية محافظة رجال ألمع سعيد أحمد القحطاني السكان إلى المحافظة على نظافة الحدائق العامة.",
     )
     assert found == [("دعا", "سعيد أحمد القحطاني")]
+
+
+def test_a_source_named_again_is_the_one_heard_last_with_that_noun(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر أمني في الميناء إن السفينة غادرت فجرا. وقال مصدر ملاحي إن الرياح أخرت إبحار سفينتين أخريين. "
+        "وأوضح المصدر أن الإبحار سيستأنف غدا. وأكدت ذات المصادر أن الحمولة سليمة.",
+    )
+    assert [who for _, who in found] == ["مصدر أمني في الميناء"] + ["مصدر ملاحي"] * 3
+
+
+def test_sources_introduced_with_a_paper_in_marks(pipeline):
+    found = speakers(
+        pipeline,
+        "ورجحت مصادر «المسار» تأجيل افتتاح المعرض إلى الشهر المقبل. وقالت المصادر إن اللجنة لم تنه أعمالها.",
+    )
+    assert found == [("قالت", "مصادر «المسار»")]
+
+
+def test_the_subject_after_an_addressee(pipeline):
+    found = speakers(
+        pipeline,
+        "عقدت اللجنة اجتماعها الأول أمس. وأوضح لـ«المسار» مسؤول في اللجنة، أن الاجتماع ناقش خطة العام المقبل.",
+    )
+    assert found == [("أوضح", "مسؤول في اللجنة")]
+
+
+def test_a_long_subject_is_the_description_it_opens(pipeline):
+    found = speakers(
+        pipeline,
+        "زار الوزير خالد المنصور السوق القديم. وقالت مواطنة في حي الشرفية شمال غربي المدينة القديمة إن الأسعار "
+        "ارتفعت كثيرا. وقال رئيس جمعية الصيادين في محافظة البحر الأحمر إن الموسم كان جيدا.",
+    )
+    assert [cue for cue, _ in found] == ["قالت", "قال"]
+    assert found[0][1].startswith("مواطنة في حي الشرفية") and found[1][1].startswith("رئيس جمعية الصيادين")
+
+
+def test_a_channel_spoken_to_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "زار رئيس الوزراء الكندي جاستن ترودو العاصمة أمس. وقال في مقابلة مع تلفزيون «النهار»: «نريد شراكة طويلة». "
+        "وأضاف: «سنعود قريبا».",
+    )
+    assert [who for _, who in found] == ["جاستن ترودو"] * 2
+
+
+def test_a_feminine_body_after_a_masculine_verb_is_its_object(pipeline):
+    found = speakers(
+        pipeline,
+        "دعا النائب سالم الحربي الوزارة إلى مراجعة الرسوم، كما دعا الحكومة إلى دعم المزارعين.",
+    )
+    assert [who for _, who in found] == ["سالم الحربي"] * 2
+
+
+def test_a_statement_speaks_for_the_body_it_is_given_to(pipeline):
+    found = speakers(
+        pipeline,
+        "أصدرت الوزارة بيانا حول الأسعار الشهر الماضي. وقال بيان للمكتب الإعلامي للنقابة وتلقت «المسار» نسخة منه إن "
+        "الإضراب سيستمر.",
+    )
+    assert found[-1][0] == "قال" and "المكتب الإعلامي" in found[-1][1]
+
+
+def test_a_pronoun_phrase_or_manner_after_the_verb_is_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "زرنا الكتيبة في الجبهة الشمالية. وقال لي قائد الكتيبة إن الجنود مستعدون. "
+        "والتقيت الجندي فهد الشمري في الخندق. وقال بصوته الهادئ: «نحن هنا منذ شهرين».",
+    )
+    assert found == [("قال", "قائد الكتيبة"), ("قال", "فهد الشمري")]
+
+
+def test_a_title_with_its_country_is_not_another_countrys_holder(pipeline):
+    found = speakers(
+        pipeline,
+        "يصل الرئيس الفرنسي إيمانويل ماكرون إلى نيروبي غدا. وصرح الرئيس الكيني أمس: «نرحب بضيفنا الكبير». "
+        "وكان البرلمان قد دعا الرئيس الكيني صامويل روتو إلى إلقاء كلمة.",
+    )
+    assert found[0] == ("صرح", "صامويل روتو")
+
+
+def test_a_chain_of_titles_leads_to_the_name_at_its_end(pipeline):
+    found = speakers(
+        pipeline,
+        "أكد الأمين العام للاتحاد العربي لكرة السلة عضو اللجنة الأولمبية الدولية الدكتور منصور الحارثي أهمية "
+        "التنظيم، مشيرا إلى أن البطولة ستقام في موعدها.",
+    )
+    assert found and all(who == "منصور الحارثي" for _, who in found)
+
+
+def test_an_object_or_a_phrase_after_the_verb_leaves_the_speaker_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "قال المهندس ناصر الدوسري إن المشروع اكتمل. ولفت النظر إلى أن الافتتاح الشهر المقبل. "
+        "وطالب بمزيد من الدعم للمقاولين المحليين.",
+    )
+    assert found and all(who == "ناصر الدوسري" for _, who in found)
+
+
+def test_a_body_before_a_relative_is_the_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى المراسل سعيد الغامدي بعدد من السكان أمس. ووصلنا إلى نقطة تفتيش تابعة للشرطة التي قالت إن الطريق مغلق.",
+    )
+    assert found == [("قالت", "الشرطة")]
+
+
+def test_a_cue_after_a_preposition_is_a_noun_and_no_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في مكتب رئيس البرلمان إن الرئيس لم يحسم موقفه حول دعوة نبيل الحمدان مرة أخرى إلى الجلسة. "
+        "وأوضح أن القرار سيصدر الأسبوع المقبل.",
+    )
+    assert found[-1] == ("أوضح", "مصدر في مكتب رئيس البرلمان")
+
+
+def test_a_group_named_as_a_source_speaks_on(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى السفير كمال العمري أعضاء في المجلس. وحسب بعض الأعضاء فإن العمري طلب دعم المشروع. "
+        "وقالوا إن ردود الفعل كانت متباينة.",
+    )
+    assert found[-1] == ("قالوا", "بعض الأعضاء")
+
+
+def test_a_title_with_or_without_its_article_names_its_holder(pipeline):
+    found = speakers(
+        pipeline,
+        "اجتمع رئيس بلدية محافظة الخرج المهندس سامي الزهراني بالمقاولين أمس. وأكد رئيس البلدية لـ(المسار) أن "
+        "المشاريع ستسلم في موعدها.",
+    )
+    assert found == [("أكد", "سامي الزهراني")]
+
+
+def test_a_description_stops_before_what_the_source_said(pipeline):
+    found = speakers(
+        pipeline,
+        "أفادت مصادر طبية بوقوع ثلاث إصابات في الحادث. وأضافت المصادر أن المصابين نقلوا إلى المستشفى.",
+    )
+    assert found[-1] == ("أضافت", "مصادر طبية")
+
+
+def test_the_paper_an_article_is_about_speaks_for_itself(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلنت المجموعة بيع الصحيفة البريطانية «الغارديان» أمس. وتصف الصحيفة نفسها بأنها «صوت المستقلين».",
+    )
+    assert found[-1][0] == "تصف" and "الغارديان" in found[-1][1]
+
+
+def test_a_name_misspelt_by_a_letter_is_the_same_person(pipeline):
+    found = speakers(
+        pipeline,
+        "انتقد السيناتور بوب كوركر الاتفاق بشدة. وقال كوركر إن الاتفاق يمنح إيران الكثير. "
+        "وعاد كوكر وقال إن الكونغرس سيصوت ضده.",
+    )
+    assert [who for _, who in found] == ["بوب كوركر"] * 2
+
+
+def test_a_plural_cue_goes_to_the_group_not_the_person_named_near_it(pipeline):
+    found = speakers(
+        pipeline,
+        "أقام مدير المستشفى الدكتور هشام العنزي حفل معايدة أمس، حيث تبادل الموظفون التهاني بالعيد مؤكدين أن "
+        "العمل سيستمر بالروح نفسها.",
+    )
+    assert found == [("مؤكدين", "الموظفون")]
+
+
+def test_a_body_introduced_with_its_city_is_not_the_city(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت شرطة مدينة سان دييغو إن الحادث وقع فجرا. وأضافت الشرطة أن التحقيق مستمر.",
+    )
+    assert [cue for cue, _ in found] == ["قالت", "أضافت"] and "شرطة" in found[1][1]
+
+
+def test_a_statement_given_to_a_body_with_lam_speaks_for_it(pipeline):
+    found = speakers(
+        pipeline,
+        "شنت قوات الأمن حملة مداهمات في عدة مدن. وأفاد بيان لوزارة الداخلية الأردنية اليوم أنه تم توقيف 12 شخصا.",
+    )
+    assert found[0][0] == "أفاد" and "وزارة الداخلية" in found[0][1]

@@ -9,6 +9,7 @@ issuer; a title (محافظ جدة) the person it was given to; `الصحيفة`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from khabar.text.tables import load_toml
 from khabar.text.words import WORD, alternation, conjunction_pattern, fold, folded, strip_conjunction
 
 STOP = regex.compile(r"[،,.:;؛!?؟\n«»“”\"()\[\]–—-]")
+QUOTED_NAME = regex.compile(r"\s*[«“\"][\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+){0,2}[»”\"]")  # a short name in marks
 TITLE_REACH = 40  # characters between a title and the name it is given to (honorifics between)
 
 
@@ -55,11 +57,31 @@ class SpeakerTables:
     masculine_titles: frozenset[str]
     title_links: frozenset[str]
     demonstratives: frozenset[str]
+    same_words: frozenset[str]
+    place_nouns: frozenset[str]
+    pronoun_phrases: frozenset[str]
+    not_subject_words: frozenset[str]
+    same_after: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
     honorific_roles: dict[str, frozenset[str]]
     letters: dict
+    content_words: frozenset[str]
+    content_opening: regex.Pattern  # what opens the content after a subject: a colon, a mark, أن / إن
     addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
+
+
+@lru_cache(maxsize=4096)
+def pattern(source: str):
+    """A pattern built from an article's words, compiled once (titles and nouns recur across calls), with
+    `re` when it has only letter classes (`re` compiles several times faster than `regex`)."""
+    simple = source.replace(r"[\p{L}\p{M}]", r"\w").replace(r"\p{L}", r"[^\W\d_]")
+    return regex.compile(source) if r"\p{" in simple else re.compile(simple)
+
+
+def finditer(source: str, text: str):
+    """`regex.finditer` with the pattern compiled once."""
+    return pattern(source).finditer(text)
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +90,7 @@ def speaker_tables() -> SpeakerTables:
     letters = {k: (tuple(fold(x) for x in v) if isinstance(v, list) else fold(v)) for k, v in raw["letters"].items()}
     letters["ta_marbuta"] = raw["letters"]["ta_marbuta"]  # read before normalisation
     letters["tanwin_fath"] = raw["letters"]["tanwin_fath"]
+    letters["possessed_endings"] = tuple(raw["letters"]["possessed_endings"])  # read before normalisation
 
     def words(key: str) -> frozenset[str]:
         return folded(raw[key])
@@ -110,11 +133,20 @@ def speaker_tables() -> SpeakerTables:
         masculine_titles=words("masculine_titles"),
         title_links=words("title_links"),
         demonstratives=words("demonstratives"),
+        same_words=words("same_words"),
+        place_nouns=words("place_nouns"),
+        pronoun_phrases=words("pronoun_phrases"),
+        not_subject_words=words("not_subject_words"),
+        same_after=words("same_after"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
         letters=letters,
+        content_words=words("content_openers"),
+        content_opening=regex.compile(
+            rf"[:«“\"]|(?:{alternation(raw['content_openers'], end='')})(?![\p{{L}}\p{{M}}])"
+        ),
         addressee_mark=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”]))"
+            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”(]))"
         ),
         honorific_roles={fold(k): folded(v) for k, v in raw["honorific_roles"].items()},
     )
@@ -124,8 +156,9 @@ def head(words: str) -> tuple[str, bool]:
     """The first word of a phrase, folded, without the article (nor a demonstrative before it: هذه
     المصادر), and whether it had the article."""
     found = WORD.findall(normalize(words))[:2]
-    if len(found) == 2 and found[0] in speaker_tables().demonstratives:
-        found = found[1:]
+    tables = speaker_tables()
+    if len(found) == 2 and (found[0] in tables.demonstratives or found[0] in tables.same_words):
+        found = found[1:]  # هذه المصادر، نفس المصدر، ذات المصادر
     if not found:
         return "", False
     word, article = found[0], speaker_tables().letters["article"]
@@ -144,6 +177,7 @@ class ArticleSpeakers:
         self.stop_words = stop_words | tables.description_end
         self._view: NormalView | None = None
         self.entities = {e.id: e for e in article.entities}
+        self.heard: list[tuple[int, str]] = []  # where unnamed speakers were heard and their words, in order
 
     @property
     def view(self) -> NormalView:
@@ -152,22 +186,27 @@ class ArticleSpeakers:
         return self._view
 
     # ---- descriptions ---------------------------------------------------------------------------
-    def introduction(self, noun: str, before: int) -> tuple[int, int] | None:
-        """The first indefinite use of `noun` before `before` (original offsets) as the description it
-        starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`, `صحيفة «شاتانوغا فري برس»` (a name in
-        marks right after the noun)."""
+    def introduction(self, noun: str, before: int, last: bool = False) -> tuple[int, int] | None:
+        """The first (or `last`) indefinite use of `noun` before `before` (original offsets) as the
+        description it starts: `مصدر مطلع في الوزارة`, `وزارة الداخلية المصرية`, `صحيفة «شاتانوغا فري برس»`
+        (a name in marks right after the noun)."""
         norm, stop = self.view.norm, self.normal(before)
-        for m in regex.finditer(
-            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
-            rf"(?![\p{{L}}\p{{M}}])",
-            norm[:stop],
-        ):
+        found = list(
+            finditer(
+                rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)}){self.t.letters['accusative']}?"
+                rf"(?![\p{{L}}\p{{M}}])",
+                norm[:stop],
+            )
+        )
+        for m in found[-1:] if last else found:
             start = self.view.to_original(m.start(1), m.start(1))[0]
             end = self.description_end(start, before)
             named = next((x for x in self.article.mentions if 0 < x.start - end <= 3 and x.start < before), None)
             if named is not None and not WORD.search(self.article.text, end, named.start):
                 closing = self.article.text[named.end : named.end + 1]
                 end = named.end + (1 if closing and STOP.match(closing) and closing not in "،,.:;؛" else 0)
+            elif quoted := QUOTED_NAME.match(self.article.text, end):  # مصادر «عكاظ»: the paper in marks
+                end = quoted.end()
             return start, end
         return None
 
@@ -185,6 +224,8 @@ class ArticleSpeakers:
                 and norm not in self.t.letters["name_links"]
             ):
                 break  # وزارة الصحة تسجيل …: an indefinite word after the name is its object
+            if count and self.verbal_noun(norm):
+                break  # أفادت مصادر طبية بوقوع إصابات: what they said, not who they are
             definite = definite or (count > 0 and norm.startswith(self.t.letters["definite"]))
             if any(t.start <= w.start() < t.end for t in self.article.timexes):
                 break
@@ -198,6 +239,15 @@ class ArticleSpeakers:
             end, count = text.rfind(" ", start, last.start()), count - 1
             end = len(text[:end].rstrip()) if end > 0 else last.start()
         return end
+
+    def verbal_noun(self, norm: str) -> bool:
+        """Whether a word is ب + an indefinite noun that is no place (بوقوع، بمقتل، بوجود; not بمحافظة، بمطار)."""
+        letters, rest = self.t.letters, norm[1:]
+        if not norm.startswith(letters["prepositions"][0]) or rest.startswith(letters["article"]) or len(rest) < 3:
+            return False
+        if norm in self.t.title_links:  # متحدث باسم الوزارة
+            return False
+        return not any(rest in t for t in (self.t.org_nouns, self.t.named_after, self.t.place_nouns))
 
     def normal(self, original: int) -> int:
         from bisect import bisect_left
@@ -226,10 +276,14 @@ class ArticleSpeakers:
         if definite and (noun in self.t.unnamed_nouns or noun in self.t.org_nouns):
             if noun in self.t.org_nouns and (entity := self.named_org(noun, at)):
                 return entity, None
+            if noun in self.t.unnamed_nouns and (earlier := self.heard_source(noun, self.same(words), at)):
+                return None, earlier  # قال مصدر محلي … وذكر المصدر: the source heard last with that noun
             intro = self.introduction(noun, at)
-            if intro:  # an unnamed source is not the place or body named in its description
-                entity = self.mention_entity(*intro) if noun in self.t.org_nouns else None
+            if intro:  # an unnamed source is not the place or body named in its description, a body not its place
+                entity = self.mention_entity(*intro, ("ORG",)) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
+            if noun in self.t.org_nouns and (entity := self.apposed(noun, at)):
+                return entity, None  # الصحيفة العريقة «فايننشال تايمز» … وتصف الصحيفة نفسها: that paper
             if last[1] and head(last[1])[0] == noun:  # ذكرت الإدارة الوطنية للمحيطات … وأوضحت الإدارة
                 return last
             if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
@@ -244,11 +298,50 @@ class ArticleSpeakers:
             return self.mention_entity(*named), self.article.text[named[0] : named[1]]
         return None
 
+    def heard_source(self, noun: str, same: bool, before: int) -> str | None:
+        """The description of the unnamed speaker heard last whose head is `noun` (مصدر محلي for المصدر),
+        or any unnamed head when the words say it is the same one (ذات المصادر), when it says more than
+        the noun — or a description of that noun introduced after it, if any."""
+        heard = None
+        for at, words in reversed(self.heard):
+            found, definite = head(words)
+            if (
+                (found == noun or (same and found in self.t.unnamed_nouns))
+                and not definite
+                and len(WORD.findall(words)) > 1
+            ):
+                heard = at, words
+                break
+        later = self.described(noun, before)
+        if later and (heard is None or later[0] > heard[0]):  # تحدثت مصادر عسكرية عن … وأوضحت المصادر ذاتها
+            return self.article.text[later[0] : later[1]]
+        return heard[1] if heard else None
+
+    def described(self, noun: str, before: int) -> tuple[int, int] | None:
+        """The last indefinite use of an unnamed noun right after a cue before `before` with a description of
+        its own (ذكرت مصادر عسكرية، قال مصدر في الوزارة; not مصدر القلق), as its span."""
+        found = None
+        for m in finditer(
+            rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?({regex.escape(noun)})\s+(?!{self.t.letters['article']})\p{{L}}",
+            self.view.norm[: self.normal(before)],
+        ):
+            start = self.view.to_original(m.start(1), m.start(1))[0]
+            end = self.description_end(start, before)
+            verb = WORD.findall(self.view.norm[max(0, m.start(1) - 16) : m.start(1)])[-1:]
+            if len(WORD.findall(self.article.text[start:end])) > 1 and verb and verb[0] in self.stop_words:
+                found = (start, end)  # ذكرت مصادر محلية: a source at a cue, not قام علماء فلك بـ
+        return found
+
+    def same(self, words: str) -> bool:
+        """Whether subject words say they name the source already heard (نفس المصدر، المصادر ذاتها)."""
+        found = WORD.findall(normalize(words))[:3]
+        return bool(found) and (found[0] in self.t.same_words or any(w in self.t.same_after for w in found[1:]))
+
     def long_form(self, noun: str, at: int) -> tuple[int, int] | None:
         """A one-word short form (الأرصاد) inside an organisation's full name earlier in the article
         (الرئاسة العامة للأرصاد وحماية البيئة): the full name's span."""
         norm, stop = self.view.norm, self.normal(at)
-        for m in regex.finditer(
+        for m in finditer(
             rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']}|{self.t.letters['lam_article']})"
             rf"({regex.escape(noun)})(?![\p{{L}}\p{{M}}])",
             norm[:stop],
@@ -263,6 +356,20 @@ class ArticleSpeakers:
                     return start, self.description_end(start, at)
         return None
 
+    def apposed(self, noun: str, at: int) -> str | None:
+        """The organisation first named right after the definite noun before `at` (الصحيفة العريقة «X»،
+        الشركة الأمريكية «Y»): a word or two and marks between, no punctuation."""
+        word = self.t.letters["article"] + noun
+        pattern = rf"(?<![\p{{L}}\p{{M}}]){conjunction_pattern()}?{regex.escape(word)}(?![\p{{L}}\p{{M}}])"
+        for m in finditer(pattern, self.view.norm[: self.normal(at)]):
+            end = self.view.to_original(m.end(), m.end())[0]
+            for x in self.article.mentions:
+                if x.label == "ORG" and x.entity and 0 < x.start - end <= 25 and x.start < at:
+                    gap = self.article.text[end : x.start]
+                    if len(WORD.findall(gap)) <= 2 and not regex.search(r"[،,.:;؛!?؟\n]", gap):
+                        return x.entity
+        return None
+
     def named_org(self, noun: str, at: int) -> str | None:
         """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""
         for m in reversed(self.article.mentions):
@@ -274,7 +381,7 @@ class ArticleSpeakers:
     def issuer(self, noun: str, words: str, at: int, last) -> tuple[str | None, str | None]:
         """Who issued a document: the organisation after صادر عن / لـ where it was introduced, else the
         last speaker (أصدرت الوزارة بيانا … وأوضح البيان)."""
-        intro = self.introduction(noun, at + len(words) + 3)  # the subject itself may introduce it
+        intro = self.introduction(noun, at + len(words) + 3, last=True)  # the subject itself may introduce it
         if intro:
             pos = self.normal(intro[0]) + len(noun)
             pos += self.view.norm[pos : pos + 1] == self.t.letters["accusative"]  # بيانا
@@ -354,12 +461,23 @@ class ArticleSpeakers:
             return None
         rest = key.split(None, 1)[1] if " " in key else ""
         phrase = (first + " " + rest).strip()
-        norm, stop = self.view.norm, self.normal(at)
-        body = r"\s+".join(regex.escape(w) for w in phrase.split())
-        pattern = rf"(?<![\p{{L}}\p{{M}}])(?:{self.t.letters['article']})?{body}(?![\p{{L}}\p{{M}}])"
-        found = None
-        for m in regex.finditer(pattern, norm[:stop]):
-            s, e = self.view.to_original(m.start(), m.end())
+        stop = self.normal(at)
+        found = self.title_given(phrase.split(), stop)
+        words, article = phrase.split(), self.t.letters["article"]
+        bare = words[1].removeprefix(article) if len(words) >= 2 else ""
+        if found is None and len(bare) >= 3:
+            # رئيس البلدية for رئيس بلدية الرس، رئيس مركز «X» for رئيس المركز: the title with its other article
+            other = bare if words[1].startswith(article) else article + words[1]
+            if len(words) == 2 or not words[1].startswith(article):
+                found = self.title_given([words[0], other], stop)
+        return found
+
+    def title_given(self, words: list[str], stop: int) -> str | None:
+        """The person named right before or after the last use of the title `words` (with or without a
+        definite prefix: الرئيس، للرئيس) before `stop` in the normalisation view."""
+        norm, body, found = self.view.norm, " ".join(words), None
+        for start, end in self.occurrences(norm, body, stop):
+            s, e = self.view.to_original(start, end)
             for mention in self.article.mentions:
                 if mention.label != "PERSON" or not mention.entity or mention.description:
                     continue
@@ -369,6 +487,22 @@ class ArticleSpeakers:
                     found = mention.entity
                     break
         return found
+
+    def occurrences(self, norm: str, body: str, stop: int):
+        """Where `body` stands in `norm[:stop]` as whole words, alone or after a definite prefix (لل، بال),
+        as (start with the prefix, end)."""
+        at = norm.find(body, 0, stop)
+        while at >= 0:
+            end = at + len(body)
+            after = norm[end : end + 1]
+            word_start = at
+            while word_start and norm[word_start - 1].isalpha():
+                word_start -= 1
+            if not (after and after.isalpha()) and (
+                word_start == at or norm[word_start:at] in self.t.letters["definite"]
+            ):
+                yield word_start, end
+            at = norm.find(body, at + 1, stop)
 
     def role_holder(self, noun: str, at: int) -> str | None:
         """The person last named before `at` whose role starts with the title `noun` (الزعيم → زعيم طالبان)."""
@@ -384,14 +518,51 @@ class ArticleSpeakers:
                     return entity.id
         return None
 
+    def has_title(self, entity_id: str, phrase: str) -> bool:
+        """Whether a person's roles or the words before one of their mentions give them a title phrase
+        with its adjective (الرئيس الكيني), or no title with that head at all."""
+        words = WORD.findall(normalize(phrase))
+        entity = self.entities.get(entity_id)
+        if entity is None or len(words) < 2:
+            return True
+        noun, adjective = head(words[0])[0], words[-1]
+        titles = [fold(role).split() for role in entity.roles]
+        for m in self.article.mentions:
+            if m.entity == entity_id:
+                before = self.article.text[max(0, m.start - TITLE_REACH) : m.start]
+                titles.append(WORD.findall(normalize(before))[-3:])
+        headed = [t for t in titles if any(head(w)[0] == noun for w in t)]
+        return not headed or any(adjective in t for t in headed)
+
+    def misspelt(self, words: str) -> str | None:
+        """The one person whose family name is one letter off a lone word (كوكر for بوب كوركر), if the word has
+        four letters or more with the same first and last letters."""
+        found = WORD.findall(normalize(words))
+        if len(found) != 1 or len(found[0]) < 4:
+            return None
+        word = found[0]
+        near = {
+            e.id
+            for e in self.entities.values()
+            if e.label == "PERSON"
+            and len(normalize(e.name_ar).split()) > 1
+            and (w := normalize(e.name_ar).split()[-1]) != word
+            and w[0] == word[0]
+            and w[-1] == word[-1]
+            and one_edit(w, word)
+        }
+        return near.pop() if len(near) == 1 else None
+
     def title_holder(self, entity_id: str | None) -> str | None:
         """A person known in the article only by a one-word title (المرشد) given to a named person next to
-        it (السيد علي خامنئي المرشد …): that person."""
+        it (السيد علي خامنئي المرشد …), or by one word a letter off another person's name: that person."""
         entity = self.entities.get(entity_id or "")
         if entity is None or entity.label != "PERSON":
             return None
         name = normalize(entity.name_ar).split()
-        if len(name) != 1 or not head(name[0])[1]:
+        if len(name) == 1 and not head(name[0])[1]:
+            return self.misspelt(name[0])  # كوكر tagged apart from بوب كوركر: the same man
+        if len(name) != 1:
             return None
         holder = self.titled(name[0], len(self.article.text))
         return holder if holder != entity_id else None
@@ -423,6 +594,16 @@ class ArticleSpeakers:
         if roles & self.t.masculine_titles or any(w in self.t.male_name_parts or w.startswith(prefixes) for w in words):
             return False
         return None
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def verb_form(norm: str, verbs: frozenset[str]) -> tuple[bool | None, bool]:

@@ -27,6 +27,7 @@ from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
 
 SUBJECT_GAP = 45  # characters between a verb and its subject's start
+TITLE_CHAIN = 160  # characters from a title to the name its chain of titles leads to
 OPENING_REACH = 100  # characters of a sentence's first clause, where its subject is named
 TOPIC_REACH = 30  # characters from a sentence's start to the person it is about (ودشن الأمير X …)
 EDGE = " \t\n،,.:;؛!?؟-–—…"
@@ -81,8 +82,9 @@ class Memory:
     verb has no subject of its own (وأضاف أن…، وسئل الوزير … فقال إن…); the speaker already heard in
     the current sentence (…، مشيرا إلى أن); and the article's speaker model (`ArticleSpeakers`)."""
 
-    def __init__(self, model: ArticleSpeakers | None = None) -> None:
+    def __init__(self, model: ArticleSpeakers | None = None, groups: frozenset[str] = frozenset()) -> None:
         self.model = model
+        self.groups = groups  # the heads of a group's words (بعض، عدد)
         self.entity: str | None = None
         self.words: str | None = None
         self.in_sentence: Speaker | None = None
@@ -125,6 +127,7 @@ class Memory:
             and opener not in self.model.t.not_opening
         ][:1]
         if self.model and strip_conjunction(opener, self.model.t.according_openers) in self.model.t.according_openers:
+            reach = self.source_reach(r, reach)  # وحسب بعض المشرعين فإن X …: the source ends at فإن
             self.opening = [  # وحسب المجلس الوطني …، فإن …، وأضاف في بيان: the source goes on
                 (m.start, entity_of[id(m)])
                 for m in r.mentions
@@ -132,7 +135,10 @@ class Memory:
             ][:1]
             source = list(WORD.finditer(r.text, r.sentence.start, reach))[1:2]
             noun, definite = head(source[0].group()) if source else ("", False)
-            if not self.opening and definite and (noun in self.model.t.org_nouns or noun in self.model.t.unnamed_nouns):
+            if not self.opening and (
+                (definite and (noun in self.model.t.org_nouns or noun in self.model.t.unnamed_nouns))
+                or noun in self.groups  # وحسب بعض المشرعين …. وقالوا: the group goes on
+            ):
                 end = self.model.description_end(source[0].start(), reach)
                 self.speaking_at = r.sentence.start
                 self.heard(Speaker(None, r.text[source[0].start() : end]))
@@ -144,6 +150,14 @@ class Memory:
             for m in r.mentions
             if m.label == "PERSON" and entity_of.get(id(m)) and self.model and self.subject_like(r, m)
         ]
+
+    def source_reach(self, r: SentenceReader, reach: int) -> int:
+        """Where the source of a sentence opening with an according-to word ends: before the complementiser
+        that opens what it says (وحسب بعض المشرعين فإن …)."""
+        for w in WORD.finditer(r.text, r.sentence.start, reach):
+            if strip_conjunction(normalize(w.group()), self.model.t.content_words) in self.model.t.content_words:
+                return w.start()
+        return reach
 
     def subject_like(self, r: SentenceReader, m: Mention) -> bool:
         """Whether a person named in the sentence may be its subject: no preposition joined to or before
@@ -158,13 +172,16 @@ class Memory:
         titled = [normalize(w) for w in WORD.findall(clause)][-3:]
         return not any(w.startswith(self.model.t.letters["preposition_article"]) for w in titled)
 
-    def heard(self, who: Speaker) -> None:
+    def heard(self, who: Speaker, quoted: bool = True) -> None:
+        """`who` spoke (`quoted`: with words of their own, so a description the article may name again)."""
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
             if self.in_sentence is None:
                 self.in_sentence_at = self.speaking_at
             self.in_sentence = who
             self.history.append((who.entity, who.words))
+            if quoted and who.words and self.model is not None and not who.entity:
+                self.model.heard.append((self.speaking_at, who.words))
 
     def last(self, r: SentenceReader, verb: Verb, agrees=None) -> tuple[str | None, str | None]:
         """The last speaker — the last one `agrees` accepts (قالت after a man: the woman heard before); but
@@ -209,7 +226,7 @@ class QuoteFinder:
         entity_of = {id(m): m.entity for m in article.mentions if self.plausible(m)}
         quotes: list[Quote] = []
         claims: list[Claim] = []
-        memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs))
+        memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs), self.rep.partitive)
         for sentence in article.sentences:
             reader = SentenceReader(article, sentence)
             memory.sentence(reader, entity_of)
@@ -232,7 +249,8 @@ class QuoteFinder:
 
     def plausible(self, m: Mention) -> bool:
         """Whether a mention may name a speaker: not a currency, unit or common word the NER tagged (ريال)."""
-        return normalize(m.text).strip() not in self.s.not_speakers
+        text = normalize(m.text).strip()
+        return text not in self.s.not_speakers and text not in self.s.pronoun_phrases  # لي tagged as a name
 
     def named_later(self, article: Article, quotes: list[Quote]) -> None:
         """A speaker first given only by title (أكد عضو القائمة والمرشح لمنصب … أن، وقال: …) and named
@@ -466,8 +484,12 @@ class QuoteFinder:
             clause = self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40))
             who = self.speaker(r, verb, clause[2] if clause else min(limit, verb.end + SUBJECT_GAP), entity_of, memory)
             if clause is None:
-                if self.opens_clause(r, verb) and verb.start >= memory.said_until:  # not inside what was said
-                    memory.heard(who)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
+                if (
+                    self.opens_clause(r, verb)
+                    and verb.start >= memory.said_until  # not inside what was said
+                    and (memory.in_sentence is None or self.speaker_words(who))
+                ):
+                    memory.heard(who, quoted=False)  # ونفى السفير … الاتهامات، وقال: … — the speaker goes on
                 continue
             start, colon, _ = clause
             end = self.clause_end(r, start, verbs[k + 1 :], quoted=colon)
@@ -491,10 +513,28 @@ class QuoteFinder:
                     if self.quoted_words(r, s, e):
                         out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
-            memory.heard(who)
+            if not self.after_preposition(r, verb):  # حول دعوة X إلى: a noun, no speaker who goes on
+                memory.heard(who)
             memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def after_preposition(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a cue follows a preposition in its sentence (حول دعوة، عن تأكيد): a noun, not a verb."""
+        before = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 12), verb.start))[-1:]
+        return (
+            bool(before)
+            and normalize(before[0].group()) in self.s.not_opening
+            and not r.text[before[0].end() : verb.start].strip()
+        )
+
+    def speaker_words(self, who: Speaker) -> bool:
+        """Whether a speaker is a named one or words headed by a speaker's noun (مصدر، الوزارة، رئيس، أحد): after
+        a quote in its sentence, a verb with other words for subject (…، ورد كيدهم) is more of what was said."""
+        noun = head(who.words or "")[0]
+        return bool(who.entity) or any(
+            noun in t for t in (self.s.unnamed_nouns, self.s.org_nouns, self.s.person_titles)
+        )
 
     def opens_clause(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a cue with no content of its own stands as a verb opening a clause — after و/ف, a
@@ -666,7 +706,7 @@ class QuoteFinder:
         speaker. An addressee follows لـ or في مقابلة مع (للصحفيين، لوكالة فرانس برس)."""
         memory.speaking_at = verb.start
         if self.s.participle.fullmatch(verb.norm) and not verb.norm.endswith(self.s.letters["plural_suffixes"][0]):
-            return self.participle_speaker(r, verb, entity_of, memory)
+            return self.grouped(r, verb, self.participle_speaker(r, verb, entity_of, memory), memory)
         between = [
             m
             for m in r.mentions
@@ -680,13 +720,16 @@ class QuoteFinder:
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
             between, until = [], verb.end
         definite = self.definite_subject(r, verb)
-        holder = None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, memory)
+        holder = (
+            None if any(m.label == "PERSON" for m in between) else self.title_holder(r, verb, until, entity_of, memory)
+        )
         subject = named_first = None if holder else self.first_named(r, verb, between)
         for label in (
             () if holder or subject else ("PERSON",) if definite else ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
         ):
             chosen = [m for m in between if m.label == label and not self.addressed(r, verb, m)]
             chosen = [m for m in chosen if not m.description] or chosen  # a name over a title
+            chosen = [m for m in chosen if normalize(m.text) not in self.s.person_titles] or chosen  # معالي أمين …
             if label == "PERSON":  # قالت after a man's name is not his (the verb agrees with its subject)
                 chosen = [m for m in chosen if self.agrees(verb, entity_of.get(id(m)), memory)]
             if label in ("GPE", "LOC", "FAC", "MISC"):
@@ -706,6 +749,16 @@ class QuoteFinder:
             after = max([after] + [m.end for m in between if m.entity == subject.entity])
         addressee, addressee_start = self.addressee(r, after, until, entity_of, anywhere=subject is None)
         who = Speaker(entity_of.get(id(subject)) if subject else None)
+        if subject is None and addressee and memory.model and self.document_of(r, verb, addressee_start):
+            if addressee in memory.model.entities:  # وأفاد بيان لوزارة الداخلية: the ministry's statement
+                who.entity = addressee
+            else:
+                for t in r.article.timexes:  # بيان للوزارة اليوم: without the date
+                    if addressee_start < t.start < until and r.text[t.start : t.end] in addressee:
+                        addressee = addressee[: addressee.find(r.text[t.start : t.end])].strip()
+                resolved = memory.model.resolve(addressee, verb.end, (memory.entity, memory.words))
+                who.entity, who.words = resolved if resolved and (resolved[0] or resolved[1]) else (None, addressee)
+            return self.grouped(r, verb, who, memory)
         if subject is not None and subject.label == "PERSON" and who.entity:  # قالت نوال: Nawal is a woman
             gender = verb_form(verb.norm, self.c.verbs)[0]
             if gender is not None:
@@ -713,6 +766,11 @@ class QuoteFinder:
         if subject is None:
             end = addressee_start if addressee_start is not None else until
             words = definite or self.subject_words(r, verb.end, end)
+            if not words and addressee_start is not None and not r.text[verb.end : addressee_start].strip():
+                later = self.subject_words(r, self.past_addressee(r, addressee_start, until), until)
+                noun = head(later)[0]
+                if noun in self.s.unnamed_nouns or noun in self.s.person_titles or noun in self.rep.partitive:
+                    words = later  # وأوضح لـ«عكاظ» مصدر مطلع: the subject after the addressee
             bare = words and self.title_then_object(verb, words)
             if words and (self.object_words(verb, words) or bare):
                 words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
@@ -732,14 +790,24 @@ class QuoteFinder:
                 )
                 if who.entity is None and resolved and (resolved[0] or resolved[1]):
                     who.entity, who.words = resolved
+                elif who.entity is None and memory.model and (near := memory.model.misspelt(words)):
+                    who.entity, who.words = near, None  # وقال كوكر after السيناتور بوب كوركر
             elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
                 who.entity, who.words = titled
             elif (before := self.subject_before(r, verb)) is not None and self.agrees(
                 verb, entity_of.get(id(before)), memory
             ):  # الإطاحة بالرئيس بشار الأسد وتقول: a man's name before تقول is not its subject
                 who.entity = entity_of.get(id(before))
+            elif memory.model and (relative := self.relative_subject(r, verb)):
+                resolved = memory.model.resolve(relative, verb.start, (memory.entity, memory.words))
+                who.entity, who.words = resolved if resolved and (resolved[0] or resolved[1]) else (None, relative)
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
+            elif words and memory.model and (long := self.long_subject(r, verb, words, end, memory)):
+                who.words = long
+                resolved = memory.model.resolve(long, verb.end, (memory.entity, memory.words))
+                if resolved and (resolved[0] or resolved[1]):
+                    who.entity, who.words = resolved
             elif plural and (group := self.group_before(r, memory)) is not None:
                 who.words = group
             elif bare and not self.title_known(memory, bare, verb.start):
@@ -770,7 +838,79 @@ class QuoteFinder:
         if verb.norm in self.c.relay_verbs and not who.reported_by and self.relayed_pronoun(r, verb.end, until):
             who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
             who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
-        return who
+        return self.grouped(r, verb, who, memory)
+
+    def plural_cue(self, verb: Verb) -> bool:
+        """Whether a cue is plural: a verb in وا / ون, or a participle in ين / ون (مؤكدين، مشيرون)."""
+        if verb_form(verb.norm, self.c.verbs)[1]:
+            return True
+        norm = strip_conjunction(verb.norm, self.rep.participles)
+        stem = norm[:-2] + self.s.letters["accusative"]
+        return norm.endswith(tuple(self.s.letters["plural_endings"])) and (
+            stem in self.rep.participles or stem in self.c.verbs
+        )
+
+    def grouped(self, r: SentenceReader, verb: Verb, who: Speaker, memory: Memory) -> Speaker:
+        """A plural cue given to one person (تبادل الموظفون التهاني …، مؤكدين أن → not the mayor named before):
+        the group named last before it in its sentence, or the last group heard; else the speaker as found."""
+        entity = memory.model.entities.get(who.entity or "") if memory.model else None
+        if entity is None or entity.label != "PERSON" or not self.plural_cue(verb):
+            return who
+        if len({m.entity for m in r.mentions if m.label == "PERSON" and m.end <= verb.start}) > 1:
+            return who  # X وY، مشيرين: two people named
+        group = self.group_in_sentence(r, verb, memory) or next(
+            (w for e, w in reversed(memory.history) if e is None and w and self.group_words(w)), None
+        )
+        return Speaker(None, group, who.addressee, who.reported_by) if group else who
+
+    def group_words(self, words: str) -> bool:
+        """Whether words name a group: their first word (or the one after بعض / عدد من) is a plural noun."""
+        found = [strip_conjunction(normalize(w)) for w in WORD.findall(words)][:3]
+        while found and (
+            found[0] in self.rep.partitive
+            or found[0] in self.c.gap_words
+            or found[0] == self.s.letters["partitive_link"]
+        ):
+            found = found[1:]
+        return bool(found) and self.plural_noun(found[0])
+
+    def plural_noun(self, norm: str) -> bool:
+        """A sound plural noun (المواطنون، مسؤولين), not a verb (يقولون) nor a relative (الذين)."""
+        letters = self.s.letters
+        return (
+            len(norm) >= 5
+            and norm.endswith(tuple(letters["plural_endings"]))
+            and not norm.startswith((letters["imperfect_he"], letters["imperfect_she"]))
+            and norm not in self.s.relatives
+        )
+
+    def group_in_sentence(self, r: SentenceReader, verb: Verb, memory: Memory) -> str | None:
+        """The plural noun nearest before a cue in its sentence, outside names, with its partitive and
+        description (وأشار عدد من زوار المهرجان، تبادل الموظفون التهاني)."""
+        words = list(WORD.finditer(r.text, r.sentence.start, verb.start))
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if not self.plural_noun(strip_conjunction(normalize(w.group()))):
+                continue
+            if any(m.start <= w.start() < m.end for m in r.mentions):
+                continue
+            while k and self.plural_noun(strip_conjunction(normalize(words[k - 1].group()))):
+                k -= 1  # لاعبين آخرين: the noun before its adjective
+            w, start = words[k], words[k].start()
+            if strip_conjunction(normalize(w.group())) != normalize(w.group()):
+                start += 1  # ولاعبين آخرين: without the و
+            if (
+                k >= 2
+                and normalize(words[k - 1].group()) == self.s.letters["partitive_link"]
+                and normalize(words[k - 2].group()) in self.rep.partitive
+            ):
+                start = words[k - 2].start()  # عدد من الزوار
+            elif k >= 1 and normalize(words[k - 1].group()) in self.rep.partitive:
+                start = words[k - 1].start()  # بعض المشاركين
+            definite = head(w.group())[1]  # الموظفون alone (the words after it are its object), مواطنون في المدينة
+            end = w.end() if definite else memory.model.description_end(w.start(), verb.start)
+            return r.text[start:end] if end > start else None
+        return None
 
     def first_named(self, r: SentenceReader, verb: Verb, between: list[Mention]) -> Mention | None:
         """After a verb that takes a person as object (يتهم «داعش» الملا عمر بأنه، دعت الوزارة المواطنين): the
@@ -833,11 +973,30 @@ class QuoteFinder:
         letters = self.s.letters
         if found and letters["tanwin_fath"] in WORD.findall(words)[0]:
             return True  # وأورد رقماً يثير …: a word written accusative is the object
+        first = WORD.findall(words)[:1]
+        if (
+            first
+            and first[0].endswith(letters["ta_marbuta"])
+            and head(first[0]) in [(n, True) for n in self.s.org_nouns]
+        ):
+            if self.masculine(verb):
+                return True  # كما دعا الحكومة إلى: a feminine body after a masculine verb is its object
         if found and found[0] in self.s.quantifiers:
             addressing = strip_conjunction(verb.norm, self.s.addressing) in self.s.addressing
             possessed = len(found) > 1 and found[1].endswith(letters["possessives"])  # جميع مواطنيها
             return addressing and len(found) > 1 and (head(found[1])[1] or possessed)  # not كل من الوزير والسفير
         return bool(found) and head(found[0])[1] and found[0].endswith(letters["oblique_plural"]) and len(found[0]) > 5
+
+    def masculine(self, verb: Verb) -> bool:
+        """Whether a verb is masculine singular: by the verb table (قال has قالت), or a verb that addresses
+        people written without the feminine ت (دعا، طالب; not دعت، تطالب)."""
+        form = verb_form(verb.norm, self.c.verbs)
+        if form[0] is not None or form[1]:
+            return form == (False, False)
+        norm, letters = strip_conjunction(verb.norm, self.s.addressing), self.s.letters
+        return norm in self.s.addressing and not (
+            norm.endswith(letters["feminine_suffix"]) or norm.startswith(letters["imperfect_she"])
+        )
 
     def group_before(self, r: SentenceReader, memory: Memory) -> str | None:
         """A plural verb with a dropped subject (وقالوا لـ«عكاظ» إن) whose last speaker is no group: the group
@@ -858,7 +1017,7 @@ class QuoteFinder:
         end = memory.model.description_end(words[1].start(), stop)
         return r.text[words[1].start() : end] or None
 
-    def title_holder(self, r: SentenceReader, verb: Verb, until: int, memory: Memory) -> str | None:
+    def title_holder(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: Memory) -> str | None:
         """A subject that is a definite title right after the verb (وأكد الزعيم الغامض للحركة أن) with no name
         after it: the person last named before whose role starts with that title, if they agree."""
         first = WORD.search(r.text, verb.end, until)
@@ -869,8 +1028,40 @@ class QuoteFinder:
         noun, definite = head(first.group())
         if not definite or noun in self.s.org_nouns or noun in self.s.unnamed_nouns or noun in self.s.document_nouns:
             return None
+        named = self.chain_end(r, first.end(), entity_of)
+        if named is not None:  # أكد الأمين العام للمؤتمر … عميد معهد … الدكتور X: the name the titles lead to
+            return entity_of[id(named)] if self.agrees(verb, entity_of[id(named)], memory) else None
         holder = memory.model.role_holder(noun, verb.start)
+        second = WORD.match(r.text, first.end() + 1) if r.text[first.end() : first.end() + 1] == " " else None
+        adjective = normalize(second.group()) if second is not None else ""
+        if (
+            second is not None
+            and second.end() <= until
+            and head(adjective)[1]
+            and adjective.endswith(self.s.letters["nisba"])
+        ):
+            phrase = r.text[first.start() : second.end()]
+            if holder and not memory.model.has_title(holder, phrase):  # الرئيس الكيني
+                holder = None  # the president named before is another country's
+            holder = holder or memory.model.titled(phrase, len(r.text))
         return holder if holder and self.agrees(verb, holder, memory) else None
+
+    def chain_end(self, r: SentenceReader, start: int, entity_of) -> Mention | None:
+        """The last person named in a chain of titles from `start` (المستشار في مكتب وزير الدفاع الأمير X العميد
+        Y → Y), before any punctuation, relative, complementiser or preposition that ends a description."""
+        last = None
+        for m in r.mentions:
+            if m.start <= start or m.label != "PERSON" or not entity_of.get(id(m)):
+                continue
+            if m.description or head(m.text)[0] in self.s.person_titles:
+                continue  # وزير الدفاع السعودي tagged as a person: a title in the chain
+            gap = r.text[start : m.start]
+            if m.start - start > TITLE_CHAIN or regex.search(r"[،,:؛.!?؟«»\"“”()]", gap):
+                break
+            if any(normalize(w) in self.s.description_end for w in WORD.findall(gap)):
+                break
+            last = m
+        return last
 
     def in_document(self, r: SentenceReader, verb: Verb, memory: Memory) -> tuple[str | None, str | None] | None:
         """`أصدرت الوزارة بيانا طالبت فيه بـ …`، `بيانا جاء فيه:`: the cue speaks for the document named just
@@ -983,6 +1174,19 @@ class QuoteFinder:
         if heard is not None and heard.entity and self.agrees(verb, heard.entity, memory):
             return Speaker(heard.entity, heard.words, reported_by=list(heard.reported_by))
         if heard is not None and heard.words and self.s.person_titles & set(normalize(heard.words).split()[:1]):
+            titled = next(  # بيّن مدير عام الهيئة … أمين عام المجلس م. محمد العمرة أن …، لافتا: the title's bearer
+                (
+                    m
+                    for m in r.mentions
+                    if memory.in_sentence_at < m.start < limit
+                    and m.label == "PERSON"
+                    and entity_of.get(id(m))
+                    and not regex.search(r"[،,:؛]", r.text[memory.in_sentence_at : m.start])
+                ),
+                None,
+            )
+            if titled is not None:
+                return Speaker(entity_of[id(titled)], reported_by=list(heard.reported_by))
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))  # أعرب وزير الري …، لافتا
         for label in ("PERSON", "ORG"):
             named = next(
@@ -1077,7 +1281,11 @@ class QuoteFinder:
             end = addressed.start()
         for k, w in enumerate(WORD.finditer(r.text, start, end)):
             norm = normalize(w.group())
-            participle = self.s.participle.fullmatch(norm) and (norm in self.c.verbs or not k)  # يقول معلقا
+            participle = self.s.participle.fullmatch(norm) and (
+                norm in self.c.verbs
+                or norm in self.rep.participles
+                or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
+            )  # يقول معلقا; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
             if participle or (k and norm in self.s.description_end):
                 end = w.start()
                 break
@@ -1094,10 +1302,51 @@ class QuoteFinder:
         opened = [c for c in self.c.marks if c in phrase]
         if opened and r.text[words[-1].end() : words[-1].end() + 1] == self.c.marks[opened[-1]]:
             phrase += self.c.marks[opened[-1]]  # وعلمت «عكاظ»: the name with its closing mark
+        if phrase[:1] in self.c.marks and self.c.marks[phrase[0]] not in phrase:
+            return ""  # وتابع" من الطبيعي …: the quotation opens, no subject
         first = WORD.match(phrase)
         if first and normalize(first.group()) in self.c.not_subject:
             return ""
+        lead = strip_conjunction(normalize(first.group()), self.s.not_opening) if first else ""
+        if first and (lead in self.s.not_opening or lead in self.s.not_subject_words):
+            return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
+        if len(words) == 1 and (lead in self.s.demonstratives or self.adverb(words[0].group())):
+            return ""  # وأرجع ذلك إلى، لا تلفت كثيرا إلى، أعلن رسميا: no subject
+        if self.adverb(words[0].group()) and lead.startswith(self.s.letters["imperfect_she"]) and len(lead) > 4:
+            return ""  # أكدت، تزامنا مع الغارات، أن: a verbal noun in the accusative, the subject stood before
+        if (
+            first
+            and normalize(first.group()) in self.s.pronoun_phrases
+            and not first.group().endswith(self.s.letters["ta_marbuta"])  # فئة folds into فيه
+        ):  # وقال لي قائد المجموعة: after the phrase
+            return (
+                self.subject_words(r, r.text.find(phrase, start) + first.end(), end)
+                if first.end() < len(phrase)
+                else ""
+            )
+        if first and self.manner(first.group()):
+            return ""  # قال بصوته الهادئ، أشار بالإشارات: how it was said, not who
         return phrase
+
+    def adverb(self, word: str) -> bool:
+        """Whether a lone word is an adverb in the accusative (كثيرا، رسميا، مؤخرا): a word in ا or اً of four
+        letters or more that no table knows as a speaker's noun."""
+        norm = normalize(word)
+        return (
+            len(norm) >= 4
+            and norm.endswith(self.s.letters["accusative"])
+            and not any(norm in t for t in (self.s.unnamed_nouns, self.s.org_nouns, self.s.person_titles))
+        )
+
+    def manner(self, word: str) -> bool:
+        """Whether a word opens a phrase of manner (ب + the article or + a possessed noun: بالإشارات، بصوته)."""
+        letters, norm = self.s.letters, normalize(word)
+        if not norm.startswith(letters["prepositions"][0]) or len(norm) < 2:
+            return False
+        if norm.startswith(letters["preposition_article"][0]):
+            return True
+        ending = next((e for e in sorted(letters["possessed_endings"], key=len, reverse=True) if word.endswith(e)), "")
+        return bool(ending) and normalize(word[: -len(ending)]) not in self.rep.partitive  # not بعضهم
 
     def antecedent(self, r: SentenceReader, verb: Verb, words: str, entity_of) -> str | None:
         """الوكالة، الصحيفة، الشركة: the last organisation named with that noun (وكالة أسوشيتد برس)."""
@@ -1116,7 +1365,7 @@ class QuoteFinder:
         return None
 
     def addressed(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
-        lead = normalize(r.text[max(verb.end, m.start - 3) : m.start]).rstrip('«“" ')
+        lead = normalize(r.text[max(verb.end, m.start - 3) : m.start]).rstrip('«“"( ')
         before = WORD.findall(r.text, max(verb.end, m.start - 12), m.start)[-1:]
         word = normalize(before[0]) if before else ""
         return (
@@ -1124,7 +1373,12 @@ class QuoteFinder:
             or (word.startswith(self.c.attached) and head(word[1:])[0] in self.s.org_nouns)  # لوكالة فرانس برس
             or m.proclitic.endswith(self.c.attached)
             or WORD.findall(normalize(r.text[verb.end : m.start]))[-1:] in [[w] for w in self.c.addressee_with]
+            or self.with_outlet(WORD.findall(normalize(r.text[verb.end : m.start]))[-2:])
         )  # مع before the name, not رجال ألمع
+
+    def with_outlet(self, words: list[str]) -> bool:
+        """Whether the two words before a name are مع and a body's noun (في مقابلة مع تلفزيون «X»): spoken to."""
+        return len(words) == 2 and words[0] in self.c.addressee_with and head(words[1])[0] in self.s.org_nouns
 
     def addressee(
         self, r: SentenceReader, after: int, until: int, entity_of, anywhere: bool = False
@@ -1133,6 +1387,9 @@ class QuoteFinder:
         it starts; with `anywhere`, the first one in the gap (no subject: مسؤول أمريكي لوكالة …)."""
         n, stop = r.normal_offset(after), r.normal_offset(until)
         m = (self.c.addressee_any.search if anywhere else self.c.addressee.match)(r.view.norm, n, stop)
+        word = WORD.match(r.view.norm, m.start()) if m else None
+        if word and (word.group() in self.s.org_nouns or word.group() in self.s.person_titles):
+            return None, None  # قال رئيس لجنة التنمية: لجنة is a noun, not لـ + جنة
         if not m:
             return None, None
         begin, start = r.original(m.start(), m.start())[0], r.original(m.end(), m.end())[0]
@@ -1145,6 +1402,54 @@ class QuoteFinder:
             return None, None
         article = self.c.article  # ل + ال is written لل: the words after it lost their alef (للصحفيين)
         return (article[0] + phrase if phrase.startswith(article[1:]) else phrase), begin
+
+    def long_subject(self, r: SentenceReader, verb: Verb, words: str, until: int, memory: Memory) -> str:
+        """Subject words longer than a description (وأكدت ناخبة في حي X شمال شرقي العاصمة، قال رئيس لجنة
+        التنمية في محافظة X): the description they open when their first word is an indefinite noun, else
+        nothing."""
+        found = WORD.findall(words)
+        first = found[0] if len(found) > 6 else ""
+        if (
+            not first
+            or head(first)[1]
+            or normalize(first) in self.s.adverbs
+            or normalize(first).startswith(self.s.letters["preposition_article"])
+        ):
+            return ""
+        start = r.text.find(words, verb.end)
+        rest = r.text[start + len(words) : r.sentence.end].lstrip()
+        if (
+            start < 0
+            or (
+                head(first)[0] not in self.s.document_nouns  # وقال بيان للمكتب الإعلامي لـ… وتلقت «X» نسخة منه إن
+                and (
+                    r.text[start + len(words) : until].strip() or not self.s.content_opening.match(normalize(rest[:12]))
+                )
+            )
+        ):
+            return ""  # the words were cut short before their end (a name may follow): no description
+        return r.text[start : memory.model.description_end(start, start + len(words))]
+
+    def document_of(self, r: SentenceReader, verb: Verb, at: int | None) -> bool:
+        """Whether the verb's subject is an indefinite document right before a لـ (أفاد بيان لوزارة X): the
+        لـ names its issuer, not an addressee."""
+        first = WORD.search(r.text, verb.end, at) if at is not None else None
+        if first is None or r.text[verb.end : first.start()].strip() or r.text[first.end() : at].strip():
+            return False
+        noun, definite = head(first.group())
+        return not definite and noun in self.s.document_nouns
+
+    def past_addressee(self, r: SentenceReader, start: int, until: int) -> int:
+        """Where an addressee right after its verb ends (وأوضح لـ«عكاظ» مصدر مطلع): after its closing mark,
+        its name, or its one word — the subject may follow it."""
+        quoted = regex.match(r"\p{L}\p{M}*\u0640?\s*[«“\"]([^»”\"]{1,40})[»”\"]", r.text[start:until])
+        if quoted:
+            return start + quoted.end()
+        named = next((m for m in r.mentions if start <= m.start <= start + 2 and m.end <= until), None)
+        if named is not None:
+            return named.end + (r.text[named.end : named.end + 1] in ("»", "”", '"'))
+        word = WORD.search(r.text, start, until)
+        return word.end() if word else until
 
     def subject_before(self, r: SentenceReader, verb: Verb) -> Mention | None:
         """SVO order: a name just before the verb (وكان بوتين قد قال), or before a relative pronoun
@@ -1167,6 +1472,23 @@ class QuoteFinder:
                     return m
                 break
         return None
+
+    def relative_subject(self, r: SentenceReader, verb: Verb) -> str:
+        """A body or a source named by its noun right before a relative and the verb (حاجز أمني للشرطة التي
+        قالت إن، المصدر الذي أكد أن): the noun with its article, else nothing."""
+        before = list(WORD.finditer(r.text, max(r.sentence.start, verb.start - 40), verb.start))[-2:]
+        if len(before) < 2 or normalize(before[1].group()) not in self.s.relatives:
+            return ""
+        if r.text[before[0].end() : before[1].start()].strip() or r.text[before[1].end() : verb.start].strip():
+            return ""
+        word, letters = before[0].group(), self.s.letters
+        for prefix in letters["preposition_article"]:  # للشرطة، بالوزارة: the article the preposition took
+            if normalize(word).startswith(prefix):
+                word = self.c.article + word[len(prefix) :]
+        noun, definite = head(word)
+        if not definite or not (noun in self.s.org_nouns or noun in self.s.unnamed_nouns):
+            return ""
+        return word
 
     def subject_in_frame(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory):
         """SVO in a frame (وكانت جماعة X المسلحة قد أعلنت، أما شرطة المدينة فأكدت، أن سفير X كان قد نفى):
