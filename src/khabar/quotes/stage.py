@@ -803,7 +803,7 @@ class QuoteFinder:
                 who.entity, who.words = resolved if resolved and (resolved[0] or resolved[1]) else (None, relative)
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
-            elif words and memory.model and (long := self.long_subject(r, verb, words, end, memory)):
+            elif words and memory.model and (long := self.described_subject(r, verb, words, end, memory)):
                 who.words = long
                 resolved = memory.model.resolve(long, verb.end, (memory.entity, memory.words))
                 if resolved and (resolved[0] or resolved[1]):
@@ -1403,7 +1403,7 @@ class QuoteFinder:
         article = self.c.article  # ل + ال is written لل: the words after it lost their alef (للصحفيين)
         return (article[0] + phrase if phrase.startswith(article[1:]) else phrase), begin
 
-    def long_subject(self, r: SentenceReader, verb: Verb, words: str, until: int, memory: Memory) -> str:
+    def described_subject(self, r: SentenceReader, verb: Verb, words: str, until: int, memory: Memory) -> str:
         """Subject words longer than a description (وأكدت ناخبة في حي X شمال شرقي العاصمة، قال رئيس لجنة
         التنمية في محافظة X): the description they open when their first word is an indefinite noun, else
         nothing."""
