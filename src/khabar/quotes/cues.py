@@ -38,6 +38,12 @@ class Cues:
     not_subject: frozenset[str]
     claim_conjunctions: frozenset[str]
     claim_conjunction_before: frozenset[str]
+    plain_complementisers: frozenset[str]  # أن، إن، بأن: a clause after a long subject opens only so
+    long_subject: int  # words at most between a verb and أن across a long subject
+    asides: frozenset[str]  # علما بأن، خاصة أن: the narrator's aside, not a long subject's clause
+    clause_words: frozenset[str]  # بحيث، عندما: another clause between a verb and أن
+    findings: frozenset[str]  # توصل: a clause after أن / إلى أن only
+    findings_complementisers: frozenset[str]
 
 
 def open_alternation(words) -> str:
@@ -95,6 +101,12 @@ def cues() -> Cues:
         not_subject=folded(words["not_subject"]),
         claim_conjunctions=folded(words["claim_conjunctions"]),
         claim_conjunction_before=folded(words["claim_conjunction_before"]),
+        plain_complementisers=folded(words["plain_complementisers"]),
+        long_subject=words["long_subject"],
+        asides=folded(words["asides"]),
+        clause_words=folded(words["clause_words"]),
+        findings=folded(words["findings"]),
+        findings_complementisers=folded(words["findings_complementisers"]),
     )
 
 
@@ -136,6 +148,8 @@ class Reporting:
     fact_before: frozenset[str]  # مما يؤكد أن: a fact confirms, nobody speaks
     impersonal: frozenset[str]  # ويتوقع أن: it is expected
     noticed: frozenset[str]  # لفت نظري أن: noticing, not speaking
+    inner: frozenset[str]  # قلت في نفسي: thinking, not speaking
+    inner_lead: frozenset[str]
     masdar_cues: frozenset[str]  # دعوة، التنبيه: verbal nouns among the cues
     relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
     relative_suffixes: tuple[str, ...]
@@ -200,6 +214,8 @@ def reporting() -> Reporting:
         fact_before=folded(raw["context"]["fact_before"]),
         impersonal=folded(raw["context"]["impersonal"]),
         noticed=folded(raw["context"]["noticed"]),
+        inner=folded(raw["context"]["inner"]),
+        inner_lead=folded(raw["context"]["inner_lead"]),
         masdar_cues=folded(raw["context"]["verbal_nouns"]),
         noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
         subject_endings=tuple(fold(v) for v in raw["context"]["subject_endings"]),

@@ -312,7 +312,12 @@ class QuoteFinder:
             found = []  # only a word right before counts (في 2013، مؤكدا: not في)
         words = [w.group() for w in found]
         previous = words[-1] if words else ""
-        after = WORD.findall(view, n1, min(len(view), n1 + 20))[:1]
+        following = WORD.findall(view, n1, min(len(view), n1 + 20))[:2]
+        if following and (
+            following[0] in k.inner or (following[0] in k.inner_lead and following[1:] and following[1] in k.inner)
+        ):
+            return True  # قلت في نفسي إن …: a thought
+        after = following[:1]
         rest = view[n1:].lstrip()
         clause = self.c.introducer.match(view, len(view) - len(rest)) if rest else None
         at_once = clause is not None and clause.group("comp") is not None
@@ -1094,12 +1099,19 @@ class QuoteFinder:
             if any(x.start < intro < x.end for x in r.mentions):
                 continue
             colon = m.group("comp") is None
+            if (
+                verb.norm in self.c.findings
+                and normalize(m.group("comp") or ":") not in self.c.findings_complementisers
+            ):
+                continue  # توصل الطرفان إلى خارطة … على أن: the terms of an agreement, not a finding
             if not colon and r.text[r.original(m.end(), m.end())[0] : r.original(m.end(), m.end())[0] + 1] == ".":
                 continue  # قناة (إن.بي.سي): letters of a name, not إن
             if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
             if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
                 continue  # دعا / طالب … introduce a call, not quoted words
+            if not colon and self.aside(r, verb, m.start()):
+                continue  # أضاف الموقع صفحة …، إلا أن …: the narrator's aside, not the verb's clause
             after = r.original(m.end(), m.end())[0]
             allowed = self.gap_allowed(r, m, colon)
             if m.group("mark") is not None:
@@ -1125,8 +1137,52 @@ class QuoteFinder:
             return None
         if limit >= verb.end + SUBJECT_GAP + 40:  # not cut by a next cue: a long subject may stand first
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
+            found = self.long_subject(r, verb, limit)
+            if found is not None:
+                return found
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def long_subject(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
+        """أن / إن further on after a verb opening its clause with a long subject: a name or a source with its
+        titles and descriptions (أعلن العداء X، صاحب الرقم …، اليوم، أنه …؛ أوضح X مدير عام فرع … ورئيس لجنة …
+        أن). Between them no other clause: no full stop or colon, no comma before a conjunction, no purpose."""
+        if verb.relative or verb.norm in self.no_subject or not self.opens_clause(r, verb):
+            return None
+        named = any(verb.end < m.start <= verb.end + 12 and m.label in ("PERSON", "ORG") for m in r.mentions)
+        first = WORD.match(r.view.norm, r.normal_offset(verb.end) + 1)
+        head = first.group().removeprefix(self.c.article) if first else ""
+        if not (named or head in claim_cues().source_nouns or head in self.rep.titles):
+            return None
+        n = r.normal_offset(verb.end)
+        for m in self.c.introducer.finditer(r.view.norm, n, r.normal_offset(limit)):
+            if m.group("comp") is None or normalize(m.group("comp")) not in self.c.plain_complementisers:
+                continue
+            intro = r.original(m.start(), m.start())[0]
+            if any(x.start < intro < x.end for x in r.mentions):
+                continue
+            gap = r.view.norm[n : m.start()]
+            words = WORD.findall(gap)
+            if any(self.known_word(w) for w in words) or self.c.according_to.search(gap):
+                return None  # the next cue's clause, an according-to phrase's
+            if self.aside(r, verb, m.start()):
+                return None  # …، علما بأن: the narrator's aside
+            if any(strip_conjunction(w, shortest=2) in self.c.clause_words for w in words):
+                return None  # …، بحيث يدخل فيه …: another clause
+            if regex.search(r"[.:؛!?؟«»\"“”]", gap) or self.rep.new_clause.search(gap):
+                return None
+            if set(words) & self.rep.purpose or len(words) > self.c.long_subject:
+                return None
+            return r.original(m.end(), m.end())[0], False, intro
+        return None
+
+    def aside(self, r: SentenceReader, verb: Verb, intro: int) -> bool:
+        """Whether the word right before a complementiser (at `intro` in the view) makes its clause the
+        narrator's or another verb's (علما بأن، إلا أن، بعد أن، يمكن أن), not the cue's content."""
+        words = list(WORD.finditer(r.view.norm, r.normal_offset(verb.end), intro))
+        if not words or r.view.norm[words[-1].end() : intro].strip():
+            return False  # لـ "سبق" أنه: a name in marks, not سبق أن
+        return strip_conjunction(words[-1].group(), shortest=2) in self.c.asides
 
     def narrated_after(self, r: SentenceReader, start: int, end: int) -> int:
         """What was said ends at a comma before و and a past verb of a new subject (…، وظهرت أنباء عن …)."""
@@ -1239,6 +1295,8 @@ class QuoteFinder:
                 if any(m.start == following and m.label in ("PERSON", "GPE", "LOC") for m in r.mentions):
                     continue  # مبعوث الأمم المتحدة إلى اليمن: a title, the content comes later
                 return (following, False, t.start) if following < r.sentence.end else None
+            if word in attached and not inside and i < len(tokens) and tokens[i].start < r.sentence.end:
+                return tokens[i].start, False, t.start  # طالب بـ «…»: the preposition written apart
             clitic = next((p for p in t.proclitics if p.get("tag") == "prep"), None)
             if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
                 if core not in rep.adverbs:
@@ -1550,9 +1608,9 @@ class QuoteFinder:
             return whole if comma_before and comma_after and n_before else (*after, False)
         if opener or p.start < p.cue_start:  # وبحسب X، … / بحسب X فإن …: the phrase opens a clause
             return (*after, False)
-        if comma_before:
+        if comma_before or comma_after:  # … بحسب X، …: a phrase closing its clause with a comma
             return (*before, False)
-        return (*after, False) if comma_after else whole
+        return whole
 
     def holding_clause(self, r: SentenceReader, phrase: int) -> int:
         """Where the clause holding a phrase between commas starts: after the comma before it, or at a
