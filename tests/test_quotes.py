@@ -196,3 +196,25 @@ def test_long_subjects_frames_and_more_cues(pipeline, text, cue, content):
 def test_no_report_across_another_clause_or_in_thought(pipeline, text):
     a, _ = analyse(pipeline, text)
     assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "وقال مسؤول في لجنة الانتخابات في مدينة الرقة، المدينة التي شهدت إقبالا كبيرا: «نتوقع أن ترتفع نسبة "
+            "المشاركة في المساء».",
+            "نتوقع أن ترتفع نسبة المشاركة في المساء",
+        ),
+        (
+            'وصرح سامي الجابر في مؤتمر صحفي بالعاصمة الإيطالية روما اليوم قبل مباراة الغد "سنلعب من أجل الفوز وحده".',
+            "سنلعب من أجل الفوز وحده",
+        ),
+        ("ولم يستبعد وزير المالية فرض ضرائب جديدة خلال العام المقبل.", "فرض ضرائب جديدة خلال العام المقبل"),
+        ("ونفى الوزير ما يتم تداوله عن تأجيل الدراسة.", "ما يتم تداوله عن تأجيل الدراسة"),
+        ("وأكدت الدراسة الجديدة، أنك لا تستطيع إخفاء مشاعرك عن هاتفك.", "لا تستطيع إخفاء مشاعرك عن هاتفك"),
+    ],
+)
+def test_long_quotation_after_a_long_subject_and_noun_objects(pipeline, text, content):
+    a, _ = analyse(pipeline, text)
+    assert content in {q.text for q in a.quotes}

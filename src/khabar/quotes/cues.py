@@ -42,6 +42,7 @@ class Cues:
     long_subject: int  # words at most between a verb and أن across a long subject
     asides: frozenset[str]  # علما بأن، خاصة أن: the narrator's aside, not a long subject's clause
     clause_words: frozenset[str]  # بحيث، عندما: another clause between a verb and أن
+    apposition: frozenset[str]  # X، وهي شريكة في …: a pronoun opening an apposition, not a clause
     findings: frozenset[str]  # توصل: a clause after أن / إلى أن only
     findings_complementisers: frozenset[str]
 
@@ -105,6 +106,7 @@ def cues() -> Cues:
         long_subject=words["long_subject"],
         asides=folded(words["asides"]),
         clause_words=folded(words["clause_words"]),
+        apposition=folded(words["apposition"]),
         findings=folded(words["findings"]),
         findings_complementisers=folded(words["findings_complementisers"]),
     )
@@ -120,6 +122,9 @@ class Reporting:
     preps: dict[str, frozenset[str]]  # separate prepositions before the content, by cue
     attached: dict[str, frozenset[str]]  # prepositions joined to the content's first word, by cue
     masdar: frozenset[str]
+    masdar_negated: frozenset[str]  # لم يستبعد + a noun: a position only when negated
+    negations: frozenset[str]
+    denied: frozenset[str]  # نفى ما تردد: a relative object of a denial
     any_object: frozenset[str]
     any_object_participles: frozenset[str]
     says: frozenset[str]
@@ -182,6 +187,9 @@ def reporting() -> Reporting:
         preps={w: frozenset(p) for w, p in preps.items() if p},
         attached={w: frozenset(p) for w, p in attached.items() if p},
         masdar=folded(obj["masdar"]),
+        masdar_negated=folded(obj["masdar_negated"]),
+        negations=folded(obj["negations"]),
+        denied=folded(obj["denied"]),
         any_object=folded(obj["any_object"]),
         any_object_participles=folded(obj["any_object_participles"]),
         says=folded(obj["says"]),

@@ -1144,37 +1144,54 @@ class QuoteFinder:
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
 
     def long_subject(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
-        """أن / إن further on after a verb opening its clause with a long subject: a name or a source with its
+        """أن / إن further on after a verb opening its clause with a long subject — a name or a source with its
         titles and descriptions (أعلن العداء X، صاحب الرقم …، اليوم، أنه …؛ أوضح X مدير عام فرع … ورئيس لجنة …
-        أن). Between them no other clause: no full stop or colon, no comma before a conjunction, no purpose."""
+        أن) — or a long quotation ending the sentence after a colon or at once (…، المنطقة المؤيدة له: «…»).
+        Between them no other clause: no full stop, colon or quotation, no comma before a conjunction, no
+        other cue, according-to phrase, purpose or clause word, no aside right before أن."""
         if verb.relative or verb.norm in self.no_subject or not self.opens_clause(r, verb):
             return None
-        named = any(verb.end < m.start <= verb.end + 12 and m.label in ("PERSON", "ORG") for m in r.mentions)
+        named = any(verb.end < m.start <= verb.end + SUBJECT_GAP and m.label in ("PERSON", "ORG") for m in r.mentions)
         first = WORD.match(r.view.norm, r.normal_offset(verb.end) + 1)
         head = first.group().removeprefix(self.c.article) if first else ""
         if not (named or head in claim_cues().source_nouns or head in self.rep.titles):
             return None
         n = r.normal_offset(verb.end)
         for m in self.c.introducer.finditer(r.view.norm, n, r.normal_offset(limit)):
-            if m.group("comp") is None or normalize(m.group("comp")) not in self.c.plain_complementisers:
-                continue
-            intro = r.original(m.start(), m.start())[0]
+            intro, after = r.original(m.start(), m.start())[0], r.original(m.end(), m.end())[0]
             if any(x.start < intro < x.end for x in r.mentions):
+                continue
+            quoted = m.group("comp") is None
+            if quoted and (verb.norm in self.c.clause_only | self.rep.announce or not self.long_quotation(r, after)):
+                continue  # a colon or a mark before a long quotation ending its clause
+            if not quoted and normalize(m.group("comp")) not in self.c.plain_complementisers:
                 continue
             gap = r.view.norm[n : m.start()]
             words = WORD.findall(gap)
+            if regex.search(r"[.:؛!?؟]", gap) or self.another_clause(gap):
+                return None
+            opened = [i for i in range(verb.end, intro) if r.text[i] in self.c.marks]
+            if any(not self.short_quotation(r, i) for i in opened[::2]):
+                return None  # a quotation of its own, not a name in marks (مؤسسة «سفيلز»)
             if any(self.known_word(w) for w in words) or self.c.according_to.search(gap):
                 return None  # the next cue's clause, an according-to phrase's
-            if self.aside(r, verb, m.start()):
-                return None  # …، علما بأن: the narrator's aside
+            if set(words) & self.rep.purpose or len(words) > self.c.long_subject + (self.c.long_subject // 4) * quoted:
+                return None
             if any(strip_conjunction(w, shortest=2) in self.c.clause_words for w in words):
                 return None  # …، بحيث يدخل فيه …: another clause
-            if regex.search(r"[.:؛!?؟«»\"“”]", gap) or self.rep.new_clause.search(gap):
-                return None
-            if set(words) & self.rep.purpose or len(words) > self.c.long_subject:
-                return None
-            return r.original(m.end(), m.end())[0], False, intro
+            if not quoted and self.aside(r, verb, m.start()):
+                return None  # …، علما بأن: the narrator's aside
+            return after, quoted, intro
         return None
+
+    def another_clause(self, gap: str) -> bool:
+        """A comma and a word with a conjunction in a long subject (…، وأعلن …), but not an apposition with
+        its pronoun (X، وهي شريكة في …، أن)."""
+        for m in self.rep.new_clause.finditer(gap):
+            words = WORD.findall(gap, m.end() - 2)[:2]
+            if not (words and words[0] in self.c.apposition and words[1:] and words[1] not in self.rep.not_object):
+                return True
+        return False
 
     def aside(self, r: SentenceReader, verb: Verb, intro: int) -> bool:
         """Whether the word right before a complementiser (at `intro` in the view) makes its clause the
@@ -1261,6 +1278,9 @@ class QuoteFinder:
         named_object = norm in rep.any_object  # its object counts once the subject is named
         any_object = named_object or norm in rep.any_object_participles or norm in rep.says
         masdar = any_object or norm in rep.masdar
+        if norm in rep.masdar_negated:  # ولم يستبعد الوزير فرض …
+            before = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
+            masdar = bool(before) and strip_conjunction(before[-1], shortest=2) in rep.negations
         if not (preps or attached or masdar):
             return None
         if masdar and not (preps or attached) and self.has_complementiser(r, verb):
@@ -1285,6 +1305,12 @@ class QuoteFinder:
                 continue
             word = normalize(t.text)
             core = strip_conjunction(word, shortest=2)
+            if (
+                len(core) < 3
+                and core not in rep.not_object
+                and not (t.proclitics and t.proclitics[0].get("tag") == "conj")
+            ):
+                core = word  # فرض: no ف to strip (وهي: و + هي)
             if core in self.known or word in self.known:
                 break  # the next cue: its own content
             inside = any(a <= t.start < b for a, b in covered)
@@ -1317,13 +1343,14 @@ class QuoteFinder:
             titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
             if titled is not None and not regex.search(r"[،,:]", r.text[t.end : titled.start]):
                 continue  # رئيس لجنة التنمية محمد العمران: a title before the speaker's name
+            denial = norm in self.c.negated and core in rep.denied  # نفى الوزير ما تردد عن …
             if (
                 masdar
                 and loose == 0
                 and not after_title
                 and clitic is None
-                and len(core) >= 3
-                and core not in rep.not_object
+                and (len(core) >= 3 or denial)
+                and (core not in rep.not_object or denial)
                 and not (core.endswith(rep.subject_endings) and len(core) >= rep.subject_length)
                 and (named or not named_object)
                 and (any_object or (named and norm in self.c.negated) or not core.startswith(self.c.article))
