@@ -1171,6 +1171,8 @@ class QuoteFinder:
             if regex.search(r"[.:؛!?؟]", gap) or self.another_clause(gap):
                 return None
             opened = [i for i in range(verb.end, intro) if r.text[i] in self.c.marks]
+            if quoted and len(opened) % 2:
+                continue  # ” الصمصام 5 ” العميد …: the mark closes a name, it opens nothing
             if any(not self.short_quotation(r, i) for i in opened[::2]):
                 return None  # a quotation of its own, not a name in marks (مؤسسة «سفيلز»)
             if any(self.known_word(w) for w in words) or self.c.according_to.search(gap):
@@ -1189,6 +1191,8 @@ class QuoteFinder:
         its pronoun (X، وهي شريكة في …، أن)."""
         for m in self.rep.new_clause.finditer(gap):
             words = WORD.findall(gap, m.end() - 2)[:2]
+            if words and words[0] in self.rep.not_object | self.c.not_subject:
+                continue  # …، في كلمة ألقاها: a preposition, not ف + a word
             if not (words and words[0] in self.c.apposition and words[1:] and words[1] not in self.rep.not_object):
                 return True
         return False
