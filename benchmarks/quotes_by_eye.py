@@ -1,6 +1,6 @@
 """Random quotes from random SaudiNewsNet articles for checking by eye, and the quotes stage's speed.
 
-Articles are drawn at random (`--seed`) from the corpus, leaving out the 80 of the attribution set
+Articles are drawn at random (`--seed`) from the corpus, leaving out those of the attribution set
 (tests/attribution); every stage before `quotes` runs on them first, then the quotes stage alone is
 timed. `--sample` quotes drawn at random from all found go to a review sheet (JSON Lines, kept
 outside the project: it holds corpus text), one line per quote with its sentence, speaker and a

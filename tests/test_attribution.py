@@ -67,7 +67,7 @@ def test_the_annotation_holds_offsets_and_hashes_only():
     lines = realnews.read_gold()
     assert [line["n"] for line in lines] == list(range(len(lines)))
     assert [line["split"] for line in lines] == [realnews.split_of(n) for n in range(len(lines))]
-    assert [realnews.split_of(n) for n in (0, 49, 50, 79, 80, 109, 110, 139)] == [
+    assert [realnews.split_of(n) for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199)] == [
         "dev",
         "dev",
         "blind1",
@@ -76,6 +76,10 @@ def test_the_annotation_holds_offsets_and_hashes_only():
         "blind2",
         "blind3",
         "blind3",
+        "dev2",
+        "dev2",
+        "blind4",
+        "blind4",
     ]
     for line in lines:
         assert set(line) == {"n", "article", "sha", "split", "quotes", "claims"}
@@ -98,5 +102,6 @@ def test_the_annotation_points_into_the_corpus_it_was_made_on():
 
 def test_scoring_the_blind_split_needs_to_be_asked_for(monkeypatch):
     monkeypatch.delenv("KHABAR_SCORE_BLIND", raising=False)
-    with pytest.raises(SystemExit, match="KHABAR_SCORE_BLIND"):
-        realnews.score("blind3")
+    for split in ("blind3", "blind4", "all"):
+        with pytest.raises(SystemExit, match="KHABAR_SCORE_BLIND"):
+            realnews.score(split)
