@@ -125,3 +125,8 @@ def test_sources_by_rank_press_and_interview_and_a_phrase_closing_its_clause(pip
     assert found[0][0] == "عدد المتدربين لا يتجاوز مئتي مقاتل" and "سميث" in found[0][1]
     assert found[1] == ("الحكومة تدرس خفض الضرائب", "الصحافة الفرنسية")
     assert found[2] == ("انقطعت الكهرباء عن ثلاثة أحياء", "صحافي في المدينة")
+
+
+def test_a_phrase_alone_puts_the_sentence_before_on_its_source(pipeline):
+    a, _ = analyse(pipeline, "ويحتاج الفريق لضم مهاجم آخر قبل بداية الموسم. وفقا للألمانية.")
+    assert [c.text for c in a.claims] == ["يحتاج الفريق لضم مهاجم آخر قبل بداية الموسم"]

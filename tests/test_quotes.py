@@ -218,3 +218,10 @@ def test_no_report_across_another_clause_or_in_thought(pipeline, text):
 def test_long_quotation_after_a_long_subject_and_noun_objects(pipeline, text, content):
     a, _ = analyse(pipeline, text)
     assert content in {q.text for q in a.quotes}
+
+
+def test_a_name_in_marks_after_la_is_no_quotation(pipeline):
+    a, _ = analyse(
+        pipeline, "وأكد خالد السالم، المدير العام لـ«شركة الخليج لبيع مواد البناء الحديثة»، أن حجم السوق يتسع."
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [("indirect", "حجم السوق يتسع")]

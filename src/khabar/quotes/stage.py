@@ -1108,6 +1108,8 @@ class QuoteFinder:
                 continue  # قناة (إن.بي.سي): letters of a name, not إن
             if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
+            if m.group("mark") is not None and self.named_in_marks(r, intro):
+                continue  # المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»: an organisation's name
             if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
                 continue  # دعا / طالب … introduce a call, not quoted words
             if not colon and self.aside(r, verb, m.start()):
@@ -1162,8 +1164,8 @@ class QuoteFinder:
             if any(x.start < intro < x.end for x in r.mentions):
                 continue
             quoted = m.group("comp") is None
-            if quoted and (verb.norm in self.c.clause_only | self.rep.announce or not self.long_quotation(r, after)):
-                continue  # a colon or a mark before a long quotation ending its clause
+            if quoted and (verb.norm in self.c.clause_only | self.rep.announce or not self.ends_sentence(r, after)):
+                continue  # a colon or a mark before a long quotation ending the sentence
             if not quoted and normalize(m.group("comp")) not in self.c.plain_complementisers:
                 continue
             gap = r.view.norm[n : m.start()]
@@ -1173,8 +1175,8 @@ class QuoteFinder:
             opened = [i for i in range(verb.end, intro) if r.text[i] in self.c.marks]
             if quoted and len(opened) % 2:
                 continue  # ” الصمصام 5 ” العميد …: the mark closes a name, it opens nothing
-            if any(not self.short_quotation(r, i) for i in opened[::2]):
-                return None  # a quotation of its own, not a name in marks (مؤسسة «سفيلز»)
+            if any(not self.short_quotation(r, i, self.c.long_subject // 2) for i in opened[::2]):
+                return None  # a quotation of its own, not a name in marks (مؤسسة «سفيلز»، لـ«شركة مخزن الخليج …»)
             if any(self.known_word(w) for w in words) or self.c.according_to.search(gap):
                 return None  # the next cue's clause, an according-to phrase's
             if set(words) & self.rep.purpose or len(words) > self.c.long_subject + (self.c.long_subject // 4) * quoted:
@@ -1185,6 +1187,21 @@ class QuoteFinder:
                 return None  # …، علما بأن: the narrator's aside
             return after, quoted, intro
         return None
+
+    def named_in_marks(self, r: SentenceReader, opening: int) -> bool:
+        """A quotation joined to لـ before it or opening with a name noun (لـ«شركة …»، «جمعية …») is a name."""
+        before = r.text[max(r.sentence.start, opening - 3) : opening].replace("\u0640", "").rstrip()
+        first = WORD.match(r.view.norm, r.normal_offset(opening + 1))
+        joined = bool(before) and before[-1].isalpha() and normalize(before[-1]) in self.c.attached
+        return joined or (first is not None and first.group() in self.c.name_nouns)
+
+    def ends_sentence(self, r: SentenceReader, opening: int) -> bool:
+        """Whether a long quotation opens at `opening` and nothing but punctuation follows it in its sentence
+        (not لـ«شركة مخزن الخليج لبيع مواد البناء»، أن …: a name)."""
+        if not self.long_quotation(r, opening):
+            return False
+        end = self.quotation_end(r.text, opening)
+        return end is not None and not WORD.search(r.text, end + 1, max(end + 1, r.sentence.end))
 
     def another_clause(self, gap: str) -> bool:
         """A comma and a word with a conjunction in a long subject (…، وأعلن …), but not an apposition with
@@ -1365,6 +1382,8 @@ class QuoteFinder:
                 continue
             subject_word = core.startswith(self.c.article) or self.lam_definite(word) or word in self.c.attached
             if noun is None and subject_word and core not in rep.not_object and norm not in rep.participles:
+                if loose == 0 and core.removeprefix(self.c.article) in claim_cues().source_nouns:
+                    named = True  # وأرجعت الشركة …، ووصفت الوزارة …: a source for subject
                 continue  # the subject's definite words, an addressee (المتحدث الرسمي للهيئة … لـ"الاقتصادية")
             loose += 1
             if loose > 6:
@@ -1527,11 +1546,30 @@ class QuoteFinder:
                     elif not p.source and p.source_text not in q.reported_by_text:
                         q.reported_by_text.append(p.source_text)
                 continue
-            if end - start < 8:
-                continue
             cue = Span(start=p.cue_start, end=p.cue_end, text=r.text[p.cue_start : p.cue_end])
+            if end - start < 8:
+                alone = self.phrase_alone(r, p)  # "….وفقا للألمانية.": the sentence before is the source's
+                if alone is not None:
+                    out.append(self.claim(r, alone[0], alone[1], cue, p.source, p.source_text, sentence=alone[2]))
+                continue
             out.append(self.claim(r, start, end, cue, p.source, p.source_text))
         return out
+
+    def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
+        """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
+        if (
+            r.text[r.sentence.start : p.start].strip(EDGE)
+            or len(WORD.findall(r.text, p.source_end, r.sentence.end)) > 2
+        ):
+            return None
+        sentences = r.article.sentences
+        i = bisect_left([s.start for s in sentences], r.sentence.start)
+        if i == 0 or "\n" in r.text[sentences[i - 1].end : r.sentence.start]:
+            return None
+        previous = sentences[i - 1]
+        start, end = trim(r.text, previous.start, previous.end, EDGE)
+        start = self.claim_start(r, start, end)
+        return (start, end, previous.id) if end - start >= 8 else None
 
     @staticmethod
     def claim(r: SentenceReader, start: int, end: int, cue: Span, source, source_text, sentence=None) -> Claim:
@@ -1584,7 +1622,7 @@ class QuoteFinder:
         k = claim_cues()
         for first in WORD.findall(src.text or ""):
             word = normalize(first)
-            forms = {word, word.removeprefix(self.c.article)}
+            forms = {word, word.removeprefix(self.c.article), self.c.article + word}  # للألمانية: لل + ألمانية
             if word.startswith(self.c.attached * 2):  # للبيانات: ل + البيانات
                 forms.add(self.c.article + word[2:])
             while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
@@ -1641,7 +1679,7 @@ class QuoteFinder:
             return (*after, False)
         if comma_before or comma_after:  # … بحسب X، …: a phrase closing its clause with a comma
             return (*before, False)
-        return whole
+        return (self.holding_clause(r, p.start), after[1], False)  # …، واستثماراتها وفقا لـ X تجاوزت …
 
     def holding_clause(self, r: SentenceReader, phrase: int) -> int:
         """Where the clause holding a phrase between commas starts: after the comma before it, or at a
