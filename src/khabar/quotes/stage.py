@@ -1622,7 +1622,7 @@ class QuoteFinder:
         k = claim_cues()
         for first in WORD.findall(src.text or ""):
             word = normalize(first)
-            forms = {word, word.removeprefix(self.c.article), self.c.article + word}  # للألمانية: لل + ألمانية
+            forms = {word, word.removeprefix(self.c.article)}
             if word.startswith(self.c.attached * 2):  # للبيانات: ل + البيانات
                 forms.add(self.c.article + word[2:])
             while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
@@ -1634,7 +1634,7 @@ class QuoteFinder:
                 return any(c in (src.text or "") for c in self.c.marks) or any(
                     normalize(w) in k.source_nouns for w in WORD.findall(src.text or "")[1:]
                 )
-            return bool(forms & k.source_nouns)
+            return bool((forms | {self.c.article + word}) & k.source_nouns)  # للألمانية: لل + ألمانية
         return False
 
     def clause_after(self, r: SentenceReader, end: int) -> int | None:
