@@ -154,6 +154,8 @@ class Reporting:
     impersonal: frozenset[str]  # ويتوقع أن: it is expected
     noticed: frozenset[str]  # لفت نظري أن: noticing, not speaking
     inner: frozenset[str]  # قلت في نفسي: thinking, not speaking
+    first_person: frozenset[str]  # قلت، قلنا
+    conditions: frozenset[str]  # إن قلت، لو قلنا: no report
     inner_lead: frozenset[str]
     masdar_cues: frozenset[str]  # دعوة، التنبيه: verbal nouns among the cues
     relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
@@ -223,6 +225,8 @@ def reporting() -> Reporting:
         impersonal=folded(raw["context"]["impersonal"]),
         noticed=folded(raw["context"]["noticed"]),
         inner=folded(raw["context"]["inner"]),
+        first_person=folded(raw["context"]["first_person"]),
+        conditions=folded(raw["context"]["conditions"]),
         inner_lead=folded(raw["context"]["inner_lead"]),
         masdar_cues=folded(raw["context"]["verbal_nouns"]),
         noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),

@@ -330,6 +330,8 @@ class QuoteFinder:
             return True  # كي لا يقال إن …: the words are what no one should say
         if present and previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
             return True
+        if norm in k.first_person and previous in k.conditions:
+            return True  # ولا أبالغ إن قلت …: a manner of speaking
         return at_once and (previous in k.fact_before or norm in k.impersonal)
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
@@ -1094,6 +1096,8 @@ class QuoteFinder:
         asked = [i for i, w in enumerate(lead) if w in self.rep.questions]
         if asked and not any(w in self.rep.relative_after for w in lead[asked[-1] :]):
             return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report (but هل توافق على ما أعلنه X من أن …)
+        if verb.norm in self.c.findings and lead and lead[-1] in self.s.relatives:
+            return None  # الاتفاق الذي توصلت إليه القوى …: what was reached, not a finding
         for m in self.c.introducer.finditer(r.view.norm, n, stop):
             intro = r.original(m.start(), m.start())[0]
             if any(x.start < intro < x.end for x in r.mentions):
@@ -1153,6 +1157,9 @@ class QuoteFinder:
         other cue, according-to phrase, purpose or clause word, no aside right before أن."""
         if verb.relative or verb.norm in self.no_subject or not self.opens_clause(r, verb):
             return None
+        lead = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
+        if lead and lead[-1] in self.s.relatives | self.rep.conditions:
+            return None  # الاتفاق الذي توصلت إليه القوى …: a relative clause's verb, its أن is another's
         named = any(verb.end < m.start <= verb.end + SUBJECT_GAP and m.label in ("PERSON", "ORG") for m in r.mentions)
         first = WORD.match(r.view.norm, r.normal_offset(verb.end) + 1)
         head = first.group().removeprefix(self.c.article) if first else ""
