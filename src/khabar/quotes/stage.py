@@ -1197,9 +1197,9 @@ class QuoteFinder:
 
     def named_in_marks(self, r: SentenceReader, opening: int) -> bool:
         """A quotation joined to لـ before it or opening with a name noun (لـ«شركة …»، «جمعية …») is a name."""
-        before = r.text[max(r.sentence.start, opening - 3) : opening].replace("\u0640", "").rstrip()
+        before = normalize(r.text[max(r.sentence.start, opening - 3) : opening]).rstrip()  # لـ: the tatweel dropped
         first = WORD.match(r.view.norm, r.normal_offset(opening + 1))
-        joined = bool(before) and before[-1].isalpha() and normalize(before[-1]) in self.c.attached
+        joined = bool(before) and before[-1].isalpha() and before[-1] in self.c.attached
         return joined or (first is not None and first.group() in self.c.name_nouns)
 
     def ends_sentence(self, r: SentenceReader, opening: int) -> bool:
