@@ -112,3 +112,21 @@ def test_the_narrators_inference_after_a_claim_is_no_part_of_it(pipeline):
     a, _ = analyse(pipeline, "وحسب آخر الإحصاءات فإن عدد سكان القرية تجاوز ألفين وبذلك تعد أكبر قرى الوادي.")
     (claim,) = a.claims
     assert claim.text == "عدد سكان القرية تجاوز ألفين"
+
+
+def test_sources_by_rank_press_and_interview_and_a_phrase_closing_its_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "إذ إن عدد المتدربين لا يتجاوز مئتي مقاتل بحسب الكولونيل جون سميث، الذي تحدث أمس. "
+        "وبحسب الصحافة الفرنسية فإن الحكومة تدرس خفض الضرائب. "
+        "وانقطعت الكهرباء عن ثلاثة أحياء بحسب صحافي في المدينة، في ثاني انقطاع هذا الشهر.",
+    )
+    found = [(c.text, c.source_text or "") for c in a.claims]
+    assert found[0][0] == "عدد المتدربين لا يتجاوز مئتي مقاتل" and "سميث" in found[0][1]
+    assert found[1] == ("الحكومة تدرس خفض الضرائب", "الصحافة الفرنسية")
+    assert found[2] == ("انقطعت الكهرباء عن ثلاثة أحياء", "صحافي في المدينة")
+
+
+def test_a_phrase_alone_puts_the_sentence_before_on_its_source(pipeline):
+    a, _ = analyse(pipeline, "ويحتاج الفريق لضم مهاجم آخر قبل بداية الموسم. وفقا للألمانية.")
+    assert [c.text for c in a.claims] == ["يحتاج الفريق لضم مهاجم آخر قبل بداية الموسم"]

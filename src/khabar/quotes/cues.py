@@ -38,6 +38,13 @@ class Cues:
     not_subject: frozenset[str]
     claim_conjunctions: frozenset[str]
     claim_conjunction_before: frozenset[str]
+    plain_complementisers: frozenset[str]  # أن، إن، بأن: a clause after a long subject opens only so
+    long_subject: int  # words at most between a verb and أن across a long subject
+    asides: frozenset[str]  # علما بأن، خاصة أن: the narrator's aside, not a long subject's clause
+    clause_words: frozenset[str]  # بحيث، عندما: another clause between a verb and أن
+    apposition: frozenset[str]  # X، وهي شريكة في …: a pronoun opening an apposition, not a clause
+    findings: frozenset[str]  # توصل: a clause after أن / إلى أن only
+    findings_complementisers: frozenset[str]
 
 
 def open_alternation(words) -> str:
@@ -95,6 +102,13 @@ def cues() -> Cues:
         not_subject=folded(words["not_subject"]),
         claim_conjunctions=folded(words["claim_conjunctions"]),
         claim_conjunction_before=folded(words["claim_conjunction_before"]),
+        plain_complementisers=folded(words["plain_complementisers"]),
+        long_subject=words["long_subject"],
+        asides=folded(words["asides"]),
+        clause_words=folded(words["clause_words"]),
+        apposition=folded(words["apposition"]),
+        findings=folded(words["findings"]),
+        findings_complementisers=folded(words["findings_complementisers"]),
     )
 
 
@@ -108,6 +122,9 @@ class Reporting:
     preps: dict[str, frozenset[str]]  # separate prepositions before the content, by cue
     attached: dict[str, frozenset[str]]  # prepositions joined to the content's first word, by cue
     masdar: frozenset[str]
+    masdar_negated: frozenset[str]  # لم يستبعد + a noun: a position only when negated
+    negations: frozenset[str]
+    denied: frozenset[str]  # نفى ما تردد: a relative object of a denial
     any_object: frozenset[str]
     any_object_participles: frozenset[str]
     says: frozenset[str]
@@ -136,6 +153,10 @@ class Reporting:
     fact_before: frozenset[str]  # مما يؤكد أن: a fact confirms, nobody speaks
     impersonal: frozenset[str]  # ويتوقع أن: it is expected
     noticed: frozenset[str]  # لفت نظري أن: noticing, not speaking
+    inner: frozenset[str]  # قلت في نفسي: thinking, not speaking
+    first_person: frozenset[str]  # قلت، قلنا
+    conditions: frozenset[str]  # إن قلت، لو قلنا: no report
+    inner_lead: frozenset[str]
     masdar_cues: frozenset[str]  # دعوة، التنبيه: verbal nouns among the cues
     relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
     relative_suffixes: tuple[str, ...]
@@ -168,6 +189,9 @@ def reporting() -> Reporting:
         preps={w: frozenset(p) for w, p in preps.items() if p},
         attached={w: frozenset(p) for w, p in attached.items() if p},
         masdar=folded(obj["masdar"]),
+        masdar_negated=folded(obj["masdar_negated"]),
+        negations=folded(obj["negations"]),
+        denied=folded(obj["denied"]),
         any_object=folded(obj["any_object"]),
         any_object_participles=folded(obj["any_object_participles"]),
         says=folded(obj["says"]),
@@ -200,6 +224,10 @@ def reporting() -> Reporting:
         fact_before=folded(raw["context"]["fact_before"]),
         impersonal=folded(raw["context"]["impersonal"]),
         noticed=folded(raw["context"]["noticed"]),
+        inner=folded(raw["context"]["inner"]),
+        first_person=folded(raw["context"]["first_person"]),
+        conditions=folded(raw["context"]["conditions"]),
+        inner_lead=folded(raw["context"]["inner_lead"]),
         masdar_cues=folded(raw["context"]["verbal_nouns"]),
         noun_endings=tuple(fold(v) for v in raw["context"]["noun_endings"]),
         subject_endings=tuple(fold(v) for v in raw["context"]["subject_endings"]),

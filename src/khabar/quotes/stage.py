@@ -333,7 +333,12 @@ class QuoteFinder:
             found = []  # only a word right before counts (في 2013، مؤكدا: not في)
         words = [w.group() for w in found]
         previous = words[-1] if words else ""
-        after = WORD.findall(view, n1, min(len(view), n1 + 20))[:1]
+        following = WORD.findall(view, n1, min(len(view), n1 + 20))[:2]
+        if following and (
+            following[0] in k.inner or (following[0] in k.inner_lead and following[1:] and following[1] in k.inner)
+        ):
+            return True  # قلت في نفسي إن …: a thought
+        after = following[:1]
         rest = view[n1:].lstrip()
         clause = self.c.introducer.match(view, len(view) - len(rest)) if rest else None
         at_once = clause is not None and clause.group("comp") is not None
@@ -346,6 +351,8 @@ class QuoteFinder:
             return True  # كي لا يقال إن …: the words are what no one should say
         if present and previous in k.hypothetical_after and not (len(words) > 1 and words[-2] in k.time_before):
             return True
+        if norm in k.first_person and previous in k.conditions:
+            return True  # ولا أبالغ إن قلت …: a manner of speaking
         return at_once and (previous in k.fact_before or norm in k.impersonal)
 
     def marks(self, r: SentenceReader) -> list[tuple[int, int]]:
@@ -1550,17 +1557,28 @@ class QuoteFinder:
         asked = [i for i, w in enumerate(lead) if w in self.rep.questions]
         if asked and not any(w in self.rep.relative_after for w in lead[asked[-1] :]):
             return None  # لماذا ينصح الأطباء بـ …؟: a question, not a report (but هل توافق على ما أعلنه X من أن …)
+        if verb.norm in self.c.findings and lead and lead[-1] in self.s.relatives:
+            return None  # الاتفاق الذي توصلت إليه القوى …: what was reached, not a finding
         for m in self.c.introducer.finditer(r.view.norm, n, stop):
             intro = r.original(m.start(), m.start())[0]
             if any(x.start < intro < x.end for x in r.mentions):
                 continue
             colon = m.group("comp") is None
+            if (
+                verb.norm in self.c.findings
+                and normalize(m.group("comp") or ":") not in self.c.findings_complementisers
+            ):
+                continue  # توصل الطرفان إلى خارطة … على أن: the terms of an agreement, not a finding
             if not colon and r.text[r.original(m.end(), m.end())[0] : r.original(m.end(), m.end())[0] + 1] == ".":
                 continue  # قناة (إن.بي.سي): letters of a name, not إن
             if m.group("mark") is not None and (self.short_quotation(r, intro) or not r.text[intro + 1].isalpha()):
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
+            if m.group("mark") is not None and self.named_in_marks(r, intro):
+                continue  # المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»: an organisation's name
             if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
                 continue  # دعا / طالب … introduce a call, not quoted words
+            if not colon and self.aside(r, verb, m.start()):
+                continue  # أضاف الموقع صفحة …، إلا أن …: the narrator's aside, not the verb's clause
             after = r.original(m.end(), m.end())[0]
             allowed = self.gap_allowed(r, m, colon)
             if m.group("mark") is not None:
@@ -1586,6 +1604,9 @@ class QuoteFinder:
             return None
         if limit >= verb.end + SUBJECT_GAP + 40:  # not cut by a next cue: a long subject may stand first
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
+            found = self.long_subject(r, verb, limit)
+            if found is not None:
+                return found
         found = self.object_start(r, verb, limit)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
 
@@ -1613,6 +1634,86 @@ class QuoteFinder:
             return start
         begin = r.original(after, after)[0]
         return trim(r.text, begin, end, EDGE)[0] if begin < end else start
+
+    def long_subject(self, r: SentenceReader, verb: Verb, limit: int) -> tuple[int, bool, int] | None:
+        """أن / إن further on after a verb opening its clause with a long subject — a name or a source with its
+        titles and descriptions (أعلن العداء X، صاحب الرقم …، اليوم، أنه …؛ أوضح X مدير عام فرع … ورئيس لجنة …
+        أن) — or a long quotation ending the sentence after a colon or at once (…، المنطقة المؤيدة له: «…»).
+        Between them no other clause: no full stop, colon or quotation, no comma before a conjunction, no
+        other cue, according-to phrase, purpose or clause word, no aside right before أن."""
+        if verb.relative or verb.norm in self.no_subject or not self.opens_clause(r, verb):
+            return None
+        lead = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
+        if lead and lead[-1] in self.s.relatives | self.rep.conditions:
+            return None  # الاتفاق الذي توصلت إليه القوى …: a relative clause's verb, its أن is another's
+        named = any(verb.end < m.start <= verb.end + SUBJECT_GAP and m.label in ("PERSON", "ORG") for m in r.mentions)
+        first = WORD.match(r.view.norm, r.normal_offset(verb.end) + 1)
+        head = first.group().removeprefix(self.c.article) if first else ""
+        if not (named or head in claim_cues().source_nouns or head in self.rep.titles):
+            return None
+        n = r.normal_offset(verb.end)
+        for m in self.c.introducer.finditer(r.view.norm, n, r.normal_offset(limit)):
+            intro, after = r.original(m.start(), m.start())[0], r.original(m.end(), m.end())[0]
+            if any(x.start < intro < x.end for x in r.mentions):
+                continue
+            quoted = m.group("comp") is None
+            if quoted and (verb.norm in self.c.clause_only | self.rep.announce or not self.ends_sentence(r, after)):
+                continue  # a colon or a mark before a long quotation ending the sentence
+            if not quoted and normalize(m.group("comp")) not in self.c.plain_complementisers:
+                continue
+            gap = r.view.norm[n : m.start()]
+            words = WORD.findall(gap)
+            if regex.search(r"[.:؛!?؟]", gap) or self.another_clause(gap):
+                return None
+            opened = [i for i in range(verb.end, intro) if r.text[i] in self.c.marks]
+            if quoted and len(opened) % 2:
+                continue  # ” الصمصام 5 ” العميد …: the mark closes a name, it opens nothing
+            if any(not self.short_quotation(r, i, self.c.long_subject // 2) for i in opened[::2]):
+                return None  # a quotation of its own, not a name in marks (مؤسسة «سفيلز»، لـ«شركة مخزن الخليج …»)
+            if any(self.known_word(w) for w in words) or self.c.according_to.search(gap):
+                return None  # the next cue's clause, an according-to phrase's
+            if set(words) & self.rep.purpose or len(words) > self.c.long_subject + (self.c.long_subject // 4) * quoted:
+                return None
+            if any(strip_conjunction(w, shortest=2) in self.c.clause_words for w in words):
+                return None  # …، بحيث يدخل فيه …: another clause
+            if not quoted and self.aside(r, verb, m.start()):
+                return None  # …، علما بأن: the narrator's aside
+            return after, quoted, intro
+        return None
+
+    def named_in_marks(self, r: SentenceReader, opening: int) -> bool:
+        """A quotation joined to لـ before it or opening with a name noun (لـ«شركة …»، «جمعية …») is a name."""
+        before = normalize(r.text[max(r.sentence.start, opening - 3) : opening]).rstrip()  # لـ: the tatweel dropped
+        first = WORD.match(r.view.norm, r.normal_offset(opening + 1))
+        joined = bool(before) and before[-1].isalpha() and before[-1] in self.c.attached
+        return joined or (first is not None and first.group() in self.c.name_nouns)
+
+    def ends_sentence(self, r: SentenceReader, opening: int) -> bool:
+        """Whether a long quotation opens at `opening` and nothing but punctuation follows it in its sentence
+        (not لـ«شركة مخزن الخليج لبيع مواد البناء»، أن …: a name)."""
+        if not self.long_quotation(r, opening):
+            return False
+        end = self.quotation_end(r.text, opening)
+        return end is not None and not WORD.search(r.text, end + 1, max(end + 1, r.sentence.end))
+
+    def another_clause(self, gap: str) -> bool:
+        """A comma and a word with a conjunction in a long subject (…، وأعلن …), but not an apposition with
+        its pronoun (X، وهي شريكة في …، أن)."""
+        for m in self.rep.new_clause.finditer(gap):
+            words = WORD.findall(gap, m.end() - 2)[:2]
+            if words and words[0] in self.rep.not_object | self.c.not_subject:
+                continue  # …، في كلمة ألقاها: a preposition, not ف + a word
+            if not (words and words[0] in self.c.apposition and words[1:] and words[1] not in self.rep.not_object):
+                return True
+        return False
+
+    def aside(self, r: SentenceReader, verb: Verb, intro: int) -> bool:
+        """Whether the word right before a complementiser (at `intro` in the view) makes its clause the
+        narrator's or another verb's (علما بأن، إلا أن، بعد أن، يمكن أن), not the cue's content."""
+        words = list(WORD.finditer(r.view.norm, r.normal_offset(verb.end), intro))
+        if not words or r.view.norm[words[-1].end() : intro].strip():
+            return False  # لـ "سبق" أنه: a name in marks, not سبق أن
+        return strip_conjunction(words[-1].group(), shortest=2) in self.c.asides
 
     def narrated_after(self, r: SentenceReader, start: int, end: int) -> int:
         """What was said ends at a comma before و and a past verb of a new subject (…، وظهرت أنباء عن …، وأصدر
@@ -1705,6 +1806,9 @@ class QuoteFinder:
         named_object = norm in rep.any_object  # its object counts once the subject is named
         any_object = named_object or norm in rep.any_object_participles or norm in rep.says
         masdar = any_object or norm in rep.masdar
+        if norm in rep.masdar_negated:  # ولم يستبعد الوزير فرض …
+            before = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
+            masdar = bool(before) and strip_conjunction(before[-1], shortest=2) in rep.negations
         if not (preps or attached or masdar):
             return None
         if masdar and not (preps or attached) and self.has_complementiser(r, verb):
@@ -1729,6 +1833,12 @@ class QuoteFinder:
                 continue
             word = normalize(t.text)
             core = strip_conjunction(word, shortest=2)
+            if (
+                len(core) < 3
+                and core not in rep.not_object
+                and not (t.proclitics and t.proclitics[0].get("tag") == "conj")
+            ):
+                core = word  # فرض: no ف to strip (وهي: و + هي)
             if core in self.known or word in self.known:
                 break  # the next cue: its own content
             inside = any(a <= t.start < b for a, b in covered)
@@ -1739,6 +1849,8 @@ class QuoteFinder:
                 if any(m.start == following and m.label in ("PERSON", "GPE", "LOC") for m in r.mentions):
                     continue  # مبعوث الأمم المتحدة إلى اليمن: a title, the content comes later
                 return (following, False, t.start) if following < r.sentence.end else None
+            if word in attached and not inside and i < len(tokens) and tokens[i].start < r.sentence.end:
+                return tokens[i].start, False, t.start  # طالب بـ «…»: the preposition written apart
             clitic = next((p for p in t.proclitics if p.get("tag") == "prep"), None)
             if clitic and normalize(clitic["text"]) in attached and t.end - clitic["end"] >= 2 and not inside:
                 if core not in rep.adverbs:
@@ -1759,13 +1871,14 @@ class QuoteFinder:
             titled = next((m for m in r.mentions if m.label == "PERSON" and t.end <= m.start < t.end + 40), None)
             if titled is not None and not regex.search(r"[،,:]", r.text[t.end : titled.start]):
                 continue  # رئيس لجنة التنمية محمد العمران: a title before the speaker's name
+            denial = norm in self.c.negated and core in rep.denied  # نفى الوزير ما تردد عن …
             if (
                 masdar
                 and loose == 0
                 and not after_title
                 and clitic is None
-                and len(core) >= 3
-                and core not in rep.not_object
+                and (len(core) >= 3 or denial)
+                and (core not in rep.not_object or denial)
                 and not (core.endswith(rep.subject_endings) and len(core) >= rep.subject_length)
                 and (named or not named_object)
                 and (any_object or (named and norm in self.c.negated) or not core.startswith(self.c.article))
@@ -1776,6 +1889,8 @@ class QuoteFinder:
                 continue
             subject_word = core.startswith(self.c.article) or self.lam_definite(word) or word in self.c.attached
             if noun is None and subject_word and core not in rep.not_object and norm not in rep.participles:
+                if loose == 0 and core.removeprefix(self.c.article) in claim_cues().source_nouns:
+                    named = True  # وأرجعت الشركة …، ووصفت الوزارة …: a source for subject
                 continue  # the subject's definite words, an addressee (المتحدث الرسمي للهيئة … لـ"الاقتصادية")
             loose += 1
             if loose > 6:
@@ -2031,11 +2146,30 @@ class QuoteFinder:
                     elif not p.source and p.source_text not in q.reported_by_text:
                         q.reported_by_text.append(p.source_text)
                 continue
-            if end - start < 8:
-                continue
             cue = Span(start=p.cue_start, end=p.cue_end, text=r.text[p.cue_start : p.cue_end])
+            if end - start < 8:
+                alone = self.phrase_alone(r, p)  # "….وفقا للألمانية.": the sentence before is the source's
+                if alone is not None:
+                    out.append(self.claim(r, alone[0], alone[1], cue, p.source, p.source_text, sentence=alone[2]))
+                continue
             out.append(self.claim(r, start, end, cue, p.source, p.source_text))
         return out
+
+    def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
+        """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
+        if (
+            r.text[r.sentence.start : p.start].strip(EDGE)
+            or len(WORD.findall(r.text, p.source_end, r.sentence.end)) > 2
+        ):
+            return None
+        sentences = r.article.sentences
+        i = bisect_left([s.start for s in sentences], r.sentence.start)
+        if i == 0 or "\n" in r.text[sentences[i - 1].end : r.sentence.start]:
+            return None
+        previous = sentences[i - 1]
+        start, end = trim(r.text, previous.start, previous.end, EDGE)
+        start = self.claim_start(r, start, end)
+        return (start, end, previous.id) if end - start >= 8 else None
 
     @staticmethod
     def claim(r: SentenceReader, start: int, end: int, cue: Span, source, source_text, sentence=None) -> Claim:
@@ -2100,7 +2234,7 @@ class QuoteFinder:
                 return any(c in (src.text or "") for c in self.c.marks) or any(
                     normalize(w) in k.source_nouns for w in WORD.findall(src.text or "")[1:]
                 )
-            return bool(forms & k.source_nouns)
+            return bool((forms | {self.c.article + word}) & k.source_nouns)  # للألمانية: لل + ألمانية
         return False
 
     def clause_after(self, r: SentenceReader, end: int) -> int | None:
@@ -2143,9 +2277,9 @@ class QuoteFinder:
             return whole if comma_before and comma_after and n_before else (*after, False)
         if opener or p.start < p.cue_start:  # وبحسب X، … / بحسب X فإن …: the phrase opens a clause
             return (*after, False)
-        if comma_before:
+        if comma_before or comma_after:  # … بحسب X، …: a phrase closing its clause with a comma
             return (*before, False)
-        return (*after, False) if comma_after else whole
+        return (self.holding_clause(r, p.start), after[1], False)  # …، واستثماراتها وفقا لـ X تجاوزت …
 
     def holding_clause(self, r: SentenceReader, phrase: int) -> int:
         """Where the clause holding a phrase between commas starts: after the comma before it, or at a
