@@ -814,6 +814,8 @@ class QuoteFinder:
                 who.words = bare  # ودعا الرئيس المواطنين إلى with no president before: the title itself
             else:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
+        elif related := self.related_of(r, verb, subject):
+            who.entity, who.words = None, related  # ورد محاميا فلان، طالبت جماهير نادي X: they, not the name
         elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
             who.entity, who.words = None, unnamed  # قال مسؤول في وزارة الخارجية: the official, not the ministry
         elif self.common_name(subject) and memory.model and (titled := self.title_of(r, verb, subject, memory)):
@@ -1137,6 +1139,21 @@ class QuoteFinder:
             return None
         return r.text[first.start() : subject.end]
 
+    def related_of(self, r: SentenceReader, verb: Verb, subject: Mention) -> str | None:
+        """People speaking for or about a name (محاميا فلان، جماهير نادي X، أسرة الفقيد فلان): the whole phrase,
+        when the word right after the verb is such a noun and the name follows within a few words."""
+        first = WORD.search(r.text, verb.end, subject.start)
+        if first is None or r.text[verb.end : first.start()].strip():
+            return None
+        noun, definite = head(first.group())
+        if definite or noun not in self.s.related_nouns or len(WORD.findall(r.text, first.start(), subject.end)) > 6:
+            return None
+        phrase = r.text[first.start() : subject.end]
+        opened = [c for c in self.c.marks if c in phrase and self.c.marks[c] not in phrase]
+        if opened and r.text[subject.end : subject.end + 1] == self.c.marks[opened[-1]]:
+            phrase += self.c.marks[opened[-1]]  # أنصار «X»: the name with its closing mark
+        return phrase
+
     def common_name(self, m: Mention) -> bool:
         """A name a title may be built on: an organisation or place, or a one-word definite "person" (الري)."""
         words = WORD.findall(m.text)
@@ -1290,10 +1307,14 @@ class QuoteFinder:
                 end = w.start()
                 break
         words = list(WORD.finditer(r.text, start, end))
-        while words and (
-            normalize(words[-1].group()) in self.c.gap_words
-            or normalize(words[-1].group()) in self.c.attached
-            or normalize(words[-1].group()) in self.s.adverbs
+        while (
+            words
+            and (
+                normalize(words[-1].group()) in self.c.gap_words
+                or normalize(words[-1].group()) in self.c.attached
+                or normalize(words[-1].group()) in self.s.adverbs
+            )
+            and not self.describes_source(words)
         ):
             words.pop()
         if not words or all(len(w.group()) < 2 for w in words):
@@ -1327,6 +1348,16 @@ class QuoteFinder:
         if first and self.manner(first.group()):
             return ""  # قال بصوته الهادئ، أشار بالإشارات: how it was said, not who
         return phrase
+
+    def describes_source(self, words: list) -> bool:
+        """Whether the last word is an adjective of the unnamed source before it (مصادر صحفية، مصدر صحفي), kept
+        though it is a gap word elsewhere (في بيان صحفي)."""
+        if len(words) < 2:
+            return False
+        noun, definite = head(words[-2].group())
+        last = normalize(words[-1].group())
+        nisba = tuple(self.s.letters["nisba_endings"])
+        return not definite and noun in self.s.unnamed_nouns and len(last) > 3 and last.endswith(nisba)
 
     def adverb(self, word: str) -> bool:
         """Whether a lone word is an adverb in the accusative (كثيرا، رسميا، مؤخرا): a word in ا or اً of four
