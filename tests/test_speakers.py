@@ -617,3 +617,12 @@ def test_an_unnamed_source_keeps_its_adjective(pipeline):
         "وذكر مصدر صحفي أن التوقيع سيجري الأسبوع المقبل في العاصمة.",
     )
     assert found == [("قالت", "مصادر صحفية"), ("ذكر", "مصدر صحفي")]
+
+
+def test_a_participle_after_a_person_opening_the_sentence_is_theirs(pipeline):
+    found = speakers(
+        pipeline,
+        "زار الوزير المعرض أمس. واستنكر المواطن تصرف الموظف أمام الحضور، قائلاً: «هذا الكلام لا يليق بالضيوف»، "
+        "ثم غادر القاعة.",
+    )
+    assert found == [("قائلاً", "المواطن")]

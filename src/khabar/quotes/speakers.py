@@ -49,6 +49,7 @@ class SpeakerTables:
     description_words: int
     relatives: frozenset[str]
     related_nouns: frozenset[str]
+    person_nouns: frozenset[str]
     adverbs: frozenset[str]
     not_opening: frozenset[str]
     frames: tuple[regex.Pattern, ...]  # SVO: the subject phrase before the verb, group `s`
@@ -120,6 +121,7 @@ def speaker_tables() -> SpeakerTables:
         description_words=int(raw["description_words"]),
         relatives=words("relatives"),
         related_nouns=words("related_nouns"),
+        person_nouns=words("person_nouns"),
         adverbs=words("adverbs"),
         not_opening=words("not_opening"),
         frames=tuple(

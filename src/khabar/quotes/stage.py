@@ -1224,7 +1224,27 @@ class QuoteFinder:
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))
         if (opening := self.copula_subject(r, limit, memory)) is not None:
             return Speaker(*opening)
+        if (opening := self.opening_subject(r, limit, memory)) is not None:
+            return Speaker(*opening)
         return Speaker(*memory.last(r, verb, lambda e: self.agrees(verb, e, memory)))
+
+    def opening_subject(self, r: SentenceReader, limit: int, memory: Memory) -> tuple[str | None, str | None] | None:
+        """A sentence opening on a verb and a person's common noun (واستنكر المواطن …، قائلا؛ وأشاد المدرب …):
+        that person, as (entity, words) resolved by the speaker model; None otherwise."""
+        words = list(WORD.finditer(r.text, r.sentence.start, limit))[:2]
+        if len(words) < 2 or memory.model is None or r.text[r.sentence.start : words[0].start()].strip(EDGE):
+            return None
+        lead = strip_conjunction(normalize(words[0].group()), self.c.gap_words)
+        if len(lead) < 3 or lead in self.c.gap_words or r.text[words[0].end() : words[1].start()].strip():
+            return None
+        noun, definite = head(words[1].group())
+        if not definite or not (noun in self.s.person_nouns or noun in self.s.person_titles):
+            return None
+        if any(m.start <= words[1].start() < m.end for m in r.mentions):
+            return None
+        phrase = words[1].group()
+        resolved = memory.model.resolve(phrase, words[1].start(), (memory.entity, memory.words))
+        return resolved if resolved and (resolved[0] or resolved[1]) else (None, phrase)
 
     def copula_subject(self, r: SentenceReader, limit: int, memory: Memory) -> tuple[str | None, str | None] | None:
         """The definite subject right after a sentence-opening كان (وكانت الجماهير الشبابية استقبلت …), as
