@@ -626,3 +626,12 @@ def test_a_participle_after_a_person_opening_the_sentence_is_theirs(pipeline):
         "ثم غادر القاعة.",
     )
     assert found == [("قائلاً", "المواطن")]
+
+
+def test_a_subject_ends_before_the_object_or_a_restricting_word(pipeline):
+    found = speakers(
+        pipeline,
+        "وأكد الاجتماع أهمية تكثيف الجهود لإنجاح الموسم، مشيرا إلى أن الاستعدادات اكتملت. "
+        "ورأى اثنان في المئة فقط أن الاتفاق إيجابي.",
+    )
+    assert found == [("أكد", "الاجتماع"), ("مشيرا", "الاجتماع"), ("رأى", "اثنان في المئة")]

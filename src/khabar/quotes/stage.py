@@ -1316,6 +1316,7 @@ class QuoteFinder:
         addressed = self.s.addressee_mark.search(r.text, start, end)
         if addressed:  # عدد من السكان لـ"عين اليوم": the words stop at the addressee
             end = addressed.start()
+        first = None
         for k, w in enumerate(WORD.finditer(r.text, start, end)):
             norm = normalize(w.group())
             participle = self.s.participle.fullmatch(norm) and (
@@ -1323,9 +1324,10 @@ class QuoteFinder:
                 or norm in self.rep.participles
                 or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
             )  # يقول معلقا; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
-            if participle or (k and norm in self.s.description_end):
+            if participle or (k and norm in self.s.description_end) or (k == 1 and self.object_after(r, first, w)):
                 end = w.start()
                 break
+            first = w
         words = list(WORD.finditer(r.text, start, end))
         while (
             words
@@ -1368,6 +1370,24 @@ class QuoteFinder:
         if first and self.manner(first.group()):
             return ""  # قال بصوته الهادئ، أشار بالإشارات: how it was said, not who
         return phrase
+
+    def object_after(self, r: SentenceReader, subject, word) -> bool:
+        """Whether a verbal noun in ة right after a one-word definite subject is the verb's object (أكد الاجتماع
+        أهمية …، أوضحت الوزارة ضرورة …): a definite noun takes no indefinite word after it, bar a title's name."""
+        if subject is None or r.text[subject.end() : word.start()].strip():
+            return False
+        noun, definite = head(subject.group())
+        norm = normalize(word.group())
+        return (
+            definite
+            and noun not in self.s.person_titles
+            and normalize(subject.group()) not in self.s.feminine_titles
+            and normalize(subject.group()) not in self.s.masculine_titles
+            and word.group().endswith(self.s.letters["ta_marbuta"])
+            and not norm.startswith(tuple(self.s.letters["definite"]))
+            and norm not in self.s.male_names_in_ta
+            and not any(m.start <= word.start() < m.end for m in r.mentions)
+        )
 
     def describes_source(self, words: list) -> bool:
         """Whether the last word is an adjective of the unnamed source before it (مصادر صحفية، مصدر صحفي), kept
