@@ -635,3 +635,12 @@ def test_a_subject_ends_before_the_object_or_a_restricting_word(pipeline):
         "ورأى اثنان في المئة فقط أن الاتفاق إيجابي.",
     )
     assert found == [("أكد", "الاجتماع"), ("مشيرا", "الاجتماع"), ("رأى", "اثنان في المئة")]
+
+
+def test_a_verb_with_its_object_after_ba_keeps_the_speaker_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "وأوضح المتحدث باسم الدفاع المدني العقيد سالم المطيري أن فرق الإنقاذ انتشلت الغريق. "
+        "ونوه بوقوع حادثتين مشابهتين الأسبوع الماضي، لافتا إلى أن حالة المصابين مستقرة.",
+    )
+    assert found[-1] == ("لافتا", "سالم المطيري")

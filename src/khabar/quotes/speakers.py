@@ -50,6 +50,7 @@ class SpeakerTables:
     relatives: frozenset[str]
     related_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    with_ba: frozenset[str]
     adverbs: frozenset[str]
     not_opening: frozenset[str]
     frames: tuple[regex.Pattern, ...]  # SVO: the subject phrase before the verb, group `s`
@@ -122,6 +123,7 @@ def speaker_tables() -> SpeakerTables:
         relatives=words("relatives"),
         related_nouns=words("related_nouns"),
         person_nouns=words("person_nouns"),
+        with_ba=words("with_ba"),
         adverbs=words("adverbs"),
         not_opening=words("not_opening"),
         frames=tuple(

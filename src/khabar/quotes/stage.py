@@ -975,6 +975,13 @@ class QuoteFinder:
         letters = self.s.letters
         if found and letters["tanwin_fath"] in WORD.findall(words)[0]:
             return True  # وأورد رقماً يثير …: a word written accusative is the object
+        if (
+            found
+            and found[0].startswith(letters["prepositions"][0])
+            and len(found[0]) > 3
+            and strip_conjunction(verb.norm, self.s.with_ba) in self.s.with_ba
+        ):
+            return True  # وأشاد بمقاتلي المقاومة: the object after ب, the subject dropped
         first = WORD.findall(words)[:1]
         if (
             first
