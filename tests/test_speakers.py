@@ -644,3 +644,11 @@ def test_a_verb_with_its_object_after_ba_keeps_the_speaker_going_on(pipeline):
         "ونوه بوقوع حادثتين مشابهتين الأسبوع الماضي، لافتا إلى أن حالة المصابين مستقرة.",
     )
     assert found[-1] == ("لافتا", "سالم المطيري")
+
+
+def test_an_addressing_verbs_subject_ends_before_the_people_addressed(pipeline):
+    found = speakers(
+        pipeline,
+        "وطالب مجلس الإدارة كل الأعضاء بضرورة الحضور، مؤكدا أن الاجتماع مهم.",
+    )
+    assert found == [("طالب", "مجلس الإدارة"), ("مؤكدا", "مجلس الإدارة")]

@@ -771,6 +771,7 @@ class QuoteFinder:
                 noun = head(later)[0]
                 if noun in self.s.unnamed_nouns or noun in self.s.person_titles or noun in self.rep.partitive:
                     words = later  # وأوضح لـ«عكاظ» مصدر مطلع: the subject after the addressee
+            words = self.before_object(verb, words)
             bare = words and self.title_then_object(verb, words)
             if words and (self.object_words(verb, words) or bare):
                 words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
@@ -966,6 +967,15 @@ class QuoteFinder:
         """Whether a relay verb's source is followed by a pronoun for the person relayed (عنه قوله)."""
         words = [normalize(w) for w in WORD.findall(r.text, start, until)][:8]
         return any(w in self.s.relay_pronouns for w in words)
+
+    def before_object(self, verb: Verb, words: str) -> str:
+        """The subject's words before the people a verb addresses (دعت قيادة المقاومة «جميع المقاومين» إلى →
+        قيادة المقاومة): they end before a quantifier opening a later phrase."""
+        if not words or strip_conjunction(verb.norm, self.s.addressing) not in self.s.addressing:
+            return words
+        found = list(WORD.finditer(words))
+        cut = next((w for w in found[1:] if normalize(w.group()) in self.s.quantifiers), None)
+        return words[: cut.start()].strip(EDGE + '«»“”"') if cut else words
 
     def object_words(self, verb: Verb, words: str) -> bool:
         """Whether the words after a verb are its object, not its subject: a definite plural in -ين (طالب
