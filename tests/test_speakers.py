@@ -599,3 +599,56 @@ def test_a_statement_given_to_a_body_with_lam_speaks_for_it(pipeline):
         "شنت قوات الأمن حملة مداهمات في عدة مدن. وأفاد بيان لوزارة الداخلية الأردنية اليوم أنه تم توقيف 12 شخصا.",
     )
     assert found[0][0] == "أفاد" and "وزارة الداخلية" in found[0][1]
+
+
+def test_people_speaking_for_a_name_are_the_speaker_not_the_name(pipeline):
+    found = speakers(
+        pipeline,
+        "وصل الوفد إلى المدينة أمس. ورد محاميا خالد السالم بالقول: «لا نثق بهذه الإجراءات على الإطلاق». "
+        "وطالبت جماهير نادي الهلال إدارة النادي بضرورة التعاقد مع مهاجم جديد قبل نهاية فترة الانتقالات.",
+    )
+    assert found == [("رد", "محاميا خالد السالم"), ("طالبت", "جماهير نادي الهلال")]
+
+
+def test_an_unnamed_source_keeps_its_adjective(pipeline):
+    found = speakers(
+        pipeline,
+        "وقالت مصادر صحفية، إن الاتفاق الجديد جاء بعد مفاوضات طويلة بين الطرفين استمرت عدة أشهر. "
+        "وذكر مصدر صحفي أن التوقيع سيجري الأسبوع المقبل في العاصمة.",
+    )
+    assert found == [("قالت", "مصادر صحفية"), ("ذكر", "مصدر صحفي")]
+
+
+def test_a_participle_after_a_person_opening_the_sentence_is_theirs(pipeline):
+    found = speakers(
+        pipeline,
+        "زار الوزير المعرض أمس. واستنكر المواطن تصرف الموظف أمام الحضور، قائلاً: «هذا الكلام لا يليق بالضيوف»، "
+        "ثم غادر القاعة.",
+    )
+    assert found == [("قائلاً", "المواطن")]
+
+
+def test_a_subject_ends_before_the_object_or_a_restricting_word(pipeline):
+    found = speakers(
+        pipeline,
+        "وأكد الاجتماع أهمية تكثيف الجهود لإنجاح الموسم، مشيرا إلى أن الاستعدادات اكتملت. "
+        "ورأى اثنان في المئة فقط أن الاتفاق إيجابي.",
+    )
+    assert found == [("أكد", "الاجتماع"), ("مشيرا", "الاجتماع"), ("رأى", "اثنان في المئة")]
+
+
+def test_a_verb_with_its_object_after_ba_keeps_the_speaker_going_on(pipeline):
+    found = speakers(
+        pipeline,
+        "وأوضح المتحدث باسم الدفاع المدني العقيد سالم المطيري أن فرق الإنقاذ انتشلت الغريق. "
+        "ونوه بوقوع حادثتين مشابهتين الأسبوع الماضي، لافتا إلى أن حالة المصابين مستقرة.",
+    )
+    assert found[-1] == ("لافتا", "سالم المطيري")
+
+
+def test_an_addressing_verbs_subject_ends_before_the_people_addressed(pipeline):
+    found = speakers(
+        pipeline,
+        "وطالب مجلس الإدارة كل الأعضاء بضرورة الحضور، مؤكدا أن الاجتماع مهم.",
+    )
+    assert found == [("طالب", "مجلس الإدارة"), ("مؤكدا", "مجلس الإدارة")]

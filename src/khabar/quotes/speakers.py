@@ -48,6 +48,9 @@ class SpeakerTables:
     description_end: frozenset[str]
     description_words: int
     relatives: frozenset[str]
+    related_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    with_ba: frozenset[str]
     adverbs: frozenset[str]
     not_opening: frozenset[str]
     frames: tuple[regex.Pattern, ...]  # SVO: the subject phrase before the verb, group `s`
@@ -118,6 +121,9 @@ def speaker_tables() -> SpeakerTables:
         description_end=words("description_end"),
         description_words=int(raw["description_words"]),
         relatives=words("relatives"),
+        related_nouns=words("related_nouns"),
+        person_nouns=words("person_nouns"),
+        with_ba=words("with_ba"),
         adverbs=words("adverbs"),
         not_opening=words("not_opening"),
         frames=tuple(

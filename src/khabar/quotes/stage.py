@@ -778,6 +778,7 @@ class QuoteFinder:
                 noun = head(later)[0]
                 if noun in self.s.unnamed_nouns or noun in self.s.person_titles or noun in self.rep.partitive:
                     words = later  # وأوضح لـ«عكاظ» مصدر مطلع: the subject after the addressee
+            words = self.before_object(verb, words)
             bare = words and self.title_then_object(verb, words)
             if words and (self.object_words(verb, words) or bare):
                 words = ""  # طالب اللاعبين بـ، تدعو كل المقاتلين إلى: the addressee, the subject was dropped
@@ -821,6 +822,8 @@ class QuoteFinder:
                 who.words = bare  # ودعا الرئيس المواطنين إلى with no president before: the title itself
             else:
                 who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
+        elif related := self.related_of(r, verb, subject):
+            who.entity, who.words = None, related  # ورد محاميا فلان، طالبت جماهير نادي X: they, not the name
         elif subject.label != "PERSON" and (unnamed := self.unnamed_of(r, verb, subject)):
             who.entity, who.words = None, unnamed  # قال مسؤول في وزارة الخارجية: the official, not the ministry
         elif self.common_name(subject) and memory.model and (titled := self.title_of(r, verb, subject, memory)):
@@ -972,6 +975,15 @@ class QuoteFinder:
         words = [normalize(w) for w in WORD.findall(r.text, start, until)][:8]
         return any(w in self.s.relay_pronouns for w in words)
 
+    def before_object(self, verb: Verb, words: str) -> str:
+        """The subject's words before the people a verb addresses (دعت قيادة المقاومة «جميع المقاومين» إلى →
+        قيادة المقاومة): they end before a quantifier opening a later phrase."""
+        if not words or strip_conjunction(verb.norm, self.s.addressing) not in self.s.addressing:
+            return words
+        found = list(WORD.finditer(words))
+        cut = next((w for w in found[1:] if normalize(w.group()) in self.s.quantifiers), None)
+        return words[: cut.start()].strip(EDGE + '«»“”"') if cut else words
+
     def object_words(self, verb: Verb, words: str) -> bool:
         """Whether the words after a verb are its object, not its subject: a definite plural in -ين (طالب
         اللاعبين، أبلغ المسؤولين), or after a verb that addresses people, a quantifier with one (دعا كل
@@ -980,6 +992,13 @@ class QuoteFinder:
         letters = self.s.letters
         if found and letters["tanwin_fath"] in WORD.findall(words)[0]:
             return True  # وأورد رقماً يثير …: a word written accusative is the object
+        if (
+            found
+            and found[0].startswith(letters["prepositions"][0])
+            and len(found[0]) > 3
+            and strip_conjunction(verb.norm, self.s.with_ba) in self.s.with_ba
+        ):
+            return True  # وأشاد بمقاتلي المقاومة: the object after ب, the subject dropped
         first = WORD.findall(words)[:1]
         if (
             first
@@ -1144,6 +1163,21 @@ class QuoteFinder:
             return None
         return r.text[first.start() : subject.end]
 
+    def related_of(self, r: SentenceReader, verb: Verb, subject: Mention) -> str | None:
+        """People speaking for or about a name (محاميا فلان، جماهير نادي X، أسرة الفقيد فلان): the whole phrase,
+        when the word right after the verb is such a noun and the name follows within a few words."""
+        first = WORD.search(r.text, verb.end, subject.start)
+        if first is None or r.text[verb.end : first.start()].strip():
+            return None
+        noun, definite = head(first.group())
+        if definite or noun not in self.s.related_nouns or len(WORD.findall(r.text, first.start(), subject.end)) > 6:
+            return None
+        phrase = r.text[first.start() : subject.end]
+        opened = [c for c in self.c.marks if c in phrase and self.c.marks[c] not in phrase]
+        if opened and r.text[subject.end : subject.end + 1] == self.c.marks[opened[-1]]:
+            phrase += self.c.marks[opened[-1]]  # أنصار «X»: the name with its closing mark
+        return phrase
+
     def common_name(self, m: Mention) -> bool:
         """A name a title may be built on: an organisation or place, or a one-word definite "person" (الري)."""
         words = WORD.findall(m.text)
@@ -1214,7 +1248,27 @@ class QuoteFinder:
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))
         if (opening := self.copula_subject(r, limit, memory)) is not None:
             return Speaker(*opening)
+        if (opening := self.opening_subject(r, limit, memory)) is not None:
+            return Speaker(*opening)
         return Speaker(*memory.last(r, verb, lambda e: self.agrees(verb, e, memory)))
+
+    def opening_subject(self, r: SentenceReader, limit: int, memory: Memory) -> tuple[str | None, str | None] | None:
+        """A sentence opening on a verb and a person's common noun (واستنكر المواطن …، قائلا؛ وأشاد المدرب …):
+        that person, as (entity, words) resolved by the speaker model; None otherwise."""
+        words = list(WORD.finditer(r.text, r.sentence.start, limit))[:2]
+        if len(words) < 2 or memory.model is None or r.text[r.sentence.start : words[0].start()].strip(EDGE):
+            return None
+        lead = strip_conjunction(normalize(words[0].group()), self.c.gap_words)
+        if len(lead) < 3 or lead in self.c.gap_words or r.text[words[0].end() : words[1].start()].strip():
+            return None
+        noun, definite = head(words[1].group())
+        if not definite or not (noun in self.s.person_nouns or noun in self.s.person_titles):
+            return None
+        if any(m.start <= words[1].start() < m.end for m in r.mentions):
+            return None
+        phrase = words[1].group()
+        resolved = memory.model.resolve(phrase, words[1].start(), (memory.entity, memory.words))
+        return resolved if resolved and (resolved[0] or resolved[1]) else (None, phrase)
 
     def copula_subject(self, r: SentenceReader, limit: int, memory: Memory) -> tuple[str | None, str | None] | None:
         """The definite subject right after a sentence-opening كان (وكانت الجماهير الشبابية استقبلت …), as
@@ -1286,6 +1340,7 @@ class QuoteFinder:
         addressed = self.s.addressee_mark.search(r.text, start, end)
         if addressed:  # عدد من السكان لـ"عين اليوم": the words stop at the addressee
             end = addressed.start()
+        first = None
         for k, w in enumerate(WORD.finditer(r.text, start, end)):
             norm = normalize(w.group())
             participle = self.s.participle.fullmatch(norm) and (
@@ -1293,14 +1348,19 @@ class QuoteFinder:
                 or norm in self.rep.participles
                 or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
             )  # يقول معلقا; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
-            if participle or (k and norm in self.s.description_end):
+            if participle or (k and norm in self.s.description_end) or (k == 1 and self.object_after(r, first, w)):
                 end = w.start()
                 break
+            first = w
         words = list(WORD.finditer(r.text, start, end))
-        while words and (
-            normalize(words[-1].group()) in self.c.gap_words
-            or normalize(words[-1].group()) in self.c.attached
-            or normalize(words[-1].group()) in self.s.adverbs
+        while (
+            words
+            and (
+                normalize(words[-1].group()) in self.c.gap_words
+                or normalize(words[-1].group()) in self.c.attached
+                or normalize(words[-1].group()) in self.s.adverbs
+            )
+            and not self.describes_source(words)
         ):
             words.pop()
         if not words or all(len(w.group()) < 2 for w in words):
@@ -1334,6 +1394,34 @@ class QuoteFinder:
         if first and self.manner(first.group()):
             return ""  # قال بصوته الهادئ، أشار بالإشارات: how it was said, not who
         return phrase
+
+    def object_after(self, r: SentenceReader, subject, word) -> bool:
+        """Whether a verbal noun in ة right after a one-word definite subject is the verb's object (أكد الاجتماع
+        أهمية …، أوضحت الوزارة ضرورة …): a definite noun takes no indefinite word after it, bar a title's name."""
+        if subject is None or r.text[subject.end() : word.start()].strip():
+            return False
+        noun, definite = head(subject.group())
+        norm = normalize(word.group())
+        return (
+            definite
+            and noun not in self.s.person_titles
+            and normalize(subject.group()) not in self.s.feminine_titles
+            and normalize(subject.group()) not in self.s.masculine_titles
+            and word.group().endswith(self.s.letters["ta_marbuta"])
+            and not norm.startswith(tuple(self.s.letters["definite"]))
+            and norm not in self.s.male_names_in_ta
+            and not any(m.start <= word.start() < m.end for m in r.mentions)
+        )
+
+    def describes_source(self, words: list) -> bool:
+        """Whether the last word is an adjective of the unnamed source before it (مصادر صحفية، مصدر صحفي), kept
+        though it is a gap word elsewhere (في بيان صحفي)."""
+        if len(words) < 2:
+            return False
+        noun, definite = head(words[-2].group())
+        last = normalize(words[-1].group())
+        nisba = tuple(self.s.letters["nisba_endings"])
+        return not definite and noun in self.s.unnamed_nouns and len(last) > 3 and last.endswith(nisba)
 
     def adverb(self, word: str) -> bool:
         """Whether a lone word is an adverb in the accusative (كثيرا، رسميا، مؤخرا): a word in ا or اً of four
