@@ -80,7 +80,8 @@ def cues() -> Cues:
         addressee_end=regex.compile(rf"\s+(?:{open_alternation(words['addressee_end'])})\s+|[،,]"),
         introducer=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<comp>{open_alternation(raw['complementisers'])}){pronoun}"
-            rf"(?![\p{{L}}\p{{M}}])\s*|\s*[:：]\s*|(?P<mark>(?={opening}))"
+            rf"(?![\p{{L}}\p{{M}}])(?!\s+(?:{open_alternation(raw['complementiser_names'])})(?![\p{{L}}\p{{M}}]))\s*"
+            rf"|\s*[:：]\s*|(?P<mark>(?={opening}))"
         ),
         according_to=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}]){conj}?(?P<cue>{open_alternation(raw['according_to'])})"
