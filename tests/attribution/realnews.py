@@ -3,9 +3,9 @@
     python tests/attribution/realnews.py draw              # the set's articles (fixed seeds): ids, hashes, splits
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/attribution/realnews.py score [--split open|dev|blind1|blind2|dev2|blind3|blind4|all] [--errors FILE]
-    (open = dev, blind1, blind2 and dev2, the default;
-    blind3, blind4 and all only with KHABAR_SCORE_BLIND=1: they are scored once, when the round is done)
+    python tests/attribution/realnews.py score [--split open|dev|blind1|…|blind5|all] [--errors FILE]
+    (open = every split but blind5, the default;
+    blind5 and all only with KHABAR_SCORE_BLIND=1: blind5 is scored once, when the next round is done)
 
 The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
 a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random from the
@@ -13,8 +13,9 @@ articles khabar ingests from ../shared/data/news/saudinewsnet that are at most 6
 long (97% of them): 80 with seed 2015 — 50 for development, 30 kept blind (blind1) — then 30 more
 with seed 2016 (blind2), drawn when blind1 had been scored once and opened for development, 30
 with seed 2017 (blind3), annotated when blind2 had been scored, for the next round, 30 with
-seed 2018 (dev2), more development data for that round, and 30 with seed 2019 (blind4), a second
-blind split for it.
+seed 2018 (dev2), more development data for that round, 30 with seed 2019 (blind4), a second
+blind split for it, and 30 with seed 2020 (blind5), annotated when blind3 and blind4 had been
+scored, for the round after.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 GOLD = HERE / "gold.jsonl"
 SEED, SIZE, DEV, MORE, MAX_CHARS = 2015, 80, 50, 30, 6000
-# blind1 and blind2 were each scored blind once on 2026-12-07 (1ecd0d3, d74509e), then opened
-OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2")
+# blind1 … blind4 were each scored blind once on 2026-12-07 (1ecd0d3, d74509e; blind3 and blind4 at 076b1b8),
+# then opened; blind5 is kept for the next round
+OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4")
 
 
 def digest(text: str) -> str:
@@ -55,17 +57,18 @@ def draw(articles: dict) -> list[dict]:
     """The set's articles in order: 80 drawn with seed 2015 (50 dev, 30 blind1), then 30 more drawn
     with seed 2016 from the rest (blind2: a fresh blind split once blind1 had been scored) and 30 with
     seed 2017 (blind3, annotated for the next round once blind2 had been scored), 30 with seed 2018
-    (dev2, development data for that round) and 30 with seed 2019 (blind4, its second blind split)."""
+    (dev2, development data for that round), 30 with seed 2019 (blind4, its second blind split) and 30
+    with seed 2020 (blind5, for the round after)."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
-    for extra in (1, 2, 3, 4):
+    for extra in (1, 2, 3, 4, 5):
         rest = sorted(set(keys) - set(chosen))
         chosen += random.Random(SEED + extra).sample(rest, MORE)
     return [{"n": n, "article": k, "sha": digest(articles[k].text), "split": split_of(n)} for n, k in enumerate(chosen)]
 
 
 def split_of(n: int) -> str:
-    splits = ("blind2", "blind3", "dev2", "blind4")
+    splits = ("blind2", "blind3", "dev2", "blind4", "blind5")
     return "dev" if n < DEV else "blind1" if n < SIZE else splits[(n - SIZE) // MORE]
 
 
@@ -179,7 +182,7 @@ def main(argv=None) -> None:
     sub.add_parser("export").add_argument("dir", type=Path)
     sub.add_parser("resolve").add_argument("raw_dir", type=Path)
     scoring = sub.add_parser("score")
-    scoring.add_argument("--split", choices=(*OPEN_SPLITS, "open", "blind3", "blind4", "all"), default="open")
+    scoring.add_argument("--split", choices=(*OPEN_SPLITS, "open", "blind5", "all"), default="open")
     scoring.add_argument("--errors", type=Path, help="write every miss and false find here (never commit it)")
     args = parser.parse_args(argv)
     if args.command == "draw":
