@@ -252,3 +252,15 @@ def test_round5_cue_and_edge_classes(pipeline):
     assert a.quotes[0].text == "العمل يسير وفق الخطة"
     a, _ = analyse(pipeline, "وارتفاع المبيعات مؤشر يشير إلى أن السوق تتعافى من الركود.")
     assert a.quotes == []
+
+
+def test_a_promise_with_its_content_is_a_quote(pipeline):
+    a, _ = analyse(pipeline, "ووعدت البلدية السكان بأن الطريق الجديد سيفتح قبل نهاية العام.")
+    assert [q.text for q in a.quotes] == ["الطريق الجديد سيفتح قبل نهاية العام"]
+    a, _ = analyse(pipeline, "وتعهد رئيس النادي بأن الفريق سينافس على البطولة في الموسم المقبل.")
+    assert [q.text for q in a.quotes] == ["الفريق سينافس على البطولة في الموسم المقبل"]
+    # a promise of a thing, or a colon after it, is no quote
+    a, _ = analyse(pipeline, "ووعد المحافظ بتوفير مساكن للأسر المتضررة من السيول.")
+    assert a.quotes == []
+    a, _ = analyse(pipeline, "وتعهدت الشركة: مشاريع جديدة في الأحياء الجنوبية.")
+    assert a.quotes == []
