@@ -240,3 +240,17 @@ def test_a_word_with_a_madda_is_no_label(pipeline):
 def test_a_past_speech_verb_after_qad_is_a_report(pipeline):
     found, _ = quotes(pipeline, "وقد قال الوزير إن الخطة ستنفذ على مراحل خلال العام المقبل.")
     assert ("indirect", "قال", "الخطة ستنفذ على مراحل خلال العام المقبل") in found
+
+
+def test_a_participle_of_announcing_after_a_comma_ends_what_was_said(pipeline):
+    found, _ = quotes(pipeline, "وأوضح الناقد أن هذا الأسلوب قديم في الشعر، معلنا أنه سينشر دراسة عنه في العام المقبل.")
+    assert ("indirect", "أوضح", "هذا الأسلوب قديم في الشعر") in found
+    found, _ = quotes(pipeline, "وقال الوزير إن الحكومة ستطلق حملة معلنة للجميع في الشهر المقبل.")
+    assert ("indirect", "قال", "الحكومة ستطلق حملة معلنة للجميع في الشهر المقبل") in found
+
+
+def test_a_song_or_text_title_in_marks_is_no_partial_quote(pipeline):
+    found, _ = quotes(pipeline, "وقال الباحث إن نص «يا ليل الشتاء الطويل» يعود إلى مطلع القرن الماضي.")
+    assert not [f for f in found if f[0] == "partial"]
+    found, _ = quotes(pipeline, "وأكد المغني أنه سيؤدي أغنية «ليالي الصيف» في الحفل المقبل.")
+    assert not [f for f in found if f[0] == "partial"]

@@ -111,6 +111,7 @@ class MarkCues:
     narrator: regex.Pattern  # …، فقلت إنه: the narrator's reply ends what was said
     prayer_after: regex.Pattern  # …، سائلا المولى: a prayer ends what was said
     speaker_acts: regex.Pattern  # …، مقدما شكره: the speaker's thanks or wishes end what was said
+    announcing: regex.Pattern  # …، معلنا أنه: a separate statement ends what was said
     unverified: regex.Pattern  # …، إلا أنه لم يتسن التأكد: the narrator's note ends what was said
     turn_openers: regex.Pattern  # …، من جانبه أوضح X أن: a new speaker's turn after a comma
     turn_subject: int
@@ -174,6 +175,7 @@ def mark_cues() -> MarkCues:
         speaker_acts=regex.compile(
             rf"[\s،,]*(?<!{LETTER}){conj}?(?:{open_alternation(raw['speaker_acts'])})(?!{LETTER})"
         ),
+        announcing=regex.compile(rf"\s*[،,]\s*(?:{open_alternation(raw['announcing'])})(?!{LETTER})"),
         unverified=regex.compile(
             rf"\s*[،,]\s*(?:(?:{open_alternation(raw['unverified_leads'])})\s*)?(?:{open_alternation(raw['unverified'])})"
             rf"(?!{LETTER})"

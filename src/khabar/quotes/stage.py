@@ -2096,7 +2096,7 @@ class QuoteFinder:
         stop the splitter did not take for a sentence's end (… في التمثيل أيضا. «لا أعني …»)."""
         k = mark_cues()
         n0, n1 = r.normal_offset(start), r.normal_offset(end)
-        patterns = [k.prayer_after, k.speaker_acts] + ([] if quoted else [k.narrator, k.unverified])
+        patterns = [k.prayer_after, k.speaker_acts, k.announcing] + ([] if quoted else [k.narrator, k.unverified])
         for pattern in patterns:
             for m in pattern.finditer(r.view.norm, n0, n1):
                 at = r.original(m.start(), m.start())[0]
