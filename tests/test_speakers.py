@@ -659,3 +659,8 @@ def test_a_person_a_place_is_named_after_is_no_speaker(pipeline):
     assert all(who != "رقية" for _, who in found)
     found = speakers(pipeline, "تجمع طلاب أمام جامعة الملك سعود صباح أمس، مؤكدين أن القرار سيعيق دراستهم.")
     assert all(who != "سعود" and who != "الملك سعود" for _, who in found)
+
+
+def test_a_verb_opening_the_sentence_before_a_participle_is_no_name(pipeline):
+    found = speakers(pipeline, "وشرحت قائلة: «الغناء على المسرح يتطلب تدريبا يوميا على التنفس».")
+    assert all(who != "شرحت" for _, who in found)

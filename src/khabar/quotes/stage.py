@@ -937,8 +937,23 @@ class QuoteFinder:
         """A person a place or body is named after (ضاحية السيدة زينب، جامعة الملك سعود) is no speaker
         of the sentence, nor its topic or opening subject."""
         for m in r.mentions:
-            if id(m) in entity_of and self.in_a_name(r, m):
+            if id(m) in entity_of and (self.in_a_name(r, m) or self.verb_as_name(r, m)):
                 del entity_of[id(m)]
+
+    def verb_as_name(self, r: SentenceReader, m: Mention) -> bool:
+        """A one-word "name" joined to the conjunction opening the sentence and right before a participle
+        (وشرحت قائلة، وتابع مؤكدا): the verb, which the NER tagged; its subject is the speaker heard before."""
+        opening = WORD.search(r.text, r.sentence.start)
+        if opening is None or opening.end() != m.end or len(opening.group()) - len(m.text) != 1 or " " in m.text:
+            return False
+        if opening.group()[0] not in "وف":
+            return False
+        after = WORD.search(r.text, m.end)
+        return bool(
+            after
+            and not r.text[m.end : after.start()].strip()
+            and self.s.participle.fullmatch(normalize(after.group()))
+        )
 
     def in_a_name(self, r: SentenceReader, m: Mention) -> bool:
         """Whether a person is part of the name of a body or place right before it (مركز الملك سلمان للإغاثة;
