@@ -946,7 +946,7 @@ class QuoteFinder:
         opening = WORD.search(r.text, r.sentence.start)
         if opening is None or opening.end() != m.end or len(opening.group()) - len(m.text) != 1 or " " in m.text:
             return False
-        if opening.group()[0] not in "وف":
+        if strip_conjunction(opening.group()) == opening.group():
             return False
         after = WORD.search(r.text, m.end)
         return bool(
