@@ -652,3 +652,15 @@ def test_an_addressing_verbs_subject_ends_before_the_people_addressed(pipeline):
         "وطالب مجلس الإدارة كل الأعضاء بضرورة الحضور، مؤكدا أن الاجتماع مهم.",
     )
     assert found == [("طالب", "مجلس الإدارة"), ("مؤكدا", "مجلس الإدارة")]
+
+
+def test_a_person_a_place_is_named_after_is_no_speaker(pipeline):
+    found = speakers(pipeline, "احتشد أهالي من ضاحية السيدة رقية في حلب أمس، مطالبين بإصلاح شبكة المياه.")
+    assert all(who != "رقية" for _, who in found)
+    found = speakers(pipeline, "تجمع طلاب أمام جامعة الملك سعود صباح أمس، مؤكدين أن القرار سيعيق دراستهم.")
+    assert all(who != "سعود" and who != "الملك سعود" for _, who in found)
+
+
+def test_a_verb_opening_the_sentence_before_a_participle_is_no_name(pipeline):
+    found = speakers(pipeline, "وشرحت قائلة: «الغناء على المسرح يتطلب تدريبا يوميا على التنفس».")
+    assert all(who != "شرحت" for _, who in found)

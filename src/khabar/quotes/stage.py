@@ -229,6 +229,7 @@ class QuoteFinder:
         memory = Memory(ArticleSpeakers(article, self.s, self.c.verbs), self.rep.partitive)
         for sentence in article.sentences:
             reader = SentenceReader(article, sentence)
+            self.drop_named_after(reader, entity_of)
             memory.sentence(reader, entity_of)
             found = self.speech(reader, self.sentence_quotes(reader, entity_of, memory))
             claims += self.sentence_claims(reader, found, entity_of)  # it may take a quote for a claim
@@ -932,15 +933,41 @@ class QuoteFinder:
             return None
         return first
 
+    def drop_named_after(self, r: SentenceReader, entity_of: dict) -> None:
+        """A person a place or body is named after (ضاحية السيدة زينب، جامعة الملك سعود) is no speaker
+        of the sentence, nor its topic or opening subject."""
+        for m in r.mentions:
+            if id(m) in entity_of and (self.in_a_name(r, m) or self.verb_as_name(r, m)):
+                del entity_of[id(m)]
+
+    def verb_as_name(self, r: SentenceReader, m: Mention) -> bool:
+        """A one-word "name" joined to the conjunction opening the sentence and right before a participle
+        (وشرحت قائلة، وتابع مؤكدا): the verb, which the NER tagged; its subject is the speaker heard before."""
+        opening = WORD.search(r.text, r.sentence.start)
+        if opening is None or opening.end() != m.end or len(opening.group()) - len(m.text) != 1 or " " in m.text:
+            return False
+        if strip_conjunction(opening.group()) == opening.group():
+            return False
+        after = WORD.search(r.text, m.end)
+        return bool(
+            after
+            and not r.text[m.end : after.start()].strip()
+            and self.s.participle.fullmatch(normalize(after.group()))
+        )
+
     def in_a_name(self, r: SentenceReader, m: Mention) -> bool:
         """Whether a person is part of the name of a body or place right before it (مركز الملك سلمان للإغاثة;
         not رئيس النقابة محمد العلي: a definite noun ends a title)."""
         if m.label != "PERSON":
             return False
-        before = list(WORD.finditer(r.text, max(r.sentence.start, m.start - 16), m.start))[-1:]
-        if not before or r.text[before[0].end() : m.start].strip():
+        before = list(WORD.finditer(r.text, max(r.sentence.start, m.start - 32), m.start))[-2:]
+        if not before or r.text[before[-1].end() : m.start].strip():
             return False
-        noun, definite = head(before[0].group())
+        titles = self.s.feminine_titles | self.s.masculine_titles
+        gap = r.text[before[0].end() : before[-1].start()]
+        if len(before) == 2 and normalize(before[1].group()) in titles and not gap.strip():
+            before = before[:1]  # حي السيدة زينب، مسجد السيدة نفيسة: the title is part of the place's name
+        noun, definite = head(before[-1].group())
         return not definite and noun in self.s.named_after
 
     def title_then_object(self, verb: Verb, words: str) -> str:
@@ -1237,6 +1264,7 @@ class QuoteFinder:
                     if m.end <= limit
                     and m.label == label
                     and entity_of.get(id(m))
+                    and not self.in_a_name(r, m)
                     and not self.spoken_to(r, m)
                     and self.agrees(verb, entity_of[id(m)], memory)
                 ),
