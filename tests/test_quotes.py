@@ -228,7 +228,7 @@ def test_a_name_in_marks_after_la_is_no_quotation(pipeline):
     assert [(q.kind, q.text) for q in a.quotes] == [("indirect", "حجم السوق يتسع")]
 
 
-def test_round5_cue_and_edge_classes(pipeline):
+def test_names_that_look_like_cues_and_clauses_that_end_a_statement(pipeline):
     a, names = analyse(
         pipeline,
         "ودعا الأمين العام للأمم المتحدة بان كي مون الأطراف المتنازعة إلى «وقف إطلاق النار فورا والعودة إلى الحوار».",

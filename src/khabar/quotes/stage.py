@@ -1179,27 +1179,33 @@ class QuoteFinder:
             return True
         return not plural and gender == feminine
 
-    def unnamed_of(self, r: SentenceReader, verb: Verb, subject: Mention) -> str | None:
-        """An unnamed source described by the name after it (مسؤول في وزارة الخارجية، مصادر في الجيش
-        العراقي): the whole description, when the word right after the verb is an unnamed source's noun."""
+    @staticmethod
+    def noun_after_verb(
+        r: SentenceReader, verb: Verb, subject: Mention, nouns: frozenset[str], reach: int
+    ) -> int | None:
+        """Where the phrase before `subject` starts when the word right after the verb is an indefinite noun of
+        `nouns` and the phrase through the name is at most `reach` words."""
         first = WORD.search(r.text, verb.end, subject.start)
         if first is None or r.text[verb.end : first.start()].strip():
             return None
         noun, definite = head(first.group())
-        if definite or noun not in self.s.unnamed_nouns or len(WORD.findall(r.text, first.start(), subject.end)) > 8:
+        if definite or noun not in nouns or len(WORD.findall(r.text, first.start(), subject.end)) > reach:
             return None
-        return r.text[first.start() : subject.end]
+        return first.start()
+
+    def unnamed_of(self, r: SentenceReader, verb: Verb, subject: Mention) -> str | None:
+        """An unnamed source described by the name after it (مسؤول في وزارة الخارجية، مصادر في الجيش
+        العراقي): the whole description, when the word right after the verb is an unnamed source's noun."""
+        start = self.noun_after_verb(r, verb, subject, self.s.unnamed_nouns, 8)
+        return None if start is None else r.text[start : subject.end]
 
     def related_of(self, r: SentenceReader, verb: Verb, subject: Mention) -> str | None:
         """People speaking for or about a name (محاميا فلان، جماهير نادي X، أسرة الفقيد فلان): the whole phrase,
         when the word right after the verb is such a noun and the name follows within a few words."""
-        first = WORD.search(r.text, verb.end, subject.start)
-        if first is None or r.text[verb.end : first.start()].strip():
+        start = self.noun_after_verb(r, verb, subject, self.s.related_nouns, 6)
+        if start is None:
             return None
-        noun, definite = head(first.group())
-        if definite or noun not in self.s.related_nouns or len(WORD.findall(r.text, first.start(), subject.end)) > 6:
-            return None
-        phrase = r.text[first.start() : subject.end]
+        phrase = r.text[start : subject.end]
         opened = [c for c in self.c.marks if c in phrase and self.c.marks[c] not in phrase]
         if opened and r.text[subject.end : subject.end + 1] == self.c.marks[opened[-1]]:
             phrase += self.c.marks[opened[-1]]  # أنصار «X»: the name with its closing mark
