@@ -61,14 +61,14 @@ def draw(articles: dict) -> list[dict]:
     with seed 2020 (blind5, for the round after)."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
-    for extra in (1, 2, 3, 4, 5):
+    for extra in (1, 2, 3, 4, 5, 6, 7):
         rest = sorted(set(keys) - set(chosen))
         chosen += random.Random(SEED + extra).sample(rest, MORE)
     return [{"n": n, "article": k, "sha": digest(articles[k].text), "split": split_of(n)} for n, k in enumerate(chosen)]
 
 
 def split_of(n: int) -> str:
-    splits = ("blind2", "blind3", "dev2", "blind4", "blind5")
+    splits = ("blind2", "blind3", "dev2", "blind4", "blind5", "dev3", "blind6")
     return "dev" if n < DEV else "blind1" if n < SIZE else splits[(n - SIZE) // MORE]
 
 
