@@ -67,7 +67,7 @@ def test_the_annotation_holds_offsets_and_hashes_only():
     lines = realnews.read_gold()
     assert [line["n"] for line in lines] == list(range(len(lines)))
     assert [line["split"] for line in lines] == [realnews.split_of(n) for n in range(len(lines))]
-    assert [realnews.split_of(n) for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229)] == [
+    assert [realnews.split_of(n) for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289)] == [
         "dev",
         "dev",
         "blind1",
@@ -82,6 +82,10 @@ def test_the_annotation_holds_offsets_and_hashes_only():
         "blind4",
         "blind5",
         "blind5",
+        "dev3",
+        "dev3",
+        "blind6",
+        "blind6",
     ]
     for line in lines:
         assert set(line) == {"n", "article", "sha", "split", "quotes", "claims"}
@@ -104,6 +108,6 @@ def test_the_annotation_points_into_the_corpus_it_was_made_on():
 
 def test_scoring_the_blind_split_needs_to_be_asked_for(monkeypatch):
     monkeypatch.delenv("KHABAR_SCORE_BLIND", raising=False)
-    for split in ("blind5", "all"):
+    for split in ("blind5", "blind6", "blind", "all"):
         with pytest.raises(SystemExit, match="KHABAR_SCORE_BLIND"):
             realnews.score(split)

@@ -3,9 +3,9 @@
     python tests/attribution/realnews.py draw              # the set's articles (fixed seeds): ids, hashes, splits
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/attribution/realnews.py score [--split open|dev|blind1|…|blind5|all] [--errors FILE]
-    (open = every split but blind5, the default;
-    blind5 and all only with KHABAR_SCORE_BLIND=1: blind5 is scored once, when the next round is done)
+    python tests/attribution/realnews.py score [--split open|dev|blind1|…|blind6|all] [--errors FILE]
+    (open = every split but blind5 and blind6, the default;
+    blind5, blind6 and all only with KHABAR_SCORE_BLIND=1: they are scored once, when the round is done)
 
 The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
 a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random from the
@@ -15,7 +15,8 @@ with seed 2016 (blind2), drawn when blind1 had been scored once and opened for d
 with seed 2017 (blind3), annotated when blind2 had been scored, for the next round, 30 with
 seed 2018 (dev2), more development data for that round, 30 with seed 2019 (blind4), a second
 blind split for it, and 30 with seed 2020 (blind5), annotated when blind3 and blind4 had been
-scored, for the round after.
+scored, for the round after; that round added 30 with seed 2021 (dev3, scored once before any
+work on it, then developed on) and 30 with seed 2022 (blind6, its second blind split).
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ CORPUS = HERE.parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 GOLD = HERE / "gold.jsonl"
 SEED, SIZE, DEV, MORE, MAX_CHARS = 2015, 80, 50, 30, 6000
 # blind1 … blind4 were each scored blind once on 2026-12-07 (1ecd0d3, d74509e; blind3 and blind4 at 076b1b8),
-# then opened; blind5 is kept for the next round
-OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4")
+# then opened; blind5 and blind6 are kept blind for the round that added dev3
+OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3")
+BLIND_SPLITS = ("blind5", "blind6")
 
 
 def digest(text: str) -> str:
@@ -57,8 +59,8 @@ def draw(articles: dict) -> list[dict]:
     """The set's articles in order: 80 drawn with seed 2015 (50 dev, 30 blind1), then 30 more drawn
     with seed 2016 from the rest (blind2: a fresh blind split once blind1 had been scored) and 30 with
     seed 2017 (blind3, annotated for the next round once blind2 had been scored), 30 with seed 2018
-    (dev2, development data for that round), 30 with seed 2019 (blind4, its second blind split) and 30
-    with seed 2020 (blind5, for the round after)."""
+    (dev2, development data for that round), 30 with seed 2019 (blind4, its second blind split), 30
+    with seed 2020 (blind5, for the round after), 30 with seed 2021 (dev3) and 30 with seed 2022 (blind6)."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
     for extra in (1, 2, 3, 4, 5, 6, 7):
@@ -165,7 +167,7 @@ def score(split: str, errors: Path | None = None, pipeline=None, allow_blind: bo
 
     if split not in (*OPEN_SPLITS, "open") and not allow_blind and os.environ.get("KHABAR_SCORE_BLIND") != "1":
         raise SystemExit(f"the {split} split is scored once, when the work is done: set KHABAR_SCORE_BLIND=1")
-    wanted = OPEN_SPLITS if split == "open" else (split,)
+    wanted = {"open": OPEN_SPLITS, "blind": BLIND_SPLITS}.get(split, (split,))
     gold = [line for line in read_gold() if split == "all" or line["split"] in wanted]
     pipeline = pipeline or Pipeline()
     analysed = [pipeline(article) for article in articles_of(gold)]
@@ -182,7 +184,7 @@ def main(argv=None) -> None:
     sub.add_parser("export").add_argument("dir", type=Path)
     sub.add_parser("resolve").add_argument("raw_dir", type=Path)
     scoring = sub.add_parser("score")
-    scoring.add_argument("--split", choices=(*OPEN_SPLITS, "open", "blind5", "all"), default="open")
+    scoring.add_argument("--split", choices=(*OPEN_SPLITS, "open", *BLIND_SPLITS, "blind", "all"), default="open")
     scoring.add_argument("--errors", type=Path, help="write every miss and false find here (never commit it)")
     args = parser.parse_args(argv)
     if args.command == "draw":
