@@ -18,7 +18,8 @@ Trained on every open split but one and scored on that one with `score_articles`
   veto@t       rules' quotes minus those whose words the tagger gives a mean quote probability below t;
   (no rules)   the same with a tagger trained without the rules' output among its features.
     python benchmarks/attribution_tagger.py [--held-out blind3 blind4 dev3] [--cache FILE]
-The analysed articles (pipeline up to the quotes stage) are cached in --cache (a temp file by default).
+The analysed articles (pipeline up to the quotes stage) are cached in --cache (a temp file by default):
+delete it after changing the pipeline. "articles/s" is the tagger's own cost (features and tagging, one core).
 """
 
 from __future__ import annotations
