@@ -309,3 +309,10 @@ def test_a_sentence_of_another_complementiser_goes_on_with_what_was_said(pipelin
 def test_what_was_said_in_a_relative_clause_ends_with_its_quotation(pipeline):
     found, _ = quotes(pipeline, "ويفرض المسلحون الذين تصفهم المنظمة الدولية بأنهم «عصابات» حصارا على القرية.")
     assert ("direct", "تصفهم", "عصابات") in found
+
+
+def test_a_plural_participle_with_its_clause_ends_what_was_said_before_it(pipeline):
+    text = "وقال الزوار إن السوق القديم يضم كل شيء من الماضي مؤكدين أن أهلهم يحدثونهم عن تاريخه."
+    found, _ = quotes(pipeline, text)
+    assert ("indirect", "قال", "السوق القديم يضم كل شيء من الماضي") in found
+    assert ("indirect", "مؤكدين", "أهلهم يحدثونهم عن تاريخه") in found

@@ -2224,7 +2224,7 @@ class QuoteFinder:
         k = mark_cues()
         n = r.normal_offset(verb.end)
         rest = r.view.norm[n : n + 30].lstrip()
-        if self.s.participle.fullmatch(verb.norm):
+        if self.s.participle.fullmatch(verb.norm) or self.plural_participle(verb.norm):
             if any(s <= verb.start < e for s, e in self.marks(r)):
                 return None  # «… الذي سيؤثر مؤكدا على …»: a word of the quotation
             preposition = WORD.match(rest)
@@ -2243,6 +2243,13 @@ class QuoteFinder:
         if self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)) is None:
             return None
         return r.original(openers[-1].start(), openers[-1].start())[0]
+
+    def plural_participle(self, norm: str) -> bool:
+        """A participle cue of a group (مؤكدين، مشيرين): its singular form is a participle."""
+        ending = self.s.letters["oblique_plural"]
+        return norm.endswith(ending) and bool(
+            self.s.participle.fullmatch(norm[: -len(ending)] + self.s.letters["accusative"])
+        )
 
     def named_subject(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a person or organisation is named right after a speech verb (وقال دان ويرثايمر …)."""
