@@ -316,3 +316,30 @@ def test_a_plural_participle_with_its_clause_ends_what_was_said_before_it(pipeli
     found, _ = quotes(pipeline, text)
     assert ("indirect", "قال", "السوق القديم يضم كل شيء من الماضي") in found
     assert ("indirect", "مؤكدين", "أهلهم يحدثونهم عن تاريخه") in found
+
+
+def test_words_given_at_once_after_a_named_speaker(pipeline):
+    found, _ = quotes(pipeline, "ويقول أبو حسين نقوم قبل نقل أي راكب بالتأكد من سلامة أوراقه.")
+    assert ("indirect", "يقول", "نقوم قبل نقل أي راكب بالتأكد من سلامة أوراقه") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال محمد العتيبي الأسبوع الماضي كلاما كثيرا عن الموضوع.",  # a time after the name
+        "وقال محمد العتيبي في حفل الافتتاح كلمة قصيرة شكر فيها الحضور.",  # a preposition
+        "وقال محمد العتيبي لـ«الرياض» كلاما كثيرا عن الموضوع.",  # an addressee
+    ],
+)
+def test_no_words_at_once_after_a_name_and_a_phrase(pipeline, text):
+    found, _ = quotes(pipeline, text)
+    assert found == []
+
+
+def test_a_long_subject_stops_at_bayda_anna(pipeline):
+    text = (
+        "وكانت الإدارة الحالية المكلفة برئاسة رجل الأعمال المعروف في المدينة قد رفضت العقود التي أبرمتها الإدارة "
+        "السابقة مع المدرب الجديد ومساعديه الثلاثة، بيد أن الأخيرين لم يضعوا شروطا في عقودهم."
+    )
+    found, _ = quotes(pipeline, text)
+    assert found == []

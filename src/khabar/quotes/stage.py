@@ -1802,8 +1802,55 @@ class QuoteFinder:
             found = self.long_subject(r, verb, limit)
             if found is not None:
                 return found
-        found = self.object_start(r, verb, limit)
+        found = self.object_start(r, verb, limit) or self.bare_words(r, verb)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def quotes_at_length(self, r: SentenceReader, start: int) -> bool:
+        """Whether a quotation of `bare_words` words or more opens between `start` and the sentence's end."""
+        openings = [i for i in range(start, r.sentence.end) if r.text[i] in self.c.marks][::2]
+        return any(
+            len(WORD.findall(r.text, i + 1, self.quotation_end(r.text, i) or r.sentence.end)) >= self.rep.bare_words
+            for i in openings
+        )
+
+    def bare_words(self, r: SentenceReader, verb: Verb) -> tuple[int, bool, int] | None:
+        """Words given at once after a verb of saying and its named speaker, with no أن/إن or colon (وقال محمد
+        العتيبي نتمنى أن …): from the first word after the name(s) to the sentence's end — not an addressee,
+        a preposition, a time or another name there, not a quotation, and no shorter than `bare_words`."""
+        if verb.norm not in self.rep.bare_speech or verb.relative or not self.opens_clause(r, verb):
+            return None
+        at, named = verb.end, False
+        for m in sorted(r.mentions, key=lambda x: x.start):
+            if m.start < at:
+                continue
+            gap = [
+                strip_conjunction(w) for w in WORD.findall(r.view.norm, r.normal_offset(at), r.normal_offset(m.start))
+            ]
+            if m.label != "PERSON" or any(w not in self.rep.titles for w in gap):
+                break
+            at, named = m.end, True  # وقال نايف وسعد …: names joined by و
+        if not named:
+            return None
+        first = WORD.search(r.text, at, r.sentence.end)
+        if first is None or r.text[at : first.start()].strip(" ،,"):
+            return None  # a colon, a quotation or a bracket: another path's words
+        word = normalize(first.group())
+        core = strip_conjunction(word).removeprefix(self.c.article)
+        if (
+            word in self.rep.not_object | self.rep.adverbs | self.rep.titles
+            or strip_conjunction(word) in self.rep.not_object
+            or core in self.s.person_titles
+            or len(word) < 2
+            or word.startswith(self.s.letters["lam"])
+            or self.quotes_at_length(r, first.start())
+            or any(m.start == first.start() for m in r.mentions)
+            or any(t.start <= first.start() < t.end for t in r.article.timexes)
+            or strip_conjunction(word) in self.known
+        ):
+            return None  # لـ«الرياض»، لوسائل الإعلام، في تصريح، أمس، وهو …، «…»: not the words said
+        if len(WORD.findall(r.text, first.start(), r.sentence.end)) < self.rep.bare_words:
+            return None
+        return first.start(), False, first.start()
 
     def past_according(self, r: SentenceReader, verb: Verb, start: int, end: int) -> int:
         """What was said starts past an according-to phrase set off after the subject (وأوضحت الوزارة، وفقا لما
