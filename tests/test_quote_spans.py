@@ -343,3 +343,10 @@ def test_a_long_subject_stops_at_bayda_anna(pipeline):
     )
     found, _ = quotes(pipeline, text)
     assert found == []
+
+
+def test_a_colon_after_a_title_word_opens_a_title(pipeline):
+    found, _ = quotes(pipeline, "وألقى الوزير محاضرة بعنوان: نحن والتقنية في العقد المقبل.")
+    assert found == []
+    found, _ = quotes(pipeline, "وقال الوزير في كلمته بعنوان: نحن فخورون بما تحقق هذا العام.")
+    assert found == []

@@ -36,6 +36,7 @@ SENTENCE_END = ".!?؟\n"
 STOPS = regex.compile(r"[.!?؟]+\s+|[،,]\s*")  # a sentence's end or a comma inside a quotation
 BETWEEN_MARK = " " + chr(0x0640)  # a space or a tatweel between a word and a quotation mark (لـ «…»)
 SET_OFF = regex.compile(r"[،,\-–—]\s*")  # the comma or dash closing a phrase set off in a sentence
+LAST_WORD = regex.compile(r"(\p{L}+)\s*$")  # the word right before a point in the text
 FULL_STOP = regex.compile(r"\s*\.\s*")  # a full stop between a quote and the sentence that goes on with it
 
 
@@ -1772,6 +1773,8 @@ class QuoteFinder:
                 continue  # المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»: an organisation's name
             if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
                 continue  # دعا / طالب … introduce a call, not quoted words
+            if colon and self.titled(r, m.start()):
+                continue  # كتبت مقالي بعنوان: …: a title, not words said
             if not colon and self.aside(r, verb, m.start()):
                 continue  # أضاف الموقع صفحة …، إلا أن …: the narrator's aside, not the verb's clause
             after = r.original(m.end(), m.end())[0]
@@ -1851,6 +1854,11 @@ class QuoteFinder:
         if len(WORD.findall(r.text, first.start(), r.sentence.end)) < self.rep.bare_words:
             return None
         return first.start(), False, first.start()
+
+    def titled(self, r: SentenceReader, at: int) -> bool:
+        """Whether the word right before a colon (at `at` in the view) announces a title (بعنوان:، شعاره:)."""
+        last = LAST_WORD.search(r.view.norm, max(0, at - 20), at)
+        return last is not None and strip_conjunction(last.group(1)) in mark_cues().title_nouns
 
     def past_according(self, r: SentenceReader, verb: Verb, start: int, end: int) -> int:
         """What was said starts past an according-to phrase set off after the subject (وأوضحت الوزارة، وفقا لما
