@@ -254,3 +254,99 @@ def test_a_song_or_text_title_in_marks_is_no_partial_quote(pipeline):
     assert not [f for f in found if f[0] == "partial"]
     found, _ = quotes(pipeline, "وأكد المغني أنه سيؤدي أغنية «ليالي الصيف» في الحفل المقبل.")
     assert not [f for f in found if f[0] == "partial"]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("ووصفها أحد العاملين في السوق بأنها مهنة مربحة لمن يتفرغ لها.", ("وصفها", "مهنة مربحة لمن يتفرغ لها")),
+        ("وزار المريض طبيبة جديدة. نصحته بمعالج متخصص في أمراض المفاصل.", ("نصحته", "معالج متخصص في أمراض المفاصل")),
+        (
+            "وحذرهم المدرب من الاستهانة بالفريق المنافس في مباراة الغد.",
+            ("حذرهم", "الاستهانة بالفريق المنافس في مباراة الغد"),
+        ),
+    ],
+)
+def test_a_cue_with_its_object_as_attached_pronoun(pipeline, text, said):
+    found, _ = quotes(pipeline, text)
+    assert [(cue, words) for _, cue, words in found if cue == said[0]] == [said]
+
+
+def test_an_attached_pronoun_on_a_verbal_noun_is_no_cue(pipeline):
+    found, _ = quotes(pipeline, "وسأل الاستطلاع عن إمكانية نصحهم لأصدقائهم بشراء الجهاز، ووجد أن أغلبهم راضون عنه.")
+    assert "نصحهم" not in [cue for _, cue, _ in found]
+
+
+def test_a_participle_of_the_speakers_stance_after_a_comma_ends_what_was_said(pipeline):
+    found, _ = quotes(pipeline, "وأكد الروائي على أهمية الترجمة بين الثقافتين، معبرا عن سعادته بصدور روايته الجديدة.")
+    assert ("indirect", "أكد", "أهمية الترجمة بين الثقافتين") in found
+    found, _ = quotes(pipeline, "وقال الوزير إن البيوت الحديثة واسعة أكثر من الحاجة، منتقدا كلفة صيانتها العالية.")
+    assert ("indirect", "قال", "البيوت الحديثة واسعة أكثر من الحاجة") in found
+
+
+def test_a_long_subject_after_an_opening_frame_or_with_many_titles(pipeline):
+    found, _ = quotes(
+        pipeline, "من جهة أخرى قال مصدر في مكتب رئيس البلدية، المسؤول عن ملف النقل، إن القرار سيصدر قريبا."
+    )
+    assert ("indirect", "قال", "القرار سيصدر قريبا") in found
+    text = (
+        "وأوضح مدير عام فرع هيئة السياحة بالمنطقة الشرقية أمين عام مجلس التنمية السياحية بالمنطقة "
+        "المهندس سالم الخالدي، أن المعرض يهدف إلى دعم الحرفيين."
+    )
+    found, _ = quotes(pipeline, text)
+    assert ("indirect", "أوضح", "المعرض يهدف إلى دعم الحرفيين") in found
+
+
+def test_a_sentence_of_another_complementiser_goes_on_with_what_was_said(pipeline):
+    found, _ = quotes(
+        pipeline, "وقال المتحدث إن عدد المتطوعين زاد هذا العام. وإن أغلبهم من الطلاب. وكانت الحملة بدأت أمس."
+    )
+    assert ("indirect", "قال", "عدد المتطوعين زاد هذا العام. وإن أغلبهم من الطلاب") in found
+    found, _ = quotes(pipeline, "وقال المتحدث إن عدد المتطوعين زاد هذا العام. وإن كان بعضهم قد انسحب لاحقا.")
+    assert ("indirect", "قال", "عدد المتطوعين زاد هذا العام") in found
+
+
+def test_what_was_said_in_a_relative_clause_ends_with_its_quotation(pipeline):
+    found, _ = quotes(pipeline, "ويفرض المسلحون الذين تصفهم المنظمة الدولية بأنهم «عصابات» حصارا على القرية.")
+    assert ("direct", "تصفهم", "عصابات") in found
+
+
+def test_a_plural_participle_with_its_clause_ends_what_was_said_before_it(pipeline):
+    text = "وقال الزوار إن السوق القديم يضم كل شيء من الماضي مؤكدين أن أهلهم يحدثونهم عن تاريخه."
+    found, _ = quotes(pipeline, text)
+    assert ("indirect", "قال", "السوق القديم يضم كل شيء من الماضي") in found
+    assert ("indirect", "مؤكدين", "أهلهم يحدثونهم عن تاريخه") in found
+
+
+def test_words_given_at_once_after_a_named_speaker(pipeline):
+    found, _ = quotes(pipeline, "ويقول أبو حسين نقوم قبل نقل أي راكب بالتأكد من سلامة أوراقه.")
+    assert ("indirect", "يقول", "نقوم قبل نقل أي راكب بالتأكد من سلامة أوراقه") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال محمد العتيبي الأسبوع الماضي كلاما كثيرا عن الموضوع.",  # a time after the name
+        "وقال محمد العتيبي في حفل الافتتاح كلمة قصيرة شكر فيها الحضور.",  # a preposition
+        "وقال محمد العتيبي لـ«الرياض» كلاما كثيرا عن الموضوع.",  # an addressee
+    ],
+)
+def test_no_words_at_once_after_a_name_and_a_phrase(pipeline, text):
+    found, _ = quotes(pipeline, text)
+    assert found == []
+
+
+def test_a_long_subject_stops_at_bayda_anna(pipeline):
+    text = (
+        "وكانت الإدارة الحالية المكلفة برئاسة رجل الأعمال المعروف في المدينة قد رفضت العقود التي أبرمتها الإدارة "
+        "السابقة مع المدرب الجديد ومساعديه الثلاثة، بيد أن الأخيرين لم يضعوا شروطا في عقودهم."
+    )
+    found, _ = quotes(pipeline, text)
+    assert found == []
+
+
+def test_a_colon_after_a_title_word_opens_a_title(pipeline):
+    found, _ = quotes(pipeline, "وألقى الوزير محاضرة بعنوان: نحن والتقنية في العقد المقبل.")
+    assert found == []
+    found, _ = quotes(pipeline, "وقال الوزير في كلمته بعنوان: نحن فخورون بما تحقق هذا العام.")
+    assert found == []

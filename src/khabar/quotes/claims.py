@@ -175,7 +175,7 @@ def mark_cues() -> MarkCues:
         speaker_acts=regex.compile(
             rf"[\s،,]*(?<!{LETTER}){conj}?(?:{open_alternation(raw['speaker_acts'])})(?!{LETTER})"
         ),
-        announcing=regex.compile(rf"\s*[،,]\s*(?:{open_alternation(raw['announcing'])})(?!{LETTER})"),
+        announcing=regex.compile(rf"\s*[،,]\s*(?:{open_alternation(raw['announcing'] + raw['stance'])})(?!{LETTER})"),
         unverified=regex.compile(
             rf"\s*[،,]\s*(?:(?:{open_alternation(raw['unverified_leads'])})\s*)?(?:{open_alternation(raw['unverified'])})"
             rf"(?!{LETTER})"

@@ -161,6 +161,11 @@ class Reporting:
     masdar_cues: frozenset[str]  # دعوة، التنبيه: verbal nouns among the cues
     relative_after: frozenset[str]  # ما أعلنه X من أن: a verb with the relative's pronoun
     relative_suffixes: tuple[str, ...]
+    object_cues: frozenset[str]  # ووصفها X بأنها، أخبروه أن: a cue with the person as attached pronoun
+    attached_pronouns: tuple[str, ...]
+    frames: frozenset[str]  # من جهة ثانية قال X: a sentence's opening frame before its verb
+    bare_speech: frozenset[str]  # وقال X نتمنى …: the words at once after a named speaker
+    bare_words: int
     subject_endings: tuple[str, ...]
     construct: frozenset[str]  # المتحدث باسم وزارة …: a title's noun before the next word of the subject
     subject_length: int
@@ -236,6 +241,11 @@ def reporting() -> Reporting:
         construct=folded(raw["context"]["construct"]),
         relative_after=folded(raw["context"]["relative_after"]),
         relative_suffixes=tuple(fold(v) for v in raw["context"]["relative_suffixes"]),
+        object_cues=folded(raw["context"]["object_cues"]),
+        attached_pronouns=tuple(fold(v) for v in raw["context"]["attached_pronouns"]),
+        frames=folded(raw["context"]["frames"]),
+        bare_speech=folded(raw["context"]["bare_speech"]),
+        bare_words=raw["context"]["bare_words"],
         present="".join(fold(v) for v in raw["context"]["present"]),
         past_present_like=folded(raw["context"]["past_present_like"]),
         past_she=tuple(fold(v) for v in raw["context"]["past_she"]),

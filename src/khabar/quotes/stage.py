@@ -36,6 +36,8 @@ SENTENCE_END = ".!?؟\n"
 STOPS = regex.compile(r"[.!?؟]+\s+|[،,]\s*")  # a sentence's end or a comma inside a quotation
 BETWEEN_MARK = " " + chr(0x0640)  # a space or a tatweel between a word and a quotation mark (لـ «…»)
 SET_OFF = regex.compile(r"[،,\-–—]\s*")  # the comma or dash closing a phrase set off in a sentence
+LAST_WORD = regex.compile(r"(\p{L}+)\s*$")  # the word right before a point in the text
+FULL_STOP = regex.compile(r"\s*\.\s*")  # a full stop between a quote and the sentence that goes on with it
 
 
 @dataclass
@@ -239,6 +241,7 @@ class QuoteFinder:
             if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
                 q.speaker = holder
         self.named_later(article, quotes)
+        self.continued_clauses(article, quotes)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -279,6 +282,36 @@ class QuoteFinder:
                         earlier.speaker, earlier.speaker_text = q.speaker, None
             run = []
 
+    def continued_clauses(self, article: Article, quotes: list[Quote]) -> None:
+        """`قال إن … . وإن … . وأن …`: a sentence that is only another complementiser's clause goes on with what
+        the quote before it said, and the quote takes it in (not a condition: وإن كان …)."""
+        starts = {q.start for q in quotes}
+        sentences = sorted(article.sentences, key=lambda s: s.start)
+        for q in quotes:
+            if q.kind != "indirect":
+                continue
+            while (m := FULL_STOP.match(article.text, q.end)) is not None:
+                at = m.end()
+                words = [normalize(w) for w in WORD.findall(article.text, at, at + 40)[:2]]
+                if not (words and words[0][:1] in conjunctions() and self.complementiser(words[0][1:])):
+                    break
+                if words[1:] and words[1] in self.rep.conditional:
+                    break
+                sentence = next((x for x in sentences if x.start <= at < x.end), None)
+                if sentence is None or any(at <= s < sentence.end for s in starts):
+                    break  # that sentence has a quote of its own
+                end = trim(article.text, at, sentence.end, EDGE)[1]
+                if end <= at:
+                    break
+                q.end, q.text = end, article.text[q.start : end]
+
+    def complementiser(self, word: str) -> bool:
+        """أن، إن، بأن, alone or with an attached pronoun (أنه، إنها)."""
+        return any(
+            word == c or (word.startswith(c) and word[len(c) :] in self.rep.attached_pronouns)
+            for c in self.c.plain_complementisers
+        )
+
     @staticmethod
     def link_continuations(text: str, quotes: list[Quote]) -> None:
         """`«…»، قال X، «…»`: the second quotation continues the first — both direct, one speaker, and
@@ -312,11 +345,29 @@ class QuoteFinder:
                 if stem in self.known:
                     out.append(Verb(*r.original(m.start(), m.end()), stem, relative=True))
                 continue
+            if stem not in self.known and (cue := self.object_cue(word)) is not None:
+                stem, start = cue[0], m.start() + cue[1]  # ووصفها X بأنها: the cue with its attached object
+                verb = Verb(*r.original(start, m.end()), stem)
+                if not any(v.start <= verb.start < v.end for v in out) and self.opens_clause(r, verb):
+                    out.append(verb)  # not a verbal noun inside a phrase (إمكانية نصحهم لأصدقائهم)
+                continue
             if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
                 if not any(v.start <= start < v.end for v in out) and not self.no_report(r, start, end, stem):
                     out.append(Verb(start, end, stem))
         return sorted(out, key=lambda v: v.start)
+
+    def object_cue(self, word: str) -> tuple[str, int] | None:
+        """A cue with the person told or described as its attached pronoun (ووصفها، أخبروه، نصحته): the cue's
+        form and where the word's cue starts (past a leading و/ف)."""
+        for suffix in self.rep.attached_pronouns:
+            if not word.endswith(suffix):
+                continue
+            form = word[: -len(suffix)]
+            stem = strip_conjunction(form, self.rep.object_cues)
+            if stem in self.rep.object_cues and stem in self.known:
+                return stem, len(form) - len(stem)
+        return None
 
     def no_report(self, r: SentenceReader, start: int, end: int, norm: str) -> bool:
         """A speech verb's form that reports nothing here: a verbal noun after a preposition (في رفض …),
@@ -504,6 +555,7 @@ class QuoteFinder:
             start, end = trim(text, start, end, EDGE)
             start = self.past_according(r, verb, start, end)
             end = self.through_quotation(r, marks, start, end)
+            end = self.relative_quotation(r, verb, start, end)
             if end <= start:
                 continue
             cue = Span(start=verb.start, end=verb.end, text=text[verb.start : verb.end])
@@ -526,6 +578,17 @@ class QuoteFinder:
             memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
+
+    def relative_quotation(self, r: SentenceReader, verb: Verb, start: int, end: int) -> int:
+        """A cue in a relative clause whose words open with a quotation (الذين تصفهم المنظمة بأنهم «…» …، ما
+        وصفه بـ«…» …): what was said ends with the quotation, the main clause goes on after it."""
+        if r.text[start : start + 1] not in self.c.marks:
+            return end
+        lead = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
+        if not (verb.relative or (lead and lead[-1] in self.s.relatives)):
+            return end
+        close = self.quotation_end(r.text, start)
+        return close + 1 if close is not None and start < close < end else end
 
     def after_preposition(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a cue follows a preposition in its sentence (حول دعوة، عن تأكيد): a noun, not a verb."""
@@ -557,9 +620,20 @@ class QuoteFinder:
         if not before or not before[-1].isalpha():
             return True
         word = WORD.findall(before)[-1]
-        return any(m.end == r.sentence.start + len(before) for m in r.mentions) or normalize(word) in (
-            self.s.verb_particles | self.s.relatives
+        return (
+            any(m.end == r.sentence.start + len(before) for m in r.mentions)
+            or normalize(word) in self.s.verb_particles | self.s.relatives
+            or self.framed(before)
         )
+
+    def framed(self, before: str) -> bool:
+        """Whether the words before a verb are only a sentence's opening frame (من جهة ثانية قال …)."""
+        words = WORD.findall(normalize(before))
+        if len(words) > 4:
+            return False
+        if words and words[0] not in self.rep.frames and words[0][:1] in conjunctions():
+            words[0] = words[0][1:]
+        return " ".join(words) in self.rep.frames
 
     def speech(self, r: SentenceReader, quotes: list[Quote]) -> list[Quote]:
         """The quotes that are news speech: no title, date or name in quotation marks, no religious
@@ -1699,6 +1773,8 @@ class QuoteFinder:
                 continue  # المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»: an organisation's name
             if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
                 continue  # دعا / طالب … introduce a call, not quoted words
+            if colon and self.titled(r, m.start()):
+                continue  # كتبت مقالي بعنوان: …: a title, not words said
             if not colon and self.aside(r, verb, m.start()):
                 continue  # أضاف الموقع صفحة …، إلا أن …: the narrator's aside, not the verb's clause
             after = r.original(m.end(), m.end())[0]
@@ -1729,8 +1805,60 @@ class QuoteFinder:
             found = self.long_subject(r, verb, limit)
             if found is not None:
                 return found
-        found = self.object_start(r, verb, limit)
+        found = self.object_start(r, verb, limit) or self.bare_words(r, verb)
         return found and (found[0], found[1], self.subject_end(verb, found[2]))
+
+    def quotes_at_length(self, r: SentenceReader, start: int) -> bool:
+        """Whether a quotation of `bare_words` words or more opens between `start` and the sentence's end."""
+        openings = [i for i in range(start, r.sentence.end) if r.text[i] in self.c.marks][::2]
+        return any(
+            len(WORD.findall(r.text, i + 1, self.quotation_end(r.text, i) or r.sentence.end)) >= self.rep.bare_words
+            for i in openings
+        )
+
+    def bare_words(self, r: SentenceReader, verb: Verb) -> tuple[int, bool, int] | None:
+        """Words given at once after a verb of saying and its named speaker, with no أن/إن or colon (وقال محمد
+        العتيبي نتمنى أن …): from the first word after the name(s) to the sentence's end — not an addressee,
+        a preposition, a time or another name there, not a quotation, and no shorter than `bare_words`."""
+        if verb.norm not in self.rep.bare_speech or verb.relative or not self.opens_clause(r, verb):
+            return None
+        at, named = verb.end, False
+        for m in sorted(r.mentions, key=lambda x: x.start):
+            if m.start < at:
+                continue
+            gap = [
+                strip_conjunction(w) for w in WORD.findall(r.view.norm, r.normal_offset(at), r.normal_offset(m.start))
+            ]
+            if m.label != "PERSON" or any(w not in self.rep.titles for w in gap):
+                break
+            at, named = m.end, True  # وقال نايف وسعد …: names joined by و
+        if not named:
+            return None
+        first = WORD.search(r.text, at, r.sentence.end)
+        if first is None or r.text[at : first.start()].strip(" ،,"):
+            return None  # a colon, a quotation or a bracket: another path's words
+        word = normalize(first.group())
+        core = strip_conjunction(word).removeprefix(self.c.article)
+        if (
+            word in self.rep.not_object | self.rep.adverbs | self.rep.titles
+            or strip_conjunction(word) in self.rep.not_object
+            or core in self.s.person_titles
+            or len(word) < 2
+            or word.startswith(self.s.letters["lam"])
+            or self.quotes_at_length(r, first.start())
+            or any(m.start == first.start() for m in r.mentions)
+            or any(t.start <= first.start() < t.end for t in r.article.timexes)
+            or strip_conjunction(word) in self.known
+        ):
+            return None  # لـ«الرياض»، لوسائل الإعلام، في تصريح، أمس، وهو …، «…»: not the words said
+        if len(WORD.findall(r.text, first.start(), r.sentence.end)) < self.rep.bare_words:
+            return None
+        return first.start(), False, first.start()
+
+    def titled(self, r: SentenceReader, at: int) -> bool:
+        """Whether the word right before a colon (at `at` in the view) announces a title (بعنوان:، شعاره:)."""
+        last = LAST_WORD.search(r.view.norm, max(0, at - 20), at)
+        return last is not None and strip_conjunction(last.group(1)) in mark_cues().title_nouns
 
     def past_according(self, r: SentenceReader, verb: Verb, start: int, end: int) -> int:
         """What was said starts past an according-to phrase set off after the subject (وأوضحت الوزارة، وفقا لما
@@ -1794,6 +1922,8 @@ class QuoteFinder:
                 return None  # a quotation of its own, not a name in marks (مؤسسة «سفيلز»، لـ«شركة مخزن الخليج …»)
             if any(self.known_word(w) for w in words) or self.c.according_to.search(gap):
                 return None  # the next cue's clause, an according-to phrase's
+            if set(words) & self.rep.preps.get(verb.norm, frozenset()):
+                return None  # داعيا المنظمات إلى البدء …: the verb's own preposition opens what was said
             if set(words) & self.rep.purpose or len(words) > self.c.long_subject + (self.c.long_subject // 4) * quoted:
                 return None
             if any(strip_conjunction(w, shortest=2) in self.c.clause_words for w in words):
@@ -2149,7 +2279,7 @@ class QuoteFinder:
         k = mark_cues()
         n = r.normal_offset(verb.end)
         rest = r.view.norm[n : n + 30].lstrip()
-        if self.s.participle.fullmatch(verb.norm):
+        if self.s.participle.fullmatch(verb.norm) or self.plural_participle(verb.norm):
             if any(s <= verb.start < e for s, e in self.marks(r)):
                 return None  # «… الذي سيؤثر مؤكدا على …»: a word of the quotation
             preposition = WORD.match(rest)
@@ -2168,6 +2298,13 @@ class QuoteFinder:
         if self.clause_start(r, verb, min(limit, verb.end + SUBJECT_GAP + 40)) is None:
             return None
         return r.original(openers[-1].start(), openers[-1].start())[0]
+
+    def plural_participle(self, norm: str) -> bool:
+        """A participle cue of a group (مؤكدين، مشيرين): its singular form is a participle."""
+        ending = self.s.letters["oblique_plural"]
+        return norm.endswith(ending) and bool(
+            self.s.participle.fullmatch(norm[: -len(ending)] + self.s.letters["accusative"])
+        )
 
     def named_subject(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a person or organisation is named right after a speech verb (وقال دان ويرثايمر …)."""
