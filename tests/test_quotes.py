@@ -264,3 +264,32 @@ def test_a_promise_with_its_content_is_a_quote(pipeline):
     assert a.quotes == []
     a, _ = analyse(pipeline, "وتعهدت الشركة: مشاريع جديدة في الأحياء الجنوبية.")
     assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # cues mined from the corpus (scripts/mine_cues.py), reviewed by hand: complaining, justifying,
+        # a participle going on; a verb with an object pronoun
+        ("واشتكت الأسر من أن الحافلات لا تصل إلى الحي.", "اشتكت", "الحافلات لا تصل إلى الحي"),
+        ("وبررت الإدارة التأخير بأن المعدات لم تصل بعد.", "بررت", "المعدات لم تصل بعد"),
+        ("وقال المدرب إن الفريق لعب جيدا، مستدركا أن الدفاع يحتاج إلى تحسين.", "مستدركا", "الدفاع يحتاج إلى تحسين"),
+        ("ووصفها المدرب بأنها أصعب مباراة في الموسم.", "وصفها", "أصعب مباراة في الموسم"),
+        ("وأبلغه الطبيب أن العملية ستجرى غدا.", "أبلغه", "العملية ستجرى غدا"),
+    ],
+)
+def test_mined_cues(pipeline, text, cue, content):
+    a, _ = analyse(pipeline, text)
+    assert (cue, content) in {(q.cue.text, q.text) for q in a.quotes if q.cue}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واشتكى المرضى من طول الانتظار في المستشفى.",  # a complaint about a thing, no clause
+        "ووصفته الصحيفة بـ«المحترم».",  # a description in marks, not its words
+    ],
+)
+def test_mined_cues_without_a_report(pipeline, text):
+    a, _ = analyse(pipeline, text)
+    assert a.quotes == []
