@@ -2259,15 +2259,13 @@ class QuoteFinder:
                 quotes[:] = [q for q in quotes if not (q.cue and p.cue_start <= q.cue.start < p.source_end)]
             start = self.claim_start(r, start, end)
             covering = [q for q in quotes if q.start < end and start < q.end]
-            if covering:  # one statement, one record: the quote is reported through this source
-                for q in covering:
-                    if p.source and p.source == q.speaker:
-                        continue  # حسب الخبير in the expert's own quote
-                    if p.source and p.source not in q.reported_by:
-                        q.reported_by.append(p.source)
-                    elif not p.source and p.source_text not in q.reported_by_text:
-                        q.reported_by_text.append(p.source_text)
-                continue
+            for q in covering:  # the quote is reported through this source (حسب الخبير in his own quote too)
+                if p.source and p.source not in q.reported_by:
+                    q.reported_by.append(p.source)
+                elif not p.source and p.source_text not in q.reported_by_text:
+                    q.reported_by_text.append(p.source_text)
+            if covering and not any(self.clause_of(q, start, end) for q in covering):
+                continue  # one statement, one record
             cue = Span(start=p.cue_start, end=p.cue_end, text=r.text[p.cue_start : p.cue_end])
             if end - start < 8:
                 alone = self.phrase_alone(r, p)  # "….وفقا للألمانية.": the sentence before is the source's
@@ -2276,6 +2274,12 @@ class QuoteFinder:
                 continue
             out.append(self.claim(r, start, end, cue, p.source, p.source_text))
         return out
+
+    @staticmethod
+    def clause_of(quote: Quote, start: int, end: int) -> bool:
+        """Whether a claim's clause is one clause of a longer quote (قال إن …، واستثماراتها وفقا لـ X تجاوزت …):
+        a claim of its own inside it, not the same statement."""
+        return quote.start <= start and end <= quote.end and 2 * (end - start) < quote.end - quote.start
 
     def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
         """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
