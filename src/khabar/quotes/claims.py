@@ -38,6 +38,8 @@ class ClaimCues:
     ender: regex.Pattern  # وبهذا: the clause after a phrase ends before it
     inside: regex.Pattern  # إلى after a phrase between commas: the phrase sits inside a clause
     lead: regex.Pattern  # مما: where the clause holding such a phrase starts
+    same_after: frozenset[str]  # المصدر نفسه: the source named before
+    same_before: frozenset[str]  # نفس المصدر
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,8 @@ def claim_cues() -> ClaimCues:
         inside=regex.compile(rf"\s*[،,]\s*(?:{open_alternation(raw['scope_inside'])})(?!{LETTER})"),
         lead=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_leads'])})(?!{LETTER})"),
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
+        same_after=folded(raw["same_after"]),
+        same_before=folded(raw["same_before"]),
     )
 
 

@@ -239,6 +239,7 @@ class QuoteFinder:
             if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
                 q.speaker = holder
         self.named_later(article, quotes)
+        self.same_sources(quotes, claims)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -2280,6 +2281,27 @@ class QuoteFinder:
         """Whether a claim's clause is one clause of a longer quote (قال إن …، واستثماراتها وفقا لـ X تجاوزت …):
         a claim of its own inside it, not the same statement."""
         return quote.start <= start and end <= quote.end and 2 * (end - start) < quote.end - quote.start
+
+    def same_sources(self, quotes: list[Quote], claims: list[Claim]) -> None:
+        """A claim's source named again without a name (بحسب المصدر نفسه، وفقا لذات المصادر، حسب المصدر) is
+        the last source or speaker named before it with that head noun (مصادر أمنية وطبية)."""
+        k = claim_cues()
+        named = sorted(
+            [(c.cue.start, c.source, c.source_text) for c in claims if c.cue and c.source_text]
+            + [(q.cue.start if q.cue else q.start, q.speaker, q.speaker_text) for q in quotes if q.speaker_text],
+            key=lambda n: n[0],
+        )
+        for c in claims:
+            words = [normalize(w) for w in WORD.findall(c.source_text or "")]
+            words = [w for w in words if w not in k.same_after and w not in k.same_before]
+            if c.source or len(words) != 1 or not words[0].startswith(self.c.article) or not c.cue:
+                continue
+            noun = words[0].removeprefix(self.c.article)
+            for at, entity, text in reversed(named):
+                first = WORD.findall(normalize(text))[:1]
+                if at < c.cue.start and first and first[0] == noun:
+                    c.source, c.source_text = entity, text
+                    break
 
     def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
         """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
