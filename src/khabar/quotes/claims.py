@@ -40,6 +40,8 @@ class ClaimCues:
     lead: regex.Pattern  # مما: where the clause holding such a phrase starts
     same_after: frozenset[str]  # المصدر نفسه: the source named before
     same_before: frozenset[str]  # نفس المصدر
+    source_stop: regex.Pattern  # where a source's words end: punctuation or a clause (فإن، التي)
+    role_words: int  # words of a role before a source's name (المتحدث الرسمي لهيئة … محمد …)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +84,8 @@ def claim_cues() -> ClaimCues:
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
         same_after=folded(raw["same_after"]),
         same_before=folded(raw["same_before"]),
+        role_words=raw["role_words"],
+        source_stop=regex.compile(rf"[،,.:؛!?؟\n(\-–—]|\s(?:{open_alternation(raw['source_end'])})(?!{LETTER})"),
     )
 
 

@@ -2547,16 +2547,54 @@ class QuoteFinder:
         unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
         if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
             end = unnamed.end("src")
-            if words and k.unnamed_more.match(r.view.norm, end) and len(WORD.findall(words.group("src"))) <= 10:
+            more = k.unnamed_more.match(r.view.norm, end)
+            if words and more and len(WORD.findall(words.group("src"))) <= 10:
                 end = words.end("src")
+            elif more and (name := self.name_at(r, r.original(more.end(), more.end())[0])) is not None:
+                end = r.normal_offset(name.end)  # تقرير صادر عن صندوق النقد الدولي وستعود …: up to the name
             s, e = r.original(unnamed.start("src"), end)
             return Source(None, r.text[s:e], e)
+        if (titled := self.titled_person(r, start, cut, entity_of)) is not None:
+            return titled
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 10:
             s, e = r.original(words.start("src"), words.end("src"))
             text = r.text[s:e].strip()
             entity = self.antecedent(r, Verb(cue_end, cue_end, ""), text, entity_of) or self.named_before(r, text)
             return Source(entity, text, e, named=entity is not None and " " not in text)
         return Source()
+
+    @staticmethod
+    def name_at(r: SentenceReader, at: int) -> Mention | None:
+        """The person's, organisation's or place's name starting at `at` (past spaces), with a NORP
+        adjective right after it (وزارة الخارجية الأمريكية)."""
+        at += len(r.text[at:]) - len(r.text[at:].lstrip())
+        name = next((x for x in r.mentions if x.start == at and x.label in ("PERSON", "ORG", "GPE")), None)
+        if name is not None:
+            after = next((y for y in r.mentions if name.end < y.start <= name.end + 1 and y.label == "NORP"), None)
+            return after if after is not None else name
+        return None
+
+    def titled_person(self, r: SentenceReader, start: int, cut: int, entity_of) -> Source | None:
+        """A source named by a role and then a person's name that ends it (بحسب المتحدث الرسمي لهيئة الهلال
+        الأحمر في المنطقة محمد … فقد …): the person, when the role is a source's noun."""
+        k = claim_cues()
+        stop = k.source_stop.search(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
+        end = r.original(stop.start(), stop.start())[0] if stop else cut
+        person = next((x for x in r.mentions if x.label == "PERSON" and start < x.start and x.end <= end), None)
+        if person is None or len(WORD.findall(r.text, start, person.start)) > k.role_words:
+            return None
+        rest = WORD.findall(r.text, person.end, end)
+        if len(rest) > 1:  # a last name the tagger left out (محمد بن عبد الله الفلاني) may end it
+            return None
+        last = person.end if not rest else r.text.index(rest[0], person.end) + len(rest[0])
+        words = r.text[start : person.start]
+        if not self.speaker_like(Source(text=words)):
+            return None
+        begin = start + len(words) - len(words.lstrip(EDGE))
+        first = normalize(WORD.match(r.text, begin).group())
+        if first[:1] in self.c.attached and (first[1:2] in self.c.attached or first[1:] in k.source_nouns):
+            begin += 1  # للمتحدث، لمدير: the preposition of وفقا لـ
+        return Source(entity_of.get(id(person)), r.text[begin:last], last, True)
 
     def named_before(self, r: SentenceReader, words: str) -> str | None:
         """A one-word source that is the last word of a person named earlier (ووفقا للقبلي → كمال القبلي)."""
