@@ -2405,6 +2405,9 @@ class QuoteFinder:
         trailer = k.trailer.search(r.view.norm, r.normal_offset(s0), r.normal_offset(before[1]))
         if trailer:  # …، وذلك وفقا للبيان: the clause before وذلك
             before = trim(text, s0, r.original(trailer.start(), trailer.start())[0], EDGE)
+        enders = list(k.ender.finditer(r.view.norm, r.normal_offset(before[0]), r.normal_offset(before[1])))
+        if enders:  # … وبذلك ستوفر 29 مليارا بحسب تقرير …: the clause starts at the narrator's inference
+            before = trim(text, r.original(enders[-1].start(), enders[-1].start())[0], before[1], EDGE)
         opener = k.then.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(min(after[0] + 80, s1)))
         if opener:  # بحسب صحيفة X التي تصدر في لندن فإن …
             after = trim(text, r.original(opener.end(), opener.end())[0], s1, EDGE)
@@ -2425,9 +2428,21 @@ class QuoteFinder:
             return whole if comma_before and comma_after and n_before else (*after, False)
         if opener or p.start < p.cue_start:  # وبحسب X، … / بحسب X فإن …: the phrase opens a clause
             return (*after, False)
-        if comma_before or comma_after:  # … بحسب X، …: a phrase closing its clause with a comma
-            return (*before, False)
+        if comma_before or comma_after or self.coordinated_at(r, after[0]):
+            return (*before, False)  # … بحسب X، … / … بحسب X وستعود …: a phrase closing its clause
         return (self.holding_clause(r, p.start), after[1], False)  # …، واستثماراتها وفقا لـ X تجاوزت …
+
+    def coordinated_at(self, r: SentenceReader, at: int) -> bool:
+        """Whether the word at `at` opens a clause of its own: a و/ف attached to it (وستعود، فقد)."""
+        tokens = r.article.tokens
+        i = bisect_left([t.start for t in tokens], at)
+        return (
+            i < len(tokens)
+            and tokens[i].start == at
+            and bool(tokens[i].proclitics)
+            and tokens[i].proclitics[0].get("tag") == "conj"
+            and tokens[i].proclitics[0]["text"] in self.c.claim_conjunctions
+        )
 
     def holding_clause(self, r: SentenceReader, phrase: int) -> int:
         """Where the clause holding a phrase between commas starts: after the comma before it, or at a
