@@ -41,6 +41,8 @@ class ClaimCues:
     same_after: frozenset[str]  # المصدر نفسه: the source named before
     same_before: frozenset[str]  # نفس المصدر
     source_stop: regex.Pattern  # where a source's words end: punctuation or a clause (فإن، التي)
+    after_definite: frozenset[str]  # في، بن، نفسه: words that may follow a source's definite word
+    definite_clitics: tuple[str, ...]  # ال، لل، بال: how a definite word (or one with a preposition) opens
     role_words: int  # words of a role before a source's name (المتحدث الرسمي لهيئة … محمد …)
 
 
@@ -85,6 +87,8 @@ def claim_cues() -> ClaimCues:
         same_after=folded(raw["same_after"]),
         same_before=folded(raw["same_before"]),
         role_words=raw["role_words"],
+        after_definite=folded(raw["after_definite"]),
+        definite_clitics=tuple(fold(c) for c in raw["definite_clitics"]),
         source_stop=regex.compile(rf"[،,.:؛!?؟\n(\-–—]|\s(?:{open_alternation(raw['source_end'])})(?!{LETTER})"),
     )
 

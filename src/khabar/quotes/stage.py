@@ -2573,10 +2573,26 @@ class QuoteFinder:
             return titled
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 10:
             s, e = r.original(words.start("src"), words.end("src"))
+            e = self.definite_end(r, s, e)
             text = r.text[s:e].strip()
             entity = self.antecedent(r, Verb(cue_end, cue_end, ""), text, entity_of) or self.named_before(r, text)
             return Source(entity, text, e, named=entity is not None and " " not in text)
         return Source()
+
+    def definite_end(self, r: SentenceReader, start: int, end: int) -> int:
+        """Where a source's words end: before an indefinite word right after a definite one, which starts the
+        clause (بحسب البيان ستتوقف …، وفقا للهيئة العامة للاستثمار تجاوزت …) — not before a preposition, a
+        part of a name, a tagged name or a word with a preposition or an article (لحقوق، والجهات)."""
+        k = claim_cues()
+        definite = False
+        for w in WORD.finditer(r.text, start, end):
+            word = normalize(w.group())
+            opens = word.startswith(k.definite_clitics)
+            named = any(x.start == w.start() for x in r.mentions)
+            if definite and not (opens or named or word in k.after_definite or word.isdigit()):
+                return trim(r.text, start, w.start(), EDGE)[1]
+            definite = word.startswith(k.definite_clitics[:-3]) and not named and word not in k.after_definite
+        return end
 
     @staticmethod
     def name_at(r: SentenceReader, at: int) -> Mention | None:
