@@ -19,7 +19,7 @@ import regex
 
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
-from khabar.quotes.claims import claim_cues, mark_cues
+from khabar.quotes.claims import LETTER, claim_cues, mark_cues
 from khabar.quotes.cues import cues, reporting
 from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
@@ -239,7 +239,7 @@ class QuoteFinder:
             if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
                 q.speaker = holder
         self.named_later(article, quotes)
-        self.same_sources(quotes, claims)
+        self.same_sources(article, quotes, claims, entity_of)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -2282,7 +2282,22 @@ class QuoteFinder:
         a claim of its own inside it, not the same statement."""
         return quote.start <= start and end <= quote.end and 2 * (end - start) < quote.end - quote.start
 
-    def same_sources(self, quotes: list[Quote], claims: list[Claim]) -> None:
+    def introduced(self, article: Article, noun: str, before: int, entity_of) -> Source | None:
+        """Where a source with that head noun was last named before `before`: an organisation's name
+        (صندوق النقد الدولي for الصندوق) or an unnamed source's description (وأكد مصدر في وزارة الداخلية …)."""
+        word = regex.compile(rf"(?<!{LETTER})(?:{self.c.article})?{noun}(?!{LETTER})")
+        for sentence in reversed([s for s in article.sentences if s.start < before]):
+            r = SentenceReader(article, sentence)
+            for m in reversed(list(word.finditer(r.view.norm))):
+                at = r.original(m.start(), m.start())[0]
+                name = next((x for x in r.mentions if x.start == at and x.label == "ORG" and id(x) in entity_of), None)
+                if name is not None and entity_of[id(name)]:
+                    return Source(entity_of[id(name)], name.text, name.end, True)
+                if self.c.unnamed.match(r.view.norm, m.start()) and (src := self.source(r, at, entity_of)).text:
+                    return src
+        return None
+
+    def same_sources(self, article: Article, quotes: list[Quote], claims: list[Claim], entity_of) -> None:
         """A claim's source named again without a name (بحسب المصدر نفسه، وفقا لذات المصادر، حسب المصدر) is
         the last source or speaker named before it with that head noun (مصادر أمنية وطبية)."""
         k = claim_cues()
@@ -2297,11 +2312,11 @@ class QuoteFinder:
             if c.source or len(words) != 1 or not words[0].startswith(self.c.article) or not c.cue:
                 continue
             noun = words[0].removeprefix(self.c.article)
-            for at, entity, text in reversed(named):
-                first = WORD.findall(normalize(text))[:1]
-                if at < c.cue.start and first and first[0] == noun:
-                    c.source, c.source_text = entity, text
-                    break
+            earlier = [(e, t) for at, e, t in named if at < c.cue.start and WORD.findall(normalize(t))[:1] == [noun]]
+            if not earlier and (found := self.introduced(article, noun, c.cue.start, entity_of)) is not None:
+                earlier = [(found.entity, found.text)]
+            if earlier:
+                c.source, c.source_text = earlier[-1]
 
     def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
         """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
