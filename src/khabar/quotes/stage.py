@@ -2285,7 +2285,7 @@ class QuoteFinder:
     def introduced(self, article: Article, noun: str, before: int, entity_of) -> Source | None:
         """Where a source with that head noun was last named before `before`: an organisation's name
         (صندوق النقد الدولي for الصندوق) or an unnamed source's description (وأكد مصدر في وزارة الداخلية …)."""
-        word = regex.compile(rf"(?<!{LETTER})(?:{self.c.article})?{noun}(?!{LETTER})")
+        word = regex.compile(rf"(?<!{LETTER})(?:{self.c.article})?{regex.escape(noun)}(?!{LETTER})")
         for sentence in reversed([s for s in article.sentences if s.start < before]):
             r = SentenceReader(article, sentence)
             for m in reversed(list(word.finditer(r.view.norm))):
@@ -2391,7 +2391,7 @@ class QuoteFinder:
             while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
                 word = word[1:]
                 forms |= {word, word.removeprefix(self.c.article)}
-            if forms & k.quantifiers:
+            if forms & (k.quantifiers | k.same_before):  # لنفس المصدر
                 continue
             if forms & k.weak_sources:  # بيانات الوزارة, not البيانات الواردة عن إنجازهم
                 return any(c in (src.text or "") for c in self.c.marks) or any(
@@ -2578,10 +2578,10 @@ class QuoteFinder:
         if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
             end = unnamed.end("src")
             more = k.unnamed_more.match(r.view.norm, end)
-            if words and more and len(WORD.findall(words.group("src"))) <= 10:
-                end = words.end("src")
-            elif more and (name := self.name_at(r, r.original(more.end(), more.end())[0])) is not None:
+            if more and (name := self.name_at(r, r.original(more.end(), more.end())[0])) is not None:
                 end = r.normal_offset(name.end)  # تقرير صادر عن صندوق النقد الدولي وستعود …: up to the name
+            elif words and more and len(WORD.findall(words.group("src"))) <= 10:
+                end = words.end("src")
             s, e = r.original(unnamed.start("src"), end)
             return Source(None, r.text[s:e], e)
         if (titled := self.titled_person(r, start, cut, entity_of)) is not None:
