@@ -195,3 +195,13 @@ def test_a_source_ends_before_the_clause_it_opens(pipeline):
     a, _ = analyse(pipeline, "وبحسب البيان ستغلق المدارس أبوابها ثلاثة أيام في المحافظات الشمالية.")
     (claim,) = a.claims
     assert claim.source_text == "البيان" and claim.text == "ستغلق المدارس أبوابها ثلاثة أيام في المحافظات الشمالية"
+
+
+def test_chained_phrases_share_one_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقد ينتقل المدافع إلى ناد إيطالي خلال الصيف، وذلك بحسب ما ذكرت صحيفة محلية نقلا عن مقربين من اللاعب.",
+    )
+    first, second = a.claims
+    assert first.text == second.text and first.text.endswith("قد ينتقل المدافع إلى ناد إيطالي خلال الصيف")
+    assert "صحيفة" in first.source_text and second.source_text.startswith("مقربين")

@@ -2254,8 +2254,9 @@ class QuoteFinder:
         adds its source to the quote's `reported_by`. `ورد ذلك بصحيفة X` puts the sentence before on X."""
         self.relayed(r, quotes, entity_of)
         out = [c for c in [self.claim_before(r, entity_of)] if c is not None]
-        for p in self.according_to_phrases(r, entity_of):
-            start, end, clause = self.claim_scope(r, p)
+        phrases = self.according_to_phrases(r, entity_of)
+        for i, p in enumerate(phrases):
+            start, end, clause = self.claim_scope(r, self.chained(r, phrases, i))
             if clause:  # فيما أفادت تقارير بأن …: the clause is the claim, not a quote of the source
                 quotes[:] = [q for q in quotes if not (q.cue and p.cue_start <= q.cue.start < p.source_end)]
             start = self.claim_start(r, start, end)
@@ -2275,6 +2276,21 @@ class QuoteFinder:
                 continue
             out.append(self.claim(r, start, end, cue, p.source, p.source_text))
         return out
+
+    @staticmethod
+    def chained(r: SentenceReader, phrases: list[Phrase], i: int) -> Phrase:
+        """A phrase standing for the chain of phrases it heads or sits in (بحسب ما كشفت صحيفة X نقلا عن
+        مصادر في …): one scope for them all, from the first phrase's start to the last one's source."""
+        first = i
+        while first > 0 and not r.text[phrases[first - 1].source_end : phrases[first].start].strip(EDGE):
+            first -= 1
+        last = i
+        while last + 1 < len(phrases) and not r.text[phrases[last].source_end : phrases[last + 1].start].strip(EDGE):
+            last += 1
+        if first == last:
+            return phrases[i]
+        head = phrases[first]
+        return Phrase(head.start, head.cue_start, head.cue_end, head.source, head.source_text, phrases[last].source_end)
 
     @staticmethod
     def clause_of(quote: Quote, start: int, end: int) -> bool:
