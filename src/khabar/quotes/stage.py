@@ -2324,7 +2324,7 @@ class QuoteFinder:
         )
         for c in claims:
             words = [normalize(w) for w in WORD.findall(c.source_text or "")]
-            words = [w for w in words if w not in k.same_after and w not in k.same_before]
+            words = [w for w in words if w not in k.same_after | k.same_before | k.quantifiers]  # تلك المصادر
             if c.source or len(words) != 1 or not words[0].startswith(self.c.article) or not c.cue:
                 continue
             noun = words[0].removeprefix(self.c.article)
