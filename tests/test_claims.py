@@ -205,3 +205,14 @@ def test_chained_phrases_share_one_clause(pipeline):
     first, second = a.claims
     assert first.text == second.text and first.text.endswith("قد ينتقل المدافع إلى ناد إيطالي خلال الصيف")
     assert "صحيفة" in first.source_text and second.source_text.startswith("مقربين")
+
+
+def test_a_demonstrative_source_is_the_one_named_before(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وأغلقت السلطات المعبر الحدودي مساء أمس، بحسب مصادر أمنية مطلعة. "
+        "وحسب تلك المصادر فإن المعبر سيبقى مغلقا حتى نهاية الأسبوع.",
+    )
+    first, second = a.claims
+    assert second.source_text == first.source_text and first.source_text.startswith("مصادر أمنية")
+    assert second.text == "المعبر سيبقى مغلقا حتى نهاية الأسبوع"
