@@ -216,3 +216,12 @@ def test_a_demonstrative_source_is_the_one_named_before(pipeline):
     first, second = a.claims
     assert second.source_text == first.source_text and first.source_text.startswith("مصادر أمنية")
     assert second.text == "المعبر سيبقى مغلقا حتى نهاية الأسبوع"
+
+
+def test_a_source_with_a_relative_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وبحسب الدراسة التي اطلعت عليها الصحيفة أن نصف الطلاب يقضون أكثر من أربع ساعات يوميا أمام الشاشات.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "نصف الطلاب يقضون أكثر من أربع ساعات يوميا أمام الشاشات"

@@ -43,6 +43,7 @@ class ClaimCues:
     source_stop: regex.Pattern  # where a source's words end: punctuation or a clause (فإن، التي)
     after_definite: frozenset[str]  # في، بن، نفسه: words that may follow a source's definite word
     definite_clitics: tuple[str, ...]  # ال، لل، بال: how a definite word (or one with a preposition) opens
+    relative: regex.Pattern  # التي … أن: a relative clause on a source, up to the claim's clause
     role_words: int  # words of a role before a source's name (المتحدث الرسمي لهيئة … محمد …)
 
 
@@ -87,6 +88,10 @@ def claim_cues() -> ClaimCues:
         same_after=folded(raw["same_after"]),
         same_before=folded(raw["same_before"]),
         role_words=raw["role_words"],
+        relative=regex.compile(
+            rf"(?:{open_alternation(raw['scope_relatives'])})(?!{LETTER})[^،,.:؛!?؟]{{0,80}}?(?<!{LETTER})"
+            rf"(?:{open_alternation(raw['relative_then'])})(?!{LETTER})\s*"
+        ),
         after_definite=folded(raw["after_definite"]),
         definite_clitics=tuple(fold(c) for c in raw["definite_clitics"]),
         source_stop=regex.compile(rf"[،,.:؛!?؟\n(\-–—]|\s(?:{open_alternation(raw['source_end'])})(?!{LETTER})"),

@@ -2440,6 +2440,7 @@ class QuoteFinder:
         if enders:  # … وبذلك ستوفر 29 مليارا بحسب تقرير …: the clause starts at the narrator's inference
             before = trim(text, r.original(enders[-1].start(), enders[-1].start())[0], before[1], EDGE)
         opener = k.then.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(min(after[0] + 80, s1)))
+        opener = opener or k.relative.match(r.view.norm, r.normal_offset(after[0]), r.normal_offset(s1))
         if opener:  # بحسب صحيفة X التي تصدر في لندن فإن …
             after = trim(text, r.original(opener.end(), opener.end())[0], s1, EDGE)
         ender = k.ender.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(after[1]))
