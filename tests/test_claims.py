@@ -225,3 +225,14 @@ def test_a_source_with_a_relative_clause(pipeline):
     )
     (claim,) = a.claims
     assert claim.text == "نصف الطلاب يقضون أكثر من أربع ساعات يوميا أمام الشاشات"
+
+
+def test_a_second_phrase_qualifies_the_clause_after_the_first(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وارتفعت أسعار الوقود بنسبة عشرة في المئة، بحسب الوزارة، وتراجع الطلب على السيارات الكبيرة في "
+        "الأسواق المحلية، كما أعلنت الغرفة التجارية.",
+    )
+    first, second = a.claims
+    assert first.text == "ارتفعت أسعار الوقود بنسبة عشرة في المئة"
+    assert second.text == "تراجع الطلب على السيارات الكبيرة في الأسواق المحلية"

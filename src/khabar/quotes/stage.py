@@ -2256,7 +2256,14 @@ class QuoteFinder:
         out = [c for c in [self.claim_before(r, entity_of)] if c is not None]
         phrases = self.according_to_phrases(r, entity_of)
         for i, p in enumerate(phrases):
-            start, end, clause = self.claim_scope(r, self.chained(r, phrases, i))
+            chain = self.chained(r, phrases, i)
+            floor = max([q.source_end for q in phrases if q.source_end <= chain.start], default=r.sentence.start)
+            if (
+                not regex.match(r"\s*[،,]", r.text[floor : chain.start])
+                or len(WORD.findall(r.text, floor, chain.start)) < 3
+            ):
+                floor = r.sentence.start  # …، وفقا لما نشرته X، A، كما بين Y: A is Y's; not past an unfinished source
+            start, end, clause = self.claim_scope(r, chain, floor)
             if clause:  # فيما أفادت تقارير بأن …: the clause is the claim, not a quote of the source
                 quotes[:] = [q for q in quotes if not (q.cue and p.cue_start <= q.cue.start < p.source_end)]
             start = self.claim_start(r, start, end)
@@ -2423,12 +2430,14 @@ class QuoteFinder:
         clause = self.c.introducer.match(r.view.norm, n)
         return r.original(clause.end(), clause.end())[0] if clause and clause.group("comp") else None
 
-    def claim_scope(self, r: SentenceReader, p: Phrase) -> tuple[int, int, bool]:
+    def claim_scope(self, r: SentenceReader, p: Phrase, floor: int | None = None) -> tuple[int, int, bool]:
         """The clause an according-to phrase qualifies, and whether it is a أن-clause after the source:
         the clause after a phrase that opens one (وبحسب الصحيفة، …؛ بحسب X فإن …), the clause before one
         that closes it (…، بحسب الوكالة), or the whole sentence around a phrase inside it (ستتحول، وفق
-        القراءة الأولى، من …؛ ويحاول الفريق بحسب الصحف ضم …)."""
-        text, s0, s1, k = r.text, r.sentence.start, r.sentence.end, claim_cues()
+        القراءة الأولى، من …؛ ويحاول الفريق بحسب الصحف ضم …). Nothing before `floor` (the end of an
+        earlier phrase's source in the sentence: …، وفقا لما نشرته الصحيفة، كما بين التقرير) is part of it."""
+        text, s1, k = r.text, r.sentence.end, claim_cues()
+        s0 = max(r.sentence.start, floor or 0)
         clause = self.clause_after(r, p.source_end)
         if clause is not None:
             return (*trim(text, clause, s1, EDGE), True)
@@ -2453,7 +2462,7 @@ class QuoteFinder:
         comma_after = regex.match(r"\s*[،,؛\-–—]", text[p.source_end : s1]) is not None
         whole = (*trim(text, s0, s1, EDGE), False)
         if comma_before and k.inside.match(r.view.norm, r.normal_offset(p.source_end)):
-            return (self.holding_clause(r, p.start), after[1], False)  # مما سيؤدي، حسب X، إلى …
+            return (self.holding_clause(r, p.start, s0), after[1], False)  # مما سيؤدي، حسب X، إلى …
         if n_after < 3:
             return (*before, False)
         if n_before < 3:
@@ -2462,7 +2471,7 @@ class QuoteFinder:
             return (*after, False)
         if comma_before or comma_after or self.coordinated_at(r, after[0]):
             return (*before, False)  # … بحسب X، … / … بحسب X وستعود …: a phrase closing its clause
-        return (self.holding_clause(r, p.start), after[1], False)  # …، واستثماراتها وفقا لـ X تجاوزت …
+        return (self.holding_clause(r, p.start, s0), after[1], False)  # …، واستثماراتها وفقا لـ X تجاوزت …
 
     def coordinated_at(self, r: SentenceReader, at: int) -> bool:
         """Whether the word at `at` opens a clause of its own: a و/ف attached to it (وستعود، فقد)."""
@@ -2476,10 +2485,9 @@ class QuoteFinder:
             and tokens[i].proclitics[0]["text"] in self.c.claim_conjunctions
         )
 
-    def holding_clause(self, r: SentenceReader, phrase: int) -> int:
-        """Where the clause holding a phrase between commas starts: after the comma before it, or at a
-        relative lead (مما، الأمر الذي) closer to the phrase."""
-        s0 = r.sentence.start
+    def holding_clause(self, r: SentenceReader, phrase: int, s0: int) -> int:
+        """Where the clause holding a phrase between commas starts: after the comma before it (and after
+        `s0`), or at a relative lead (مما، الأمر الذي) closer to the phrase."""
         before = regex.sub(r"[\s،,]+$", "", r.text[s0:phrase])
         commas = [m.end() for m in regex.finditer(r"[،,؛]", before)]
         start = s0 + (commas[-1] if commas else 0)
@@ -2591,7 +2599,7 @@ class QuoteFinder:
             break
         cut = min([t.start for t in r.article.timexes if start < t.start < r.sentence.end] + [r.sentence.end])
         words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
-        unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
+        unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
             end = unnamed.end("src")
             more = k.unnamed_more.match(r.view.norm, end)
