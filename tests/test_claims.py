@@ -236,3 +236,9 @@ def test_a_second_phrase_qualifies_the_clause_after_the_first(pipeline):
     first, second = a.claims
     assert first.text == "ارتفعت أسعار الوقود بنسبة عشرة في المئة"
     assert second.text == "تراجع الطلب على السيارات الكبيرة في الأسواق المحلية"
+
+
+def test_a_claim_starts_past_the_closing_mark_of_its_source(pipeline):
+    a, _ = analyse(pipeline, 'وحسب وكالة أنباء "النهار"، أغلقت السلطات ثلاثة مصانع مخالفة في المنطقة الصناعية.')
+    (claim,) = a.claims
+    assert claim.text == "أغلقت السلطات ثلاثة مصانع مخالفة في المنطقة الصناعية"

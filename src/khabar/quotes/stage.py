@@ -2441,7 +2441,8 @@ class QuoteFinder:
         clause = self.clause_after(r, p.source_end)
         if clause is not None:
             return (*trim(text, clause, s1, EDGE), True)
-        before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE)
+        closing = "".join(set(self.c.marks.values()))  # وحسب وكالة أنباء "الشرق الأوسط"، …: past the name's mark
+        before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE + closing)
         trailer = k.trailer.search(r.view.norm, r.normal_offset(s0), r.normal_offset(before[1]))
         if trailer:  # …، وذلك وفقا للبيان: the clause before وذلك
             before = trim(text, s0, r.original(trailer.start(), trailer.start())[0], EDGE)
