@@ -42,7 +42,8 @@ class ClaimCues:
     same_before: frozenset[str]  # نفس المصدر
     source_stop: regex.Pattern  # where a source's words end: punctuation or a clause (فإن، التي)
     after_definite: frozenset[str]  # في، بن، نفسه: words that may follow a source's definite word
-    definite_clitics: tuple[str, ...]  # ال، لل، بال: how a definite word (or one with a preposition) opens
+    definite_articles: tuple[str, ...]  # ال، لل، بال: how a definite word opens
+    continuing: tuple[str, ...]  # ال، ل، ب، و: how a word that may follow a source's definite word opens
     relative: regex.Pattern  # التي … أن: a relative clause on a source, up to the claim's clause
     role_words: int  # words of a role before a source's name (المتحدث الرسمي لهيئة … محمد …)
 
@@ -93,7 +94,8 @@ def claim_cues() -> ClaimCues:
             rf"(?:{open_alternation(raw['relative_then'])})(?!{LETTER})\s*"
         ),
         after_definite=folded(raw["after_definite"]),
-        definite_clitics=tuple(fold(c) for c in raw["definite_clitics"]),
+        definite_articles=tuple(fold(c) for c in raw["definite_articles"]),
+        continuing=tuple(fold(c) for c in [*raw["definite_articles"], *raw["continuing_clitics"]]),
         source_stop=regex.compile(rf"[،,.:؛!?؟\n(\-–—]|\s(?:{open_alternation(raw['source_end'])})(?!{LETTER})"),
     )
 

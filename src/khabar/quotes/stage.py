@@ -2313,6 +2313,8 @@ class QuoteFinder:
             r = SentenceReader(article, sentence)
             for m in reversed(list(word.finditer(r.view.norm))):
                 at = r.original(m.start(), m.start())[0]
+                if at >= before:
+                    continue
                 name = next((x for x in r.mentions if x.start == at and x.label == "ORG" and id(x) in entity_of), None)
                 if name is not None and entity_of[id(name)]:
                     return Source(entity_of[id(name)], name.text, name.end, True)
@@ -2628,11 +2630,11 @@ class QuoteFinder:
         definite = False
         for w in WORD.finditer(r.text, start, end):
             word = normalize(w.group())
-            opens = word.startswith(k.definite_clitics)
+            opens = word.startswith(k.continuing)
             named = any(x.start == w.start() for x in r.mentions)
             if definite and not (opens or named or word in k.after_definite or word.isdigit()):
                 return trim(r.text, start, w.start(), EDGE)[1]
-            definite = word.startswith(k.definite_clitics[:-3]) and not named and word not in k.after_definite
+            definite = word.startswith(k.definite_articles) and not named and word not in k.after_definite
         return end
 
     @staticmethod
@@ -2663,7 +2665,7 @@ class QuoteFinder:
         if not self.speaker_like(Source(text=words)):
             return None
         begin = start + len(words) - len(words.lstrip(EDGE))
-        first = normalize(WORD.match(r.text, begin).group())
+        first = normalize(m.group()) if (m := WORD.match(r.text, begin)) else ""
         if first[:1] in self.c.attached and (first[1:2] in self.c.attached or first[1:] in k.source_nouns):
             begin += 1  # للمتحدث، لمدير: the preposition of وفقا لـ
         return Source(entity_of.get(id(person)), r.text[begin:last], last, True)
