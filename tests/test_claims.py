@@ -154,10 +154,11 @@ def test_the_same_source_introduced_as_a_speaker(pipeline):
     assert claim.text == "ستوزع الأدوية على المستشفيات خلال أسبوع" and "وزارة الصحة" in claim.source_text
 
 
-def test_a_phrase_over_the_speakers_own_quote_reports_it(pipeline):
+def test_a_phrase_over_the_speakers_own_quote_is_a_claim(pipeline):
     a, names = analyse(pipeline, "وبحسب خالد العتيبي عن خطط الشركة قال: «سنفتتح ثلاثة فروع جديدة هذا العام».")
-    (quote,) = a.quotes
-    assert quote.text == "سنفتتح ثلاثة فروع جديدة هذا العام" and quote.speaker in quote.reported_by
+    (quote,), (claim,) = a.quotes, a.claims
+    assert quote.text == "سنفتتح ثلاثة فروع جديدة هذا العام" and quote.reported_by == []
+    assert claim.source == quote.speaker and quote.text in claim.text
 
 
 def test_a_claim_on_one_clause_of_a_longer_quote(pipeline):

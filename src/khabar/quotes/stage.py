@@ -2267,8 +2267,10 @@ class QuoteFinder:
             if clause:  # فيما أفادت تقارير بأن …: the clause is the claim, not a quote of the source
                 quotes[:] = [q for q in quotes if not (q.cue and p.cue_start <= q.cue.start < p.source_end)]
             start = self.claim_start(r, start, end)
-            covering = [q for q in quotes if q.start < end and start < q.end]
-            for q in covering:  # the quote is reported through this source (حسب الخبير in his own quote too)
+            covering = [
+                q for q in quotes if q.start < end and start < q.end and not (p.source and p.source == q.speaker)
+            ]
+            for q in covering:  # the quote is reported through this source; حسب الخبير over his own quote is a claim
                 if p.source and p.source not in q.reported_by:
                     q.reported_by.append(p.source)
                 elif not p.source and p.source_text not in q.reported_by_text:
