@@ -243,3 +243,13 @@ def test_a_claim_starts_past_the_closing_mark_of_its_source(pipeline):
     a, _ = analyse(pipeline, 'وحسب وكالة أنباء "النهار"، أغلقت السلطات ثلاثة مصانع مخالفة في المنطقة الصناعية.')
     (claim,) = a.claims
     assert claim.text == "أغلقت السلطات ثلاثة مصانع مخالفة في المنطقة الصناعية"
+
+
+def test_a_phrase_inside_a_clause_qualifies_it_up_to_the_next_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وستضم القمة المقبلة في باريس بحسب الرئيس الفرنسي إيمانويل ماكرون ثلاثين دولة أوروبية وأفريقية، "
+        "وتستثني الدول التي لم توقع على الاتفاق.",
+    )
+    (claim,) = a.claims
+    assert claim.text.endswith("ثلاثين دولة أوروبية وأفريقية") and "ماكرون" in claim.source_text

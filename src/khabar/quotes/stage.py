@@ -2476,7 +2476,10 @@ class QuoteFinder:
             return (*after, False)
         if comma_before or comma_after or self.coordinated_at(r, after[0]):
             return (*before, False)  # … بحسب X، … / … بحسب X وستعود …: a phrase closing its clause
-        return (self.holding_clause(r, p.start, s0), after[1], False)  # …، واستثماراتها وفقا لـ X تجاوزت …
+        commas = regex.finditer(r"[،,]\s*", text[after[0] : after[1]])  # …، ويستثني …: the next clause
+        coordinated = next((c for c in commas if self.new_clause_at(r, after[0] + c.end())), None)
+        end = after[0] + coordinated.start() if coordinated else after[1]
+        return (self.holding_clause(r, p.start, s0), end, False)  # …، واستثماراتها وفقا لـ X تجاوزت …
 
     def coordinated_at(self, r: SentenceReader, at: int) -> bool:
         """Whether the word at `at` opens a clause of its own: a و/ف attached to it (وستعود، فقد)."""
@@ -2489,6 +2492,15 @@ class QuoteFinder:
             and tokens[i].proclitics[0].get("tag") == "conj"
             and tokens[i].proclitics[0]["text"] in self.c.claim_conjunctions
         )
+
+    def new_clause_at(self, r: SentenceReader, at: int) -> bool:
+        """Whether a word with a و/ف and nothing else attached, not a preposition, starts at `at` (ويستثني،
+        وتشكل — not ولمدة، وفي): a coordinated clause."""
+        tokens = r.article.tokens
+        i = bisect_left([t.start for t in tokens], at)
+        if not self.coordinated_at(r, at) or len(tokens[i].proclitics) != 1:
+            return False
+        return normalize(r.text[tokens[i].proclitics[0]["end"] : tokens[i].end]) not in claim_cues().after_definite
 
     def holding_clause(self, r: SentenceReader, phrase: int, s0: int) -> int:
         """Where the clause holding a phrase between commas starts: after the comma before it (and after
@@ -2625,9 +2637,9 @@ class QuoteFinder:
         return Source()
 
     def definite_end(self, r: SentenceReader, start: int, end: int) -> int:
-        """Where a source's words end: before an indefinite word right after a definite one, which starts the
-        clause (بحسب البيان ستتوقف …، وفقا للهيئة العامة للاستثمار تجاوزت …) — not before a preposition, a
-        part of a name, a tagged name or a word with a preposition or an article (لحقوق، والجهات)."""
+        """Where a source's words end: before an indefinite word right after a definite one or a name, which
+        starts the clause (بحسب البيان ستتوقف …، وفقا للهيئة العامة للاستثمار تجاوزت …، بحسب الرئيس X أربع …) —
+        not before a preposition, a part of a name, a tagged name or a word with a preposition or an article."""
         k = claim_cues()
         definite = False
         for w in WORD.finditer(r.text, start, end):
@@ -2636,7 +2648,9 @@ class QuoteFinder:
             named = any(x.start == w.start() for x in r.mentions)
             if definite and not (opens or named or word in k.after_definite or word.isdigit()):
                 return trim(r.text, start, w.start(), EDGE)[1]
-            definite = word.startswith(k.definite_articles) and not named and word not in k.after_definite
+            inside = any(x.start <= w.start() < x.end for x in r.mentions)
+            ends = any(x.start <= w.start() < x.end <= w.end() for x in r.mentions)  # a name is definite too
+            definite = ends or (word.startswith(k.definite_articles) and not inside and word not in k.after_definite)
         return end
 
     @staticmethod
