@@ -130,3 +130,126 @@ def test_sources_by_rank_press_and_interview_and_a_phrase_closing_its_clause(pip
 def test_a_phrase_alone_puts_the_sentence_before_on_its_source(pipeline):
     a, _ = analyse(pipeline, "ويحتاج الفريق لضم مهاجم آخر قبل بداية الموسم. وفقا للألمانية.")
     assert [c.text for c in a.claims] == ["يحتاج الفريق لضم مهاجم آخر قبل بداية الموسم"]
+
+
+def test_the_same_source_is_the_one_named_before(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقتل ثلاثة مدنيين في قصف على السوق، بحسب مصدر في مستشفى المدينة. "
+        "وأصيب عشرة آخرون بجروح متفاوتة، بحسب المصدر نفسه. "
+        "واحترقت سيارتان قرب الجسر، وفقا لنفس المصدر.",
+    )
+    first, second, third = a.claims
+    assert first.source_text == second.source_text == third.source_text == "مصدر في مستشفى المدينة"
+    assert second.text == "أصيب عشرة آخرون بجروح متفاوتة"
+
+
+def test_the_same_source_introduced_as_a_speaker(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وأكد مسؤول في وزارة الصحة وصول الشحنة الأولى من الأدوية. "
+        "وستوزع الأدوية على المستشفيات خلال أسبوع، حسب المسؤول ذاته.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "ستوزع الأدوية على المستشفيات خلال أسبوع" and "وزارة الصحة" in claim.source_text
+
+
+def test_a_phrase_over_the_speakers_own_quote_is_a_claim(pipeline):
+    a, names = analyse(pipeline, "وبحسب خالد العتيبي عن خطط الشركة قال: «سنفتتح ثلاثة فروع جديدة هذا العام».")
+    (quote,), (claim,) = a.quotes, a.claims
+    assert quote.text == "سنفتتح ثلاثة فروع جديدة هذا العام" and quote.reported_by == []
+    assert claim.source == quote.speaker and quote.text in claim.text
+
+
+def test_a_claim_on_one_clause_of_a_longer_quote(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وأشار المدير إلى أن الشركات المحلية تملك حضورا قويا في قطاع البناء عبر عشرات المشاريع الكبرى في "
+        "المدن الرئيسية، واستثماراتها مجتمعة وفقا للهيئة العامة للإحصاء تجاوزت 5 مليارات دولار.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "استثماراتها مجتمعة وفقا للهيئة العامة للإحصاء تجاوزت 5 مليارات دولار"
+    assert claim.source_text.endswith("هيئة العامة للإحصاء")
+
+
+def test_a_source_named_by_a_role_and_a_name(pipeline):
+    a, names = analyse(
+        pipeline,
+        "وبحسب المتحدث الرسمي باسم الدفاع المدني في المنطقة الشرقية العقيد سالم بن محمد الدوسري فقد "
+        "تمت السيطرة على الحريق دون إصابات.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "قد تمت السيطرة على الحريق دون إصابات" and claim.source_text.endswith("الدوسري")
+
+
+def test_a_document_source_runs_to_its_issuers_name(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وستخفض الدولة الدعم على الكهرباء بنسبة الربع بحسب تقرير صادر عن البنك الدولي وستوجه الوفورات إلى التعليم.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "ستخفض الدولة الدعم على الكهرباء بنسبة الربع"
+    assert claim.source_text == "تقرير صادر عن البنك الدولي"
+
+
+def test_a_source_ends_before_the_clause_it_opens(pipeline):
+    a, _ = analyse(pipeline, "وبحسب البيان ستغلق المدارس أبوابها ثلاثة أيام في المحافظات الشمالية.")
+    (claim,) = a.claims
+    assert claim.source_text == "البيان" and claim.text == "ستغلق المدارس أبوابها ثلاثة أيام في المحافظات الشمالية"
+
+
+def test_chained_phrases_share_one_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقد ينتقل المدافع إلى ناد إيطالي خلال الصيف، وذلك بحسب ما ذكرت صحيفة محلية نقلا عن مقربين من اللاعب.",
+    )
+    first, second = a.claims
+    assert first.text == second.text and first.text.endswith("قد ينتقل المدافع إلى ناد إيطالي خلال الصيف")
+    assert "صحيفة" in first.source_text and second.source_text.startswith("مقربين")
+
+
+def test_a_demonstrative_source_is_the_one_named_before(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وأغلقت السلطات المعبر الحدودي مساء أمس، بحسب مصادر أمنية مطلعة. "
+        "وحسب تلك المصادر فإن المعبر سيبقى مغلقا حتى نهاية الأسبوع.",
+    )
+    first, second = a.claims
+    assert second.source_text == first.source_text and first.source_text.startswith("مصادر أمنية")
+    assert second.text == "المعبر سيبقى مغلقا حتى نهاية الأسبوع"
+
+
+def test_a_source_with_a_relative_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وبحسب الدراسة التي اطلعت عليها الصحيفة أن نصف الطلاب يقضون أكثر من أربع ساعات يوميا أمام الشاشات.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "نصف الطلاب يقضون أكثر من أربع ساعات يوميا أمام الشاشات"
+
+
+def test_a_second_phrase_qualifies_the_clause_after_the_first(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وارتفعت أسعار الوقود بنسبة عشرة في المئة، بحسب الوزارة، وتراجع الطلب على السيارات الكبيرة في "
+        "الأسواق المحلية، كما أعلنت الغرفة التجارية.",
+    )
+    first, second = a.claims
+    assert first.text == "ارتفعت أسعار الوقود بنسبة عشرة في المئة"
+    assert second.text == "تراجع الطلب على السيارات الكبيرة في الأسواق المحلية"
+
+
+def test_a_claim_starts_past_the_closing_mark_of_its_source(pipeline):
+    a, _ = analyse(pipeline, 'وحسب وكالة أنباء "النهار"، أغلقت السلطات ثلاثة مصانع مخالفة في المنطقة الصناعية.')
+    (claim,) = a.claims
+    assert claim.text == "أغلقت السلطات ثلاثة مصانع مخالفة في المنطقة الصناعية"
+
+
+def test_a_phrase_inside_a_clause_qualifies_it_up_to_the_next_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وستضم القمة المقبلة في باريس بحسب الرئيس الفرنسي إيمانويل ماكرون ثلاثين دولة أوروبية وأفريقية، "
+        "وتستثني الدول التي لم توقع على الاتفاق.",
+    )
+    (claim,) = a.claims
+    assert claim.text.endswith("ثلاثين دولة أوروبية وأفريقية") and "ماكرون" in claim.source_text

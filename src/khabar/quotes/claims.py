@@ -38,6 +38,14 @@ class ClaimCues:
     ender: regex.Pattern  # وبهذا: the clause after a phrase ends before it
     inside: regex.Pattern  # إلى after a phrase between commas: the phrase sits inside a clause
     lead: regex.Pattern  # مما: where the clause holding such a phrase starts
+    same_after: frozenset[str]  # المصدر نفسه: the source named before
+    same_before: frozenset[str]  # نفس المصدر
+    source_stop: regex.Pattern  # where a source's words end: punctuation or a clause (فإن، التي)
+    after_definite: frozenset[str]  # في، بن، نفسه: words that may follow a source's definite word
+    definite_articles: tuple[str, ...]  # ال، لل، بال: how a definite word opens
+    continuing: tuple[str, ...]  # ال، ل، ب، و: how a word that may follow a source's definite word opens
+    relative: regex.Pattern  # التي … أن: a relative clause on a source, up to the claim's clause
+    role_words: int  # words of a role before a source's name (المتحدث الرسمي لهيئة … محمد …)
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +86,17 @@ def claim_cues() -> ClaimCues:
         inside=regex.compile(rf"\s*[،,]\s*(?:{open_alternation(raw['scope_inside'])})(?!{LETTER})"),
         lead=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_leads'])})(?!{LETTER})"),
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
+        same_after=folded(raw["same_after"]),
+        same_before=folded(raw["same_before"]),
+        role_words=raw["role_words"],
+        relative=regex.compile(
+            rf"(?:{open_alternation(raw['scope_relatives'])})(?!{LETTER})[^،,.:؛!?؟]{{0,80}}?(?<!{LETTER})"
+            rf"(?:{open_alternation(raw['relative_then'])})(?!{LETTER})\s*"
+        ),
+        after_definite=folded(raw["after_definite"]),
+        definite_articles=tuple(fold(c) for c in raw["definite_articles"]),
+        continuing=tuple(fold(c) for c in [*raw["definite_articles"], *raw["continuing_clitics"]]),
+        source_stop=regex.compile(rf"[،,.:؛!?؟\n(\-–—]|\s(?:{open_alternation(raw['source_end'])})(?!{LETTER})"),
     )
 
 

@@ -19,7 +19,7 @@ import regex
 
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
-from khabar.quotes.claims import claim_cues, mark_cues
+from khabar.quotes.claims import LETTER, claim_cues, mark_cues
 from khabar.quotes.cues import cues, reporting
 from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
@@ -242,6 +242,7 @@ class QuoteFinder:
                 q.speaker = holder
         self.named_later(article, quotes)
         self.continued_clauses(article, quotes)
+        self.same_sources(article, quotes, claims, entity_of)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -2390,21 +2391,29 @@ class QuoteFinder:
         adds its source to the quote's `reported_by`. `ورد ذلك بصحيفة X` puts the sentence before on X."""
         self.relayed(r, quotes, entity_of)
         out = [c for c in [self.claim_before(r, entity_of)] if c is not None]
-        for p in self.according_to_phrases(r, entity_of):
-            start, end, clause = self.claim_scope(r, p)
+        phrases = self.according_to_phrases(r, entity_of)
+        for i, p in enumerate(phrases):
+            chain = self.chained(r, phrases, i)
+            floor = max([q.source_end for q in phrases if q.source_end <= chain.start], default=r.sentence.start)
+            if (
+                not regex.match(r"\s*[،,]", r.text[floor : chain.start])
+                or len(WORD.findall(r.text, floor, chain.start)) < 3
+            ):
+                floor = r.sentence.start  # …، وفقا لما نشرته X، A، كما بين Y: A is Y's; not past an unfinished source
+            start, end, clause = self.claim_scope(r, chain, floor)
             if clause:  # فيما أفادت تقارير بأن …: the clause is the claim, not a quote of the source
                 quotes[:] = [q for q in quotes if not (q.cue and p.cue_start <= q.cue.start < p.source_end)]
             start = self.claim_start(r, start, end)
-            covering = [q for q in quotes if q.start < end and start < q.end]
-            if covering:  # one statement, one record: the quote is reported through this source
-                for q in covering:
-                    if p.source and p.source == q.speaker:
-                        continue  # حسب الخبير in the expert's own quote
-                    if p.source and p.source not in q.reported_by:
-                        q.reported_by.append(p.source)
-                    elif not p.source and p.source_text not in q.reported_by_text:
-                        q.reported_by_text.append(p.source_text)
-                continue
+            covering = [
+                q for q in quotes if q.start < end and start < q.end and not (p.source and p.source == q.speaker)
+            ]
+            for q in covering:  # the quote is reported through this source; حسب الخبير over his own quote is a claim
+                if p.source and p.source not in q.reported_by:
+                    q.reported_by.append(p.source)
+                elif not p.source and p.source_text not in q.reported_by_text:
+                    q.reported_by_text.append(p.source_text)
+            if covering and not any(self.clause_of(q, start, end) for q in covering):
+                continue  # one statement, one record
             cue = Span(start=p.cue_start, end=p.cue_end, text=r.text[p.cue_start : p.cue_end])
             if end - start < 8:
                 alone = self.phrase_alone(r, p)  # "….وفقا للألمانية.": the sentence before is the source's
@@ -2413,6 +2422,65 @@ class QuoteFinder:
                 continue
             out.append(self.claim(r, start, end, cue, p.source, p.source_text))
         return out
+
+    @staticmethod
+    def chained(r: SentenceReader, phrases: list[Phrase], i: int) -> Phrase:
+        """A phrase standing for the chain of phrases it heads or sits in (بحسب ما كشفت صحيفة X نقلا عن
+        مصادر في …): one scope for them all, from the first phrase's start to the last one's source."""
+        first = i
+        while first > 0 and not r.text[phrases[first - 1].source_end : phrases[first].start].strip(EDGE):
+            first -= 1
+        last = i
+        while last + 1 < len(phrases) and not r.text[phrases[last].source_end : phrases[last + 1].start].strip(EDGE):
+            last += 1
+        if first == last:
+            return phrases[i]
+        head = phrases[first]
+        return Phrase(head.start, head.cue_start, head.cue_end, head.source, head.source_text, phrases[last].source_end)
+
+    @staticmethod
+    def clause_of(quote: Quote, start: int, end: int) -> bool:
+        """Whether a claim's clause is one clause of a longer quote (قال إن …، واستثماراتها وفقا لـ X تجاوزت …):
+        a claim of its own inside it, not the same statement."""
+        return quote.start <= start and end <= quote.end and 2 * (end - start) < quote.end - quote.start
+
+    def introduced(self, article: Article, noun: str, before: int, entity_of) -> Source | None:
+        """Where a source with that head noun was last named before `before`: an organisation's name
+        (صندوق النقد الدولي for الصندوق) or an unnamed source's description (وأكد مصدر في وزارة الداخلية …)."""
+        word = regex.compile(rf"(?<!{LETTER})(?:{self.c.article})?{regex.escape(noun)}(?!{LETTER})")
+        for sentence in reversed([s for s in article.sentences if s.start < before]):
+            r = SentenceReader(article, sentence)
+            for m in reversed(list(word.finditer(r.view.norm))):
+                at = r.original(m.start(), m.start())[0]
+                if at >= before:
+                    continue
+                name = next((x for x in r.mentions if x.start == at and x.label == "ORG" and id(x) in entity_of), None)
+                if name is not None and entity_of[id(name)]:
+                    return Source(entity_of[id(name)], name.text, name.end, True)
+                if self.c.unnamed.match(r.view.norm, m.start()) and (src := self.source(r, at, entity_of)).text:
+                    return src
+        return None
+
+    def same_sources(self, article: Article, quotes: list[Quote], claims: list[Claim], entity_of) -> None:
+        """A claim's source named again without a name (بحسب المصدر نفسه، وفقا لذات المصادر، حسب المصدر) is
+        the last source or speaker named before it with that head noun (مصادر أمنية وطبية)."""
+        k = claim_cues()
+        named = sorted(
+            [(c.cue.start, c.source, c.source_text) for c in claims if c.cue and c.source_text]
+            + [(q.cue.start if q.cue else q.start, q.speaker, q.speaker_text) for q in quotes if q.speaker_text],
+            key=lambda n: n[0],
+        )
+        for c in claims:
+            words = [normalize(w) for w in WORD.findall(c.source_text or "")]
+            words = [w for w in words if w not in k.same_after | k.same_before | k.quantifiers]  # تلك المصادر
+            if c.source or len(words) != 1 or not words[0].startswith(self.c.article) or not c.cue:
+                continue
+            noun = words[0].removeprefix(self.c.article)
+            earlier = [(e, t) for at, e, t in named if at < c.cue.start and WORD.findall(normalize(t))[:1] == [noun]]
+            if not earlier and (found := self.introduced(article, noun, c.cue.start, entity_of)) is not None:
+                earlier = [(found.entity, found.text)]
+            if earlier:
+                c.source, c.source_text = earlier[-1]
 
     def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
         """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
@@ -2487,7 +2555,7 @@ class QuoteFinder:
             while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
                 word = word[1:]
                 forms |= {word, word.removeprefix(self.c.article)}
-            if forms & k.quantifiers:
+            if forms & (k.quantifiers | k.same_before):  # لنفس المصدر
                 continue
             if forms & k.weak_sources:  # بيانات الوزارة, not البيانات الواردة عن إنجازهم
                 return any(c in (src.text or "") for c in self.c.marks) or any(
@@ -2503,20 +2571,27 @@ class QuoteFinder:
         clause = self.c.introducer.match(r.view.norm, n)
         return r.original(clause.end(), clause.end())[0] if clause and clause.group("comp") else None
 
-    def claim_scope(self, r: SentenceReader, p: Phrase) -> tuple[int, int, bool]:
+    def claim_scope(self, r: SentenceReader, p: Phrase, floor: int | None = None) -> tuple[int, int, bool]:
         """The clause an according-to phrase qualifies, and whether it is a أن-clause after the source:
         the clause after a phrase that opens one (وبحسب الصحيفة، …؛ بحسب X فإن …), the clause before one
         that closes it (…، بحسب الوكالة), or the whole sentence around a phrase inside it (ستتحول، وفق
-        القراءة الأولى، من …؛ ويحاول الفريق بحسب الصحف ضم …)."""
-        text, s0, s1, k = r.text, r.sentence.start, r.sentence.end, claim_cues()
+        القراءة الأولى، من …؛ ويحاول الفريق بحسب الصحف ضم …). Nothing before `floor` (the end of an
+        earlier phrase's source in the sentence: …، وفقا لما نشرته الصحيفة، كما بين التقرير) is part of it."""
+        text, s1, k = r.text, r.sentence.end, claim_cues()
+        s0 = max(r.sentence.start, floor or 0)
         clause = self.clause_after(r, p.source_end)
         if clause is not None:
             return (*trim(text, clause, s1, EDGE), True)
-        before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE)
+        closing = "".join(set(self.c.marks.values()))  # وحسب وكالة أنباء "الشرق الأوسط"، …: past the name's mark
+        before, after = trim(text, s0, p.start, EDGE), trim(text, p.source_end, s1, EDGE + closing)
         trailer = k.trailer.search(r.view.norm, r.normal_offset(s0), r.normal_offset(before[1]))
         if trailer:  # …، وذلك وفقا للبيان: the clause before وذلك
             before = trim(text, s0, r.original(trailer.start(), trailer.start())[0], EDGE)
+        enders = list(k.ender.finditer(r.view.norm, r.normal_offset(before[0]), r.normal_offset(before[1])))
+        if enders:  # … وبذلك ستوفر 29 مليارا بحسب تقرير …: the clause starts at the narrator's inference
+            before = trim(text, r.original(enders[-1].start(), enders[-1].start())[0], before[1], EDGE)
         opener = k.then.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(min(after[0] + 80, s1)))
+        opener = opener or k.relative.match(r.view.norm, r.normal_offset(after[0]), r.normal_offset(s1))
         if opener:  # بحسب صحيفة X التي تصدر في لندن فإن …
             after = trim(text, r.original(opener.end(), opener.end())[0], s1, EDGE)
         ender = k.ender.search(r.view.norm, r.normal_offset(after[0]), r.normal_offset(after[1]))
@@ -2529,21 +2604,44 @@ class QuoteFinder:
         comma_after = regex.match(r"\s*[،,؛\-–—]", text[p.source_end : s1]) is not None
         whole = (*trim(text, s0, s1, EDGE), False)
         if comma_before and k.inside.match(r.view.norm, r.normal_offset(p.source_end)):
-            return (self.holding_clause(r, p.start), after[1], False)  # مما سيؤدي، حسب X، إلى …
+            return (self.holding_clause(r, p.start, s0), after[1], False)  # مما سيؤدي، حسب X، إلى …
         if n_after < 3:
             return (*before, False)
         if n_before < 3:
             return whole if comma_before and comma_after and n_before else (*after, False)
         if opener or p.start < p.cue_start:  # وبحسب X، … / بحسب X فإن …: the phrase opens a clause
             return (*after, False)
-        if comma_before or comma_after:  # … بحسب X، …: a phrase closing its clause with a comma
-            return (*before, False)
-        return (self.holding_clause(r, p.start), after[1], False)  # …، واستثماراتها وفقا لـ X تجاوزت …
+        if comma_before or comma_after or self.coordinated_at(r, after[0]):
+            return (*before, False)  # … بحسب X، … / … بحسب X وستعود …: a phrase closing its clause
+        commas = regex.finditer(r"[،,]\s*", text[after[0] : after[1]])  # …، ويستثني …: the next clause
+        coordinated = next((c for c in commas if self.new_clause_at(r, after[0] + c.end())), None)
+        end = after[0] + coordinated.start() if coordinated else after[1]
+        return (self.holding_clause(r, p.start, s0), end, False)  # …، واستثماراتها وفقا لـ X تجاوزت …
 
-    def holding_clause(self, r: SentenceReader, phrase: int) -> int:
-        """Where the clause holding a phrase between commas starts: after the comma before it, or at a
-        relative lead (مما، الأمر الذي) closer to the phrase."""
-        s0 = r.sentence.start
+    def coordinated_at(self, r: SentenceReader, at: int) -> bool:
+        """Whether the word at `at` opens a clause of its own: a و/ف attached to it (وستعود، فقد)."""
+        tokens = r.article.tokens
+        i = bisect_left([t.start for t in tokens], at)
+        return (
+            i < len(tokens)
+            and tokens[i].start == at
+            and bool(tokens[i].proclitics)
+            and tokens[i].proclitics[0].get("tag") == "conj"
+            and tokens[i].proclitics[0]["text"] in self.c.claim_conjunctions
+        )
+
+    def new_clause_at(self, r: SentenceReader, at: int) -> bool:
+        """Whether a word with a و/ف and nothing else attached, not a preposition, starts at `at` (ويستثني،
+        وتشكل — not ولمدة، وفي): a coordinated clause."""
+        tokens = r.article.tokens
+        i = bisect_left([t.start for t in tokens], at)
+        if not self.coordinated_at(r, at) or len(tokens[i].proclitics) != 1:
+            return False
+        return normalize(r.text[tokens[i].proclitics[0]["end"] : tokens[i].end]) not in claim_cues().after_definite
+
+    def holding_clause(self, r: SentenceReader, phrase: int, s0: int) -> int:
+        """Where the clause holding a phrase between commas starts: after the comma before it (and after
+        `s0`), or at a relative lead (مما، الأمر الذي) closer to the phrase."""
         before = regex.sub(r"[\s،,]+$", "", r.text[s0:phrase])
         commas = [m.end() for m in regex.finditer(r"[،,؛]", before)]
         start = s0 + (commas[-1] if commas else 0)
@@ -2655,19 +2753,75 @@ class QuoteFinder:
             break
         cut = min([t.start for t in r.article.timexes if start < t.start < r.sentence.end] + [r.sentence.end])
         words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
-        unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start))
+        unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
             end = unnamed.end("src")
-            if words and k.unnamed_more.match(r.view.norm, end) and len(WORD.findall(words.group("src"))) <= 10:
+            more = k.unnamed_more.match(r.view.norm, end)
+            if more and (name := self.name_at(r, r.original(more.end(), more.end())[0])) is not None:
+                end = r.normal_offset(name.end)  # تقرير صادر عن صندوق النقد الدولي وستعود …: up to the name
+            elif words and more and len(WORD.findall(words.group("src"))) <= 10:
                 end = words.end("src")
             s, e = r.original(unnamed.start("src"), end)
             return Source(None, r.text[s:e], e)
+        if (titled := self.titled_person(r, start, cut, entity_of)) is not None:
+            return titled
         if words and 1 <= len(WORD.findall(words.group("src"))) <= 10:
             s, e = r.original(words.start("src"), words.end("src"))
+            e = self.definite_end(r, s, e)
             text = r.text[s:e].strip()
             entity = self.antecedent(r, Verb(cue_end, cue_end, ""), text, entity_of) or self.named_before(r, text)
             return Source(entity, text, e, named=entity is not None and " " not in text)
         return Source()
+
+    def definite_end(self, r: SentenceReader, start: int, end: int) -> int:
+        """Where a source's words end: before an indefinite word right after a definite one or a name, which
+        starts the clause (بحسب البيان ستتوقف …، وفقا للهيئة العامة للاستثمار تجاوزت …، بحسب الرئيس X أربع …) —
+        not before a preposition, a part of a name, a tagged name or a word with a preposition or an article."""
+        k = claim_cues()
+        definite = False
+        for w in WORD.finditer(r.text, start, end):
+            word = normalize(w.group())
+            opens = word.startswith(k.continuing)
+            named = any(x.start == w.start() for x in r.mentions)
+            if definite and not (opens or named or word in k.after_definite or word.isdigit()):
+                return trim(r.text, start, w.start(), EDGE)[1]
+            inside = any(x.start <= w.start() < x.end for x in r.mentions)
+            ends = any(x.start <= w.start() < x.end <= w.end() for x in r.mentions)  # a name is definite too
+            definite = ends or (word.startswith(k.definite_articles) and not inside and word not in k.after_definite)
+        return end
+
+    @staticmethod
+    def name_at(r: SentenceReader, at: int) -> Mention | None:
+        """The person's, organisation's or place's name starting at `at` (past spaces), with a NORP
+        adjective right after it (وزارة الخارجية الأمريكية)."""
+        at += len(r.text[at:]) - len(r.text[at:].lstrip())
+        name = next((x for x in r.mentions if x.start == at and x.label in ("PERSON", "ORG", "GPE")), None)
+        if name is not None:
+            after = next((y for y in r.mentions if name.end < y.start <= name.end + 1 and y.label == "NORP"), None)
+            return after if after is not None else name
+        return None
+
+    def titled_person(self, r: SentenceReader, start: int, cut: int, entity_of) -> Source | None:
+        """A source named by a role and then a person's name that ends it (بحسب المتحدث الرسمي لهيئة الهلال
+        الأحمر في المنطقة محمد … فقد …): the person, when the role is a source's noun."""
+        k = claim_cues()
+        stop = k.source_stop.search(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
+        end = r.original(stop.start(), stop.start())[0] if stop else cut
+        person = next((x for x in r.mentions if x.label == "PERSON" and start < x.start and x.end <= end), None)
+        if person is None or len(WORD.findall(r.text, start, person.start)) > k.role_words:
+            return None
+        rest = WORD.findall(r.text, person.end, end)
+        if len(rest) > 1:  # a last name the tagger left out (محمد بن عبد الله الفلاني) may end it
+            return None
+        last = person.end if not rest else r.text.index(rest[0], person.end) + len(rest[0])
+        words = r.text[start : person.start]
+        if not self.speaker_like(Source(text=words)):
+            return None
+        begin = start + len(words) - len(words.lstrip(EDGE))
+        first = normalize(m.group()) if (m := WORD.match(r.text, begin)) else ""
+        if first[:1] in self.c.attached and (first[1:2] in self.c.attached or first[1:] in k.source_nouns):
+            begin += 1  # للمتحدث، لمدير: the preposition of وفقا لـ
+        return Source(entity_of.get(id(person)), r.text[begin:last], last, True)
 
     def named_before(self, r: SentenceReader, words: str) -> str | None:
         """A one-word source that is the last word of a person named earlier (ووفقا للقبلي → كمال القبلي)."""
