@@ -39,6 +39,8 @@ class SpeakerTables:
     named_after: frozenset[str]
     copula_openers: frozenset[str]
     in_document: frozenset[str]
+    publishing_verbs: frozenset[str]
+    group_nouns: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
     org_nouns: frozenset[str]
@@ -110,6 +112,8 @@ def speaker_tables() -> SpeakerTables:
         named_after=words("named_after") | words("org_nouns"),
         copula_openers=words("copula_openers"),
         in_document=words("in_document"),
+        publishing_verbs=words("publishing_verbs"),
+        group_nouns=words("group_nouns"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
         org_nouns=words("org_nouns"),

@@ -723,6 +723,7 @@ class QuoteFinder:
             and m.label != "NORP"
             and self.plausible(m)
             and not self.in_a_name(r, m)
+            and not self.published_by(r, verb, m)
         ]
         plural = verb_form(verb.norm, self.c.verbs)[1]
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
@@ -817,6 +818,8 @@ class QuoteFinder:
                 resolved = memory.model.resolve(long, verb.end, (memory.entity, memory.words))
                 if resolved and (resolved[0] or resolved[1]):
                     who.entity, who.words = resolved
+            elif plural and (group := self.group_subject(r, verb)):
+                who.words = group
             elif plural and (group := self.group_before(r, memory)) is not None:
                 who.words = group
             elif bare and not self.title_known(memory, bare, verb.start):
@@ -850,6 +853,11 @@ class QuoteFinder:
             who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
             who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         return self.grouped(r, verb, who, memory)
+
+    def published_by(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
+        """Whether a name follows a verb of publishing the statement (وأضاف في تصريح نشرته وكالة X): it carried
+        the words, the cue's subject was dropped."""
+        return any(normalize(w) in self.s.publishing_verbs for w in WORD.findall(r.text, verb.end, m.start))
 
     def plural_cue(self, verb: Verb) -> bool:
         """Whether a cue is plural: a verb in وا / ون, or a participle in ين / ون (مؤكدين، مشيرون)."""
@@ -1050,6 +1058,24 @@ class QuoteFinder:
         return norm in self.s.addressing and not (
             norm.endswith(letters["feminine_suffix"]) or norm.startswith(letters["imperfect_she"])
         )
+
+    def group_subject(self, r: SentenceReader, verb: Verb) -> str:
+        """SVO with a plural verb (أعضاء الفريق أكدوا أنهم، والمواطنون في الحي يطالبون بـ): the group its clause
+        opens with — a plural noun first, at most five words, no name nor other verb between — else nothing."""
+        clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
+        words = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))
+        if not words or len(words) > 5 or r.text[verb.start - len(clause) : words[0].start()].strip(EDGE + '«»“”"'):
+            return ""
+        first = strip_conjunction(normalize(words[0].group()))
+        noun = head(first)[0]
+        if not (self.plural_noun(first) or noun in self.s.group_nouns or noun in self.s.unnamed_nouns):
+            return ""
+        if any(m.start < verb.start and m.end > words[0].start() and m.label == "PERSON" for m in r.mentions):
+            return ""
+        if any(self.known_word(w.group()) for w in words):
+            return ""
+        start = words[0].start() + (len(words[0].group()) - len(first) if first != normalize(words[0].group()) else 0)
+        return r.text[start : words[-1].end()]
 
     def group_before(self, r: SentenceReader, memory: Memory) -> str | None:
         """A plural verb with a dropped subject (وقالوا لـ«عكاظ» إن) whose last speaker is no group: the group
@@ -2449,6 +2475,7 @@ class QuoteFinder:
     def relayed(self, r: SentenceReader, quotes: list[Quote], entity_of) -> None:
         """نقلت صحيفة X عن Y قوله إن …: Y speaks and X reports — also when Y is no tagged name."""
         relays = [v for v in self.verbs(r) if v.norm in self.c.relay_verbs] if quotes else []
+        own: set[str | None] = set()  # speakers named after their own cue, past the relay
         for q in quotes:
             verb = next((v for v in reversed(relays) if v.start <= (q.cue.start if q.cue else q.start)), None)
             if verb is None or ((q.reported_by or q.reported_by_text) and q.reported_by != [q.speaker]):
@@ -2466,12 +2493,24 @@ class QuoteFinder:
             if q.cue is not None and self.number_differs(q.cue.text, words):
                 continue  # نقلت صحيفة X عن مسؤولين …، مشيرة إلى: the paper goes on, not the officials
             named = [x for x in r.mentions if x.label in ("PERSON", "ORG") and entity_of.get(id(x))]
+            if (
+                q.cue is not None
+                and q.cue.start >= after
+                and (q.speaker in own or self.own_subject(q, named, entity_of))
+            ):
+                own.add(q.speaker)  # وهو ما نقل عن زوار X، رأى Y أن …، وجدد دعوته: Y's cue has a subject of its own
+                continue
             reporter = next((x for x in named if verb.end <= x.start and x.end <= at), None)
             speaker = next((x for x in named if after <= x.start and x.end <= until), None)
             q.reported_by = [entity_of[id(reporter)]] if reporter is not None else []
             q.reported_by_text = [] if reporter is not None else [by]
             q.speaker = entity_of[id(speaker)] if speaker is not None else None
             q.speaker_text = None if speaker is not None else words
+
+    @staticmethod
+    def own_subject(q: Quote, named: list[Mention], entity_of) -> bool:
+        """Whether the quote's speaker is named between its cue and its words (رأى درباس أنه)."""
+        return any(entity_of[id(x)] == q.speaker and q.cue.end <= x.start < q.start for x in named)
 
     def number_differs(self, cue: str, words: str) -> bool:
         """Whether a participle cue (مشيرة) and a plural speaker's words (مسؤولين) differ in number."""
