@@ -521,8 +521,8 @@ class QuoteFinder:
                     if self.quoted_words(r, s, e):
                         out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
-            if not self.after_preposition(r, verb):  # حول دعوة X إلى: a noun, no speaker who goes on
-                memory.heard(who)
+            if not self.after_preposition(r, verb) and verb.start >= memory.said_until:
+                memory.heard(who)  # not حول دعوة X إلى (a noun), nor a cue inside what was said (…، فما لم يكن X تعهد)
             memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
@@ -818,6 +818,8 @@ class QuoteFinder:
                 resolved = memory.model.resolve(long, verb.end, (memory.entity, memory.words))
                 if resolved and (resolved[0] or resolved[1]):
                     who.entity, who.words = resolved
+            elif (complement := self.complement_subject(r, verb, entity_of, memory)) is not None:
+                who.entity, who.words = complement
             elif plural and (group := self.group_subject(r, verb)):
                 who.words = group
             elif plural and (group := self.group_before(r, memory)) is not None:
@@ -1058,6 +1060,38 @@ class QuoteFinder:
         return norm in self.s.addressing and not (
             norm.endswith(letters["feminine_suffix"]) or norm.startswith(letters["imperfect_she"])
         )
+
+    def complement_subject(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory):
+        """A subject set off by a comma after أن / إن (يذكر أن مصدرا مسؤولا في اللجنة، قال إن …): the person named
+        in it, else its description resolved by the speaker model, as (entity, words); None otherwise."""
+        before = r.text[r.sentence.start : verb.start].rstrip()
+        if memory.model is None or not before.endswith(("،", ",")):
+            return None
+        comma = r.sentence.start + len(before) - 1
+        words = list(WORD.finditer(r.text, r.sentence.start, comma))
+        opening = next(
+            (k for k in range(len(words) - 1, -1, -1) if normalize(words[k].group()) in self.c.plain_complementisers),
+            None,
+        )
+        if opening is None or opening == len(words) - 1 or len(words) - opening > 13:
+            return None
+        phrase = words[opening + 1 :]
+        if regex.search(r"[،,:؛]", r.text[phrase[0].start() : comma]) or any(
+            self.known_word(w.group()) for w in phrase
+        ):
+            return None
+        named = [m for m in r.mentions if phrase[0].start() <= m.start and m.end <= comma and entity_of.get(id(m))]
+        person = next((m for m in named if m.label == "PERSON"), None)
+        if person is not None:
+            return entity_of[id(person)], None
+        noun, definite = head(phrase[0].group())
+        if noun in self.s.unnamed_nouns and not definite:
+            return None, r.text[phrase[0].start() : memory.model.description_end(phrase[0].start(), comma + 1)]
+        if noun in self.s.person_titles or noun in self.s.unnamed_nouns or noun in self.s.org_nouns:
+            words_ = r.text[phrase[0].start() : comma]
+            resolved = memory.model.resolve(words_, phrase[0].start(), (memory.entity, memory.words))
+            return resolved if resolved and (resolved[0] or resolved[1]) else (None, words_)
+        return None
 
     def group_subject(self, r: SentenceReader, verb: Verb) -> str:
         """SVO with a plural verb (أعضاء الفريق أكدوا أنهم، والمواطنون في الحي يطالبون بـ): the group its clause
