@@ -1425,6 +1425,8 @@ class QuoteFinder:
         في بيان أصدرته اليوم → nothing: the subject was dropped), a comma (أحد العاملين في الميناء، طالبا
         عدم كشف هويته، إن) or a participle (معلقا على ذلك), without trailing gap words (الاتحاد أيضا، الوزارة
         في بيان صحفي)."""
+        if r.text[start:end].lstrip()[:1] in ("،", ","):
+            return ""  # فقال، الحمد لله …: a comma right after the verb, its subject stood before it or was dropped
         for t in r.article.timexes:
             if start <= t.start < end:
                 end = t.start
