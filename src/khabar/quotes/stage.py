@@ -1235,6 +1235,8 @@ class QuoteFinder:
         if gender is None and memory.model:
             gender = memory.model.feminine(entity)
         feminine, plural = verb_form(verb.norm, self.c.verbs)
+        if feminine is None and self.s.participle.fullmatch(verb.norm):  # ذاكرة، معللا: a participle the table lacks
+            feminine = verb.norm.endswith(self.s.letters["participle_she"])
         if gender is None or feminine is None:
             return True
         return not plural and gender == feminine
