@@ -851,10 +851,29 @@ class QuoteFinder:
                 )
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
+        if (
+            verb.norm in self.c.relay_verbs
+            and subject is None
+            and (relayed := self.impersonal_relay(r, verb, until, entity_of, memory))
+        ):
+            who.entity, who.words = relayed  # ونُقل عن مصادر في الوزارة تأكيدها أن: the source, named by no one
         if verb.norm in self.c.relay_verbs and not who.reported_by and self.relayed_pronoun(r, verb.end, until):
             who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
             who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         return self.grouped(r, verb, who, memory)
+
+    def impersonal_relay(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: Memory):
+        """A relay verb with no subject before عن (ونُقل عن مصادر في المقاومة تأكيدهم أن): the source after عن — the
+        name there, else its words resolved by the speaker model — as (entity, words); None otherwise."""
+        n = r.normal_offset(verb.end)
+        relay = self.c.relay_from.match(r.view.norm, n + len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip()))
+        if relay is None or memory.model is None:
+            return None
+        after = r.original(relay.end(), relay.end())[0]
+        named = next((m for m in r.mentions if after <= m.start <= after + 2 and m.end <= until), None)
+        if named is not None and named.label in ("PERSON", "ORG") and entity_of.get(id(named)):
+            return entity_of[id(named)], None
+        return self.relayed_words(r, after, until, memory)
 
     def published_by(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
         """Whether a name follows a verb of publishing the statement (وأضاف في تصريح نشرته وكالة X): it carried
