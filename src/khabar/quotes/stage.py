@@ -811,6 +811,8 @@ class QuoteFinder:
             elif memory.model and (relative := self.relative_subject(r, verb)):
                 resolved = memory.model.resolve(relative, verb.start, (memory.entity, memory.words))
                 who.entity, who.words = resolved if resolved and (resolved[0] or resolved[1]) else (None, relative)
+            elif plural and (group := self.group_subject(r, verb)):
+                who.words = group
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
             elif words and memory.model and (long := self.described_subject(r, verb, words, end, memory)):
@@ -820,8 +822,6 @@ class QuoteFinder:
                     who.entity, who.words = resolved
             elif (complement := self.complement_subject(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = complement
-            elif plural and (group := self.group_subject(r, verb)):
-                who.words = group
             elif plural and (group := self.group_before(r, memory)) is not None:
                 who.words = group
             elif bare and not self.title_known(memory, bare, verb.start):
@@ -1104,6 +1104,8 @@ class QuoteFinder:
         if person is not None:
             return entity_of[id(person)], None
         noun, definite = head(phrase[0].group())
+        if noun.endswith(self.s.letters["accusative"]) and noun[:-1] in self.s.unnamed_nouns:
+            noun = noun[:-1]  # أن مسؤولا في اللجنة: the noun after أن is accusative
         if noun in self.s.unnamed_nouns and not definite:
             return None, r.text[phrase[0].start() : memory.model.description_end(phrase[0].start(), comma + 1)]
         if noun in self.s.person_titles or noun in self.s.unnamed_nouns or noun in self.s.org_nouns:
