@@ -67,3 +67,13 @@ def test_a_participle_the_table_lacks_agrees_by_its_ending():
     for word, man, woman in (("ذاكرة", False, True), ("ذاكرا", True, False)):
         verb = Verb(0, len(word), normalize(word))
         assert (finder.agrees(verb, "man", memory), finder.agrees(verb, "woman", memory)) == (man, woman)
+
+
+def test_a_description_named_later_is_that_person(pipeline):
+    found = speakers(
+        pipeline,
+        "وافقت الحكومة على خفض الرواتب، غير أن خبيرا قانونيا أكد أن القرار يحتاج إلى قانون. "
+        "وقال رئيس اللجنة المالية محمود الحسن إن القرار صائب. "
+        "لكن الخبير القانوني سامي الدوسري أوضح أن البرلمان وحده يملك هذا الحق.",
+    )
+    assert found[0] == ("أكد", "سامي الدوسري") and found[-1] == ("أوضح", "سامي الدوسري")

@@ -21,7 +21,7 @@ from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.claims import claim_cues, mark_cues
 from khabar.quotes.cues import cues, reporting
-from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables, verb_form
+from khabar.quotes.speakers import ArticleSpeakers, finditer, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
@@ -239,6 +239,7 @@ class QuoteFinder:
             if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
                 q.speaker = holder
         self.named_later(article, quotes)
+        self.described_then_named(memory.model, quotes)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
@@ -278,6 +279,29 @@ class QuoteFinder:
                     for earlier in run:
                         earlier.speaker, earlier.speaker_text = q.speaker, None
             run = []
+
+    def described_then_named(self, model: ArticleSpeakers, quotes: list[Quote]) -> None:
+        """An unnamed speaker given by an indefinite description (فإن خبيرا قانونيا أكد أن) that the article names
+        later with the same description made definite, right before the name (لكن الخبير القانوني فلان أكد): that
+        person."""
+        accusative, definite = self.s.letters["accusative"], self.c.article
+        for q in quotes:
+            words = [normalize(w) for w in WORD.findall(q.speaker_text or "")]
+            if q.speaker is not None or not 1 < len(words) <= 3:
+                continue
+            words = [w[:-1] if w.endswith(accusative) else w for w in words]  # خبيرا قانونيا → خبير قانوني
+            if words[0] not in self.s.unnamed_nouns or any(w.startswith(definite) for w in words):
+                continue
+            described = r"\s+".join(regex.escape(definite + w) for w in words)
+            start = model.normal(q.end)
+            for m in finditer(rf"(?<![\p{{L}}\p{{M}}]){described}\s+", model.view.norm[start:]):
+                at = model.view.to_original(start + m.end(), start + m.end())[0]
+                person = next((x for x in model.article.mentions if x.start == at and x.label == "PERSON"), None)
+                if person is not None and person.entity:
+                    for same in quotes:
+                        if same.speaker is None and same.speaker_text == q.speaker_text:
+                            same.speaker, same.speaker_text = person.entity, None
+                    break
 
     @staticmethod
     def link_continuations(text: str, quotes: list[Quote]) -> None:
@@ -1084,12 +1108,17 @@ class QuoteFinder:
         """A subject set off by a comma after أن / إن (يذكر أن مصدرا مسؤولا في اللجنة، قال إن …): the person named
         in it, else its description resolved by the speaker model, as (entity, words); None otherwise."""
         before = r.text[r.sentence.start : verb.start].rstrip()
-        if memory.model is None or not before.endswith(("،", ",")):
+        if memory.model is None:
             return None
-        comma = r.sentence.start + len(before) - 1
+        set_off = before.endswith(("،", ","))  # without the comma only an unnamed source (فإن خبيرا قانونيا أكد)
+        comma = r.sentence.start + len(before) - (1 if set_off else 0)
         words = list(WORD.finditer(r.text, r.sentence.start, comma))
         opening = next(
-            (k for k in range(len(words) - 1, -1, -1) if normalize(words[k].group()) in self.c.plain_complementisers),
+            (
+                k
+                for k in range(len(words) - 1, -1, -1)
+                if strip_conjunction(normalize(words[k].group())) in self.c.plain_complementisers
+            ),
             None,
         )
         if opening is None or opening == len(words) - 1 or len(words) - opening > 13:
@@ -1101,11 +1130,13 @@ class QuoteFinder:
             return None
         named = [m for m in r.mentions if phrase[0].start() <= m.start and m.end <= comma and entity_of.get(id(m))]
         person = next((m for m in named if m.label == "PERSON"), None)
-        if person is not None:
+        if person is not None and set_off:
             return entity_of[id(person)], None
         noun, definite = head(phrase[0].group())
         if noun.endswith(self.s.letters["accusative"]) and noun[:-1] in self.s.unnamed_nouns:
             noun = noun[:-1]  # أن مسؤولا في اللجنة: the noun after أن is accusative
+        if not set_off and (definite or noun not in self.s.unnamed_nouns or len(phrase) > 4 or named):
+            return None
         if noun in self.s.unnamed_nouns and not definite:
             return None, r.text[phrase[0].start() : memory.model.description_end(phrase[0].start(), comma + 1)]
         if noun in self.s.person_titles or noun in self.s.unnamed_nouns or noun in self.s.org_nouns:
