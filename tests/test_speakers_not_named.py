@@ -77,3 +77,12 @@ def test_a_description_named_later_is_that_person(pipeline):
         "لكن الخبير القانوني سامي الدوسري أوضح أن البرلمان وحده يملك هذا الحق.",
     )
     assert found[0] == ("أكد", "سامي الدوسري") and found[-1] == ("أوضح", "سامي الدوسري")
+
+
+def test_a_plural_participle_goes_to_the_group_the_sentence_opens_with(pipeline):
+    found = speakers(
+        pipeline,
+        "ينتظر عشاق نادي النصر بفارغ الصبر وصول المدرب الجديد، مطالبين بالإسراع في الإعلان عن اسمه. "
+        "أكد عدد من سكان القرى الحدودية أن حياتهم طبيعية رغم هجمات المسلح سالم الأحمد، مشيرين إلى أن المدارس مفتوحة.",
+    )
+    assert [who for _, who in found] == ["عشاق نادي النصر", "عدد من سكان القرى الحدودية", "عدد من سكان القرى الحدودية"]

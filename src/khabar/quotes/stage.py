@@ -918,14 +918,49 @@ class QuoteFinder:
         """A plural cue given to one person (تبادل الموظفون التهاني …، مؤكدين أن → not the mayor named before):
         the group named last before it in its sentence, or the last group heard; else the speaker as found."""
         entity = memory.model.entities.get(who.entity or "") if memory.model else None
+        if self.plural_cue(verb) and (entity is None or entity.label != "PERSON") and not self.speaks_as_group(who):
+            group = self.opening_group(r, verb, memory)  # ينتظر عشاق النادي …، مطالبين: not the club, not no one
+            return Speaker(None, group, who.addressee, who.reported_by) if group else who
         if entity is None or entity.label != "PERSON" or not self.plural_cue(verb):
             return who
         if len({m.entity for m in r.mentions if m.label == "PERSON" and m.end <= verb.start}) > 1:
             return who  # X وY، مشيرين: two people named
-        group = self.group_in_sentence(r, verb, memory) or next(
-            (w for e, w in reversed(memory.history) if e is None and w and self.group_words(w)), None
+        group = (
+            self.group_in_sentence(r, verb, memory)
+            or self.opening_group(r, verb, memory)
+            or next((w for e, w in reversed(memory.history) if e is None and w and self.group_words(w)), None)
         )
         return Speaker(None, group, who.addressee, who.reported_by) if group else who
+
+    def opening_group(self, r: SentenceReader, verb: Verb, memory: Memory) -> str | None:
+        """The group a sentence opens with, or names right after its first verb (أكد عدد من سكان القرى …، مشيرين؛
+        ينتظر عشاق النادي …، مطالبين): its words with the partitive and description; None otherwise."""
+        words = list(WORD.finditer(r.text, r.sentence.start, verb.start))[:4]
+        norms = [strip_conjunction(normalize(w.group())) for w in words]
+        if not norms or norms[0] in self.s.not_opening or memory.model is None:
+            return None
+        partitive, link = self.rep.partitive, self.s.letters["partitive_link"]
+        for k, norm in enumerate(norms):
+            if not (self.plural_noun(norm) or head(norm)[0] in self.s.group_nouns):
+                continue
+            at = next(  # where the group's words start: its partitive (عدد من، بعض) or the noun itself
+                (j for j in range(k) if norms[j] in partitive and norms[j + 1 : k] in ([], [link]) and j <= 1),
+                k if k <= 1 else None,
+            )
+            if at is None or any(m.start <= words[k].start() < m.end for m in r.mentions):
+                return None
+            w, first = words[k], words[at]
+            start = first.start() + len(first.group()) - len(norms[at])  # without the و
+            end = w.end() if head(norm)[1] else memory.model.description_end(w.start(), verb.start)
+            return r.text[start:end] if end > start else None
+        return None
+
+    def speaks_as_group(self, who: Speaker) -> bool:
+        """Whether a speaker's words name a group or unnamed sources (مصادر محلية، عدد من السكان، الأهالي)."""
+        if who.entity is not None or not who.words:
+            return False
+        noun = head(strip_conjunction(normalize(who.words.split()[0])))[0]
+        return self.group_words(who.words) or noun in self.s.group_nouns or noun in self.s.unnamed_nouns
 
     def group_words(self, words: str) -> bool:
         """Whether words name a group: their first word (or the one after بعض / عدد من) is a plural noun."""
