@@ -86,3 +86,11 @@ def test_a_plural_participle_goes_to_the_group_the_sentence_opens_with(pipeline)
         "أكد عدد من سكان القرى الحدودية أن حياتهم طبيعية رغم هجمات المسلح سالم الأحمد، مشيرين إلى أن المدارس مفتوحة.",
     )
     assert [who for _, who in found] == ["عشاق نادي النصر", "عدد من سكان القرى الحدودية", "عدد من سكان القرى الحدودية"]
+
+
+def test_a_participle_after_an_unnamed_source_opening_the_sentence(pipeline):
+    found = speakers(
+        pipeline,
+        "كشفت مصادر مطلعة في وزارة النقل عزم الوزارة على توسعة الطريق الساحلي، مشيرة إلى أن العمل سيبدأ الشهر المقبل.",
+    )
+    assert found == [("مشيرة", "مصادر مطلعة في وزارة النقل")]
