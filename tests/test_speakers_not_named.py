@@ -94,3 +94,12 @@ def test_a_participle_after_an_unnamed_source_opening_the_sentence(pipeline):
         "كشفت مصادر مطلعة في وزارة النقل عزم الوزارة على توسعة الطريق الساحلي، مشيرة إلى أن العمل سيبدأ الشهر المقبل.",
     )
     assert found == [("مشيرة", "مصادر مطلعة في وزارة النقل")]
+
+
+def test_a_plural_verb_opening_its_sentence_speaks_for_the_group_before(pipeline):
+    found = speakers(
+        pipeline,
+        "انتقد عدد من شباب المدينة غياب الأماكن المخصصة للاحتفال بالعيد. "
+        "وقالوا إنهم يقضون أوقاتهم في الشوارع، مشيرين إلى أنهم لم يجدوا فعاليات مناسبة.",
+    )
+    assert [who for _, who in found] == ["عدد من شباب المدينة"] * 2

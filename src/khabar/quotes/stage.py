@@ -846,7 +846,7 @@ class QuoteFinder:
                     who.entity, who.words = resolved
             elif (complement := self.complement_subject(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = complement
-            elif plural and (group := self.group_before(r, memory)) is not None:
+            elif plural and (group := self.group_before(r, memory) or self.previous_group(r, verb, memory)):
                 who.words = group
             elif bare and not self.title_known(memory, bare, verb.start):
                 who.words = bare  # ودعا الرئيس المواطنين إلى with no president before: the title itself
@@ -954,6 +954,18 @@ class QuoteFinder:
             end = w.end() if head(norm)[1] else memory.model.description_end(w.start(), verb.start)
             return r.text[start:end] if end > start else None
         return None
+
+    def previous_group(self, r: SentenceReader, verb: Verb, memory: Memory) -> str | None:
+        """A plural verb opening its sentence with a dropped subject (انتقد عدد من شباب المدينة …. وقالوا إنهم): the
+        group the previous sentence opens with, when no speaker was heard since."""
+        first = WORD.search(r.text, r.sentence.start)
+        if memory.in_sentence is not None or first is None or first.end() < verb.end:
+            return None  # the verb opens its sentence (وقالوا)
+        i = bisect_left([s.start for s in r.article.sentences], r.sentence.start)
+        if not i:
+            return None
+        previous = SentenceReader(r.article, r.article.sentences[i - 1])
+        return self.opening_group(previous, Verb(previous.sentence.end, previous.sentence.end, verb.norm), memory)
 
     def speaks_as_group(self, who: Speaker) -> bool:
         """Whether a speaker's words name a group or unnamed sources (مصادر محلية، عدد من السكان، الأهالي)."""
