@@ -103,3 +103,20 @@ def test_a_plural_verb_opening_its_sentence_speaks_for_the_group_before(pipeline
         "وقالوا إنهم يقضون أوقاتهم في الشوارع، مشيرين إلى أنهم لم يجدوا فعاليات مناسبة.",
     )
     assert [who for _, who in found] == ["عدد من شباب المدينة"] * 2
+
+
+def test_a_statement_of_its_own_speaks_for_the_one_who_issued_it(pipeline):
+    found = speakers(
+        pipeline,
+        "قالت وزارة الصحة في بيان لها نشر على موقعها الإلكتروني إن حالات الإصابة تراجعت. "
+        "وأضاف البيان أن ثلاث حالات شفيت تماما.",
+    )
+    assert [who for _, who in found] == ["وزارة الصحة", "وزارة الصحة"]
+
+
+def test_a_first_person_verb_after_the_cue_is_no_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "قال النائب سعد الغامدي إن الأمن مستتب في المنطقة. وتابع أعتقد أن الأجهزة الأمنية قادرة على حماية الحدود.",
+    )
+    assert [who for _, who in found] == ["سعد الغامدي", "سعد الغامدي"]

@@ -1587,8 +1587,10 @@ class QuoteFinder:
         if phrase[:1] in self.c.marks and self.c.marks[phrase[0]] not in phrase:
             return ""  # وتابع" من الطبيعي …: the quotation opens, no subject
         first = WORD.match(phrase)
-        if first and normalize(first.group()) in self.c.not_subject:
-            return ""
+        if first and (
+            normalize(first.group()) in self.c.not_subject or normalize(first.group()) in self.s.first_person_verbs
+        ):
+            return ""  # وتابع أعتقد أن: the words said open with the speaker's own verb
         lead = strip_conjunction(normalize(first.group()), self.s.not_opening) if first else ""
         if first and (lead in self.s.not_opening or lead in self.s.not_subject_words):
             return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
