@@ -21,7 +21,7 @@ from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.claims import claim_cues, mark_cues
 from khabar.quotes.cues import cues, reporting
-from khabar.quotes.speakers import ArticleSpeakers, finditer, head, speaker_tables, verb_form
+from khabar.quotes.speakers import QUOTED_NAME, ArticleSpeakers, finditer, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
@@ -952,6 +952,8 @@ class QuoteFinder:
             w, first = words[k], words[at]
             start = first.start() + len(first.group()) - len(norms[at])  # without the و
             end = w.end() if head(norm)[1] else memory.model.description_end(w.start(), verb.start)
+            if quoted := QUOTED_NAME.match(r.text, end):  # عدد من أبناء «عدن»: the name in marks with them
+                end = quoted.end()
             return r.text[start:end] if end > start else None
         return None
 
@@ -961,6 +963,8 @@ class QuoteFinder:
         first = WORD.search(r.text, r.sentence.start)
         if memory.in_sentence is not None or first is None or first.end() < verb.end:
             return None  # the verb opens its sentence (وقالوا)
+        if self.speaks_as_group(Speaker(memory.entity, memory.words)):
+            return None  # the group heard last goes on
         i = bisect_left([s.start for s in r.article.sentences], r.sentence.start)
         if not i:
             return None
