@@ -120,3 +120,8 @@ def test_a_first_person_verb_after_the_cue_is_no_subject(pipeline):
         "قال النائب سعد الغامدي إن الأمن مستتب في المنطقة. وتابع أعتقد أن الأجهزة الأمنية قادرة على حماية الحدود.",
     )
     assert [who for _, who in found] == ["سعد الغامدي", "سعد الغامدي"]
+
+
+def test_an_accusative_participle_ends_the_subject_words(pipeline):
+    found = speakers(pipeline, "وأوضح الطبيب المناوب معللا التأخير أن قسم الطوارئ يستقبل عشرات الحالات يوميا.")
+    assert [who for _, who in found] == ["الطبيب المناوب"]

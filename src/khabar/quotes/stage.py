@@ -1566,7 +1566,8 @@ class QuoteFinder:
                 norm in self.c.verbs
                 or norm in self.rep.participles
                 or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
-            )  # يقول معلقا; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
+                or (k and norm.endswith(self.s.letters["participle_he"]) and not head(norm)[1])
+            )  # يقول معلقا، الحديث معنا معللا ذلك; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
             if participle or (k and norm in self.s.description_end) or (k == 1 and self.object_after(r, first, w)):
                 end = w.start()
                 break
