@@ -900,9 +900,11 @@ class QuoteFinder:
         return self.relayed_words(r, after, until, memory)
 
     def published_by(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
-        """Whether a name follows a verb of publishing the statement (وأضاف في تصريح نشرته وكالة X): it carried
-        the words, the cue's subject was dropped."""
-        return any(normalize(w) in self.s.publishing_verbs for w in WORD.findall(r.text, verb.end, m.start))
+        """Whether a name follows a verb of publishing the statement after a phrase opening the gap (وأضاف في تصريح
+        نشرته وكالة X; not وذكر بيان نشرته وكالة X, whose subject is the statement): it carried the words, the
+        cue's subject was dropped."""
+        words = [normalize(w) for w in WORD.findall(r.text, verb.end, m.start)]
+        return bool(words) and words[0] in self.s.not_opening and any(w in self.s.publishing_verbs for w in words)
 
     def plural_cue(self, verb: Verb) -> bool:
         """Whether a cue is plural: a verb in وا / ون, or a participle in ين / ون (مؤكدين، مشيرون)."""
