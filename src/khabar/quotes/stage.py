@@ -1165,7 +1165,8 @@ class QuoteFinder:
             return None
         set_off = before.endswith(("،", ","))  # without the comma only an unnamed source (فإن خبيرا قانونيا أكد)
         comma = r.sentence.start + len(before) - (1 if set_off else 0)
-        words = list(WORD.finditer(r.text, r.sentence.start, comma))
+        reach = max(r.sentence.start, comma - 160)  # a dozen words back at most, from a whole word
+        words = list(WORD.finditer(r.text, reach, comma))[(reach > r.sentence.start) :]
         opening = next(
             (
                 k
