@@ -39,6 +39,9 @@ class SpeakerTables:
     named_after: frozenset[str]
     copula_openers: frozenset[str]
     in_document: frozenset[str]
+    publishing_verbs: frozenset[str]
+    group_nouns: frozenset[str]
+    first_person_verbs: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
     org_nouns: frozenset[str]
@@ -110,6 +113,9 @@ def speaker_tables() -> SpeakerTables:
         named_after=words("named_after") | words("org_nouns"),
         copula_openers=words("copula_openers"),
         in_document=words("in_document"),
+        publishing_verbs=words("publishing_verbs"),
+        group_nouns=words("group_nouns"),
+        first_person_verbs=words("first_person_verbs"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
         org_nouns=words("org_nouns"),
@@ -392,6 +398,9 @@ class ArticleSpeakers:
             pos = self.normal(intro[0]) + len(noun)
             pos += self.view.norm[pos : pos + 1] == self.t.letters["accusative"]  # بيانا
             after = self.t.issued_by.match(self.view.norm, pos)
+            own = WORD.match(self.view.norm, after.end()) if after is not None else None
+            if own is not None and own.group() in self.t.pronoun_phrases:
+                after = None  # في بيان لها نشر …: its issuer is the one named before, not the words after لها
             if after is not None:
                 start = self.view.to_original(after.end(), after.end())[0]
                 end = self.description_end(start, len(self.article.text))

@@ -21,7 +21,7 @@ from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.claims import LETTER, claim_cues, mark_cues
 from khabar.quotes.cues import cues, reporting
-from khabar.quotes.speakers import ArticleSpeakers, head, speaker_tables, verb_form
+from khabar.quotes.speakers import QUOTED_NAME, ArticleSpeakers, finditer, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
@@ -241,6 +241,7 @@ class QuoteFinder:
             if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
                 q.speaker = holder
         self.named_later(article, quotes)
+        self.described_then_named(memory.model, quotes)
         self.continued_clauses(article, quotes)
         self.same_sources(article, quotes, claims, entity_of)
         for i, q in enumerate(quotes):
@@ -312,6 +313,29 @@ class QuoteFinder:
             word == c or (word.startswith(c) and word[len(c) :] in self.rep.attached_pronouns)
             for c in self.c.plain_complementisers
         )
+
+    def described_then_named(self, model: ArticleSpeakers, quotes: list[Quote]) -> None:
+        """An unnamed speaker given by an indefinite description (فإن خبيرا قانونيا أكد أن) that the article names
+        later with the same description made definite, right before the name (لكن الخبير القانوني فلان أكد): that
+        person."""
+        accusative, definite = self.s.letters["accusative"], self.c.article
+        for q in quotes:
+            words = [normalize(w) for w in WORD.findall(q.speaker_text or "")]
+            if q.speaker is not None or not 1 < len(words) <= 3:
+                continue
+            words = [w[:-1] if w.endswith(accusative) else w for w in words]  # خبيرا قانونيا → خبير قانوني
+            if words[0] not in self.s.unnamed_nouns or any(w.startswith(definite) for w in words):
+                continue
+            described = r"\s+".join(regex.escape(definite + w) for w in words)
+            start = model.normal(q.end)
+            for m in finditer(rf"(?<![\p{{L}}\p{{M}}]){described}\s+", model.view.norm[start:]):
+                at = model.view.to_original(start + m.end(), start + m.end())[0]
+                person = next((x for x in model.article.mentions if x.start == at and x.label == "PERSON"), None)
+                if person is not None and person.entity:
+                    for same in quotes:
+                        if same.speaker is None and same.speaker_text == q.speaker_text:
+                            same.speaker, same.speaker_text = person.entity, None
+                    break
 
     @staticmethod
     def link_continuations(text: str, quotes: list[Quote]) -> None:
@@ -574,8 +598,8 @@ class QuoteFinder:
                     if self.quoted_words(r, s, e):
                         out.append(self.quote(r, s, e, "partial", who, cue, negated))
                     used_marks.add((s, e))
-            if not self.after_preposition(r, verb):  # حول دعوة X إلى: a noun, no speaker who goes on
-                memory.heard(who)
+            if not self.after_preposition(r, verb) and verb.start >= memory.said_until:
+                memory.heard(who)  # not حول دعوة X إلى (a noun), nor a cue inside what was said (…، فما لم يكن X تعهد)
             memory.said_until = max(memory.said_until, end)
         out += self.attributed_after(r, marks, used_marks, out, entity_of, memory)
         return sorted(out, key=lambda q: q.start)
@@ -798,6 +822,7 @@ class QuoteFinder:
             and m.label != "NORP"
             and self.plausible(m)
             and not self.in_a_name(r, m)
+            and not self.published_by(r, verb, m)
         ]
         plural = verb_form(verb.norm, self.c.verbs)[1]
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
@@ -885,6 +910,8 @@ class QuoteFinder:
             elif memory.model and (relative := self.relative_subject(r, verb)):
                 resolved = memory.model.resolve(relative, verb.start, (memory.entity, memory.words))
                 who.entity, who.words = resolved if resolved and (resolved[0] or resolved[1]) else (None, relative)
+            elif plural and (group := self.group_subject(r, verb)):
+                who.words = group
             elif (framed := self.subject_in_frame(r, verb, entity_of, memory)) is not None:
                 who.entity, who.words = framed
             elif words and memory.model and (long := self.described_subject(r, verb, words, end, memory)):
@@ -892,7 +919,9 @@ class QuoteFinder:
                 resolved = memory.model.resolve(long, verb.end, (memory.entity, memory.words))
                 if resolved and (resolved[0] or resolved[1]):
                     who.entity, who.words = resolved
-            elif plural and (group := self.group_before(r, memory)) is not None:
+            elif (complement := self.complement_subject(r, verb, entity_of, memory)) is not None:
+                who.entity, who.words = complement
+            elif plural and (group := self.group_before(r, memory) or self.previous_group(r, verb, memory)):
                 who.words = group
             elif bare and not self.title_known(memory, bare, verb.start):
                 who.words = bare  # ودعا الرئيس المواطنين إلى with no president before: the title itself
@@ -921,10 +950,36 @@ class QuoteFinder:
                 )
             elif relayed and memory.model and (words := self.relayed_words(r, after, until, memory)):
                 who.reported_by, who.entity, who.words = [who.entity] if who.entity else [], *words
+        if (
+            verb.norm in self.c.relay_verbs
+            and subject is None
+            and (relayed := self.impersonal_relay(r, verb, until, entity_of, memory))
+        ):
+            who.entity, who.words = relayed  # ونُقل عن مصادر في الوزارة تأكيدها أن: the source, named by no one
         if verb.norm in self.c.relay_verbs and not who.reported_by and self.relayed_pronoun(r, verb.end, until):
             who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
             who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         return self.grouped(r, verb, who, memory)
+
+    def impersonal_relay(self, r: SentenceReader, verb: Verb, until: int, entity_of, memory: Memory):
+        """A relay verb with no subject before عن (ونُقل عن مصادر في المقاومة تأكيدهم أن): the source after عن — the
+        name there, else its words resolved by the speaker model — as (entity, words); None otherwise."""
+        n = r.normal_offset(verb.end)
+        relay = self.c.relay_from.match(r.view.norm, n + len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip()))
+        if relay is None or memory.model is None:
+            return None
+        after = r.original(relay.end(), relay.end())[0]
+        named = next((m for m in r.mentions if after <= m.start <= after + 2 and m.end <= until), None)
+        if named is not None and named.label in ("PERSON", "ORG") and entity_of.get(id(named)):
+            return entity_of[id(named)], None
+        return self.relayed_words(r, after, until, memory)
+
+    def published_by(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
+        """Whether a name follows a verb of publishing the statement after a phrase opening the gap (وأضاف في تصريح
+        نشرته وكالة X; not وذكر بيان نشرته وكالة X, whose subject is the statement): it carried the words, the
+        cue's subject was dropped."""
+        words = [normalize(w) for w in WORD.findall(r.text, verb.end, m.start)]
+        return bool(words) and words[0] in self.s.not_opening and any(w in self.s.publishing_verbs for w in words)
 
     def plural_cue(self, verb: Verb) -> bool:
         """Whether a cue is plural: a verb in وا / ون, or a participle in ين / ون (مؤكدين، مشيرون)."""
@@ -940,14 +995,65 @@ class QuoteFinder:
         """A plural cue given to one person (تبادل الموظفون التهاني …، مؤكدين أن → not the mayor named before):
         the group named last before it in its sentence, or the last group heard; else the speaker as found."""
         entity = memory.model.entities.get(who.entity or "") if memory.model else None
+        if self.plural_cue(verb) and (entity is None or entity.label != "PERSON") and not self.speaks_as_group(who):
+            group = self.opening_group(r, verb, memory)  # ينتظر عشاق النادي …، مطالبين: not the club, not no one
+            return Speaker(None, group, who.addressee, who.reported_by) if group else who
         if entity is None or entity.label != "PERSON" or not self.plural_cue(verb):
             return who
         if len({m.entity for m in r.mentions if m.label == "PERSON" and m.end <= verb.start}) > 1:
             return who  # X وY، مشيرين: two people named
-        group = self.group_in_sentence(r, verb, memory) or next(
-            (w for e, w in reversed(memory.history) if e is None and w and self.group_words(w)), None
+        group = (
+            self.group_in_sentence(r, verb, memory)
+            or self.opening_group(r, verb, memory)
+            or next((w for e, w in reversed(memory.history) if e is None and w and self.group_words(w)), None)
         )
         return Speaker(None, group, who.addressee, who.reported_by) if group else who
+
+    def opening_group(self, r: SentenceReader, verb: Verb, memory: Memory) -> str | None:
+        """The group a sentence opens with, or names right after its first verb (أكد عدد من سكان القرى …، مشيرين؛
+        ينتظر عشاق النادي …، مطالبين): its words with the partitive and description; None otherwise."""
+        words = list(WORD.finditer(r.text, r.sentence.start, verb.start))[:4]
+        norms = [strip_conjunction(normalize(w.group())) for w in words]
+        if not norms or norms[0] in self.s.not_opening or memory.model is None:
+            return None
+        partitive, link = self.rep.partitive, self.s.letters["partitive_link"]
+        for k, norm in enumerate(norms):
+            if not (self.plural_noun(norm) or head(norm)[0] in self.s.group_nouns):
+                continue
+            at = next(  # where the group's words start: its partitive (عدد من، بعض) or the noun itself
+                (j for j in range(k) if norms[j] in partitive and norms[j + 1 : k] in ([], [link]) and j <= 1),
+                k if k <= 1 else None,
+            )
+            if at is None or any(m.start <= words[k].start() < m.end for m in r.mentions):
+                return None
+            w, first = words[k], words[at]
+            start = first.start() + len(first.group()) - len(norms[at])  # without the و
+            end = w.end() if head(norm)[1] else memory.model.description_end(w.start(), verb.start)
+            if quoted := QUOTED_NAME.match(r.text, end):  # عدد من أبناء «عدن»: the name in marks with them
+                end = quoted.end()
+            return r.text[start:end] if end > start else None
+        return None
+
+    def previous_group(self, r: SentenceReader, verb: Verb, memory: Memory) -> str | None:
+        """A plural verb opening its sentence with a dropped subject (انتقد عدد من شباب المدينة …. وقالوا إنهم): the
+        group the previous sentence opens with, when no speaker was heard since."""
+        first = WORD.search(r.text, r.sentence.start)
+        if memory.in_sentence is not None or first is None or first.end() < verb.end:
+            return None  # the verb opens its sentence (وقالوا)
+        if self.speaks_as_group(Speaker(memory.entity, memory.words)):
+            return None  # the group heard last goes on
+        i = bisect_left([s.start for s in r.article.sentences], r.sentence.start)
+        if not i:
+            return None
+        previous = SentenceReader(r.article, r.article.sentences[i - 1])
+        return self.opening_group(previous, Verb(previous.sentence.end, previous.sentence.end, verb.norm), memory)
+
+    def speaks_as_group(self, who: Speaker) -> bool:
+        """Whether a speaker's words name a group or unnamed sources (مصادر محلية، عدد من السكان، الأهالي)."""
+        if who.entity is not None or not who.words:
+            return False
+        noun = head(strip_conjunction(normalize(who.words.split()[0])))[0]
+        return self.group_words(who.words) or noun in self.s.group_nouns or noun in self.s.unnamed_nouns
 
     def group_words(self, words: str) -> bool:
         """Whether words name a group: their first word (or the one after بعض / عدد من) is a plural noun."""
@@ -1126,6 +1232,66 @@ class QuoteFinder:
             norm.endswith(letters["feminine_suffix"]) or norm.startswith(letters["imperfect_she"])
         )
 
+    def complement_subject(self, r: SentenceReader, verb: Verb, entity_of, memory: Memory):
+        """A subject set off by a comma after أن / إن (يذكر أن مصدرا مسؤولا في اللجنة، قال إن …): the person named
+        in it, else its description resolved by the speaker model, as (entity, words); None otherwise."""
+        before = r.text[r.sentence.start : verb.start].rstrip()
+        if memory.model is None:
+            return None
+        set_off = before.endswith(("،", ","))  # without the comma only an unnamed source (فإن خبيرا قانونيا أكد)
+        comma = r.sentence.start + len(before) - (1 if set_off else 0)
+        reach = max(r.sentence.start, comma - 160)  # a dozen words back at most, from a whole word
+        words = list(WORD.finditer(r.text, reach, comma))[(reach > r.sentence.start) :]
+        opening = next(
+            (
+                k
+                for k in range(len(words) - 1, -1, -1)
+                if strip_conjunction(normalize(words[k].group())) in self.c.plain_complementisers
+            ),
+            None,
+        )
+        if opening is None or opening == len(words) - 1 or len(words) - opening > 13:
+            return None
+        phrase = words[opening + 1 :]
+        if regex.search(r"[،,:؛]", r.text[phrase[0].start() : comma]) or any(
+            self.known_word(w.group()) for w in phrase
+        ):
+            return None
+        named = [m for m in r.mentions if phrase[0].start() <= m.start and m.end <= comma and entity_of.get(id(m))]
+        person = next((m for m in named if m.label == "PERSON"), None)
+        if person is not None and set_off:
+            return entity_of[id(person)], None
+        noun, definite = head(phrase[0].group())
+        if noun.endswith(self.s.letters["accusative"]) and noun[:-1] in self.s.unnamed_nouns:
+            noun = noun[:-1]  # أن مسؤولا في اللجنة: the noun after أن is accusative
+        if not set_off and (definite or noun not in self.s.unnamed_nouns or len(phrase) > 4 or named):
+            return None
+        if noun in self.s.unnamed_nouns and not definite:
+            return None, r.text[phrase[0].start() : memory.model.description_end(phrase[0].start(), comma + 1)]
+        if noun in self.s.person_titles or noun in self.s.unnamed_nouns or noun in self.s.org_nouns:
+            words_ = r.text[phrase[0].start() : comma]
+            resolved = memory.model.resolve(words_, phrase[0].start(), (memory.entity, memory.words))
+            return resolved if resolved and (resolved[0] or resolved[1]) else (None, words_)
+        return None
+
+    def group_subject(self, r: SentenceReader, verb: Verb) -> str:
+        """SVO with a plural verb (أعضاء الفريق أكدوا أنهم، والمواطنون في الحي يطالبون بـ): the group its clause
+        opens with — a plural noun first, at most five words, no name nor other verb between — else nothing."""
+        clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, verb.start - 60) : verb.start])[-1]
+        words = list(WORD.finditer(r.text, verb.start - len(clause), verb.start))
+        if not words or len(words) > 5 or r.text[verb.start - len(clause) : words[0].start()].strip(EDGE + '«»“”"'):
+            return ""
+        first = strip_conjunction(normalize(words[0].group()))
+        noun = head(first)[0]
+        if not (self.plural_noun(first) or noun in self.s.group_nouns or noun in self.s.unnamed_nouns):
+            return ""
+        if any(m.start < verb.start and m.end > words[0].start() and m.label == "PERSON" for m in r.mentions):
+            return ""
+        if any(self.known_word(w.group()) for w in words):
+            return ""
+        start = words[0].start() + (len(words[0].group()) - len(first) if first != normalize(words[0].group()) else 0)
+        return r.text[start : words[-1].end()]
+
     def group_before(self, r: SentenceReader, memory: Memory) -> str | None:
         """A plural verb with a dropped subject (وقالوا لـ«عكاظ» إن) whose last speaker is no group: the group
         the previous sentence opened with after its verb (أثنى مواطنون في محافظة القطيف على …)."""
@@ -1250,6 +1416,8 @@ class QuoteFinder:
         if gender is None and memory.model:
             gender = memory.model.feminine(entity)
         feminine, plural = verb_form(verb.norm, self.c.verbs)
+        if feminine is None and self.s.participle.fullmatch(verb.norm):  # ذاكرة، معللا: a participle the table lacks
+            feminine = verb.norm.endswith(self.s.letters["participle_she"])
         if gender is None or feminine is None:
             return True
         return not plural and gender == feminine
@@ -1337,6 +1505,8 @@ class QuoteFinder:
             if titled is not None:
                 return Speaker(entity_of[id(titled)], reported_by=list(heard.reported_by))
             return Speaker(None, heard.words, reported_by=list(heard.reported_by))  # أعرب وزير الري …، لافتا
+        if heard is None and (source := self.opening_source(r, limit, memory)):
+            return Speaker(None, source)  # كشفت مصادر مطلعة في الحكومة إصرارها على …، مشيرة: the sources
         for label in ("PERSON", "ORG"):
             named = next(
                 (
@@ -1360,6 +1530,22 @@ class QuoteFinder:
         if (opening := self.opening_subject(r, limit, memory)) is not None:
             return Speaker(*opening)
         return Speaker(*memory.last(r, verb, lambda e: self.agrees(verb, e, memory)))
+
+    def opening_source(self, r: SentenceReader, limit: int, memory: Memory) -> str:
+        """An unnamed source right after the verb opening the sentence (كشفت مصادر مطلعة في الوزارة …): its
+        description; nothing otherwise."""
+        words = list(WORD.finditer(r.text, r.sentence.start, limit))[:2]
+        if len(words) < 2 or memory.model is None or r.text[r.sentence.start : words[0].start()].strip(EDGE):
+            return ""
+        lead = strip_conjunction(normalize(words[0].group()), self.s.not_opening)
+        if len(lead) < 3 or lead in self.s.not_opening or lead in self.c.gap_words:
+            return ""
+        noun, definite = head(words[1].group())
+        if definite or noun not in self.s.unnamed_nouns or r.text[words[0].end() : words[1].start()].strip():
+            return ""
+        if any(m.start <= words[1].start() < m.end for m in r.mentions):
+            return ""
+        return r.text[words[1].start() : memory.model.description_end(words[1].start(), limit)]
 
     def opening_subject(self, r: SentenceReader, limit: int, memory: Memory) -> tuple[str | None, str | None] | None:
         """A sentence opening on a verb and a person's common noun (واستنكر المواطن …، قائلا؛ وأشاد المدرب …):
@@ -1440,6 +1626,8 @@ class QuoteFinder:
         في بيان أصدرته اليوم → nothing: the subject was dropped), a comma (أحد العاملين في الميناء، طالبا
         عدم كشف هويته، إن) or a participle (معلقا على ذلك), without trailing gap words (الاتحاد أيضا، الوزارة
         في بيان صحفي)."""
+        if r.text[start:end].lstrip()[:1] in ("،", ","):
+            return ""  # فقال، الحمد لله …: a comma right after the verb, its subject stood before it or was dropped
         for t in r.article.timexes:
             if start <= t.start < end:
                 end = t.start
@@ -1456,7 +1644,8 @@ class QuoteFinder:
                 norm in self.c.verbs
                 or norm in self.rep.participles
                 or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
-            )  # يقول معلقا; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
+                or (k and norm.endswith(self.s.letters["participle_he"]) and not head(norm)[1])
+            )  # يقول معلقا، الحديث معنا معللا ذلك; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
             if participle or (k and norm in self.s.description_end) or (k == 1 and self.object_after(r, first, w)):
                 end = w.start()
                 break
@@ -1481,8 +1670,10 @@ class QuoteFinder:
         if phrase[:1] in self.c.marks and self.c.marks[phrase[0]] not in phrase:
             return ""  # وتابع" من الطبيعي …: the quotation opens, no subject
         first = WORD.match(phrase)
-        if first and normalize(first.group()) in self.c.not_subject:
-            return ""
+        if first and (
+            normalize(first.group()) in self.c.not_subject or normalize(first.group()) in self.s.first_person_verbs
+        ):
+            return ""  # وتابع أعتقد أن: the words said open with the speaker's own verb
         lead = strip_conjunction(normalize(first.group()), self.s.not_opening) if first else ""
         if first and (lead in self.s.not_opening or lead in self.s.not_subject_words):
             return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
@@ -2684,6 +2875,7 @@ class QuoteFinder:
     def relayed(self, r: SentenceReader, quotes: list[Quote], entity_of) -> None:
         """نقلت صحيفة X عن Y قوله إن …: Y speaks and X reports — also when Y is no tagged name."""
         relays = [v for v in self.verbs(r) if v.norm in self.c.relay_verbs] if quotes else []
+        own: set[str | None] = set()  # speakers named after their own cue, past the relay
         for q in quotes:
             verb = next((v for v in reversed(relays) if v.start <= (q.cue.start if q.cue else q.start)), None)
             if verb is None or ((q.reported_by or q.reported_by_text) and q.reported_by != [q.speaker]):
@@ -2701,12 +2893,24 @@ class QuoteFinder:
             if q.cue is not None and self.number_differs(q.cue.text, words):
                 continue  # نقلت صحيفة X عن مسؤولين …، مشيرة إلى: the paper goes on, not the officials
             named = [x for x in r.mentions if x.label in ("PERSON", "ORG") and entity_of.get(id(x))]
+            if (
+                q.cue is not None
+                and q.cue.start >= after
+                and (q.speaker in own or self.own_subject(q, named, entity_of))
+            ):
+                own.add(q.speaker)  # وهو ما نقل عن زوار X، رأى Y أن …، وجدد دعوته: Y's cue has a subject of its own
+                continue
             reporter = next((x for x in named if verb.end <= x.start and x.end <= at), None)
             speaker = next((x for x in named if after <= x.start and x.end <= until), None)
             q.reported_by = [entity_of[id(reporter)]] if reporter is not None else []
             q.reported_by_text = [] if reporter is not None else [by]
             q.speaker = entity_of[id(speaker)] if speaker is not None else None
             q.speaker_text = None if speaker is not None else words
+
+    @staticmethod
+    def own_subject(q: Quote, named: list[Mention], entity_of) -> bool:
+        """Whether the quote's speaker is named between its cue and its words (رأى درباس أنه)."""
+        return any(entity_of[id(x)] == q.speaker and q.cue.end <= x.start < q.start for x in named)
 
     def number_differs(self, cue: str, words: str) -> bool:
         """Whether a participle cue (مشيرة) and a plural speaker's words (مسؤولين) differ in number."""
