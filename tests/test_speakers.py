@@ -664,3 +664,21 @@ def test_a_person_a_place_is_named_after_is_no_speaker(pipeline):
 def test_a_verb_opening_the_sentence_before_a_participle_is_no_name(pipeline):
     found = speakers(pipeline, "وشرحت قائلة: «الغناء على المسرح يتطلب تدريبا يوميا على التنفس».")
     assert all(who != "شرحت" for _, who in found)
+
+
+def test_an_indefinite_subject_before_its_verb_is_the_description(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلن الوزير سامي العتيبي زيادة الرسوم. غير أن مسؤولا في غرفة التجارة بالمدينة، قال إن الزيادة ستضر "
+        "بالتجار الصغار. وكان مصدر مطلع في البلدية أكد أن القرار لم يصدر بعد.",
+    )
+    assert found == [("قال", "مسؤولا في غرفة التجارة بالمدينة"), ("أكد", "مصدر مطلع في البلدية")]
+
+
+def test_an_indefinite_description_is_the_person_named_with_it(pipeline):
+    found = speakers(
+        pipeline,
+        "وافق البرلمان على القانون الجديد، لكن خبيرا قانونيا أكد أن القانون يخالف الدستور. "
+        "ويرى الخبير القانوني خالد منصور أن الطعن عليه مسألة وقت.",
+    )
+    assert found[0] == ("أكد", "خالد منصور")

@@ -494,6 +494,21 @@ class ArticleSpeakers:
                     break
         return found
 
+    def named_as(self, description: str) -> str | None:
+        """The person the article names with the definite form of an indefinite description's noun and
+        adjective (خبيرا قانونيا → الخبير القانوني فلان), anywhere in it."""
+        words = WORD.findall(normalize(description))[:2]
+        accusative, article, nisba = self.t.letters["accusative"], self.t.letters["article"], self.t.letters["nisba"]
+        words = [
+            w.removesuffix(accusative)
+            if w.endswith(nisba + accusative) or w[:-1] in self.t.unnamed_nouns or w[:-1] in self.t.person_nouns
+            else w
+            for w in words
+        ]
+        if len(words) != 2 or not words[1].endswith(nisba):
+            return None  # a noun alone (مصدر، شاب) names no one in particular
+        return self.title_given([article + w for w in words], len(self.view.norm))
+
     def occurrences(self, norm: str, body: str, stop: int):
         """Where `body` stands in `norm[:stop]` as whole words, alone or after a definite prefix (لل، بال),
         as (start with the prefix, end)."""

@@ -803,6 +803,8 @@ class QuoteFinder:
                     who.entity, who.words = near, None  # وقال كوكر after السيناتور بوب كوركر
             elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
                 who.entity, who.words = titled
+            elif memory.model and (described := self.described_before(r, verb)):
+                who.entity, who.words = memory.model.named_as(described), described
             elif (before := self.subject_before(r, verb)) is not None and self.agrees(
                 verb, entity_of.get(id(before)), memory
             ):  # الإطاحة بالرئيس بشار الأسد وتقول: a man's name before تقول is not its subject
@@ -1601,6 +1603,29 @@ class QuoteFinder:
                     return m
                 break
         return None
+
+    def described_before(self, r: SentenceReader, verb: Verb) -> str:
+        """SVO with an indefinite subject after a complementiser (يذكر أن مصدرا مسؤولا في الوزارة، قال إن؛ فإن
+        خبيرا قانونيا أكد أن): the description — an unnamed source's or a person's noun and what follows it up
+        to the verb — else nothing."""
+        clause = regex.split(r"[.:؛!?؟\n«»“”\"]", r.text[max(r.sentence.start, verb.start - 150) : verb.start])[-1]
+        start = verb.start - len(clause)
+        found = list(WORD.finditer(r.text, start, verb.start))
+        at = next(
+            (k for k in range(len(found) - 1, -1, -1) if normalize(found[k].group()) in self.s.clause_openers), None
+        )
+        subject = found[at + 1 :] if at is not None else []
+        if not subject or len(subject) > 12 or r.text[found[at].end() : subject[0].start()].strip():
+            return ""
+        if regex.search(r"[،,]", r.text[subject[0].start() : subject[-1].end()]):
+            return ""  # a comma inside: an aside or a second clause, no one subject
+        if r.text[subject[-1].end() : verb.start].strip(" ،,") or any(self.known_word(w.group()) for w in subject):
+            return ""
+        noun, definite = head(subject[0].group())
+        noun = noun.removesuffix(self.s.letters["accusative"]) if noun not in self.s.unnamed_nouns else noun
+        if definite or not (noun in self.s.unnamed_nouns or noun in self.s.person_nouns):
+            return ""
+        return r.text[subject[0].start() : subject[-1].end()]
 
     def relative_subject(self, r: SentenceReader, verb: Verb) -> str:
         """A body or a source named by its noun right before a relative and the verb (حاجز أمني للشرطة التي
