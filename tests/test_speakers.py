@@ -682,3 +682,17 @@ def test_an_indefinite_description_is_the_person_named_with_it(pipeline):
         "ويرى الخبير القانوني خالد منصور أن الطعن عليه مسألة وقت.",
     )
     assert found[0] == ("أكد", "خالد منصور")
+
+
+def test_a_title_with_a_name_the_tagger_missed_keeps_the_name(pipeline):
+    found = speakers(pipeline, "وأوضح المتحدث الرسمي باسم الهيئة العامة للطيران المدني زكوان شبيب أن الرحلات ستعود غدا.")
+    assert found[0][0] == "أوضح" and "شبيب" in found[0][1]
+
+
+def test_a_shorter_form_of_a_title_is_the_person_given_the_full_one(pipeline):
+    found = speakers(
+        pipeline,
+        "قال المهندس سامي العتيبي مدير عام فرع هيئة السياحة والتراث الوطني بمنطقة القصيم إن الفعاليات تستمر أسبوعا. "
+        "وأشار مدير فرع السياحة في منطقة القصيم إلى أن عدد الزوار تجاوز عشرة آلاف.",
+    )
+    assert found == [("قال", "سامي العتيبي"), ("أشار", "سامي العتيبي")]

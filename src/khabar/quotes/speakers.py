@@ -463,8 +463,10 @@ class ArticleSpeakers:
         """The person a title was given to earlier in the article (الأمير X محافظ جدة … وأشار محافظ جدة)."""
         key = normalize(words).strip()
         first, _ = head(key)
-        if not first or len(key.split()) > 5:
+        if not first:
             return None
+        if len(key.split()) > 5:
+            return self.loosely_titled(key, at)
         rest = key.split(None, 1)[1] if " " in key else ""
         phrase = (first + " " + rest).strip()
         stop = self.normal(at)
@@ -476,7 +478,7 @@ class ArticleSpeakers:
             other = bare if words[1].startswith(article) else article + words[1]
             if len(words) == 2 or not words[1].startswith(article):
                 found = self.title_given([words[0], other], stop)
-        return found
+        return found or self.loosely_titled(key, at)
 
     def title_given(self, words: list[str], stop: int) -> str | None:
         """The person named right before or after the last use of the title `words` (with or without a
@@ -493,6 +495,37 @@ class ArticleSpeakers:
                     found = mention.entity
                     break
         return found
+
+    def loosely_titled(self, words: str, at: int) -> str | None:
+        """The one person given before `at` a fuller form of a title of three words or more: the same head and
+        every other word of it in the title next to the name (مدير فرع السياحة بالرياض for فلان مدير عام فرع
+        هيئة السياحة والتراث بمنطقة الرياض)."""
+        title = [self.title_word(w) for w in WORD.findall(normalize(words)) if w not in self.t.letters["name_links"]]
+        if len(title) < 3 or title[0] not in self.t.person_titles:
+            return None
+        text, found = self.article.text, set()
+        for m in self.article.mentions:
+            if m.start >= at or m.label != "PERSON" or not m.entity:
+                continue
+            after = STOP.search(text, m.end, m.end + 120)
+            given = [
+                self.title_word(w)
+                for w in WORD.findall(normalize(text[m.end : after.start() if after else m.end + 120]))
+            ]
+            lead = text[max(0, m.start - 120) : m.start]
+            stops = list(STOP.finditer(lead))
+            before = [self.title_word(w) for w in WORD.findall(normalize(lead[stops[-1].end() if stops else 0 :]))]
+            before = before[before.index(title[0]) :] if title[0] in before else []  # مدير عام فرع … المهندس فلان
+            if any(g[:1] == title[:1] and set(title[1:]) <= set(g) for g in (given, before)):
+                found.add(m.entity)
+        return found.pop() if len(found) == 1 else None
+
+    def title_word(self, word: str) -> str:
+        """A word of a title without its article or preposition (والتراث → تراث، بمنطقة → منطقه)."""
+        for prefix in (*self.t.letters["definite"], *self.t.letters["prepositions"]):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                return word[len(prefix) :]
+        return word
 
     def named_as(self, description: str) -> str | None:
         """The person the article names with the definite form of an indefinite description's noun and

@@ -834,6 +834,8 @@ class QuoteFinder:
         elif who.entity is None:
             who.words = subject.text
         who.addressee = addressee
+        if who.entity is None and who.words and (named := self.name_after_title(r, verb, who.words, until)):
+            who.words = named  # المتحدث باسم المركز رأفت الصباغ with the name untagged: the title and the name
         if verb.norm in self.c.relay_verbs and subject is not None:  # نقلت وكالة … عن الوزير قوله إن …
             relayed = self.c.relay_from.search(r.view.norm, r.normal_offset(subject.end), r.normal_offset(until))
             after = r.original(relayed.end(), relayed.end())[0] if relayed else until
@@ -852,6 +854,55 @@ class QuoteFinder:
             who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
             who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         return self.grouped(r, verb, who, memory)
+
+    def name_after_title(self, r: SentenceReader, verb: Verb, words: str, until: int) -> str:
+        """A title standing for the speaker (المتحدث الرسمي باسم مركز X، المدير الإقليمي للشركة) followed, before what
+        was said, by the rest of its name phrase and a name the NER missed (… باسم الجناح العسكري بختيار دوغان، …):
+        the title through the name, else nothing. The name is one to three words after the title's definite
+        words, its first word indefinite and none of them a word of the tables."""
+        start = r.text.find(words, verb.end, until)
+        noun, definite = head(words)
+        if start < 0 or not definite or noun not in self.s.person_titles:
+            return ""
+        gap = regex.match(r"[^،,.:;؛!?؟\n«»“”\"()]*", r.text[start + len(words) : until]).group()
+        found = WORD.findall(normalize(gap))
+        if not 1 <= len(found) <= 8 or any(
+            t.start < start + len(words) + len(gap) and t.end > start for t in r.article.timexes
+        ):
+            return ""
+        name = next(
+            (
+                k
+                for k, w in enumerate(found)
+                if not w.startswith(tuple(self.s.letters["definite"])) and w not in self.s.letters["name_links"]
+            ),
+            None,
+        )  # the title's name goes on over definite words (باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية)
+        if name is None or not 1 <= len(found) - name <= 3 or not self.untitled_name(found[name:], name == 0):
+            return ""
+        return r.text[start : start + len(words) + len(gap.rstrip())]
+
+    def untitled_name(self, words: list[str], first: bool) -> bool:
+        """Whether words may be a person's name the NER missed: no word of the cue and speaker tables."""
+        tables = (
+            self.c.gap_words,
+            self.s.not_opening,
+            self.s.description_end,
+            self.s.unnamed_nouns,
+            self.s.org_nouns,
+            self.s.document_nouns,
+            self.s.place_nouns,
+            self.s.person_titles,
+            self.s.adverbs,
+            self.s.clause_openers,
+            self.s.pronoun_phrases,
+            self.s.not_subject_words,
+            self.s.demonstratives,
+            self.s.person_nouns,
+        )
+        if first and words[0].startswith(self.s.letters["lam"]):
+            return False  # لوكالة فرانس برس: an addressee
+        return not any(w in t or self.known_word(w) for w in words for t in tables)
 
     def plural_cue(self, verb: Verb) -> bool:
         """Whether a cue is plural: a verb in وا / ون, or a participle in ين / ون (مؤكدين، مشيرون)."""
