@@ -685,7 +685,9 @@ def test_an_indefinite_description_is_the_person_named_with_it(pipeline):
 
 
 def test_a_title_with_a_name_the_tagger_missed_keeps_the_name(pipeline):
-    found = speakers(pipeline, "وأوضح المتحدث الرسمي باسم الهيئة العامة للطيران المدني زكوان شبيب أن الرحلات ستعود غدا.")
+    found = speakers(
+        pipeline, "وأوضح المتحدث الرسمي باسم الهيئة العامة للطيران المدني زكوان شبيب أن الرحلات ستعود غدا."
+    )
     assert found[0][0] == "أوضح" and "شبيب" in found[0][1]
 
 
@@ -696,3 +698,12 @@ def test_a_shorter_form_of_a_title_is_the_person_given_the_full_one(pipeline):
         "وأشار مدير فرع السياحة في منطقة القصيم إلى أن عدد الزوار تجاوز عشرة آلاف.",
     )
     assert found == [("قال", "سامي العتيبي"), ("أشار", "سامي العتيبي")]
+
+
+def test_a_definite_source_of_another_kind_is_not_the_one_heard_before(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في وزارة الداخلية إن الانفجار نتج عن عبوة ناسفة. غير أن المصدر الطبي قال إن الضحايا كلهم مدنيون. "
+        "وأضاف المصدر الأمني في وزارة الداخلية أن التحقيق جار.",
+    )
+    assert found[:2] == [("قال", "مصدر في وزارة الداخلية"), ("قال", "المصدر الطبي")]

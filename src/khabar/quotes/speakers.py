@@ -70,6 +70,7 @@ class SpeakerTables:
     honorific_roles: dict[str, frozenset[str]]
     letters: dict
     content_words: frozenset[str]
+    not_kinds: frozenset[str]
     content_opening: regex.Pattern  # what opens the content after a subject: a colon, a mark, أن / إن
     addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
 
@@ -148,6 +149,7 @@ def speaker_tables() -> SpeakerTables:
         outlets=dict(raw["outlets"]),
         letters=letters,
         content_words=words("content_openers"),
+        not_kinds=words("not_kinds"),
         content_opening=regex.compile(
             rf"[:«“\"]|(?:{alternation(raw['content_openers'], end='')})(?![\p{{L}}\p{{M}}])"
         ),
@@ -282,9 +284,13 @@ class ArticleSpeakers:
         if definite and (noun in self.t.unnamed_nouns or noun in self.t.org_nouns):
             if noun in self.t.org_nouns and (entity := self.named_org(noun, at)):
                 return entity, None
+            kind = self.kind_of(words) if noun in self.t.unnamed_nouns else ""
             if noun in self.t.unnamed_nouns and (earlier := self.heard_source(noun, self.same(words), at)):
-                return None, earlier  # قال مصدر محلي … وذكر المصدر: the source heard last with that noun
+                if not kind or kind in self.kinds(earlier):
+                    return None, earlier  # قال مصدر محلي … وذكر المصدر: the source heard last with that noun
             intro = self.introduction(noun, at)
+            if intro and kind and kind not in self.kinds(self.article.text[intro[0] : intro[1]]):
+                return None  # المصدر الطبي after مصدر في وزارة الداخلية: another source, standing for itself
             if intro:  # an unnamed source is not the place or body named in its description, a body not its place
                 entity = self.mention_entity(*intro, ("ORG",)) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
@@ -303,6 +309,23 @@ class ArticleSpeakers:
         if definite and len(WORD.findall(words)) == 1 and (named := self.long_form(noun, at)):
             return self.mention_entity(*named), self.article.text[named[0] : named[1]]
         return None
+
+    def kind_of(self, words: str) -> str:
+        """The adjective of kind after a definite unnamed noun (المصدر الطبي → طبي، المصادر الأمنية → امنيه),
+        else nothing."""
+        found = WORD.findall(normalize(words))[:2]
+        article = self.t.letters["article"]
+        if len(found) < 2 or not found[1].startswith(article):
+            return ""
+        word = found[1][len(article) :]
+        if word in self.t.not_kinds or len(word) < 3:
+            return ""
+        return word if word.endswith(tuple(self.t.letters["nisba_endings"])) else ""
+
+    def kinds(self, description: str) -> set[str]:
+        """The words of a description without their article, as `kind_of` reads them."""
+        article = self.t.letters["article"]
+        return {w.removeprefix(article) for w in WORD.findall(normalize(description))}
 
     def heard_source(self, noun: str, same: bool, before: int) -> str | None:
         """The description of the unnamed speaker heard last whose head is `noun` (مصدر محلي for المصدر),
