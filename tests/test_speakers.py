@@ -707,3 +707,12 @@ def test_a_definite_source_of_another_kind_is_not_the_one_heard_before(pipeline)
         "وأضاف المصدر الأمني في وزارة الداخلية أن التحقيق جار.",
     )
     assert found[:2] == [("قال", "مصدر في وزارة الداخلية"), ("قال", "المصدر الطبي")]
+
+
+def test_the_outlet_that_carried_a_statement_is_not_its_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلن الناطق باسم الحكومة سالم الزهراني عودة الوزراء إلى العاصمة. "
+        "وقال في تصريح بثته وكالة الأنباء الرسمية إن الوزراء سيباشرون أعمالهم من هناك.",
+    )
+    assert found[-1] == ("قال", "سالم الزهراني")

@@ -723,6 +723,7 @@ class QuoteFinder:
             and m.label != "NORP"
             and self.plausible(m)
             and not self.in_a_name(r, m)
+            and not self.relaying(r, verb, m)
         ]
         plural = verb_form(verb.norm, self.c.verbs)[1]
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
@@ -854,6 +855,24 @@ class QuoteFinder:
             who.reported_by = [who.entity] if who.entity else []  # نقل موقع النادي عنه قوله: the person going on
             who.entity, who.words = memory.last(r, verb, lambda e: self.agrees(verb, e, memory))
         return self.grouped(r, verb, who, memory)
+
+    def relaying(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
+        """Whether a name after the verb is the one who carried the statement (وقال في تصريح بثته وكالة X، في
+        حديث نشرته صحيفة Y): a statement's noun, then a verb with its pronoun, then the name."""
+        raw = WORD.findall(r.text, verb.end, m.start)
+        found = [normalize(w) for w in raw]
+        if not 2 <= len(found) <= 6 or regex.search(r"[،,.:؛]", r.text[verb.end : m.start]):
+            return False
+        endings = tuple(self.s.letters["possessed_endings"])  # before normalisation: بثته, not الحكومة
+        return any(
+            found[k] in self.c.gap_words
+            and found[k] not in self.s.title_links
+            and raw[k + 1].endswith(endings)
+            and found[k + 1] not in self.c.gap_words
+            and found[k + 1] not in self.s.pronoun_phrases
+            and len(found[k + 1]) >= 4
+            for k in range(len(found) - 1)
+        )
 
     def name_after_title(self, r: SentenceReader, verb: Verb, words: str, until: int) -> str:
         """A title standing for the speaker (المتحدث الرسمي باسم مركز X، المدير الإقليمي للشركة) followed, before what
