@@ -664,3 +664,55 @@ def test_a_person_a_place_is_named_after_is_no_speaker(pipeline):
 def test_a_verb_opening_the_sentence_before_a_participle_is_no_name(pipeline):
     found = speakers(pipeline, "وشرحت قائلة: «الغناء على المسرح يتطلب تدريبا يوميا على التنفس».")
     assert all(who != "شرحت" for _, who in found)
+
+
+def test_an_indefinite_subject_before_its_verb_is_the_description(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلن الوزير سامي العتيبي زيادة الرسوم. غير أن مسؤولا في غرفة التجارة بالمدينة، قال إن الزيادة ستضر "
+        "بالتجار الصغار. وكان مصدر مطلع في البلدية أكد أن القرار لم يصدر بعد.",
+    )
+    assert found == [("قال", "مسؤولا في غرفة التجارة بالمدينة"), ("أكد", "مصدر مطلع في البلدية")]
+
+
+def test_an_indefinite_description_is_the_person_named_with_it(pipeline):
+    found = speakers(
+        pipeline,
+        "وافق البرلمان على القانون الجديد، لكن خبيرا قانونيا أكد أن القانون يخالف الدستور. "
+        "ويرى الخبير القانوني خالد منصور أن الطعن عليه مسألة وقت.",
+    )
+    assert found[0] == ("أكد", "خالد منصور")
+
+
+def test_a_title_with_a_name_the_tagger_missed_keeps_the_name(pipeline):
+    found = speakers(
+        pipeline, "وأوضح المتحدث الرسمي باسم الهيئة العامة للطيران المدني زكوان شبيب أن الرحلات ستعود غدا."
+    )
+    assert found[0][0] == "أوضح" and "شبيب" in found[0][1]
+
+
+def test_a_shorter_form_of_a_title_is_the_person_given_the_full_one(pipeline):
+    found = speakers(
+        pipeline,
+        "قال المهندس سامي العتيبي مدير عام فرع هيئة السياحة والتراث الوطني بمنطقة القصيم إن الفعاليات تستمر أسبوعا. "
+        "وأشار مدير فرع السياحة في منطقة القصيم إلى أن عدد الزوار تجاوز عشرة آلاف.",
+    )
+    assert found == [("قال", "سامي العتيبي"), ("أشار", "سامي العتيبي")]
+
+
+def test_a_definite_source_of_another_kind_is_not_the_one_heard_before(pipeline):
+    found = speakers(
+        pipeline,
+        "قال مصدر في وزارة الداخلية إن الانفجار نتج عن عبوة ناسفة. غير أن المصدر الطبي قال إن الضحايا كلهم مدنيون. "
+        "وأضاف المصدر الأمني في وزارة الداخلية أن التحقيق جار.",
+    )
+    assert found[:2] == [("قال", "مصدر في وزارة الداخلية"), ("قال", "المصدر الطبي")]
+
+
+def test_the_outlet_that_carried_a_statement_is_not_its_speaker(pipeline):
+    found = speakers(
+        pipeline,
+        "أعلن الناطق باسم الحكومة سالم الزهراني عودة الوزراء إلى العاصمة. "
+        "وقال في تصريح بثته وكالة الأنباء الرسمية إن الوزراء سيباشرون أعمالهم من هناك.",
+    )
+    assert found[-1] == ("قال", "سالم الزهراني")

@@ -73,6 +73,7 @@ class SpeakerTables:
     honorific_roles: dict[str, frozenset[str]]
     letters: dict
     content_words: frozenset[str]
+    not_kinds: frozenset[str]
     content_opening: regex.Pattern  # what opens the content after a subject: a colon, a mark, أن / إن
     addressee_mark: regex.Pattern  # لـ«الوطن»، لـ"عين اليوم": an addressee inside subject words
 
@@ -154,6 +155,7 @@ def speaker_tables() -> SpeakerTables:
         outlets=dict(raw["outlets"]),
         letters=letters,
         content_words=words("content_openers"),
+        not_kinds=words("not_kinds"),
         content_opening=regex.compile(
             rf"[:«“\"]|(?:{alternation(raw['content_openers'], end='')})(?![\p{{L}}\p{{M}}])"
         ),
@@ -288,9 +290,13 @@ class ArticleSpeakers:
         if definite and (noun in self.t.unnamed_nouns or noun in self.t.org_nouns):
             if noun in self.t.org_nouns and (entity := self.named_org(noun, at)):
                 return entity, None
+            kind = self.kind_of(words) if noun in self.t.unnamed_nouns else ""
             if noun in self.t.unnamed_nouns and (earlier := self.heard_source(noun, self.same(words), at)):
-                return None, earlier  # قال مصدر محلي … وذكر المصدر: the source heard last with that noun
+                if not kind or kind in self.kinds(earlier):
+                    return None, earlier  # قال مصدر محلي … وذكر المصدر: the source heard last with that noun
             intro = self.introduction(noun, at)
+            if intro and kind and kind not in self.kinds(self.article.text[intro[0] : intro[1]]):
+                return None  # المصدر الطبي after مصدر في وزارة الداخلية: another source, standing for itself
             if intro:  # an unnamed source is not the place or body named in its description, a body not its place
                 entity = self.mention_entity(*intro, ("ORG",)) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
@@ -309,6 +315,23 @@ class ArticleSpeakers:
         if definite and len(WORD.findall(words)) == 1 and (named := self.long_form(noun, at)):
             return self.mention_entity(*named), self.article.text[named[0] : named[1]]
         return None
+
+    def kind_of(self, words: str) -> str:
+        """The adjective of kind after a definite unnamed noun (المصدر الطبي → طبي، المصادر الأمنية → امنيه),
+        else nothing."""
+        found = WORD.findall(normalize(words))[:2]
+        article = self.t.letters["article"]
+        if len(found) < 2 or not found[1].startswith(article):
+            return ""
+        word = found[1][len(article) :]
+        if word in self.t.not_kinds or len(word) < 3:
+            return ""
+        return word if word.endswith(tuple(self.t.letters["nisba_endings"])) else ""
+
+    def kinds(self, description: str) -> set[str]:
+        """The words of a description without their article, as `kind_of` reads them."""
+        article = self.t.letters["article"]
+        return {w.removeprefix(article) for w in WORD.findall(normalize(description))}
 
     def heard_source(self, noun: str, same: bool, before: int) -> str | None:
         """The description of the unnamed speaker heard last whose head is `noun` (مصدر محلي for المصدر),
@@ -472,8 +495,10 @@ class ArticleSpeakers:
         """The person a title was given to earlier in the article (الأمير X محافظ جدة … وأشار محافظ جدة)."""
         key = normalize(words).strip()
         first, _ = head(key)
-        if not first or len(key.split()) > 5:
+        if not first:
             return None
+        if len(key.split()) > 5:
+            return self.loosely_titled(key, at)
         rest = key.split(None, 1)[1] if " " in key else ""
         phrase = (first + " " + rest).strip()
         stop = self.normal(at)
@@ -485,7 +510,7 @@ class ArticleSpeakers:
             other = bare if words[1].startswith(article) else article + words[1]
             if len(words) == 2 or not words[1].startswith(article):
                 found = self.title_given([words[0], other], stop)
-        return found
+        return found or self.loosely_titled(key, at)
 
     def title_given(self, words: list[str], stop: int) -> str | None:
         """The person named right before or after the last use of the title `words` (with or without a
@@ -502,6 +527,52 @@ class ArticleSpeakers:
                     found = mention.entity
                     break
         return found
+
+    def loosely_titled(self, words: str, at: int) -> str | None:
+        """The one person given before `at` a fuller form of a title of three words or more: the same head and
+        every other word of it in the title next to the name (مدير فرع السياحة بالرياض for فلان مدير عام فرع
+        هيئة السياحة والتراث بمنطقة الرياض)."""
+        title = [self.title_word(w) for w in WORD.findall(normalize(words)) if w not in self.t.letters["name_links"]]
+        if len(title) < 3 or title[0] not in self.t.person_titles:
+            return None
+        text, found = self.article.text, set()
+        for m in self.article.mentions:
+            if m.start >= at or m.label != "PERSON" or not m.entity:
+                continue
+            after = STOP.search(text, m.end, m.end + 120)
+            given = [
+                self.title_word(w)
+                for w in WORD.findall(normalize(text[m.end : after.start() if after else m.end + 120]))
+            ]
+            lead = text[max(0, m.start - 120) : m.start]
+            stops = list(STOP.finditer(lead))
+            before = [self.title_word(w) for w in WORD.findall(normalize(lead[stops[-1].end() if stops else 0 :]))]
+            before = before[before.index(title[0]) :] if title[0] in before else []  # مدير عام فرع … المهندس فلان
+            if any(g[:1] == title[:1] and set(title[1:]) <= set(g) for g in (given, before)):
+                found.add(m.entity)
+        return found.pop() if len(found) == 1 else None
+
+    def title_word(self, word: str) -> str:
+        """A word of a title without its article or preposition (والتراث → تراث، بمنطقة → منطقه)."""
+        for prefix in (*self.t.letters["definite"], *self.t.letters["prepositions"]):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                return word[len(prefix) :]
+        return word
+
+    def named_as(self, description: str) -> str | None:
+        """The person the article names with the definite form of an indefinite description's noun and
+        adjective (خبيرا قانونيا → الخبير القانوني فلان), anywhere in it."""
+        words = WORD.findall(normalize(description))[:2]
+        accusative, article, nisba = self.t.letters["accusative"], self.t.letters["article"], self.t.letters["nisba"]
+        words = [
+            w.removesuffix(accusative)
+            if w.endswith(nisba + accusative) or w[:-1] in self.t.unnamed_nouns or w[:-1] in self.t.person_nouns
+            else w
+            for w in words
+        ]
+        if len(words) != 2 or not words[1].endswith(nisba):
+            return None  # a noun alone (مصدر، شاب) names no one in particular
+        return self.title_given([article + w for w in words], len(self.view.norm))
 
     def occurrences(self, norm: str, body: str, stop: int):
         """Where `body` stands in `norm[:stop]` as whole words, alone or after a definite prefix (لل، بال),

@@ -823,6 +823,7 @@ class QuoteFinder:
             and self.plausible(m)
             and not self.in_a_name(r, m)
             and not self.published_by(r, verb, m)
+            and not self.relaying(r, verb, m)
         ]
         plural = verb_form(verb.norm, self.c.verbs)[1]
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
@@ -903,6 +904,8 @@ class QuoteFinder:
                     who.entity, who.words = near, None  # وقال كوكر after السيناتور بوب كوركر
             elif memory.model and (titled := self.title_subject(r, verb, end, memory)) is not None:
                 who.entity, who.words = titled
+            elif memory.model and (described := self.described_before(r, verb)):
+                who.entity, who.words = memory.model.named_as(described), described
             elif (before := self.subject_before(r, verb)) is not None and self.agrees(
                 verb, entity_of.get(id(before)), memory
             ):  # الإطاحة بالرئيس بشار الأسد وتقول: a man's name before تقول is not its subject
@@ -936,6 +939,8 @@ class QuoteFinder:
         elif who.entity is None:
             who.words = subject.text
         who.addressee = addressee
+        if who.entity is None and who.words and (named := self.name_after_title(r, verb, who.words, until)):
+            who.words = named  # المتحدث باسم المركز رأفت الصباغ with the name untagged: the title and the name
         if verb.norm in self.c.relay_verbs and subject is not None:  # نقلت وكالة … عن الوزير قوله إن …
             relayed = self.c.relay_from.search(r.view.norm, r.normal_offset(subject.end), r.normal_offset(until))
             after = r.original(relayed.end(), relayed.end())[0] if relayed else until
@@ -980,6 +985,73 @@ class QuoteFinder:
         cue's subject was dropped."""
         words = [normalize(w) for w in WORD.findall(r.text, verb.end, m.start)]
         return bool(words) and words[0] in self.s.not_opening and any(w in self.s.publishing_verbs for w in words)
+
+    def relaying(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
+        """Whether a name after the verb is the one who carried the statement (وقال في تصريح بثته وكالة X، في
+        حديث نشرته صحيفة Y): a statement's noun, then a verb with its pronoun, then the name."""
+        raw = WORD.findall(r.text, verb.end, m.start)
+        found = [normalize(w) for w in raw]
+        if not 2 <= len(found) <= 6 or regex.search(r"[،,.:؛]", r.text[verb.end : m.start]):
+            return False
+        endings = tuple(self.s.letters["possessed_endings"])  # before normalisation: بثته, not الحكومة
+        return any(
+            found[k] in self.c.gap_words
+            and found[k] not in self.s.title_links
+            and raw[k + 1].endswith(endings)
+            and found[k + 1] not in self.c.gap_words
+            and found[k + 1] not in self.s.pronoun_phrases
+            and len(found[k + 1]) >= 4
+            for k in range(len(found) - 1)
+        )
+
+    def name_after_title(self, r: SentenceReader, verb: Verb, words: str, until: int) -> str:
+        """A title standing for the speaker (المتحدث الرسمي باسم مركز X، المدير الإقليمي للشركة) followed, before what
+        was said, by the rest of its name phrase and a name the NER missed (… باسم الجناح العسكري بختيار دوغان، …):
+        the title through the name, else nothing. The name is one to three words after the title's definite
+        words, its first word indefinite and none of them a word of the tables."""
+        start = r.text.find(words, verb.end, until)
+        noun, definite = head(words)
+        if start < 0 or not definite or noun not in self.s.person_titles:
+            return ""
+        gap = regex.match(r"[^،,.:;؛!?؟\n«»“”\"()]*", r.text[start + len(words) : until]).group()
+        found = WORD.findall(normalize(gap))
+        if not 1 <= len(found) <= 8 or any(
+            t.start < start + len(words) + len(gap) and t.end > start for t in r.article.timexes
+        ):
+            return ""
+        name = next(
+            (
+                k
+                for k, w in enumerate(found)
+                if not w.startswith(tuple(self.s.letters["definite"])) and w not in self.s.letters["name_links"]
+            ),
+            None,
+        )  # the title's name goes on over definite words (باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية)
+        if name is None or not 1 <= len(found) - name <= 3 or not self.untitled_name(found[name:], name == 0):
+            return ""
+        return r.text[start : start + len(words) + len(gap.rstrip())]
+
+    def untitled_name(self, words: list[str], first: bool) -> bool:
+        """Whether words may be a person's name the NER missed: no word of the cue and speaker tables."""
+        tables = (
+            self.c.gap_words,
+            self.s.not_opening,
+            self.s.description_end,
+            self.s.unnamed_nouns,
+            self.s.org_nouns,
+            self.s.document_nouns,
+            self.s.place_nouns,
+            self.s.person_titles,
+            self.s.adverbs,
+            self.s.clause_openers,
+            self.s.pronoun_phrases,
+            self.s.not_subject_words,
+            self.s.demonstratives,
+            self.s.person_nouns,
+        )
+        if first and words[0].startswith(self.s.letters["lam"]):
+            return False  # لوكالة فرانس برس: an addressee
+        return not any(w in t or self.known_word(w) for w in words for t in tables)
 
     def plural_cue(self, verb: Verb) -> bool:
         """Whether a cue is plural: a verb in وا / ون, or a participle in ين / ون (مؤكدين، مشيرون)."""
@@ -1867,6 +1939,29 @@ class QuoteFinder:
                     return m
                 break
         return None
+
+    def described_before(self, r: SentenceReader, verb: Verb) -> str:
+        """SVO with an indefinite subject after a complementiser (يذكر أن مصدرا مسؤولا في الوزارة، قال إن؛ فإن
+        خبيرا قانونيا أكد أن): the description — an unnamed source's or a person's noun and what follows it up
+        to the verb — else nothing."""
+        clause = regex.split(r"[.:؛!?؟\n«»“”\"]", r.text[max(r.sentence.start, verb.start - 150) : verb.start])[-1]
+        start = verb.start - len(clause)
+        found = list(WORD.finditer(r.text, start, verb.start))
+        at = next(
+            (k for k in range(len(found) - 1, -1, -1) if normalize(found[k].group()) in self.s.clause_openers), None
+        )
+        subject = found[at + 1 :] if at is not None else []
+        if not subject or len(subject) > 12 or r.text[found[at].end() : subject[0].start()].strip():
+            return ""
+        if regex.search(r"[،,]", r.text[subject[0].start() : subject[-1].end()]):
+            return ""  # a comma inside: an aside or a second clause, no one subject
+        if r.text[subject[-1].end() : verb.start].strip(" ،,") or any(self.known_word(w.group()) for w in subject):
+            return ""
+        noun, definite = head(subject[0].group())
+        noun = noun.removesuffix(self.s.letters["accusative"]) if noun not in self.s.unnamed_nouns else noun
+        if definite or not (noun in self.s.unnamed_nouns or noun in self.s.person_nouns):
+            return ""
+        return r.text[subject[0].start() : subject[-1].end()]
 
     def relative_subject(self, r: SentenceReader, verb: Verb) -> str:
         """A body or a source named by its noun right before a relative and the verb (حاجز أمني للشرطة التي
