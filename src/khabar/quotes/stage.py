@@ -21,7 +21,7 @@ from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.pipeline import stage
 from khabar.quotes.claims import LETTER, claim_cues, mark_cues
 from khabar.quotes.cues import cues, reporting
-from khabar.quotes.speakers import QUOTED_NAME, ArticleSpeakers, finditer, head, speaker_tables, verb_form
+from khabar.quotes.speakers import QUOTED_NAME, ArticleSpeakers, head, speaker_tables, verb_form
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
@@ -241,7 +241,6 @@ class QuoteFinder:
             if q.speaker and (holder := holders.setdefault(q.speaker, memory.model.title_holder(q.speaker))):
                 q.speaker = holder
         self.named_later(article, quotes)
-        self.described_then_named(memory.model, quotes)
         self.continued_clauses(article, quotes)
         self.same_sources(article, quotes, claims, entity_of)
         for i, q in enumerate(quotes):
@@ -313,29 +312,6 @@ class QuoteFinder:
             word == c or (word.startswith(c) and word[len(c) :] in self.rep.attached_pronouns)
             for c in self.c.plain_complementisers
         )
-
-    def described_then_named(self, model: ArticleSpeakers, quotes: list[Quote]) -> None:
-        """An unnamed speaker given by an indefinite description (فإن خبيرا قانونيا أكد أن) that the article names
-        later with the same description made definite, right before the name (لكن الخبير القانوني فلان أكد): that
-        person."""
-        accusative, definite = self.s.letters["accusative"], self.c.article
-        for q in quotes:
-            words = [normalize(w) for w in WORD.findall(q.speaker_text or "")]
-            if q.speaker is not None or not 1 < len(words) <= 3:
-                continue
-            words = [w[:-1] if w.endswith(accusative) else w for w in words]  # خبيرا قانونيا → خبير قانوني
-            if words[0] not in self.s.unnamed_nouns or any(w.startswith(definite) for w in words):
-                continue
-            described = r"\s+".join(regex.escape(definite + w) for w in words)
-            start = model.normal(q.end)
-            for m in finditer(rf"(?<![\p{{L}}\p{{M}}]){described}\s+", model.view.norm[start:]):
-                at = model.view.to_original(start + m.end(), start + m.end())[0]
-                person = next((x for x in model.article.mentions if x.start == at and x.label == "PERSON"), None)
-                if person is not None and person.entity:
-                    for same in quotes:
-                        if same.speaker is None and same.speaker_text == q.speaker_text:
-                            same.speaker, same.speaker_text = person.entity, None
-                    break
 
     @staticmethod
     def link_continuations(text: str, quotes: list[Quote]) -> None:
@@ -823,7 +799,6 @@ class QuoteFinder:
             and self.plausible(m)
             and not self.in_a_name(r, m)
             and not self.published_by(r, verb, m)
-            and not self.relaying(r, verb, m)
         ]
         plural = verb_form(verb.norm, self.c.verbs)[1]
         if plural:  # وقالوا ضمن حملة «X»: a plural verb has its subject before it, the names after are no subject
@@ -985,24 +960,6 @@ class QuoteFinder:
         cue's subject was dropped."""
         words = [normalize(w) for w in WORD.findall(r.text, verb.end, m.start)]
         return bool(words) and words[0] in self.s.not_opening and any(w in self.s.publishing_verbs for w in words)
-
-    def relaying(self, r: SentenceReader, verb: Verb, m: Mention) -> bool:
-        """Whether a name after the verb is the one who carried the statement (وقال في تصريح بثته وكالة X، في
-        حديث نشرته صحيفة Y): a statement's noun, then a verb with its pronoun, then the name."""
-        raw = WORD.findall(r.text, verb.end, m.start)
-        found = [normalize(w) for w in raw]
-        if not 2 <= len(found) <= 6 or regex.search(r"[،,.:؛]", r.text[verb.end : m.start]):
-            return False
-        endings = tuple(self.s.letters["possessed_endings"])  # before normalisation: بثته, not الحكومة
-        return any(
-            found[k] in self.c.gap_words
-            and found[k] not in self.s.title_links
-            and raw[k + 1].endswith(endings)
-            and found[k + 1] not in self.c.gap_words
-            and found[k + 1] not in self.s.pronoun_phrases
-            and len(found[k + 1]) >= 4
-            for k in range(len(found) - 1)
-        )
 
     def name_after_title(self, r: SentenceReader, verb: Verb, words: str, until: int) -> str:
         """A title standing for the speaker (المتحدث الرسمي باسم مركز X، المدير الإقليمي للشركة) followed, before what
