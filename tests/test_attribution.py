@@ -67,7 +67,10 @@ def test_the_annotation_holds_offsets_and_hashes_only():
     lines = realnews.read_gold()
     assert [line["n"] for line in lines] == list(range(len(lines)))
     assert [line["split"] for line in lines] == [realnews.split_of(n) for n in range(len(lines))]
-    assert [realnews.split_of(n) for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289)] == [
+    assert [
+        realnews.split_of(n)
+        for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289)
+    ] == [
         "dev",
         "dev",
         "blind1",

@@ -3,7 +3,8 @@ words, a group opening a plural verb's clause, a subject set off by a comma, a c
 a relay, a cue inside what was said, an impersonal relay, a comma after the verb, a participle's gender."""
 
 from khabar import Article
-from khabar.quotes.stage import Memory, QuoteFinder, Verb
+from khabar.quotes.reading import Memory, Verb
+from khabar.quotes.stage import QuoteFinder
 from khabar.text import normalize
 
 
