@@ -69,7 +69,7 @@ def test_the_annotation_holds_offsets_and_hashes_only():
     assert [line["split"] for line in lines] == [realnews.split_of(n) for n in range(len(lines))]
     assert [
         realnews.split_of(n)
-        for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289)
+        for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289, 290, 319)
     ] == [
         "dev",
         "dev",
@@ -89,6 +89,8 @@ def test_the_annotation_holds_offsets_and_hashes_only():
         "dev3",
         "blind6",
         "blind6",
+        "blind7",
+        "blind7",
     ]
     for line in lines:
         assert set(line) == {"n", "article", "sha", "split", "quotes", "claims"}
@@ -111,6 +113,6 @@ def test_the_annotation_points_into_the_corpus_it_was_made_on():
 
 def test_scoring_the_blind_split_needs_to_be_asked_for(monkeypatch):
     monkeypatch.delenv("KHABAR_SCORE_BLIND", raising=False)
-    for split in ("blind5", "blind6", "blind", "all"):
+    for split in ("blind7", "blind", "all"):
         with pytest.raises(SystemExit, match="KHABAR_SCORE_BLIND"):
             realnews.score(split)

@@ -3,9 +3,9 @@
     python tests/attribution/realnews.py draw              # the set's articles (fixed seeds): ids, hashes, splits
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/attribution/realnews.py score [--split open|dev|blind1|…|blind6|all] [--errors FILE]
-    (open = every split but blind5 and blind6, the default;
-    blind5, blind6 and all only with KHABAR_SCORE_BLIND=1: they are scored once, when the round is done)
+    python tests/attribution/realnews.py score [--split open|dev|blind1|…|blind7|all] [--errors FILE]
+    (open = every split but blind7, the default;
+    blind7 and all only with KHABAR_SCORE_BLIND=1: blind7 is scored once, when the next round is done)
 
 The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
 a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random from the
@@ -16,7 +16,8 @@ with seed 2017 (blind3), annotated when blind2 had been scored, for the next rou
 seed 2018 (dev2), more development data for that round, 30 with seed 2019 (blind4), a second
 blind split for it, and 30 with seed 2020 (blind5), annotated when blind3 and blind4 had been
 scored, for the round after; that round added 30 with seed 2021 (dev3, scored once before any
-work on it, then developed on) and 30 with seed 2022 (blind6, its second blind split).
+work on it, then developed on) and 30 with seed 2022 (blind6, its second blind split); and 30 with
+seed 2023 (blind7), annotated when blind5 and blind6 had been scored, for the round after.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ CORPUS = HERE.parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 GOLD = HERE / "gold.jsonl"
 SEED, SIZE, DEV, MORE, MAX_CHARS = 2015, 80, 50, 30, 6000
 # blind1 … blind4 were each scored blind once on 2026-12-07 (1ecd0d3, d74509e; blind3 and blind4 at 076b1b8),
-# then opened; blind5 and blind6 are kept blind for the round that added dev3
-OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3")
-BLIND_SPLITS = ("blind5", "blind6")
+# then opened, and so were blind5 and blind6 (scored once at 009fab9); blind7 is kept for the next round
+OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3", "blind5", "blind6")
+BLIND_SPLITS = ("blind7",)
 
 
 def digest(text: str) -> str:
@@ -60,17 +61,17 @@ def draw(articles: dict) -> list[dict]:
     with seed 2016 from the rest (blind2: a fresh blind split once blind1 had been scored) and 30 with
     seed 2017 (blind3, annotated for the next round once blind2 had been scored), 30 with seed 2018
     (dev2, development data for that round), 30 with seed 2019 (blind4, its second blind split), 30
-    with seed 2020 (blind5, for the round after), 30 with seed 2021 (dev3) and 30 with seed 2022 (blind6)."""
+    with seed 2020 (blind5, for the round after), 30 with seed 2021 (dev3), 30 with seed 2022 (blind6) and 30 with seed 2023 (blind7)."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
-    for extra in (1, 2, 3, 4, 5, 6, 7):
+    for extra in (1, 2, 3, 4, 5, 6, 7, 8):
         rest = sorted(set(keys) - set(chosen))
         chosen += random.Random(SEED + extra).sample(rest, MORE)
     return [{"n": n, "article": k, "sha": digest(articles[k].text), "split": split_of(n)} for n, k in enumerate(chosen)]
 
 
 def split_of(n: int) -> str:
-    splits = ("blind2", "blind3", "dev2", "blind4", "blind5", "dev3", "blind6")
+    splits = ("blind2", "blind3", "dev2", "blind4", "blind5", "dev3", "blind6", "blind7")
     return "dev" if n < DEV else "blind1" if n < SIZE else splits[(n - SIZE) // MORE]
 
 
