@@ -18,8 +18,9 @@ Trained on every open split but one and scored on that one with `score_articles`
   veto@t       rules' quotes minus those whose words the tagger gives a mean quote probability below t;
   (no rules)   the same with a tagger trained without the rules' output among its features.
     python benchmarks/attribution_tagger.py [--held-out blind3 blind4 dev3] [--cache FILE]
-The analysed articles (pipeline up to the quotes stage) are cached in --cache (a temp file by default):
-delete it after changing the pipeline. "articles/s" is the tagger's own cost (features and tagging, one core).
+With --cache FILE the analysed articles (pipeline up to the quotes stage) are kept between runs:
+delete it after changing the pipeline or the attribution set. "articles/s" is the tagger's own cost
+(features and tagging, one core).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from khabar.ner.clusters import read_clusters
 from khabar.ner.crf import stem
 from khabar.quotes.cues import cues, reporting
 from khabar.quotes.evaluate import overlap, score_articles
+from khabar.text.words import strip_conjunction
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "attribution"))
@@ -46,7 +48,6 @@ from realnews import OPEN_SPLITS, articles_of, read_gold  # noqa: E402
 CLUSTERS = ROOT / "src" / "khabar" / "ner" / "model" / "clusters.tsv"
 STAGES = ("layout", "sentences", "tokens", "ner", "timex", "entities", "quotes")
 QUOTE_TAGS = ("B-Q", "I-Q")
-COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم"})
 SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_WINDOW = 4  # words after a cue where its subject may start
 VETO = (0.05, 0.2)
@@ -61,9 +62,11 @@ class Features:
         self.clusters = read_clusters(CLUSTERS)
         self.cue_words = cues().verbs | reporting().verbs
         self.marks = cues().marks
+        pronouns = ("", *reporting().attached_pronouns)  # أن، أنه، بأنها …
+        self.complementisers = frozenset(c + p for c in cues().plain_complementisers for p in pronouns)
 
     def is_cue(self, word: str) -> bool:
-        return word in self.cue_words or (word[:1] in "وف" and word[1:] in self.cue_words)
+        return strip_conjunction(word, self.cue_words) in self.cue_words
 
     def article(self, article: Article) -> list[tuple[list, list[dict]]]:
         """(tokens, feature dicts) per sentence."""
@@ -140,7 +143,7 @@ class Features:
             out.append(f)
             seen_cue = seen_cue or f["cue"] == "True"
             seen_colon = seen_colon or (seen_cue and t.text == ":")
-            seen_comp = seen_comp or (seen_cue and w in COMPLEMENTISERS)
+            seen_comp = seen_comp or (seen_cue and w in self.complementisers)
         return out
 
 
@@ -291,15 +294,16 @@ def variants(article: Article, tagged: Tagged, suffix: str = "") -> dict[str, Ar
     return {name + suffix: a for name, a in out.items()}
 
 
-def analysed(cache: Path) -> tuple[list[Article], list[dict]]:
-    if cache.exists():
+def analysed(cache: Path | None) -> tuple[list[Article], list[dict]]:
+    if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
     from khabar import Pipeline
 
     gold = [line for line in read_gold() if line["split"] in OPEN_SPLITS]
     pipeline = Pipeline(STAGES)
     articles = [pipeline(a) for a in articles_of(gold)]
-    cache.write_bytes(pickle.dumps((articles, gold)))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((articles, gold)))
     return articles, gold
 
 
@@ -313,7 +317,7 @@ def main(argv=None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--held-out", nargs="+", default=["blind3", "blind4", "dev3"], choices=OPEN_SPLITS)
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "attribution_tagger.pkl")
+    parser.add_argument("--cache", type=Path, help="keep the analysed articles here between runs")
     args = parser.parse_args(argv)
     articles, gold = analysed(args.cache)
     models = {"": Features(rules=True), " (no rules)": Features(rules=False)}
