@@ -69,7 +69,7 @@ def test_the_annotation_holds_offsets_and_hashes_only():
     assert [line["split"] for line in lines] == [realnews.split_of(n) for n in range(len(lines))]
     assert [
         realnews.split_of(n)
-        for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289, 290, 319)
+        for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289, 290, 319, 320, 559, 560, 879)
     ] == [
         "dev",
         "dev",
@@ -91,6 +91,10 @@ def test_the_annotation_holds_offsets_and_hashes_only():
         "blind6",
         "blind7",
         "blind7",
+        "train1",
+        "train1",
+        "train2",
+        "train2",
     ]
     for line in lines:
         assert set(line) == {"n", "article", "sha", "split", "quotes", "claims"}
