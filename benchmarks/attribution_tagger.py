@@ -7,8 +7,8 @@ either side, quotation-mark depth, a colon or أن/إن after a cue earlier in t
 membership, the NER's labels, and the rules' own output (inside a rule quote, its first word, its cue,
 inside a rule claim): rules as features.
 
-Trained on every open and training split but one (never a blind one) and scored on that one with `score_articles` (the scorer of
-`realnews.py score`), rotating over the held-out splits. Variants:
+Trained on every open and training split but one (never a blind one) and scored on that one with
+`score_articles` (the scorer of `realnews.py score`), rotating over the held-out splits. Variants:
   rules        the quotes stage alone;
   tagger       the tagger's spans alone; a span matching a rule quote takes its speaker, any other the
                mention right after its cue, else the last quote's speaker, else the nearest name before;

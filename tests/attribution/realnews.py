@@ -198,6 +198,10 @@ def score(split: str, errors: Path | None = None, pipeline=None, allow_blind: bo
     return result
 
 
+def text_of(text: str, span: list[int] | None) -> str | None:
+    return text[span[0] : span[1]] if span else None
+
+
 def agree(raw_dir: Path, errors: Path | None = None) -> dict:
     """A second, independent annotation of some of the set's articles (RAW_DIR/<n>.json, made from the
     text and CONVENTIONS.md alone), scored against gold.jsonl exactly as khabar is: how far two careful
@@ -209,7 +213,6 @@ def agree(raw_dir: Path, errors: Path | None = None) -> dict:
     pairs = []
     for line, article in zip(gold, articles_of(gold)):
         second = resolve_article(article.text, json.loads((raw_dir / f"{line['n']}.json").read_text("utf-8")))
-        name = lambda span: article.text[span[0] : span[1]] if span else None  # noqa: E731
         as_found = Article(text=article.text)
         as_found.quotes = [
             Quote(
@@ -217,13 +220,16 @@ def agree(raw_dir: Path, errors: Path | None = None) -> dict:
                 end=q["end"],
                 kind=q["kind"],
                 text=article.text[q["start"] : q["end"]],
-                speaker_text=name(q["speaker"]),
+                speaker_text=text_of(article.text, q["speaker"]),
             )
             for q in second["quotes"]
         ]
         as_found.claims = [
             Claim(
-                start=c["start"], end=c["end"], text=article.text[c["start"] : c["end"]], source_text=name(c["source"])
+                start=c["start"],
+                end=c["end"],
+                text=article.text[c["start"] : c["end"]],
+                source_text=text_of(article.text, c["source"]),
             )
             for c in second["claims"]
         ]
