@@ -254,6 +254,20 @@ class ArticleSpeakers:
             end = len(text[:end].rstrip()) if end > 0 else last.start()
         return end
 
+    def common_object(self, words: str, partitive: frozenset[str]) -> bool:
+        """Whether the words after a verb with no content read as its object, not its subject (وذكرت تفاصيل
+        الحادث، وقدّر حجم الإنفاق): their first word an indefinite noun that no table knows as a speaker's and no
+        sound plural (مواطنون), in no name."""
+        noun, definite = head(words)
+        t = self.t
+        if definite or len(noun) < 3 or noun.endswith(tuple(t.letters["plural_endings"])):
+            return False
+        start = self.article.text.find(words)
+        if start >= 0 and any(m.start <= start < m.end for m in self.article.mentions):
+            return False
+        tables = (t.unnamed_nouns, t.org_nouns, t.document_nouns, t.person_titles, t.person_nouns, t.group_nouns)
+        return not any(noun in table for table in (*tables, t.related_nouns, t.outlet_nouns, partitive))
+
     def verbal_noun(self, norm: str) -> bool:
         """Whether a word is ب + an indefinite noun that is no place (بوقوع، بمقتل، بوجود; not بمحافظة، بمطار)."""
         letters, rest = self.t.letters, norm[1:]
