@@ -44,6 +44,7 @@ class SpeakerTables:
     first_person_verbs: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
+    official_nouns: frozenset[str]
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -119,6 +120,7 @@ def speaker_tables() -> SpeakerTables:
         first_person_verbs=words("first_person_verbs"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
+        official_nouns=words("official_nouns"),
         org_nouns=words("org_nouns"),
         document_nouns=words("document_nouns"),
         outlet_nouns=words("outlet_nouns"),
@@ -311,6 +313,8 @@ class ArticleSpeakers:
             intro = self.introduction(noun, at)
             if intro and kind and kind not in self.kinds(self.article.text[intro[0] : intro[1]]):
                 return None  # المصدر الطبي after مصدر في وزارة الداخلية: another source, standing for itself
+            if not intro and kind and noun in self.t.official_nouns and (person := self.of_kind(kind, at)):
+                return person, None  # المسؤول الإماراتي after وزير الدولة الإماراتي أنور قرقاش
             if intro:  # an unnamed source is not the place or body named in its description, a body not its place
                 entity = self.mention_entity(*intro, ("ORG",)) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
@@ -341,6 +345,21 @@ class ArticleSpeakers:
         if word in self.t.not_kinds or len(word) < 3:
             return ""
         return word if word.endswith(tuple(self.t.letters["nisba_endings"])) else ""
+
+    def of_kind(self, kind: str, at: int) -> str | None:
+        """The one person named before `at` with an adjective of origin `kind` (or its country: اماراتي, خليجي →
+        الخليج) among the words of the title next to one of their names, before or after it."""
+        forms, text, found = {kind, kind[: -len(self.t.letters["nisba"])]}, self.article.text, set()
+        for m in self.article.mentions:
+            if m.start >= at or m.label != "PERSON" or not m.entity:
+                continue
+            lead = text[max(0, m.start - TITLE_REACH * 2) : m.start]
+            stops = list(STOP.finditer(lead))
+            after = STOP.search(text, m.end, m.end + TITLE_REACH * 3)
+            title = lead[stops[-1].end() if stops else 0 :] + " " + text[m.end : after.start() if after else m.end]
+            if forms & {self.title_word(w) for w in WORD.findall(normalize(title))}:
+                found.add(m.entity)
+        return found.pop() if len(found) == 1 else None
 
     def kinds(self, description: str) -> set[str]:
         """The words of a description without their article, as `kind_of` reads them."""
