@@ -203,8 +203,8 @@ class SubjectRules:
     def name_after_title(self, r: SentenceReader, verb: Verb, words: str, until: int) -> str:
         """A title standing for the speaker (المتحدث الرسمي باسم مركز X، المدير الإقليمي للشركة) followed, before what
         was said, by the rest of its name phrase and a name the NER missed (… باسم الجناح العسكري بختيار دوغان، …):
-        the title through the name, else nothing. The name is one to three words after the title's definite
-        words, its first word indefinite and none of them a word of the tables."""
+        the title through the name, else nothing. The name is the last run of one to three words after the title's
+        definite words (or ل + a body's noun: لمركز), its first word indefinite and none of them a word of the tables."""
         start = r.text.find(words, verb.end, until)
         noun, definite = head(words)
         if start < 0 or not definite or noun not in self.s.person_titles:
@@ -215,14 +215,14 @@ class SubjectRules:
             t.start < start + len(words) + len(gap) and t.end > start for t in r.article.timexes
         ):
             return ""
-        name = next(
-            (
-                k
-                for k, w in enumerate(found)
-                if not w.startswith(tuple(self.s.letters["definite"])) and w not in self.s.letters["name_links"]
-            ),
-            None,
-        )  # the title's name goes on over definite words (باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية)
+        letters = self.s.letters
+        plain = [
+            not w.startswith(tuple(letters["definite"]))
+            and w not in letters["name_links"]
+            and not (w.startswith(letters["lam"]) and w[1:] in self.s.named_after)  # لمركز الملك سلمان
+            for w in found
+        ]  # the title's name goes on over definite words and names (باسم مركز الملك سلمان للإغاثة): the last run
+        name = next((k for k in range(len(found) - 1, -1, -1) if plain[k] and not (k and plain[k - 1])), None)
         if name is None or not 1 <= len(found) - name <= 3 or not self.untitled_name(found[name:], name == 0):
             return ""
         return r.text[start : start + len(words) + len(gap.rstrip())]
@@ -914,7 +914,11 @@ class SubjectRules:
                 or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
                 or (k and norm.endswith(self.s.letters["participle_he"]) and not head(norm)[1])
             )  # يقول معلقا، الحديث معنا معللا ذلك; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
-            if participle or (k and norm in self.s.description_end) or (k == 1 and self.object_after(r, first, w)):
+            if (
+                participle
+                or (k and (norm in self.s.description_end or norm in self.s.not_subject_words))  # لفت الوزير النظر
+                or (k == 1 and self.object_after(r, first, w))
+            ):
                 end = w.start()
                 break
             first = w
