@@ -69,7 +69,32 @@ def test_the_annotation_holds_offsets_and_hashes_only():
     assert [line["split"] for line in lines] == [realnews.split_of(n) for n in range(len(lines))]
     assert [
         realnews.split_of(n)
-        for n in (0, 49, 50, 79, 80, 109, 110, 139, 140, 169, 170, 199, 200, 229, 230, 259, 260, 289, 290, 319, 320, 559, 560, 879)
+        for n in (
+            0,
+            49,
+            50,
+            79,
+            80,
+            109,
+            110,
+            139,
+            140,
+            169,
+            170,
+            199,
+            200,
+            229,
+            230,
+            259,
+            260,
+            289,
+            290,
+            319,
+            320,
+            559,
+            560,
+            879,
+        )
     ] == [
         "dev",
         "dev",

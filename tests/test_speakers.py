@@ -716,3 +716,37 @@ def test_the_outlet_that_carried_a_statement_is_not_its_speaker(pipeline):
         "وقال في تصريح بثته وكالة الأنباء الرسمية إن الوزراء سيباشرون أعمالهم من هناك.",
     )
     assert found[-1] == ("قال", "سالم الزهراني")
+
+
+def test_a_common_noun_after_a_verb_with_no_content_is_its_object(pipeline):
+    found = speakers(
+        pipeline,
+        "قال المهندس خالد السبيعي إن المشروع يكتمل العام المقبل. وذكر تفاصيل تنفيذه على ثلاث مراحل. "
+        "وأضاف أن المرحلة الأولى تنتهي في الربيع.",
+    )
+    assert found[-1] == ("أضاف", "خالد السبيعي")
+
+
+def test_an_official_with_an_adjective_of_origin_is_the_person_named_with_it(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى رئيس الوزراء الأردني عمر الخطيب وزير الخارجية الكويتي ناصر العنزي في عمان. "
+        "وقال الخطيب إن العلاقات بين البلدين متينة. من جانبه، أكد المسؤول الكويتي أن بلاده تدعم الأردن.",
+    )
+    assert found[-1] == ("أكد", "ناصر العنزي")
+
+
+def test_the_name_after_a_title_and_its_body_with_a_name_inside_speaks(pipeline):
+    found = speakers(
+        pipeline,
+        "وأكد المتحدث الرسمي لمركز الملك فهد للأبحاث الطبية حمدان الشمراني، أن النتائج ستنشر قريبا.",
+    )
+    assert found[0][0] == "أكد" and "الشمراني" in found[0][1]
+
+
+def test_subject_words_stop_at_the_object_of_a_verb_of_pointing(pipeline):
+    found = speakers(
+        pipeline,
+        "افتتح وزير الصحة سالم القحطاني المستشفى الجديد. ولفت وزير الصحة النظر إلى أن المستشفى يضم مئتي سرير.",
+    )
+    assert found[-1] == ("لفت", "سالم القحطاني")

@@ -350,13 +350,15 @@ class ArticleSpeakers:
         """The one person named before `at` with an adjective of origin `kind` (or its country: اماراتي, خليجي →
         الخليج) among the words of the title next to one of their names, before or after it."""
         forms, text, found = {kind, kind[: -len(self.t.letters["nisba"])]}, self.article.text, set()
-        for m in self.article.mentions:
-            if m.start >= at or m.label != "PERSON" or not m.entity:
-                continue
-            lead = text[max(0, m.start - TITLE_REACH * 2) : m.start]
+        people = [m for m in self.article.mentions if m.label == "PERSON" and m.entity and m.start < at]
+        for k, m in enumerate(people):  # the title before the name, or after it up to the clause's end
+            lead = text[max(0, m.start - TITLE_REACH * 2, people[k - 1].end if k else 0) : m.start]
             stops = list(STOP.finditer(lead))
             after = STOP.search(text, m.end, m.end + TITLE_REACH * 3)
-            title = lead[stops[-1].end() if stops else 0 :] + " " + text[m.end : after.start() if after else m.end]
+            end = after.start() if after else m.end
+            if k + 1 < len(people) and people[k + 1].start < end:
+                end = m.end  # a title between two names is the next one's (X وزير الخارجية الكويتي Y)
+            title = lead[stops[-1].end() if stops else 0 :] + " " + text[m.end : end]
             if forms & {self.title_word(w) for w in WORD.findall(normalize(title))}:
                 found.add(m.entity)
         return found.pop() if len(found) == 1 else None

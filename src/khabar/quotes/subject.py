@@ -203,8 +203,9 @@ class SubjectRules:
     def name_after_title(self, r: SentenceReader, verb: Verb, words: str, until: int) -> str:
         """A title standing for the speaker (المتحدث الرسمي باسم مركز X، المدير الإقليمي للشركة) followed, before what
         was said, by the rest of its name phrase and a name the NER missed (… باسم الجناح العسكري بختيار دوغان، …):
-        the title through the name, else nothing. The name is the last run of one to three words after the title's
-        definite words (or ل + a body's noun: لمركز), its first word indefinite and none of them a word of the tables."""
+        the title through the name, else nothing. The name is the last run of one to three words after the
+        title's definite words (or ل + a body's noun: لمركز), its first word indefinite and none of them a word
+        of the tables."""
         start = r.text.find(words, verb.end, until)
         noun, definite = head(words)
         if start < 0 or not definite or noun not in self.s.person_titles:
@@ -417,7 +418,10 @@ class SubjectRules:
         if len(before) == 2 and normalize(before[1].group()) in titles and not gap.strip():
             before = before[:1]  # حي السيدة زينب، مسجد السيدة نفيسة: the title is part of the place's name
         noun, definite = head(before[-1].group())
-        return not definite and noun in self.s.named_after
+        lam = self.s.letters["lam"]
+        return not definite and (
+            noun in self.s.named_after or (noun.startswith(lam) and noun[1:] in self.s.named_after)
+        )
 
     def title_then_object(self, verb: Verb, words: str) -> str:
         """After a verb that addresses people, a bare title and more words (ودعا الوزير المنظمات الدولية إلى):
