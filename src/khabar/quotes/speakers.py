@@ -684,9 +684,27 @@ class ArticleSpeakers:
         if len(name) == 1 and not head(name[0])[1]:
             return self.misspelt(name[0])  # كوكر tagged apart from بوب كوركر: the same man
         if len(name) != 1:
-            return None
+            return self.named_next(entity_id) if name[0] in self.t.person_titles else None
         holder = self.titled(name[0], len(self.article.text))
         return holder if holder != entity_id else None
+
+    def named_next(self, entity_id: str) -> str | None:
+        """The person named right after a title the NER tagged as a person (أمين المنطقة المهندس فلان): within
+        `TITLE_REACH` of one of its mentions, in the same clause."""
+        text = self.article.text
+        for m in self.article.mentions:
+            if m.entity != entity_id:
+                continue
+            for after in self.article.mentions:
+                if (
+                    after.label == "PERSON"
+                    and after.entity
+                    and after.entity != entity_id
+                    and 0 < after.start - m.end <= TITLE_REACH
+                    and not STOP.search(text, m.end, after.start)
+                ):
+                    return after.entity
+        return None
 
     def feminine(self, entity_id: str | None) -> bool | None:
         """Whether a person is a woman (a feminine title, a given name in ة) or a man (a masculine title,
