@@ -750,3 +750,22 @@ def test_subject_words_stop_at_the_object_of_a_verb_of_pointing(pipeline):
         "افتتح وزير الصحة سالم القحطاني المستشفى الجديد. ولفت وزير الصحة النظر إلى أن المستشفى يضم مئتي سرير.",
     )
     assert found[-1] == ("لفت", "سالم القحطاني")
+
+
+def test_a_verbal_noun_after_the_verb_is_its_object_not_its_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "استقبل مدير الجمارك سعيد الكعبي وفدا تجاريا. وأكد حرص الجمارك على تسهيل حركة البضائع. "
+        "ورفض بحجة أن القانون لا يسمح بذلك.",
+    )
+    assert [who for _, who in found] == ["سعيد الكعبي", "سعيد الكعبي"]
+
+
+def test_subject_words_stop_at_a_verbal_noun_after_a_title(pipeline):
+    found = speakers(pipeline, "وطالب المدرب إنهاء عقد اللاعب، مشيرا إلى أن الفريق يحتاج إلى لاعب وسط.")
+    assert found == [("مشيرا", "المدرب")]
+
+
+def test_a_title_tagged_as_a_person_is_the_person_named_after_it(pipeline):
+    found = speakers(pipeline, "وقال أمين الأحساء المهندس عادل الملحم، إن المهرجان يستقبل الزوار يوميا.")
+    assert found == [("قال", "عادل الملحم")]

@@ -68,6 +68,7 @@ class SpeakerTables:
     place_nouns: frozenset[str]
     pronoun_phrases: frozenset[str]
     not_subject_words: frozenset[str]
+    object_nouns: frozenset[str]
     same_after: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
@@ -152,6 +153,7 @@ def speaker_tables() -> SpeakerTables:
         place_nouns=words("place_nouns"),
         pronoun_phrases=words("pronoun_phrases"),
         not_subject_words=words("not_subject_words"),
+        object_nouns=words("object_nouns"),
         same_after=words("same_after"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),

@@ -245,6 +245,7 @@ class SubjectRules:
             self.s.not_subject_words,
             self.s.demonstratives,
             self.s.person_nouns,
+            self.s.object_nouns,
         )
         if first and words[0].startswith(self.s.letters["lam"]):
             return False  # لوكالة فرانس برس: an addressee
@@ -951,7 +952,7 @@ class SubjectRules:
         ):
             return ""  # وتابع أعتقد أن: the words said open with the speaker's own verb
         lead = strip_conjunction(normalize(first.group()), self.s.not_opening) if first else ""
-        if first and (lead in self.s.not_opening or lead in self.s.not_subject_words):
+        if first and (lead in self.s.not_opening or lead in self.s.not_subject_words or lead in self.s.object_nouns):
             return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
         if len(words) == 1 and (lead in self.s.demonstratives or self.adverb(words[0].group())):
             return ""  # وأرجع ذلك إلى، لا تلفت كثيرا إلى، أعلن رسميا: no subject
@@ -972,18 +973,21 @@ class SubjectRules:
         return phrase
 
     def object_after(self, r: SentenceReader, subject, word) -> bool:
-        """Whether a verbal noun in ة right after a one-word definite subject is the verb's object (أكد الاجتماع
-        أهمية …، أوضحت الوزارة ضرورة …): a definite noun takes no indefinite word after it, bar a title's name."""
+        """Whether a verbal noun right after a one-word definite subject is the verb's object (أكد الاجتماع أهمية …،
+        أوضحت الوزارة ضرورة …، طالب المدرب إنهاء …): a definite noun takes no indefinite word after it, bar a
+        title's name — so after a title only a noun of `object_nouns`."""
         if subject is None or r.text[subject.end() : word.start()].strip():
             return False
         noun, definite = head(subject.group())
         norm = normalize(word.group())
+        titled = (
+            noun in self.s.person_titles
+            or normalize(subject.group()) in self.s.feminine_titles
+            or normalize(subject.group()) in self.s.masculine_titles
+        )
         return (
             definite
-            and noun not in self.s.person_titles
-            and normalize(subject.group()) not in self.s.feminine_titles
-            and normalize(subject.group()) not in self.s.masculine_titles
-            and word.group().endswith(self.s.letters["ta_marbuta"])
+            and (norm in self.s.object_nouns or (not titled and word.group().endswith(self.s.letters["ta_marbuta"])))
             and not norm.startswith(tuple(self.s.letters["definite"]))
             and norm not in self.s.male_names_in_ta
             and not any(m.start <= word.start() < m.end for m in r.mentions)
