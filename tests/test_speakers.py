@@ -769,3 +769,12 @@ def test_subject_words_stop_at_a_verbal_noun_after_a_title(pipeline):
 def test_a_title_tagged_as_a_person_is_the_person_named_after_it(pipeline):
     found = speakers(pipeline, "وقال أمين الأحساء المهندس عادل الملحم، إن المهرجان يستقبل الزوار يوميا.")
     assert found == [("قال", "عادل الملحم")]
+
+
+def test_a_long_title_with_one_word_more_is_the_person_given_the_shorter_one(pipeline):
+    found = speakers(
+        pipeline,
+        "قال ماجد الحربي مدير المكتب التنفيذي لمجلس وزراء الصحة في دول الخليج، إن التعاون يتزايد. "
+        "إلا أن المدير العام للمكتب التنفيذي لمجلس وزراء الصحة، أكد أن التحديات كبيرة.",
+    )
+    assert found == [("قال", "ماجد الحربي"), ("أكد", "ماجد الحربي")]

@@ -568,7 +568,8 @@ class ArticleSpeakers:
     def loosely_titled(self, words: str, at: int) -> str | None:
         """The one person given before `at` a fuller form of a title of three words or more: the same head and
         every other word of it in the title next to the name (مدير فرع السياحة بالرياض for فلان مدير عام فرع
-        هيئة السياحة والتراث بمنطقة الرياض)."""
+        هيئة السياحة والتراث بمنطقة الرياض) — but one in five, which a long title may add (المدير العام للمكتب
+        التنفيذي لمجلس X for فلان مدير المكتب التنفيذي لمجلس X)."""
         title = [self.title_word(w) for w in WORD.findall(normalize(words)) if w not in self.t.letters["name_links"]]
         if len(title) < 3 or title[0] not in self.t.person_titles:
             return None
@@ -585,7 +586,7 @@ class ArticleSpeakers:
             stops = list(STOP.finditer(lead))
             before = [self.title_word(w) for w in WORD.findall(normalize(lead[stops[-1].end() if stops else 0 :]))]
             before = before[before.index(title[0]) :] if title[0] in before else []  # مدير عام فرع … المهندس فلان
-            if any(g[:1] == title[:1] and set(title[1:]) <= set(g) for g in (given, before)):
+            if any(g[:1] == title[:1] and len(set(title[1:]) - set(g)) <= len(title) // 5 for g in (given, before)):
                 found.add(m.entity)
         return found.pop() if len(found) == 1 else None
 
