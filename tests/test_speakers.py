@@ -778,3 +778,12 @@ def test_a_long_title_with_one_word_more_is_the_person_given_the_shorter_one(pip
         "إلا أن المدير العام للمكتب التنفيذي لمجلس وزراء الصحة، أكد أن التحديات كبيرة.",
     )
     assert found == [("قال", "ماجد الحربي"), ("أكد", "ماجد الحربي")]
+
+
+def test_a_company_by_its_description_is_the_one_named_before_in_its_sentence(pipeline):
+    found = speakers(
+        pipeline,
+        "وتراجع سهم مجموعة سيمنس 2 في المائة بعدما قالت الشركة الألمانية المتخصصة في الصناعات الهندسية إن "
+        "أرباحها انخفضت.",
+    )
+    assert found[0][0] == "قالت" and "سيمنس" in found[0][1]

@@ -322,6 +322,8 @@ class ArticleSpeakers:
                 return entity, self.article.text[intro[0] : intro[1]]
             if noun in self.t.org_nouns and (entity := self.apposed(noun, at)):
                 return entity, None  # الصحيفة العريقة «فايننشال تايمز» … وتصف الصحيفة نفسها: that paper
+            if noun in self.t.org_nouns and (entity := self.org_in_sentence(at)):
+                return entity, None  # ارتفع سهم X بعدما قالت الشركة المتخصصة في …: X
             if last[1] and head(last[1])[0] == noun:  # ذكرت الإدارة الوطنية للمحيطات … وأوضحت الإدارة
                 return last
             if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
@@ -441,6 +443,16 @@ class ArticleSpeakers:
                     if len(WORD.findall(gap)) <= 2 and not regex.search(r"[،,.:;؛!?؟\n]", gap):
                         return x.entity
         return None
+
+    def org_in_sentence(self, at: int) -> str | None:
+        """The organisation named last before `at` in its sentence."""
+        sentence = next((x for x in self.article.sentences if x.start <= at < x.end), None)
+        named = [
+            m.entity
+            for m in self.article.mentions
+            if sentence is not None and sentence.start <= m.start and m.end <= at and m.label == "ORG" and m.entity
+        ]
+        return named[-1] if named else None
 
     def named_org(self, noun: str, at: int) -> str | None:
         """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""
