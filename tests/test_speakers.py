@@ -787,3 +787,17 @@ def test_a_company_by_its_description_is_the_one_named_before_in_its_sentence(pi
         "أرباحها انخفضت.",
     )
     assert found[0][0] == "قالت" and "سيمنس" in found[0][1]
+
+
+def test_a_phrase_or_a_question_word_after_the_verb_is_no_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير النقل خالد العمر إن المشروع يكتمل العام المقبل. وأضاف بهذا الصدد أن التكلفة تجاوزت مليار ريال. "
+        "وأوضح ما يجري في الموقع، مشيرا إلى أن العمل مستمر.",
+    )
+    assert [who for _, who in found] == ["وزير النقل خالد العمر"] * 3
+
+
+def test_the_former_is_the_first_of_the_people_named_before(pipeline):
+    found = speakers(pipeline, "التقى الوزير خالد العمر بالسفير سامي الحربي. وقال الأول إن العلاقات قوية.")
+    assert found == [("قال", "خالد العمر")]

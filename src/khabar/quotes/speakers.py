@@ -45,6 +45,8 @@ class SpeakerTables:
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
     official_nouns: frozenset[str]
+    former: frozenset[str]
+    latter: frozenset[str]
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -122,6 +124,8 @@ def speaker_tables() -> SpeakerTables:
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
         official_nouns=words("official_nouns"),
+        former=words("former"),
+        latter=words("latter"),
         org_nouns=words("org_nouns"),
         document_nouns=words("document_nouns"),
         outlet_nouns=words("outlet_nouns"),
@@ -300,6 +304,8 @@ class ArticleSpeakers:
         outlet = next((o for o in self.t.outlets.values() if bare and fold(o).split(None, 1)[-1] == bare), None)
         if outlet:  # وعلمت «عكاظ»: the paper
             return None, outlet
+        if bare in self.t.former or bare in self.t.latter:
+            return self.one_of_pair(bare in self.t.former, at), None
         noun, definite = head(words)
         if noun in self.t.honorific_pronouns:
             return self.salient_person(last, noun, at), None
@@ -539,6 +545,14 @@ class ArticleSpeakers:
         if entity is not None and entity.label == "PERSON":
             return entity.id
         return next((m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity), None)
+
+    def one_of_pair(self, former: bool, at: int) -> str | None:
+        """The former (or the latter) of the people named in the sentence before `at` and in its own up to `at`."""
+        starts = [x.start for x in self.article.sentences if x.start <= at]
+        since = starts[-2] if len(starts) > 1 else 0
+        people = [m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity and since <= m.start < at]
+        people = list(dict.fromkeys(people))
+        return (people[0] if former else people[-1]) if people else None
 
     def titled(self, words: str, at: int) -> str | None:
         """The person a title was given to earlier in the article (الأمير X محافظ جدة … وأشار محافظ جدة)."""

@@ -956,6 +956,8 @@ class SubjectRules:
             return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
         if len(words) == 1 and (lead in self.s.demonstratives or self.adverb(words[0].group())):
             return ""  # وأرجع ذلك إلى، لا تلفت كثيرا إلى، أعلن رسميا: no subject
+        if lead[:1] in self.s.letters["prepositions"] and lead[1:] in self.s.demonstratives:
+            return ""  # وأضاف بهذا الصدد أن: a phrase, the subject dropped
         if self.adverb(words[0].group()) and lead.startswith(self.s.letters["imperfect_she"]) and len(lead) > 4:
             return ""  # أكدت، تزامنا مع الغارات، أن: a verbal noun in the accusative, the subject stood before
         if (
