@@ -716,3 +716,88 @@ def test_the_outlet_that_carried_a_statement_is_not_its_speaker(pipeline):
         "وقال في تصريح بثته وكالة الأنباء الرسمية إن الوزراء سيباشرون أعمالهم من هناك.",
     )
     assert found[-1] == ("قال", "سالم الزهراني")
+
+
+def test_a_common_noun_after_a_verb_with_no_content_is_its_object(pipeline):
+    found = speakers(
+        pipeline,
+        "قال المهندس خالد السبيعي إن المشروع يكتمل العام المقبل. وذكر تفاصيل تنفيذه على ثلاث مراحل. "
+        "وأضاف أن المرحلة الأولى تنتهي في الربيع.",
+    )
+    assert found[-1] == ("أضاف", "خالد السبيعي")
+
+
+def test_an_official_with_an_adjective_of_origin_is_the_person_named_with_it(pipeline):
+    found = speakers(
+        pipeline,
+        "التقى رئيس الوزراء الأردني عمر الخطيب وزير الخارجية الكويتي ناصر العنزي في عمان. "
+        "وقال الخطيب إن العلاقات بين البلدين متينة. من جانبه، أكد المسؤول الكويتي أن بلاده تدعم الأردن.",
+    )
+    assert found[-1] == ("أكد", "ناصر العنزي")
+
+
+def test_the_name_after_a_title_and_its_body_with_a_name_inside_speaks(pipeline):
+    found = speakers(
+        pipeline,
+        "وأكد المتحدث الرسمي لمركز الملك فهد للأبحاث الطبية حمدان الشمراني، أن النتائج ستنشر قريبا.",
+    )
+    assert found[0][0] == "أكد" and "الشمراني" in found[0][1]
+
+
+def test_subject_words_stop_at_the_object_of_a_verb_of_pointing(pipeline):
+    found = speakers(
+        pipeline,
+        "افتتح وزير الصحة سالم القحطاني المستشفى الجديد. ولفت وزير الصحة النظر إلى أن المستشفى يضم مئتي سرير.",
+    )
+    assert found[-1] == ("لفت", "سالم القحطاني")
+
+
+def test_a_verbal_noun_after_the_verb_is_its_object_not_its_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "استقبل مدير الجمارك سعيد الكعبي وفدا تجاريا. وأكد حرص الجمارك على تسهيل حركة البضائع. "
+        "ورفض بحجة أن القانون لا يسمح بذلك.",
+    )
+    assert [who for _, who in found] == ["سعيد الكعبي", "سعيد الكعبي"]
+
+
+def test_subject_words_stop_at_a_verbal_noun_after_a_title(pipeline):
+    found = speakers(pipeline, "وطالب المدرب إنهاء عقد اللاعب، مشيرا إلى أن الفريق يحتاج إلى لاعب وسط.")
+    assert found == [("مشيرا", "المدرب")]
+
+
+def test_a_title_tagged_as_a_person_is_the_person_named_after_it(pipeline):
+    found = speakers(pipeline, "وقال أمين الأحساء المهندس عادل الملحم، إن المهرجان يستقبل الزوار يوميا.")
+    assert found == [("قال", "عادل الملحم")]
+
+
+def test_a_long_title_with_one_word_more_is_the_person_given_the_shorter_one(pipeline):
+    found = speakers(
+        pipeline,
+        "قال ماجد الحربي مدير المكتب التنفيذي لمجلس وزراء الصحة في دول الخليج، إن التعاون يتزايد. "
+        "إلا أن المدير العام للمكتب التنفيذي لمجلس وزراء الصحة، أكد أن التحديات كبيرة.",
+    )
+    assert found == [("قال", "ماجد الحربي"), ("أكد", "ماجد الحربي")]
+
+
+def test_a_company_by_its_description_is_the_one_named_before_in_its_sentence(pipeline):
+    found = speakers(
+        pipeline,
+        "وتراجع سهم مجموعة سيمنس 2 في المائة بعدما قالت الشركة الألمانية المتخصصة في الصناعات الهندسية إن "
+        "أرباحها انخفضت.",
+    )
+    assert found[0][0] == "قالت" and "سيمنس" in found[0][1]
+
+
+def test_a_phrase_or_a_question_word_after_the_verb_is_no_subject(pipeline):
+    found = speakers(
+        pipeline,
+        "قال وزير النقل خالد العمر إن المشروع يكتمل العام المقبل. وأضاف بهذا الصدد أن التكلفة تجاوزت مليار ريال. "
+        "وأوضح ما يجري في الموقع، مشيرا إلى أن العمل مستمر.",
+    )
+    assert [who for _, who in found] == ["وزير النقل خالد العمر"] * 3
+
+
+def test_the_former_is_the_first_of_the_people_named_before(pipeline):
+    found = speakers(pipeline, "التقى الوزير خالد العمر بالسفير سامي الحربي. وقال الأول إن العلاقات قوية.")
+    assert found == [("قال", "خالد العمر")]

@@ -164,6 +164,14 @@ class Memory:
 
     def heard(self, who: Speaker, quoted: bool = True) -> None:
         """`who` spoke (`quoted`: with words of their own, so a description the article may name again)."""
+        if (
+            not quoted
+            and not who.entity
+            and who.words
+            and self.model
+            and self.model.common_object(who.words, self.groups)
+        ):
+            return  # وذكرت تفاصيل الحادث: the verb's object, its subject dropped
         if who.entity or who.words:
             self.entity, self.words = who.entity, who.words
             if self.in_sentence is None:

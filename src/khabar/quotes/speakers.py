@@ -44,6 +44,9 @@ class SpeakerTables:
     first_person_verbs: frozenset[str]
     verb_particles: frozenset[str]
     unnamed_nouns: frozenset[str]
+    official_nouns: frozenset[str]
+    former: frozenset[str]
+    latter: frozenset[str]
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -67,6 +70,7 @@ class SpeakerTables:
     place_nouns: frozenset[str]
     pronoun_phrases: frozenset[str]
     not_subject_words: frozenset[str]
+    object_nouns: frozenset[str]
     same_after: frozenset[str]
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
@@ -119,6 +123,9 @@ def speaker_tables() -> SpeakerTables:
         first_person_verbs=words("first_person_verbs"),
         verb_particles=words("verb_particles"),
         unnamed_nouns=words("unnamed_nouns"),
+        official_nouns=words("official_nouns"),
+        former=words("former"),
+        latter=words("latter"),
         org_nouns=words("org_nouns"),
         document_nouns=words("document_nouns"),
         outlet_nouns=words("outlet_nouns"),
@@ -150,6 +157,7 @@ def speaker_tables() -> SpeakerTables:
         place_nouns=words("place_nouns"),
         pronoun_phrases=words("pronoun_phrases"),
         not_subject_words=words("not_subject_words"),
+        object_nouns=words("object_nouns"),
         same_after=words("same_after"),
         male_name_parts=words("male_name_parts"),
         outlets=dict(raw["outlets"]),
@@ -254,6 +262,20 @@ class ArticleSpeakers:
             end = len(text[:end].rstrip()) if end > 0 else last.start()
         return end
 
+    def common_object(self, words: str, partitive: frozenset[str]) -> bool:
+        """Whether the words after a verb with no content read as its object, not its subject (وذكرت تفاصيل
+        الحادث، وقدّر حجم الإنفاق): their first word an indefinite noun that no table knows as a speaker's and no
+        sound plural (مواطنون), in no name."""
+        noun, definite = head(words)
+        t = self.t
+        if definite or len(noun) < 3 or noun.endswith(tuple(t.letters["plural_endings"])):
+            return False
+        start = self.article.text.find(words)
+        if start >= 0 and any(m.start <= start < m.end for m in self.article.mentions):
+            return False
+        tables = (t.unnamed_nouns, t.org_nouns, t.document_nouns, t.person_titles, t.person_nouns, t.group_nouns)
+        return not any(noun in table for table in (*tables, t.related_nouns, t.outlet_nouns, partitive))
+
     def verbal_noun(self, norm: str) -> bool:
         """Whether a word is ب + an indefinite noun that is no place (بوقوع، بمقتل، بوجود; not بمحافظة، بمطار)."""
         letters, rest = self.t.letters, norm[1:]
@@ -282,6 +304,8 @@ class ArticleSpeakers:
         outlet = next((o for o in self.t.outlets.values() if bare and fold(o).split(None, 1)[-1] == bare), None)
         if outlet:  # وعلمت «عكاظ»: the paper
             return None, outlet
+        if bare in self.t.former or bare in self.t.latter:
+            return self.one_of_pair(bare in self.t.former, at), None
         noun, definite = head(words)
         if noun in self.t.honorific_pronouns:
             return self.salient_person(last, noun, at), None
@@ -297,11 +321,15 @@ class ArticleSpeakers:
             intro = self.introduction(noun, at)
             if intro and kind and kind not in self.kinds(self.article.text[intro[0] : intro[1]]):
                 return None  # المصدر الطبي after مصدر في وزارة الداخلية: another source, standing for itself
+            if not intro and kind and noun in self.t.official_nouns and (person := self.of_kind(kind, at)):
+                return person, None  # المسؤول الإماراتي after وزير الدولة الإماراتي أنور قرقاش
             if intro:  # an unnamed source is not the place or body named in its description, a body not its place
                 entity = self.mention_entity(*intro, ("ORG",)) if noun in self.t.org_nouns else None
                 return entity, self.article.text[intro[0] : intro[1]]
             if noun in self.t.org_nouns and (entity := self.apposed(noun, at)):
                 return entity, None  # الصحيفة العريقة «فايننشال تايمز» … وتصف الصحيفة نفسها: that paper
+            if noun in self.t.org_nouns and (entity := self.org_in_sentence(at)):
+                return entity, None  # ارتفع سهم X بعدما قالت الشركة المتخصصة في …: X
             if last[1] and head(last[1])[0] == noun:  # ذكرت الإدارة الوطنية للمحيطات … وأوضحت الإدارة
                 return last
             if fold(self.t.letters["article"] + noun) in self.t.outlet_nouns and self.article.source in self.t.outlets:
@@ -327,6 +355,23 @@ class ArticleSpeakers:
         if word in self.t.not_kinds or len(word) < 3:
             return ""
         return word if word.endswith(tuple(self.t.letters["nisba_endings"])) else ""
+
+    def of_kind(self, kind: str, at: int) -> str | None:
+        """The one person named before `at` with an adjective of origin `kind` (or its country: اماراتي, خليجي →
+        الخليج) among the words of the title next to one of their names, before or after it."""
+        forms, text, found = {kind, kind[: -len(self.t.letters["nisba"])]}, self.article.text, set()
+        people = [m for m in self.article.mentions if m.label == "PERSON" and m.entity and m.start < at]
+        for k, m in enumerate(people):  # the title before the name, or after it up to the clause's end
+            lead = text[max(0, m.start - TITLE_REACH * 2, people[k - 1].end if k else 0) : m.start]
+            stops = list(STOP.finditer(lead))
+            after = STOP.search(text, m.end, m.end + TITLE_REACH * 3)
+            end = after.start() if after else m.end
+            if k + 1 < len(people) and people[k + 1].start < end:
+                end = m.end  # a title between two names is the next one's (X وزير الخارجية الكويتي Y)
+            title = lead[stops[-1].end() if stops else 0 :] + " " + text[m.end : end]
+            if forms & {self.title_word(w) for w in WORD.findall(normalize(title))}:
+                found.add(m.entity)
+        return found.pop() if len(found) == 1 else None
 
     def kinds(self, description: str) -> set[str]:
         """The words of a description without their article, as `kind_of` reads them."""
@@ -404,6 +449,16 @@ class ArticleSpeakers:
                     if len(WORD.findall(gap)) <= 2 and not regex.search(r"[،,.:;؛!?؟\n]", gap):
                         return x.entity
         return None
+
+    def org_in_sentence(self, at: int) -> str | None:
+        """The organisation named last before `at` in its sentence."""
+        sentence = next((x for x in self.article.sentences if x.start <= at < x.end), None)
+        named = [
+            m.entity
+            for m in self.article.mentions
+            if sentence is not None and sentence.start <= m.start and m.end <= at and m.label == "ORG" and m.entity
+        ]
+        return named[-1] if named else None
 
     def named_org(self, noun: str, at: int) -> str | None:
         """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""
@@ -491,6 +546,14 @@ class ArticleSpeakers:
             return entity.id
         return next((m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity), None)
 
+    def one_of_pair(self, former: bool, at: int) -> str | None:
+        """The former (or the latter) of the people named in the sentence before `at` and in its own up to `at`."""
+        starts = [x.start for x in self.article.sentences if x.start <= at]
+        since = starts[-2] if len(starts) > 1 else 0
+        people = [m.entity for m in self.article.mentions if m.label == "PERSON" and m.entity and since <= m.start < at]
+        people = list(dict.fromkeys(people))
+        return (people[0] if former else people[-1]) if people else None
+
     def titled(self, words: str, at: int) -> str | None:
         """The person a title was given to earlier in the article (الأمير X محافظ جدة … وأشار محافظ جدة)."""
         key = normalize(words).strip()
@@ -531,7 +594,8 @@ class ArticleSpeakers:
     def loosely_titled(self, words: str, at: int) -> str | None:
         """The one person given before `at` a fuller form of a title of three words or more: the same head and
         every other word of it in the title next to the name (مدير فرع السياحة بالرياض for فلان مدير عام فرع
-        هيئة السياحة والتراث بمنطقة الرياض)."""
+        هيئة السياحة والتراث بمنطقة الرياض) — but one in five, which a long title may add (المدير العام للمكتب
+        التنفيذي لمجلس X for فلان مدير المكتب التنفيذي لمجلس X)."""
         title = [self.title_word(w) for w in WORD.findall(normalize(words)) if w not in self.t.letters["name_links"]]
         if len(title) < 3 or title[0] not in self.t.person_titles:
             return None
@@ -548,7 +612,7 @@ class ArticleSpeakers:
             stops = list(STOP.finditer(lead))
             before = [self.title_word(w) for w in WORD.findall(normalize(lead[stops[-1].end() if stops else 0 :]))]
             before = before[before.index(title[0]) :] if title[0] in before else []  # مدير عام فرع … المهندس فلان
-            if any(g[:1] == title[:1] and set(title[1:]) <= set(g) for g in (given, before)):
+            if any(g[:1] == title[:1] and len(set(title[1:]) - set(g)) <= len(title) // 5 for g in (given, before)):
                 found.add(m.entity)
         return found.pop() if len(found) == 1 else None
 
@@ -649,9 +713,27 @@ class ArticleSpeakers:
         if len(name) == 1 and not head(name[0])[1]:
             return self.misspelt(name[0])  # كوكر tagged apart from بوب كوركر: the same man
         if len(name) != 1:
-            return None
+            return self.named_next(entity_id) if name[0] in self.t.person_titles else None
         holder = self.titled(name[0], len(self.article.text))
         return holder if holder != entity_id else None
+
+    def named_next(self, entity_id: str) -> str | None:
+        """The person named right after a title the NER tagged as a person (أمين المنطقة المهندس فلان): within
+        `TITLE_REACH` of one of its mentions, in the same clause."""
+        text = self.article.text
+        for m in self.article.mentions:
+            if m.entity != entity_id:
+                continue
+            for after in self.article.mentions:
+                if (
+                    after.label == "PERSON"
+                    and after.entity
+                    and after.entity != entity_id
+                    and 0 < after.start - m.end <= TITLE_REACH
+                    and not STOP.search(text, m.end, after.start)
+                ):
+                    return after.entity
+        return None
 
     def feminine(self, entity_id: str | None) -> bool | None:
         """Whether a person is a woman (a feminine title, a given name in ة) or a man (a masculine title,

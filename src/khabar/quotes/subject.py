@@ -203,8 +203,9 @@ class SubjectRules:
     def name_after_title(self, r: SentenceReader, verb: Verb, words: str, until: int) -> str:
         """A title standing for the speaker (المتحدث الرسمي باسم مركز X، المدير الإقليمي للشركة) followed, before what
         was said, by the rest of its name phrase and a name the NER missed (… باسم الجناح العسكري بختيار دوغان، …):
-        the title through the name, else nothing. The name is one to three words after the title's definite
-        words, its first word indefinite and none of them a word of the tables."""
+        the title through the name, else nothing. The name is the last run of one to three words after the
+        title's definite words (or ل + a body's noun: لمركز), its first word indefinite and none of them a word
+        of the tables."""
         start = r.text.find(words, verb.end, until)
         noun, definite = head(words)
         if start < 0 or not definite or noun not in self.s.person_titles:
@@ -215,14 +216,14 @@ class SubjectRules:
             t.start < start + len(words) + len(gap) and t.end > start for t in r.article.timexes
         ):
             return ""
-        name = next(
-            (
-                k
-                for k, w in enumerate(found)
-                if not w.startswith(tuple(self.s.letters["definite"])) and w not in self.s.letters["name_links"]
-            ),
-            None,
-        )  # the title's name goes on over definite words (باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية)
+        letters = self.s.letters
+        plain = [
+            not w.startswith(tuple(letters["definite"]))
+            and w not in letters["name_links"]
+            and not (w.startswith(letters["lam"]) and w[1:] in self.s.named_after)  # لمركز الملك سلمان
+            for w in found
+        ]  # the title's name goes on over definite words and names (باسم مركز الملك سلمان للإغاثة): the last run
+        name = next((k for k in range(len(found) - 1, -1, -1) if plain[k] and not (k and plain[k - 1])), None)
         if name is None or not 1 <= len(found) - name <= 3 or not self.untitled_name(found[name:], name == 0):
             return ""
         return r.text[start : start + len(words) + len(gap.rstrip())]
@@ -244,6 +245,7 @@ class SubjectRules:
             self.s.not_subject_words,
             self.s.demonstratives,
             self.s.person_nouns,
+            self.s.object_nouns,
         )
         if first and words[0].startswith(self.s.letters["lam"]):
             return False  # لوكالة فرانس برس: an addressee
@@ -417,7 +419,10 @@ class SubjectRules:
         if len(before) == 2 and normalize(before[1].group()) in titles and not gap.strip():
             before = before[:1]  # حي السيدة زينب، مسجد السيدة نفيسة: the title is part of the place's name
         noun, definite = head(before[-1].group())
-        return not definite and noun in self.s.named_after
+        lam = self.s.letters["lam"]
+        return not definite and (
+            noun in self.s.named_after or (noun.startswith(lam) and noun[1:] in self.s.named_after)
+        )
 
     def title_then_object(self, verb: Verb, words: str) -> str:
         """After a verb that addresses people, a bare title and more words (ودعا الوزير المنظمات الدولية إلى):
@@ -914,7 +919,11 @@ class SubjectRules:
                 or not (k or w.group().endswith(self.s.letters["ta_marbuta"]))
                 or (k and norm.endswith(self.s.letters["participle_he"]) and not head(norm)[1])
             )  # يقول معلقا، الحديث معنا معللا ذلك; but قالت ناشطة، أكدت ناخبة: a feminine noun opening the subject
-            if participle or (k and norm in self.s.description_end) or (k == 1 and self.object_after(r, first, w)):
+            if (
+                participle
+                or (k and (norm in self.s.description_end or norm in self.s.not_subject_words))  # لفت الوزير النظر
+                or (k == 1 and self.object_after(r, first, w))
+            ):
                 end = w.start()
                 break
             first = w
@@ -943,10 +952,12 @@ class SubjectRules:
         ):
             return ""  # وتابع أعتقد أن: the words said open with the speaker's own verb
         lead = strip_conjunction(normalize(first.group()), self.s.not_opening) if first else ""
-        if first and (lead in self.s.not_opening or lead in self.s.not_subject_words):
+        if first and (lead in self.s.not_opening or lead in self.s.not_subject_words or lead in self.s.object_nouns):
             return ""  # خلص إلى استنتاج، لفت النظر إلى، طالب بمزيد من: a phrase or an object, the subject dropped
         if len(words) == 1 and (lead in self.s.demonstratives or self.adverb(words[0].group())):
             return ""  # وأرجع ذلك إلى، لا تلفت كثيرا إلى، أعلن رسميا: no subject
+        if lead[:1] in self.s.letters["prepositions"] and lead[1:] in self.s.demonstratives:
+            return ""  # وأضاف بهذا الصدد أن: a phrase, the subject dropped
         if self.adverb(words[0].group()) and lead.startswith(self.s.letters["imperfect_she"]) and len(lead) > 4:
             return ""  # أكدت، تزامنا مع الغارات، أن: a verbal noun in the accusative, the subject stood before
         if (
@@ -964,18 +975,21 @@ class SubjectRules:
         return phrase
 
     def object_after(self, r: SentenceReader, subject, word) -> bool:
-        """Whether a verbal noun in ة right after a one-word definite subject is the verb's object (أكد الاجتماع
-        أهمية …، أوضحت الوزارة ضرورة …): a definite noun takes no indefinite word after it, bar a title's name."""
+        """Whether a verbal noun right after a one-word definite subject is the verb's object (أكد الاجتماع أهمية …،
+        أوضحت الوزارة ضرورة …، طالب المدرب إنهاء …): a definite noun takes no indefinite word after it, bar a
+        title's name — so after a title only a noun of `object_nouns`."""
         if subject is None or r.text[subject.end() : word.start()].strip():
             return False
         noun, definite = head(subject.group())
         norm = normalize(word.group())
+        titled = (
+            noun in self.s.person_titles
+            or normalize(subject.group()) in self.s.feminine_titles
+            or normalize(subject.group()) in self.s.masculine_titles
+        )
         return (
             definite
-            and noun not in self.s.person_titles
-            and normalize(subject.group()) not in self.s.feminine_titles
-            and normalize(subject.group()) not in self.s.masculine_titles
-            and word.group().endswith(self.s.letters["ta_marbuta"])
+            and (norm in self.s.object_nouns or (not titled and word.group().endswith(self.s.letters["ta_marbuta"])))
             and not norm.startswith(tuple(self.s.letters["definite"]))
             and norm not in self.s.male_names_in_ta
             and not any(m.start <= word.start() < m.end for m in r.mentions)
