@@ -612,7 +612,7 @@ class ContentRules:
         head = first.group().removeprefix(self.c.article) if first else ""
         if not (named or head in claim_cues().source_nouns or head in self.rep.titles):
             return None
-        n = r.normal_offset(verb.end)
+        n, marks = r.normal_offset(verb.end), "".join(self.c.marks) + "".join(self.c.marks.values())
         for m in self.c.introducer.finditer(r.view.norm, n, r.normal_offset(limit)):
             intro, after = r.original(m.start(), m.start())[0], r.original(m.end(), m.end())[0]
             if any(x.start < intro < x.end for x in r.mentions):
@@ -626,7 +626,7 @@ class ContentRules:
             words = WORD.findall(gap)
             if regex.search(r"[.:؛!?؟]", gap) or self.another_clause(gap):
                 return None
-            opened = [i for i in range(verb.end, intro) if r.text[i] in self.c.marks]
+            opened = [i for i in range(verb.end, intro) if r.text[i] in marks]  # «…» counts twice, opened and closed
             if quoted and len(opened) % 2:
                 continue  # ” الصمصام 5 ” العميد …: the mark closes a name, it opens nothing
             if any(not self.short_quotation(r, i, self.c.long_subject // 2) for i in opened[::2]):
@@ -646,9 +646,10 @@ class ContentRules:
 
     def named_in_marks(self, r: SentenceReader, opening: int) -> bool:
         """A quotation joined to لـ before it or opening with a name noun (لـ«شركة …»، «جمعية …») is a name."""
-        before = normalize(r.text[max(r.sentence.start, opening - 3) : opening]).rstrip()  # لـ: the tatweel dropped
+        before = normalize(r.text[max(r.sentence.start, opening - 4) : opening]).rstrip()  # لـ: the tatweel dropped
         first = WORD.match(r.view.norm, r.normal_offset(opening + 1))
-        joined = bool(before) and before[-1].isalpha() and before[-1] in self.c.attached
+        word = regex.search(r"\p{L}+$", before)  # the lam a word of its own, not a verb's last letter (وقال «…»)
+        joined = word is not None and strip_conjunction(word.group()) in self.c.attached
         return joined or (first is not None and first.group() in self.c.name_nouns)
 
     def ends_sentence(self, r: SentenceReader, opening: int) -> bool:
