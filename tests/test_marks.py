@@ -202,3 +202,12 @@ def test_a_name_in_marks_inside_a_long_subject_before_a_colon(pipeline):
         "direct",
         "نتوقع طلبا كبيرا على الوحدات السكنية الجديدة. وسنطرح المرحلة الثانية قبل نهاية العام",
     ) in found
+
+
+def test_a_quotation_by_telephone_closed_after_its_full_stop(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقال مسؤول محلي لوكالة الأنباء عبر الهاتف «الطرق إلى المدينة مفتوحة الآن أمام الشاحنات.» "
+        "وتنتظر القوافل على الحدود منذ أيام.",
+    )
+    assert ("direct", "الطرق إلى المدينة مفتوحة الآن أمام الشاحنات.") in [(q.kind, q.text) for q in a.quotes]

@@ -231,12 +231,14 @@ class ContentRules:
 
     def long_quotation(self, r: SentenceReader, i: int, words: int = 5) -> bool:
         """Whether a quotation of at least `words` words opens at `i` and ends its clause (a full stop,
-        a comma or the paragraph's end after it)."""
+        a comma or the paragraph's end after it, or a full stop inside the marks: «….» وتسعى …)."""
         if i >= len(r.text) or r.text[i] not in mark_cues().closing:
             return False
         end = self.quotation_end(r.text, i)
         if end is None or len(WORD.findall(r.text, i + 1, end)) < words:
             return False
+        if regex.search(r"[.!?؟…]\s*$", r.text[i + 1 : end]):
+            return True
         return regex.match(r"[\s\u0640]*(?:[.،,!?؟…؛\n]|$)", r.text[end + 1 : end + 4]) is not None
 
     def through_quotation(self, r: SentenceReader, marks: list[tuple[int, int]], start: int, end: int) -> int:
