@@ -367,3 +367,8 @@ def test_a_colon_after_a_title_word_opens_a_title(pipeline):
 def test_other_persons_and_forms_of_known_speech_verbs(pipeline, text, cue, words):
     found, _ = quotes(pipeline, text)
     assert any(c == cue and w == words for _, c, w in found), found
+
+
+def test_a_fact_reported_after_afada_bi(pipeline):
+    found, _ = quotes(pipeline, "وأفادت مصادر محلية بوقوع انفجار قرب السوق الرئيسي في المدينة صباح اليوم.")
+    assert ("indirect", "أفادت", "وقوع انفجار قرب السوق الرئيسي في المدينة صباح اليوم") in found
