@@ -782,6 +782,8 @@ class ContentRules:
         before = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
         if before and strip_conjunction(before[-1], shortest=2) in rep.not_after:
             return None  # حسبما أكد مصدر مقرب: an according-to phrase
+        if before and strip_conjunction(before[-1], shortest=2) in self.s.relatives:
+            return None  # الطائرات التي تعهدت واشنطن بتزويدها: a relative clause about a noun
         if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
             return None  # أوضح لنا أبرز مخططاته؟: a question
         if norm in rep.participles and not self.continues(r, verb):
