@@ -374,11 +374,6 @@ def test_a_fact_reported_after_afada_bi(pipeline):
     assert ("indirect", "أفادت", "وقوع انفجار قرب السوق الرئيسي في المدينة صباح اليوم") in found
 
 
-def test_a_promise_with_what_was_promised_after_bi(pipeline):
-    found, _ = quotes(pipeline, "ووعد المدير بتقديم الدعم الكامل للأندية الصغيرة خلال الموسم المقبل.")
-    assert ("indirect", "وعد", "تقديم الدعم الكامل للأندية الصغيرة خلال الموسم المقبل") in found
-
-
 def test_a_verb_in_a_relative_clause_has_no_object_content(pipeline):
     found, _ = quotes(pipeline, "وانطلقت أمس أعمال القمة التي دعا الملك إلى عقدها في العاصمة بحضور الوزراء.")
     assert found == []
