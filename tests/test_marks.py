@@ -181,3 +181,33 @@ def test_a_mark_after_a_colon_opens_a_new_quotation_when_the_one_before_was_left
     said = [q.text for q in a.quotes]
     assert "نحن جاهزون لاستقبال الطلاب" in said
     assert not any("وأوضح المدير" in t for t in said)
+
+
+@pytest.mark.parametrize("verb", ["وقال", "ويقول", "وتقول"])
+def test_straight_marks_right_after_a_verb_ending_in_lam(pipeline, verb):
+    a, _ = analyse(pipeline, f'وفي حديثه عن المشروع {verb} "الأعمال تسير وفق الجدول ولن يتأخر التسليم".')
+    found = [(q.kind, q.text) for q in a.quotes]
+    assert ("direct", "الأعمال تسير وفق الجدول ولن يتأخر التسليم") in found
+
+
+def test_a_name_in_marks_inside_a_long_subject_before_a_colon(pipeline):
+    text = (
+        "وقال خالد العمري رئيس مجلس إدارة شركة النخبة للتطوير العقاري والاستثمار في بيان تلقت «المدينة» "
+        "نسخة منه: «نتوقع طلبا "
+        "كبيرا على الوحدات السكنية الجديدة. وسنطرح المرحلة الثانية قبل نهاية العام»."
+    )
+    a, _ = analyse(pipeline, text)
+    found = [(q.kind, q.text) for q in a.quotes]
+    assert (
+        "direct",
+        "نتوقع طلبا كبيرا على الوحدات السكنية الجديدة. وسنطرح المرحلة الثانية قبل نهاية العام",
+    ) in found
+
+
+def test_a_quotation_by_telephone_closed_after_its_full_stop(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وقال مسؤول محلي لوكالة الأنباء عبر الهاتف «الطرق إلى المدينة مفتوحة الآن أمام الشاحنات.» "
+        "وتنتظر القوافل على الحدود منذ أيام.",
+    )
+    assert ("direct", "الطرق إلى المدينة مفتوحة الآن أمام الشاحنات.") in [(q.kind, q.text) for q in a.quotes]

@@ -350,3 +350,30 @@ def test_a_colon_after_a_title_word_opens_a_title(pipeline):
     assert found == []
     found, _ = quotes(pipeline, "وقال الوزير في كلمته بعنوان: نحن فخورون بما تحقق هذا العام.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "words"),
+    [
+        (
+            "وتتابع سارة العتيبي «سنفتتح فرعين جديدين في الشمال قبل نهاية الصيف».",
+            "تتابع",
+            "سنفتتح فرعين جديدين في الشمال قبل نهاية الصيف",
+        ),
+        ("وأشاد المدير بالموظفين، مردفا أن الشركة ستوزع مكافآت على الجميع.", "مردفا", "الشركة ستوزع مكافآت على الجميع"),
+        ("وأجمع الزوار بقولهم إن الحديقة أجمل من العام الماضي.", "بقولهم", "الحديقة أجمل من العام الماضي"),
+    ],
+)
+def test_other_persons_and_forms_of_known_speech_verbs(pipeline, text, cue, words):
+    found, _ = quotes(pipeline, text)
+    assert any(c == cue and w == words for _, c, w in found), found
+
+
+def test_a_fact_reported_after_afada_bi(pipeline):
+    found, _ = quotes(pipeline, "وأفادت مصادر محلية بوقوع انفجار قرب السوق الرئيسي في المدينة صباح اليوم.")
+    assert ("indirect", "أفادت", "وقوع انفجار قرب السوق الرئيسي في المدينة صباح اليوم") in found
+
+
+def test_a_verb_in_a_relative_clause_has_no_object_content(pipeline):
+    found, _ = quotes(pipeline, "وانطلقت أمس أعمال القمة التي دعا الملك إلى عقدها في العاصمة بحضور الوزراء.")
+    assert found == []

@@ -231,12 +231,14 @@ class ContentRules:
 
     def long_quotation(self, r: SentenceReader, i: int, words: int = 5) -> bool:
         """Whether a quotation of at least `words` words opens at `i` and ends its clause (a full stop,
-        a comma or the paragraph's end after it)."""
+        a comma or the paragraph's end after it, or a full stop inside the marks: «….» وتسعى …)."""
         if i >= len(r.text) or r.text[i] not in mark_cues().closing:
             return False
         end = self.quotation_end(r.text, i)
         if end is None or len(WORD.findall(r.text, i + 1, end)) < words:
             return False
+        if regex.search(r"[.!?؟…]\s*$", r.text[i + 1 : end]):
+            return True
         return regex.match(r"[\s\u0640]*(?:[.،,!?؟…؛\n]|$)", r.text[end + 1 : end + 4]) is not None
 
     def through_quotation(self, r: SentenceReader, marks: list[tuple[int, int]], start: int, end: int) -> int:
@@ -612,7 +614,7 @@ class ContentRules:
         head = first.group().removeprefix(self.c.article) if first else ""
         if not (named or head in claim_cues().source_nouns or head in self.rep.titles):
             return None
-        n = r.normal_offset(verb.end)
+        n, marks = r.normal_offset(verb.end), "".join(self.c.marks) + "".join(self.c.marks.values())
         for m in self.c.introducer.finditer(r.view.norm, n, r.normal_offset(limit)):
             intro, after = r.original(m.start(), m.start())[0], r.original(m.end(), m.end())[0]
             if any(x.start < intro < x.end for x in r.mentions):
@@ -626,7 +628,7 @@ class ContentRules:
             words = WORD.findall(gap)
             if regex.search(r"[.:؛!?؟]", gap) or self.another_clause(gap):
                 return None
-            opened = [i for i in range(verb.end, intro) if r.text[i] in self.c.marks]
+            opened = [i for i in range(verb.end, intro) if r.text[i] in marks]  # «…» counts twice, opened and closed
             if quoted and len(opened) % 2:
                 continue  # ” الصمصام 5 ” العميد …: the mark closes a name, it opens nothing
             if any(not self.short_quotation(r, i, self.c.long_subject // 2) for i in opened[::2]):
@@ -646,9 +648,10 @@ class ContentRules:
 
     def named_in_marks(self, r: SentenceReader, opening: int) -> bool:
         """A quotation joined to لـ before it or opening with a name noun (لـ«شركة …»، «جمعية …») is a name."""
-        before = normalize(r.text[max(r.sentence.start, opening - 3) : opening]).rstrip()  # لـ: the tatweel dropped
+        before = normalize(r.text[max(r.sentence.start, opening - 4) : opening]).rstrip()  # لـ: the tatweel dropped
         first = WORD.match(r.view.norm, r.normal_offset(opening + 1))
-        joined = bool(before) and before[-1].isalpha() and before[-1] in self.c.attached
+        word = regex.search(r"\p{L}+$", before)  # the lam a word of its own, not a verb's last letter (وقال «…»)
+        joined = word is not None and strip_conjunction(word.group()) in self.c.attached
         return joined or (first is not None and first.group() in self.c.name_nouns)
 
     def ends_sentence(self, r: SentenceReader, opening: int) -> bool:
@@ -779,6 +782,8 @@ class ContentRules:
         before = WORD.findall(r.view.norm, max(0, r.normal_offset(verb.start) - 12), r.normal_offset(verb.start))
         if before and strip_conjunction(before[-1], shortest=2) in rep.not_after:
             return None  # حسبما أكد مصدر مقرب: an according-to phrase
+        if before and strip_conjunction(before[-1], shortest=2) in self.s.relatives:
+            return None  # الطائرات التي تعهدت واشنطن بتزويدها: a relative clause about a noun
         if r.text[r.sentence.start : r.sentence.end].rstrip().endswith(("؟", "?")):
             return None  # أوضح لنا أبرز مخططاته؟: a question
         if norm in rep.participles and not self.continues(r, verb):
