@@ -350,3 +350,15 @@ def test_a_colon_after_a_title_word_opens_a_title(pipeline):
     assert found == []
     found, _ = quotes(pipeline, "وقال الوزير في كلمته بعنوان: نحن فخورون بما تحقق هذا العام.")
     assert found == []
+
+
+def test_a_semicolon_does_not_end_what_was_said(pipeline):
+    text = (
+        "وأوضح مدير الجمعية أن التبرعات تراجعت هذا العام؛ فقد انخفض عدد المتبرعين إلى النصف؛ "
+        "مشيرا إلى أن الجمعية ستطلق حملة جديدة."
+    )
+    found, _ = quotes(pipeline, text)
+    assert ("indirect", "أوضح", "التبرعات تراجعت هذا العام؛ فقد انخفض عدد المتبرعين إلى النصف") in found
+    assert ("indirect", "مشيرا", "الجمعية ستطلق حملة جديدة") in found
+    found, _ = quotes(pipeline, "وقال المدرب إن الفريق جاهز للمباراة؛ مقدما شكره للجماهير على دعمها.")
+    assert ("indirect", "قال", "الفريق جاهز للمباراة") in found

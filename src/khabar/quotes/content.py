@@ -15,6 +15,7 @@ from khabar.quotes.reading import (
     EDGE,
     FULL_STOP,
     LAST_WORD,
+    SEMICOLON,
     SET_OFF,
     STOPS,
     SUBJECT_GAP,
@@ -53,6 +54,37 @@ class ContentRules:
                 if end <= at:
                     break
                 q.end, q.text = end, article.text[q.start : end]
+            self.through_semicolons(article, q, sentences, starts)
+
+    def through_semicolons(self, article: Article, q: Quote, sentences: list, starts: set[int]) -> None:
+        """`قال إن …؛ فقد …؛ حيث …`: a semicolon the splitter took for a sentence's end does not end what was
+        said; the quote goes on to the end of the next clause, trimmed as any content, unless that clause
+        opens a quote of its own, a speaker's participle (…؛ مشيرا إلى أن …) or an according-to phrase."""
+        while (m := SEMICOLON.match(article.text, q.end)) is not None:
+            at = m.end()
+            sentence = next((x for x in sentences if x.start <= at < x.end), None)
+            if sentence is None or any(sentence.start <= s < sentence.end for s in starts):
+                break
+            r = SentenceReader(article, sentence)
+            n = r.normal_offset(at)
+            first = WORD.match(r.view.norm, n)
+            if first is None or self.speakers_participle(r, n) or self.c.according_to.match(r.view.norm, n):
+                break
+            end = trim(article.text, at, self.clause_end(r, at, []), EDGE)[1]
+            if end <= at:
+                break
+            q.end, q.text = end, article.text[q.start : end]
+
+    def speakers_participle(self, r: SentenceReader, n: int) -> bool:
+        """Whether the words at `n` in the view open the speaker's next act or report (مشيرا، معتبرا، مقدما
+        شكره), not words of what was said."""
+        first = WORD.match(r.view.norm, n)
+        word = first.group() if first else ""
+        return (
+            word in self.rep.participles
+            or word in self.rep.any_object_participles
+            or mark_cues().speaker_acts.match(r.view.norm, n) is not None
+        )
 
     def complementiser(self, word: str) -> bool:
         """أن، إن، بأن, alone or with an attached pronoun (أنه، إنها)."""
