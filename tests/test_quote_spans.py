@@ -362,3 +362,9 @@ def test_a_semicolon_does_not_end_what_was_said(pipeline):
     assert ("indirect", "مشيرا", "الجمعية ستطلق حملة جديدة") in found
     found, _ = quotes(pipeline, "وقال المدرب إن الفريق جاهز للمباراة؛ مقدما شكره للجماهير على دعمها.")
     assert ("indirect", "قال", "الفريق جاهز للمباراة") in found
+
+
+@pytest.mark.parametrize("noun", ["نظام", "بوابة", "منصة", "باقة", "خيمة"])
+def test_a_word_in_marks_after_the_noun_of_a_named_thing_is_a_name(pipeline, noun):
+    found, _ = quotes(pipeline, f"وأوضح المدير أن {noun} «مسار» سيكون متاحا للجميع الأسبوع المقبل.")
+    assert [kind for kind, _, _ in found] == ["indirect"]
