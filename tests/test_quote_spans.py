@@ -368,3 +368,19 @@ def test_a_semicolon_does_not_end_what_was_said(pipeline):
 def test_a_word_in_marks_after_the_noun_of_a_named_thing_is_a_name(pipeline, noun):
     found, _ = quotes(pipeline, f"وأوضح المدير أن {noun} «مسار» سيكون متاحا للجميع الأسبوع المقبل.")
     assert [kind for kind, _, _ in found] == ["indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("وقال الوزير إن الأزمة انتهت، لكنه أكد أن الحذر ما زال واجبا.", "الأزمة انتهت", "الحذر ما زال واجبا"),
+        (
+            "وأوضح المدير أن المبيعات تراجعت، في الوقت الذي أكد فيه المحللون أن السوق ستتعافى قريبا.",
+            "المبيعات تراجعت",
+            "السوق ستتعافى قريبا",
+        ),
+    ],
+)
+def test_a_turn_opened_by_lakinnahu_or_fi_alwaqt_alladhi_ends_what_was_said(pipeline, text, first, second):
+    found, _ = quotes(pipeline, text)
+    assert [q for _, _, q in found] == [first, second]
