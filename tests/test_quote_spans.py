@@ -384,3 +384,14 @@ def test_a_word_in_marks_after_the_noun_of_a_named_thing_is_a_name(pipeline, nou
 def test_a_turn_opened_by_lakinnahu_or_fi_alwaqt_alladhi_ends_what_was_said(pipeline, text, first, second):
     found, _ = quotes(pipeline, text)
     assert [q for _, _, q in found] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "inner",
+    ["«الجودة أولا»", '"الجودة أولا"'],
+)
+def test_a_short_quotation_inside_a_quotation_does_not_end_it(pipeline, inner):
+    mark, close = ("«", "»") if inner[0] == "«" else ('"', '"')
+    words = f"المصنع يعمل بطاقته الكاملة، وشعارنا منذ البداية {inner} ولن نغيره مهما كانت الظروف"
+    found, _ = quotes(pipeline, f"وقال المدير في حديثه للصحفيين {mark}{words}{close}. وغادر القاعة بعد ذلك.")
+    assert ("direct", "قال", words) in found

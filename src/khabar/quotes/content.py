@@ -28,6 +28,8 @@ from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
 
+INNER_WORDS = 5  # words at most of a quotation inside a quotation («… شعارنا «الجودة أولا» منذ …»)
+
 
 class ContentRules:
     """`QuoteFinder`'s rules for cues and content (a mixin: the tables live on the finder)."""
@@ -206,15 +208,49 @@ class ContentRules:
         if mark in closers:  # a symmetric mark: within its paragraph
             found = [j for j in (text.find(c, i + 1, paragraph_end) for c in closers) if j > 0]
             if found and not self.opens_word(text, min(found)):
-                return min(found)
+                return self.past_inner(text, min(found), closers, paragraph_end)
         else:
-            m = k.ends[mark].search(text, i + 1, min(len(text), i + k.cross_paragraph))
-            if m is not None and text[m.start()] != mark:
-                return m.start()
+            pos, limit = i + 1, min(len(text), i + k.cross_paragraph)
+            while (m := k.ends[mark].search(text, pos, limit)) is not None:
+                if text[m.start()] != mark:
+                    return m.start()
+                inner = k.ends[mark].search(text, m.end(), limit)
+                if inner is None or text[inner.start()] == mark or self.long_inner(text, m.end(), inner.start()):
+                    break
+                pos = inner.end()  # «… شعارنا «الجودة أولا» منذ …»: a short quotation inside the quotation
         if i > 0 and text[i - 1].isalpha():
             return None  # unclosed and stuck to the word before: a closing mark whose opening was lost
         end = trim(text, i + 1, self.unclosed_end(text, i, paragraph_end), EDGE)[1]
         return end if end > i + 1 else None
+
+    def past_inner(self, text: str, j: int, closers: str, paragraph_end: int) -> int:
+        """The closing mark of a symmetric quotation, past the short quotations inside it; the first mark
+        at `j` when no closing mark follows them in the same sentence."""
+        end = j
+        while (inner := self.inner_quotation(text, end, closers, paragraph_end)) is not None:
+            found = [e for e in (text.find(c, inner + 1, paragraph_end) for c in closers) if e > 0]
+            if not found or regex.search(r"[.!?؟]\s", text[inner : min(found)]):
+                return j
+            end = min(found)
+        return end
+
+    def inner_quotation(self, text: str, j: int, closers: str, paragraph_end: int) -> int | None:
+        """Where a short quotation inside a quotation ends when the symmetric mark at `j` opens one (a space
+        before it, a letter after it and its own closing mark soon after: "… وشعارنا "الجودة أولا" ولن …")."""
+        if not (text[j - 1 : j].isspace() and text[j + 1 : j + 2].isalpha()):
+            return None
+        found = [e for e in (text.find(c, j + 1, paragraph_end) for c in closers) if e > 0]
+        if not found or self.long_inner(text, j + 1, min(found)) or text[min(found) + 1 : min(found) + 2].isalpha():
+            return None
+        return min(found)
+
+    @staticmethod
+    def long_inner(text: str, start: int, end: int) -> bool:
+        """Whether the words between two marks are too many, or run past a sentence's end, for a quotation
+        inside a quotation."""
+        return (
+            len(WORD.findall(text, start, end)) > INNER_WORDS or regex.search(r"[.!?؟\n]", text[start:end]) is not None
+        )
 
     @staticmethod
     def opens_word(text: str, j: int) -> bool:
