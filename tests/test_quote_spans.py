@@ -395,3 +395,13 @@ def test_a_short_quotation_inside_a_quotation_does_not_end_it(pipeline, inner):
     words = f"المصنع يعمل بطاقته الكاملة، وشعارنا منذ البداية {inner} ولن نغيره مهما كانت الظروف"
     found, _ = quotes(pipeline, f"وقال المدير في حديثه للصحفيين {mark}{words}{close}. وغادر القاعة بعد ذلك.")
     assert ("direct", "قال", words) in found
+
+
+@pytest.mark.parametrize(
+    "rest",
+    ["، فيما ارتفعت الواردات بنسبة طفيفة", "، وذلك بعد تراجع الطلب في الأسواق الآسيوية"],
+)
+def test_a_contrast_or_circumstance_after_a_comma_goes_on_with_what_was_said(pipeline, rest):
+    said = "الصادرات تراجعت بنسبة عشرة في المائة" + rest
+    found, _ = quotes(pipeline, f"وأوضح التقرير السنوي للهيئة أن {said}.")
+    assert ("indirect", "أوضح", said) in found
