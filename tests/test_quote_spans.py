@@ -405,3 +405,15 @@ def test_a_contrast_or_circumstance_after_a_comma_goes_on_with_what_was_said(pip
     said = "الصادرات تراجعت بنسبة عشرة في المائة" + rest
     found, _ = quotes(pipeline, f"وأوضح التقرير السنوي للهيئة أن {said}.")
     assert ("indirect", "أوضح", said) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وجدد الوزير التزام بلاده بالاتفاقية الدولية التي تؤكد على حماية التراث الثقافي للشعوب.",
+        "ويأتي القرار تطبيقا للنظام الأساسي للمنظمة الذي يدعو إلى تعزيز التعاون بين الأعضاء.",
+    ],
+)
+def test_what_a_text_or_policy_stands_for_is_no_quote(pipeline, text):
+    found, _ = quotes(pipeline, text)
+    assert found == []

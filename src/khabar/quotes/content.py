@@ -410,6 +410,8 @@ class ContentRules:
             return True  # ووصفت رحيله بالخسارة، بعد أن ترك …: a time clause, not what was said
         if self.hypothetical(r, q.cue.start) or self.relative_object(r, q.cue) or self.may_say(r, q.cue):
             return True
+        if self.stands_for(r, q.cue):
+            return True
         c0 = r.normal_offset(q.cue.start)
         if k.according_before.search(r.view.norm, max(0, c0 - 15), c0):
             return True  # وأوضحت الوزارة وفقا لما ذكرت صحيفة X أن …: the paper is the claim's source
@@ -426,6 +428,21 @@ class ContentRules:
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, at - 60) : at])[-1]
         words = [strip_conjunction(normalize(w), k.hypothetical) for w in WORD.findall(clause)]
         return any(w in k.hypothetical for w in words[-k.hypothetical_reach :])
+
+    def stands_for(self, r: SentenceReader, cue: Span) -> bool:
+        """Whether a present speech verb follows a relative pronoun and takes its preposition at once (الميثاق
+        الذي يدعو إلى …، السياسة التي تؤكد على …): what a text or policy stands for, not a statement."""
+        verb = strip_conjunction(normalize(cue.text), self.known)
+        if verb[:1] not in self.rep.present or verb in self.rep.past_present_like:
+            return False
+        before = WORD.findall(r.text, max(r.sentence.start, cue.start - 12), cue.start)
+        after = WORD.match(r.text, cue.end + 1)
+        return (
+            bool(before)
+            and normalize(before[-1]) in self.s.relatives
+            and after is not None
+            and normalize(after.group()) in self.rep.preps.get(verb, ())
+        )
 
     def may_say(self, r: SentenceReader, cue: Span) -> bool:
         """Whether a present speech verb follows قد / ربما (قد يقول المرء إن …): a possibility, not a report."""
