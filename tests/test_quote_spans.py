@@ -376,4 +376,70 @@ def test_a_fact_reported_after_afada_bi(pipeline):
 
 def test_a_verb_in_a_relative_clause_has_no_object_content(pipeline):
     found, _ = quotes(pipeline, "وانطلقت أمس أعمال القمة التي دعا الملك إلى عقدها في العاصمة بحضور الوزراء.")
+
+
+def test_a_semicolon_does_not_end_what_was_said(pipeline):
+    text = (
+        "وأوضح مدير الجمعية أن التبرعات تراجعت هذا العام؛ فقد انخفض عدد المتبرعين إلى النصف؛ "
+        "مشيرا إلى أن الجمعية ستطلق حملة جديدة."
+    )
+    found, _ = quotes(pipeline, text)
+    assert ("indirect", "أوضح", "التبرعات تراجعت هذا العام؛ فقد انخفض عدد المتبرعين إلى النصف") in found
+    assert ("indirect", "مشيرا", "الجمعية ستطلق حملة جديدة") in found
+    found, _ = quotes(pipeline, "وقال المدرب إن الفريق جاهز للمباراة؛ مقدما شكره للجماهير على دعمها.")
+    assert ("indirect", "قال", "الفريق جاهز للمباراة") in found
+
+
+@pytest.mark.parametrize("noun", ["نظام", "بوابة", "منصة", "باقة", "خيمة"])
+def test_a_word_in_marks_after_the_noun_of_a_named_thing_is_a_name(pipeline, noun):
+    found, _ = quotes(pipeline, f"وأوضح المدير أن {noun} «مسار» سيكون متاحا للجميع الأسبوع المقبل.")
+    assert [kind for kind, _, _ in found] == ["indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("وقال الوزير إن الأزمة انتهت، لكنه أكد أن الحذر ما زال واجبا.", "الأزمة انتهت", "الحذر ما زال واجبا"),
+        (
+            "وأوضح المدير أن المبيعات تراجعت، في الوقت الذي أكد فيه المحللون أن السوق ستتعافى قريبا.",
+            "المبيعات تراجعت",
+            "السوق ستتعافى قريبا",
+        ),
+    ],
+)
+def test_a_turn_opened_by_lakinnahu_or_fi_alwaqt_alladhi_ends_what_was_said(pipeline, text, first, second):
+    found, _ = quotes(pipeline, text)
+    assert [q for _, _, q in found] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "inner",
+    ["«الجودة أولا»", '"الجودة أولا"'],
+)
+def test_a_short_quotation_inside_a_quotation_does_not_end_it(pipeline, inner):
+    mark, close = ("«", "»") if inner[0] == "«" else ('"', '"')
+    words = f"المصنع يعمل بطاقته الكاملة، وشعارنا منذ البداية {inner} ولن نغيره مهما كانت الظروف"
+    found, _ = quotes(pipeline, f"وقال المدير في حديثه للصحفيين {mark}{words}{close}. وغادر القاعة بعد ذلك.")
+    assert ("direct", "قال", words) in found
+
+
+@pytest.mark.parametrize(
+    "rest",
+    ["، فيما ارتفعت الواردات بنسبة طفيفة", "، وذلك بعد تراجع الطلب في الأسواق الآسيوية"],
+)
+def test_a_contrast_or_circumstance_after_a_comma_goes_on_with_what_was_said(pipeline, rest):
+    said = "الصادرات تراجعت بنسبة عشرة في المائة" + rest
+    found, _ = quotes(pipeline, f"وأوضح التقرير السنوي للهيئة أن {said}.")
+    assert ("indirect", "أوضح", said) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وجدد الوزير التزام بلاده بالاتفاقية الدولية التي تؤكد على حماية التراث الثقافي للشعوب.",
+        "ويأتي القرار تطبيقا للنظام الأساسي للمنظمة الذي يدعو إلى تعزيز التعاون بين الأعضاء.",
+    ],
+)
+def test_what_a_text_or_policy_stands_for_is_no_quote(pipeline, text):
+    found, _ = quotes(pipeline, text)
     assert found == []

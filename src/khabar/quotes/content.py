@@ -15,6 +15,7 @@ from khabar.quotes.reading import (
     EDGE,
     FULL_STOP,
     LAST_WORD,
+    SEMICOLON,
     SET_OFF,
     STOPS,
     SUBJECT_GAP,
@@ -26,6 +27,8 @@ from khabar.quotes.speakers import head
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
+
+INNER_WORDS = 5  # words at most of a quotation inside a quotation («… شعارنا «الجودة أولا» منذ …»)
 
 
 class ContentRules:
@@ -53,6 +56,37 @@ class ContentRules:
                 if end <= at:
                     break
                 q.end, q.text = end, article.text[q.start : end]
+            self.through_semicolons(article, q, sentences, starts)
+
+    def through_semicolons(self, article: Article, q: Quote, sentences: list, starts: set[int]) -> None:
+        """`قال إن …؛ فقد …؛ حيث …`: a semicolon the splitter took for a sentence's end does not end what was
+        said; the quote goes on to the end of the next clause, trimmed as any content, unless that clause
+        opens a quote of its own, a speaker's participle (…؛ مشيرا إلى أن …) or an according-to phrase."""
+        while (m := SEMICOLON.match(article.text, q.end)) is not None:
+            at = m.end()
+            sentence = next((x for x in sentences if x.start <= at < x.end), None)
+            if sentence is None or any(sentence.start <= s < sentence.end for s in starts):
+                break
+            r = SentenceReader(article, sentence)
+            n = r.normal_offset(at)
+            first = WORD.match(r.view.norm, n)
+            if first is None or self.speakers_participle(r, n) or self.c.according_to.match(r.view.norm, n):
+                break
+            end = trim(article.text, at, self.clause_end(r, at, []), EDGE)[1]
+            if end <= at:
+                break
+            q.end, q.text = end, article.text[q.start : end]
+
+    def speakers_participle(self, r: SentenceReader, n: int) -> bool:
+        """Whether the words at `n` in the view open the speaker's next act or report (مشيرا، معتبرا، مقدما
+        شكره), not words of what was said."""
+        first = WORD.match(r.view.norm, n)
+        word = first.group() if first else ""
+        return (
+            word in self.rep.participles
+            or word in self.rep.any_object_participles
+            or mark_cues().speaker_acts.match(r.view.norm, n) is not None
+        )
 
     def complementiser(self, word: str) -> bool:
         """أن، إن، بأن, alone or with an attached pronoun (أنه، إنها)."""
@@ -174,15 +208,49 @@ class ContentRules:
         if mark in closers:  # a symmetric mark: within its paragraph
             found = [j for j in (text.find(c, i + 1, paragraph_end) for c in closers) if j > 0]
             if found and not self.opens_word(text, min(found)):
-                return min(found)
+                return self.past_inner(text, min(found), closers, paragraph_end)
         else:
-            m = k.ends[mark].search(text, i + 1, min(len(text), i + k.cross_paragraph))
-            if m is not None and text[m.start()] != mark:
-                return m.start()
+            pos, limit = i + 1, min(len(text), i + k.cross_paragraph)
+            while (m := k.ends[mark].search(text, pos, limit)) is not None:
+                if text[m.start()] != mark:
+                    return m.start()
+                inner = k.ends[mark].search(text, m.end(), limit)
+                if inner is None or text[inner.start()] == mark or self.long_inner(text, m.end(), inner.start()):
+                    break
+                pos = inner.end()  # «… شعارنا «الجودة أولا» منذ …»: a short quotation inside the quotation
         if i > 0 and text[i - 1].isalpha():
             return None  # unclosed and stuck to the word before: a closing mark whose opening was lost
         end = trim(text, i + 1, self.unclosed_end(text, i, paragraph_end), EDGE)[1]
         return end if end > i + 1 else None
+
+    def past_inner(self, text: str, j: int, closers: str, paragraph_end: int) -> int:
+        """The closing mark of a symmetric quotation, past the short quotations inside it; the first mark
+        at `j` when no closing mark follows them in the same sentence."""
+        end = j
+        while (inner := self.inner_quotation(text, end, closers, paragraph_end)) is not None:
+            found = [e for e in (text.find(c, inner + 1, paragraph_end) for c in closers) if e > 0]
+            if not found or regex.search(r"[.!?؟]\s", text[inner : min(found)]):
+                return j
+            end = min(found)
+        return end
+
+    def inner_quotation(self, text: str, j: int, closers: str, paragraph_end: int) -> int | None:
+        """Where a short quotation inside a quotation ends when the symmetric mark at `j` opens one (a space
+        before it, a letter after it and its own closing mark soon after: "… وشعارنا "الجودة أولا" ولن …")."""
+        if not (text[j - 1 : j].isspace() and text[j + 1 : j + 2].isalpha()):
+            return None
+        found = [e for e in (text.find(c, j + 1, paragraph_end) for c in closers) if e > 0]
+        if not found or self.long_inner(text, j + 1, min(found)) or text[min(found) + 1 : min(found) + 2].isalpha():
+            return None
+        return min(found)
+
+    @staticmethod
+    def long_inner(text: str, start: int, end: int) -> bool:
+        """Whether the words between two marks are too many, or run past a sentence's end, for a quotation
+        inside a quotation."""
+        return (
+            len(WORD.findall(text, start, end)) > INNER_WORDS or regex.search(r"[.!?؟\n]", text[start:end]) is not None
+        )
 
     @staticmethod
     def opens_word(text: str, j: int) -> bool:
@@ -344,6 +412,8 @@ class ContentRules:
             return True  # ووصفت رحيله بالخسارة، بعد أن ترك …: a time clause, not what was said
         if self.hypothetical(r, q.cue.start) or self.relative_object(r, q.cue) or self.may_say(r, q.cue):
             return True
+        if self.stands_for(r, q.cue):
+            return True
         c0 = r.normal_offset(q.cue.start)
         if k.according_before.search(r.view.norm, max(0, c0 - 15), c0):
             return True  # وأوضحت الوزارة وفقا لما ذكرت صحيفة X أن …: the paper is the claim's source
@@ -360,6 +430,21 @@ class ContentRules:
         clause = regex.split(r"[،,.:؛!?؟\n]", r.text[max(r.sentence.start, at - 60) : at])[-1]
         words = [strip_conjunction(normalize(w), k.hypothetical) for w in WORD.findall(clause)]
         return any(w in k.hypothetical for w in words[-k.hypothetical_reach :])
+
+    def stands_for(self, r: SentenceReader, cue: Span) -> bool:
+        """Whether a present speech verb follows a relative pronoun and takes its preposition at once (الميثاق
+        الذي يدعو إلى …، السياسة التي تؤكد على …): what a text or policy stands for, not a statement."""
+        verb = strip_conjunction(normalize(cue.text), self.known)
+        if verb[:1] not in self.rep.present or verb in self.rep.past_present_like:
+            return False
+        before = WORD.findall(r.text, max(r.sentence.start, cue.start - 12), cue.start)
+        after = WORD.match(r.text, cue.end + 1)
+        return (
+            bool(before)
+            and normalize(before[-1]) in self.s.relatives
+            and after is not None
+            and normalize(after.group()) in self.rep.preps.get(verb, ())
+        )
 
     def may_say(self, r: SentenceReader, cue: Span) -> bool:
         """Whether a present speech verb follows قد / ربما (قد يقول المرء إن …): a possibility, not a report."""

@@ -26,6 +26,7 @@ BETWEEN_MARK = " " + chr(0x0640)  # a space or a tatweel between a word and a qu
 SET_OFF = regex.compile(r"[،,\-–—]\s*")  # the comma or dash closing a phrase set off in a sentence
 LAST_WORD = regex.compile(r"(\p{L}+)\s*$")  # the word right before a point in the text
 FULL_STOP = regex.compile(r"\s*\.\s*")  # a full stop between a quote and the sentence that goes on with it
+SEMICOLON = regex.compile(r"\s*؛\s*")  # a semicolon between two clauses of one statement
 
 
 @dataclass
