@@ -253,3 +253,57 @@ def test_a_phrase_inside_a_clause_qualifies_it_up_to_the_next_clause(pipeline):
     )
     (claim,) = a.claims
     assert claim.text.endswith("ثلاثين دولة أوروبية وأفريقية") and "ماكرون" in claim.source_text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "ووفقا لعاملين في قطاع البناء، فإن كثيرا من المقاولين سيغادرون السوق هذا العام.",
+            "كثيرا من المقاولين سيغادرون السوق هذا العام",
+            "عاملين في قطاع البناء",
+        ),
+        (
+            "وبحسب بعض المطلعين على شؤون النادي، فإن المدرب سيرحل بعد نهاية الموسم.",
+            "المدرب سيرحل بعد نهاية الموسم",
+            "المطلعين",
+        ),
+        (
+            "وبحسب عدد من طلابها، فإن الكلية تفتقر إلى مختبر للعلوم منذ سنوات.",
+            "الكلية تفتقر إلى مختبر للعلوم منذ سنوات",
+            "طلابها",
+        ),
+    ],
+)
+def test_groups_of_people_are_sources(pipeline, text, content, source):
+    """A sound plural of people (عاملين، المطلعين), possessed too (طلابها), is a source."""
+    a, _ = analyse(pipeline, text)
+    (claim,) = a.claims
+    assert claim.text == content and source in claim.source_text
+
+
+def test_a_phrase_between_dashes_inside_its_clause(pipeline):
+    a, _ = analyse(pipeline, "وخلت القرية -بحسب سكانها- من أي مركز صحي منذ عشر سنوات.")
+    (claim,) = a.claims
+    assert claim.text == "خلت القرية -بحسب سكانها- من أي مركز صحي منذ عشر سنوات"
+
+
+def test_a_title_with_a_preposition_before_the_source_name(pipeline):
+    a, names = analyse(
+        pipeline,
+        "والمشروع الجديد سيوفر ألف وظيفة في المنطقة وفقا للنائب سمير الخطيب ويضيف التقرير أن العمل سيبدأ قريبا.",
+    )
+    claim = next(c for c in a.claims if c.cue.text.startswith("وفقا"))
+    assert claim.text == "المشروع الجديد سيوفر ألف وظيفة في المنطقة" and "الخطيب" in names[claim.source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويحدد حجم المسكن وفقا لعدد أفراد الأسرة المقيمين فيه.",
+        "وتطبق العقوبات على المخالفين وفقا للقوانين المعمول بها.",
+    ],
+)
+def test_a_number_of_people_or_a_plural_of_things_is_no_source(pipeline, text):
+    a, _ = analyse(pipeline, text)
+    assert a.claims == []

@@ -178,26 +178,40 @@ class AccordingRules:
 
     def speaker_like(self, src: Source) -> bool:
         """A named person or organisation, a name in quotation marks (”عكاظ”), or words headed by a noun
-        of the `source_nouns` table (past a quantifier: وفقا لآخر تقديرات …، بحسب العديد من الصحف)."""
+        of the `source_nouns` table or of the speaker tables' people and bodies, possessed too (طلابها), or
+        by a sound plural of people (للعاملين، المدافعين) — past a quantifier: وفقا لآخر تقديرات …، بحسب
+        العديد من الصحف."""
         if src.named or (src.text or "")[:1] in self.c.marks:
             return True
         k = claim_cues()
-        for first in WORD.findall(src.text or ""):
-            word = normalize(first)
+        words = [normalize(w) for w in WORD.findall(src.text or "")]
+        for i, word in enumerate(words):
             forms = {word, word.removeprefix(self.c.article)}
             if word.startswith(self.c.attached * 2):  # للبيانات: ل + البيانات
                 forms.add(self.c.article + word[2:])
             while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
                 word = word[1:]
                 forms |= {word, word.removeprefix(self.c.article)}
+            if forms & k.partitives and k.partitive_link not in words[i + 1 : i + 3]:
+                return False  # وفقا لعدد أفراد الأسرة: a number
             if forms & (k.quantifiers | k.same_before):  # لنفس المصدر
                 continue
             if forms & k.weak_sources:  # بيانات الوزارة, not البيانات الواردة عن إنجازهم
-                return any(c in (src.text or "") for c in self.c.marks) or any(
-                    normalize(w) in k.source_nouns for w in WORD.findall(src.text or "")[1:]
-                )
-            return bool((forms | {self.c.article + word}) & k.source_nouns)  # للألمانية: لل + ألمانية
+                return any(c in (src.text or "") for c in self.c.marks) or any(w in k.source_nouns for w in words[1:])
+            forms |= {self.c.article + word}  # للألمانية: لل + ألمانية
+            forms |= {f[: -len(p)] for f in forms for p in self.s.letters["possessives"] if f.endswith(p)}
+            return bool(forms & (k.source_nouns | k.speaker_nouns)) or any(self.people_plural(f) for f in forms)
         return False
+
+    def people_plural(self, word: str) -> bool:
+        """A sound plural of people in the case after a preposition (عاملين، المدافعين → مدافعين), not a
+        broken plural in ين (قوانين) nor a noun with the article still on (الصين)."""
+        return (
+            not word.startswith(self.c.article)
+            and word.endswith(self.s.letters["oblique_plural"])
+            and self.plural_noun(word)
+            and not claim_cues().broken_plural.search(word)
+        )
 
     def clause_after(self, r: SentenceReader, end: int) -> int | None:
         """Where a أن-clause right after a source starts (فيما أفادت تقارير بأن …), if there is one."""
@@ -403,7 +417,7 @@ class AccordingRules:
         words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
-            end = unnamed.end("src")
+            end = regex.compile(rf"{LETTER}*").match(r.view.norm, unnamed.end("src")).end()  # سكانها: the whole word
             more = k.unnamed_more.match(r.view.norm, end)
             if more and (name := self.name_at(r, r.original(more.end(), more.end())[0])) is not None:
                 end = r.normal_offset(name.end)  # تقرير صادر عن صندوق النقد الدولي وستعود …: up to the name
