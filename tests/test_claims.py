@@ -307,3 +307,23 @@ def test_a_title_with_a_preposition_before_the_source_name(pipeline):
 def test_a_number_of_people_or_a_plural_of_things_is_no_source(pipeline, text):
     a, _ = analyse(pipeline, text)
     assert a.claims == []
+
+
+def test_a_date_between_the_verb_and_the_source(pipeline):
+    a, _ = analyse(pipeline, "وارتفعت أسعار القمح في الأسواق المحلية، حسبما ذكرت أمس الخميس وكالة الأنباء الرسمية.")
+    (claim,) = a.claims
+    assert claim.text == "ارتفعت أسعار القمح في الأسواق المحلية" and "وكالة الأنباء" in claim.source_text
+
+
+def test_a_relaying_phrase_with_a_pronoun_between_verb_and_quotation(pipeline):
+    a, names = analyse(
+        pipeline, "وقال المدرب سامي العلي فيما نقلته وكالة الأنباء الكويتية: «الفريق جاهز للمباراة المقبلة»."
+    )
+    (quote,) = a.quotes
+    assert quote.text == "الفريق جاهز للمباراة المقبلة"
+    assert any("الكويتية" in t for t in [*quote.reported_by_text, *(names.get(r, "") for r in quote.reported_by)])
+
+
+def test_a_verb_with_its_object_after_a_date_is_no_source(pipeline):
+    a, _ = analyse(pipeline, "وضم النادي ثلاثة لاعبين جدد هذا الصيف، كما كشف الثلاثاء عن مدربه الجديد.")
+    assert a.claims == []

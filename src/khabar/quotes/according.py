@@ -157,10 +157,10 @@ class AccordingRules:
             cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
             verbal.append((cue_start, cue_end))
             src = self.source(r, cue_end, entity_of)
-            if src.text is None:
-                continue
-            if m.group("particle") in k.while_particles and not (set(m.group("cue").split()) & k.while_verbs):
-                continue  # فيما أكد المدير أن …: a quote
+            if src.text is None or normalize(src.text.split()[0]) in k.prepositions:
+                continue  # كما كشف الثلاثاء عن خطته: the verb's object, no source
+            if m.group("particle") in k.while_particles and m.group("verb") not in k.while_verbs:
+                continue  # فيما أكد المدير أن …: a quote; فيما نقلته وكالة X: a claim
             if m.group("particle") in k.after_content:
                 if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or self.clause_after(r, src.end):
                     continue  # كما أعلنت الوزارة أن …: a quote
@@ -389,7 +389,9 @@ class AccordingRules:
         skip = k.source_skip.match(r.view.norm, r.normal_offset(start))
         if skip:  # وفقا لما صرح به، أمس، الوزير …
             start = r.original(skip.end(), skip.end())[0]
-            date = next((t for t in r.article.timexes if t.start == start), None)
+        at = start + len(r.text[start:]) - len(r.text[start:].lstrip())
+        date = next((t for t in r.article.timexes if t.start == at), None)
+        if skip or date:  # حسبما ذكرت أمس الجمعة وكالة …
             start = date.end if date else start
             start += len(r.text[start:]) - len(r.text[start:].lstrip(EDGE))
         for x in r.mentions:

@@ -18,7 +18,7 @@ LETTER = r"[\p{L}\p{M}]"
 
 @dataclass(frozen=True)
 class ClaimCues:
-    verbal: regex.Pattern  # حسبما أوضح، كما أعلنت: a particle and a speech verb (groups `particle`, `cue`)
+    verbal: regex.Pattern  # حسبما أوضح، كما أعلنت: a particle and a speech verb (groups `particle`, `verb`, `cue`)
     after_content: frozenset[str]
     while_particles: frozenset[str]  # فيما: a claim's cue only with a verb of reporting news
     while_verbs: frozenset[str]
@@ -42,6 +42,7 @@ class ClaimCues:
     then: regex.Pattern  # فإن: the clause after a phrase starts after it
     ender: regex.Pattern  # وبهذا: the clause after a phrase ends before it
     inside: regex.Pattern  # إلى after a phrase between commas: the phrase sits inside a clause
+    prepositions: frozenset[str]  # those words: no source opens with one (كما كشف الثلاثاء عن خطته)
     lead: regex.Pattern  # مما: where the clause holding such a phrase starts
     same_after: frozenset[str]  # المصدر نفسه: the source named before
     same_before: frozenset[str]  # نفس المصدر
@@ -64,7 +65,7 @@ def claim_cues() -> ClaimCues:
     return ClaimCues(
         verbal=regex.compile(
             rf"(?<!{LETTER}){conj}?(?P<cue>(?P<particle>{open_alternation(raw['verbal_particles'])})\s*"
-            rf"(?:{open_alternation(raw['verbal_verbs'])})(?:{open_alternation(raw['object_pronouns'])})?)(?!{LETTER})"
+            rf"(?P<verb>{open_alternation(raw['verbal_verbs'])})(?:{open_alternation(raw['object_pronouns'])})?)(?!{LETTER})"
         ),
         after_content=folded(raw["after_content"]),
         while_particles=folded(raw["while_particles"]),
@@ -96,6 +97,7 @@ def claim_cues() -> ClaimCues:
         then=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_then'])})(?!{LETTER})\s*"),
         ender=regex.compile(rf"\s+(?<!{LETTER})(?:{open_alternation(raw['scope_enders'])})(?!{LETTER})"),
         inside=regex.compile(rf"\s*[،,\-–—]\s*(?:{open_alternation(raw['scope_inside'])})(?!{LETTER})"),
+        prepositions=folded(raw["scope_inside"]),
         lead=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_leads'])})(?!{LETTER})"),
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
         same_after=folded(raw["same_after"]),
