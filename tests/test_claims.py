@@ -327,3 +327,19 @@ def test_a_relaying_phrase_with_a_pronoun_between_verb_and_quotation(pipeline):
 def test_a_verb_with_its_object_after_a_date_is_no_source(pipeline):
     a, _ = analyse(pipeline, "وضم النادي ثلاثة لاعبين جدد هذا الصيف، كما كشف الثلاثاء عن مدربه الجديد.")
     assert a.claims == []
+
+
+def test_a_relaying_phrase_between_commas_before_the_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وذكر موقع «الخليج اليوم» الإخباري، نقلا عن مسؤول كبير بـ«أرامكو»، أن الشركة ستفتتح مصفاة جديدة العام المقبل.",
+    )
+    (quote,) = a.quotes
+    assert quote.text == "الشركة ستفتتح مصفاة جديدة العام المقبل"
+    assert any("أرامكو" in t for t in quote.reported_by_text) and a.claims == []
+
+
+def test_an_unnamed_source_goes_on_over_a_name_in_marks(pipeline):
+    a, _ = analyse(pipeline, 'وارتفع عدد الأطفال المصابين إلى ثلاثمئة، وفقا لتقرير أصدرته منظمة "أطفال العالم".')
+    (claim,) = a.claims
+    assert claim.source_text.endswith('"أطفال العالم"')

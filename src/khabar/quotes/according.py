@@ -11,6 +11,7 @@ import regex
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.quotes.claims import LETTER, claim_cues, mark_cues
 from khabar.quotes.reading import EDGE, Phrase, Source, Verb
+from khabar.quotes.speakers import QUOTED_NAME
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
@@ -214,9 +215,10 @@ class AccordingRules:
         )
 
     def clause_after(self, r: SentenceReader, end: int) -> int | None:
-        """Where a أن-clause right after a source starts (فيما أفادت تقارير بأن …), if there is one."""
+        """Where a أن-clause right after a source, or after the comma closing it, starts (فيما أفادت تقارير بأن …؛
+        وذكر موقع X، نقلا عن مسؤول، أن …), if there is one."""
         n = r.normal_offset(end)
-        n += len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip())
+        n += len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip(" \t،,"))
         clause = self.c.introducer.match(r.view.norm, n)
         return r.original(clause.end(), clause.end())[0] if clause and clause.group("comp") else None
 
@@ -426,6 +428,9 @@ class AccordingRules:
             elif words and more and len(WORD.findall(words.group("src"))) <= 10:
                 end = words.end("src")
             s, e = r.original(unnamed.start("src"), end)
+            e += r.text[e : e + 1] == "\u0640"
+            if quoted := QUOTED_NAME.match(r.text, e):  # مسؤول في «الشركة»، مسؤول بـ«الشركة»: the name in marks
+                e = quoted.end()
             return Source(None, r.text[s:e], e)
         if (titled := self.titled_person(r, start, cut, entity_of)) is not None:
             return titled
