@@ -343,3 +343,13 @@ def test_an_unnamed_source_goes_on_over_a_name_in_marks(pipeline):
     a, _ = analyse(pipeline, 'وارتفع عدد الأطفال المصابين إلى ثلاثمئة، وفقا لتقرير أصدرته منظمة "أطفال العالم".')
     (claim,) = a.claims
     assert claim.source_text.endswith('"أطفال العالم"')
+
+
+def test_a_source_by_title_is_the_person_the_next_quote_gives_it(pipeline):
+    a, names = analyse(
+        pipeline,
+        "وأغلقت السلطات الطريق الساحلي أمس، حسبما أعلن محافظ المدينة. "
+        "وقال المحافظ سالم الراشد إن الطريق سيفتح أمام السيارات بعد يومين.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "أغلقت السلطات الطريق الساحلي أمس" and "الراشد" in names.get(claim.source, "")

@@ -16,6 +16,8 @@ from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
 
+TITLED_REACH = 40  # characters from a claim to the next cue; twice as many of that cue's subject
+
 
 class AccordingRules:
     """`QuoteFinder`'s rules for claims (a mixin: the tables live on the finder)."""
@@ -117,6 +119,26 @@ class AccordingRules:
                 earlier = [(found.entity, found.text)]
             if earlier:
                 c.source, c.source_text = earlier[-1]
+
+    def titled_sources(self, article: Article, quotes: list[Quote], claims: list[Claim]) -> None:
+        """A claim's source given only by a title (حسبما أعلن محافظ المنطقة، حسبما أكد محاميه) is the speaker
+        of the next quote, right after it, whose subject carries that title (وقال المحامي X، وصرح X محافظ عدن)."""
+        titles = self.s.person_titles | self.s.related_nouns
+        for c in claims:
+            words = WORD.findall(normalize(c.source_text or ""))
+            if c.source or not words or len(words) > 3:
+                continue
+            first = words[0].removeprefix(self.c.article)
+            endings = [e for e in self.s.letters["possessed_endings"] if first.endswith(e)]
+            forms = {first, *(first[: -len(e)] for e in endings)} & titles
+            after = next((q for q in quotes if q.cue is not None and q.cue.start > c.end), None)
+            if not forms or after is None or after.cue.start - c.end > TITLED_REACH:
+                continue
+            subject = normalize(article.text[after.cue.end : min(after.start, after.cue.end + 2 * TITLED_REACH)])
+            if (after.speaker or after.speaker_text) and any(
+                w.removeprefix(self.c.article) in forms for w in WORD.findall(subject)
+            ):
+                c.source, c.source_text = after.speaker, after.speaker_text
 
     def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
         """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
