@@ -353,3 +353,14 @@ def test_a_source_by_title_is_the_person_the_next_quote_gives_it(pipeline):
     )
     (claim,) = a.claims
     assert claim.text == "أغلقت السلطات الطريق الساحلي أمس" and "الراشد" in names.get(claim.source, "")
+
+
+def test_a_document_owned_by_a_name_ends_at_the_name(pipeline):
+    a, names = analyse(
+        pipeline,
+        "وتحسنت نتائج الطلاب في الرياضيات، وفقا لتحليل جامعة الملك سعود لنتائج ما يقرب من أربعمئة ألف طالب في "
+        "المدارس الثانوية الحكومية.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "تحسنت نتائج الطلاب في الرياضيات"
+    assert "جامعة الملك سعود" in (names.get(claim.source) or claim.source_text)

@@ -422,7 +422,7 @@ class AccordingRules:
             if not (start <= x.start <= start + 30) or x.label == "NORP":
                 continue
             gap = " ".join(normalize(r.text[start : x.start]).replace("،", " ").split()).strip(' ."«“”')
-            if gap in ("", *self.c.attached) or k.source_lead.fullmatch(gap):
+            if gap in ("", *self.c.attached) or k.source_lead.fullmatch(gap) or self.owned_by(gap):
                 end = x.end
                 begin = x.start if gap in ("", *self.c.attached) else start
                 if r.text[x.start - 1 : x.start] in self.c.marks and r.text[end : end + 1] in mark_cues().closing.get(
@@ -463,6 +463,10 @@ class AccordingRules:
             entity = self.antecedent(r, Verb(cue_end, cue_end, ""), text, entity_of) or self.named_before(r, text)
             return Source(entity, text, e, named=entity is not None and " " not in text)
         return Source()
+
+    def owned_by(self, gap: str) -> bool:
+        """Whether the one word before a name is a source's noun the name owns (لتحليل جامعة X، بيانات X)."""
+        return " " not in gap and self.speaker_like(Source(text=gap))
 
     def definite_end(self, r: SentenceReader, start: int, end: int) -> int:
         """Where a source's words end: before an indefinite word right after a definite one or a name, which
