@@ -364,3 +364,12 @@ def test_a_document_owned_by_a_name_ends_at_the_name(pipeline):
     (claim,) = a.claims
     assert claim.text == "تحسنت نتائج الطلاب في الرياضيات"
     assert "جامعة الملك سعود" in (names.get(claim.source) or claim.source_text)
+
+
+def test_a_source_ends_before_a_time_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وارتفع عدد زوار الموقع إلى مليون زائر، حسب الإحصائيات الرسمية للشركة بعد أن أطلقت خدماتها الجديدة.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "ارتفع عدد زوار الموقع إلى مليون زائر" and claim.source_text == "الإحصائيات الرسمية للشركة"
