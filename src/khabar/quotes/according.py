@@ -450,7 +450,7 @@ class AccordingRules:
             elif words and more and len(WORD.findall(words.group("src"))) <= 10:
                 end = words.end("src")
             s, e = r.original(unnamed.start("src"), end)
-            e += r.text[e : e + 1] == "\u0640"
+            e += bool(r.text[e : e + 1]) and not normalize(r.text[e : e + 1])  # a tatweel (بـ) the view drops
             if quoted := QUOTED_NAME.match(r.text, e):  # مسؤول في «الشركة»، مسؤول بـ«الشركة»: the name in marks
                 e = quoted.end()
             return Source(None, r.text[s:e], e)
