@@ -253,3 +253,123 @@ def test_a_phrase_inside_a_clause_qualifies_it_up_to_the_next_clause(pipeline):
     )
     (claim,) = a.claims
     assert claim.text.endswith("ثلاثين دولة أوروبية وأفريقية") and "ماكرون" in claim.source_text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "ووفقا لعاملين في قطاع البناء، فإن كثيرا من المقاولين سيغادرون السوق هذا العام.",
+            "كثيرا من المقاولين سيغادرون السوق هذا العام",
+            "عاملين في قطاع البناء",
+        ),
+        (
+            "وبحسب بعض المطلعين على شؤون النادي، فإن المدرب سيرحل بعد نهاية الموسم.",
+            "المدرب سيرحل بعد نهاية الموسم",
+            "المطلعين",
+        ),
+        (
+            "وبحسب عدد من طلابها، فإن الكلية تفتقر إلى مختبر للعلوم منذ سنوات.",
+            "الكلية تفتقر إلى مختبر للعلوم منذ سنوات",
+            "طلابها",
+        ),
+    ],
+)
+def test_groups_of_people_are_sources(pipeline, text, content, source):
+    """A sound plural of people (عاملين، المطلعين), possessed too (طلابها), is a source."""
+    a, _ = analyse(pipeline, text)
+    (claim,) = a.claims
+    assert claim.text == content and source in claim.source_text
+
+
+def test_a_phrase_between_dashes_inside_its_clause(pipeline):
+    a, _ = analyse(pipeline, "وخلت القرية -بحسب سكانها- من أي مركز صحي منذ عشر سنوات.")
+    (claim,) = a.claims
+    assert claim.text == "خلت القرية -بحسب سكانها- من أي مركز صحي منذ عشر سنوات"
+
+
+def test_a_title_with_a_preposition_before_the_source_name(pipeline):
+    a, names = analyse(
+        pipeline,
+        "والمشروع الجديد سيوفر ألف وظيفة في المنطقة وفقا للنائب سمير الخطيب ويضيف التقرير أن العمل سيبدأ قريبا.",
+    )
+    claim = next(c for c in a.claims if c.cue.text.startswith("وفقا"))
+    assert claim.text == "المشروع الجديد سيوفر ألف وظيفة في المنطقة" and "الخطيب" in names[claim.source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويحدد حجم المسكن وفقا لعدد أفراد الأسرة المقيمين فيه.",
+        "وتطبق العقوبات على المخالفين وفقا للقوانين المعمول بها.",
+    ],
+)
+def test_a_number_of_people_or_a_plural_of_things_is_no_source(pipeline, text):
+    a, _ = analyse(pipeline, text)
+    assert a.claims == []
+
+
+def test_a_date_between_the_verb_and_the_source(pipeline):
+    a, _ = analyse(pipeline, "وارتفعت أسعار القمح في الأسواق المحلية، حسبما ذكرت أمس الخميس وكالة الأنباء الرسمية.")
+    (claim,) = a.claims
+    assert claim.text == "ارتفعت أسعار القمح في الأسواق المحلية" and "وكالة الأنباء" in claim.source_text
+
+
+def test_a_relaying_phrase_with_a_pronoun_between_verb_and_quotation(pipeline):
+    a, names = analyse(
+        pipeline, "وقال المدرب سامي العلي فيما نقلته وكالة الأنباء الكويتية: «الفريق جاهز للمباراة المقبلة»."
+    )
+    (quote,) = a.quotes
+    assert quote.text == "الفريق جاهز للمباراة المقبلة"
+    assert any("الكويتية" in t for t in [*quote.reported_by_text, *(names.get(r, "") for r in quote.reported_by)])
+
+
+def test_a_verb_with_its_object_after_a_date_is_no_source(pipeline):
+    a, _ = analyse(pipeline, "وضم النادي ثلاثة لاعبين جدد هذا الصيف، كما كشف الثلاثاء عن مدربه الجديد.")
+    assert a.claims == []
+
+
+def test_a_relaying_phrase_between_commas_before_the_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وذكر موقع «الخليج اليوم» الإخباري، نقلا عن مسؤول كبير بـ«أرامكو»، أن الشركة ستفتتح مصفاة جديدة العام المقبل.",
+    )
+    (quote,) = a.quotes
+    assert quote.text == "الشركة ستفتتح مصفاة جديدة العام المقبل"
+    assert any("أرامكو" in t for t in quote.reported_by_text) and a.claims == []
+
+
+def test_an_unnamed_source_goes_on_over_a_name_in_marks(pipeline):
+    a, _ = analyse(pipeline, 'وارتفع عدد الأطفال المصابين إلى ثلاثمئة، وفقا لتقرير أصدرته منظمة "أطفال العالم".')
+    (claim,) = a.claims
+    assert claim.source_text.endswith('"أطفال العالم"')
+
+
+def test_a_source_by_title_is_the_person_the_next_quote_gives_it(pipeline):
+    a, names = analyse(
+        pipeline,
+        "وأغلقت السلطات الطريق الساحلي أمس، حسبما أعلن محافظ المدينة. "
+        "وقال المحافظ سالم الراشد إن الطريق سيفتح أمام السيارات بعد يومين.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "أغلقت السلطات الطريق الساحلي أمس" and "الراشد" in names.get(claim.source, "")
+
+
+def test_a_document_owned_by_a_name_ends_at_the_name(pipeline):
+    a, names = analyse(
+        pipeline,
+        "وتحسنت نتائج الطلاب في الرياضيات، وفقا لتحليل جامعة الملك سعود لنتائج ما يقرب من أربعمئة ألف طالب في "
+        "المدارس الثانوية الحكومية.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "تحسنت نتائج الطلاب في الرياضيات"
+    assert "جامعة الملك سعود" in (names.get(claim.source) or claim.source_text)
+
+
+def test_a_source_ends_before_a_time_clause(pipeline):
+    a, _ = analyse(
+        pipeline,
+        "وارتفع عدد زوار الموقع إلى مليون زائر، حسب الإحصائيات الرسمية للشركة بعد أن أطلقت خدماتها الجديدة.",
+    )
+    (claim,) = a.claims
+    assert claim.text == "ارتفع عدد زوار الموقع إلى مليون زائر" and claim.source_text == "الإحصائيات الرسمية للشركة"

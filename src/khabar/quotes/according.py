@@ -11,9 +11,12 @@ import regex
 from khabar.document import Article, Claim, Mention, Quote, Span
 from khabar.quotes.claims import LETTER, claim_cues, mark_cues
 from khabar.quotes.reading import EDGE, Phrase, Source, Verb
+from khabar.quotes.speakers import QUOTED_NAME
 from khabar.text import normalize, trim
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
+
+TITLED_REACH = 40  # characters from a claim to the next cue; twice as many of that cue's subject
 
 
 class AccordingRules:
@@ -117,6 +120,26 @@ class AccordingRules:
             if earlier:
                 c.source, c.source_text = earlier[-1]
 
+    def titled_sources(self, article: Article, quotes: list[Quote], claims: list[Claim]) -> None:
+        """A claim's source given only by a title (حسبما أعلن محافظ المنطقة، حسبما أكد محاميه) is the speaker
+        of the next quote, right after it, whose subject carries that title (وقال المحامي X، وصرح X محافظ عدن)."""
+        titles = self.s.person_titles | self.s.related_nouns
+        for c in claims:
+            words = WORD.findall(normalize(c.source_text or ""))
+            if c.source or not words or len(words) > 3:
+                continue
+            first = words[0].removeprefix(self.c.article)
+            endings = [e for e in self.s.letters["possessed_endings"] if first.endswith(e)]
+            forms = {first, *(first[: -len(e)] for e in endings)} & titles
+            after = next((q for q in quotes if q.cue is not None and q.cue.start > c.end), None)
+            if not forms or after is None or after.cue.start - c.end > TITLED_REACH:
+                continue
+            subject = normalize(article.text[after.cue.end : min(after.start, after.cue.end + 2 * TITLED_REACH)])
+            if (after.speaker or after.speaker_text) and any(
+                w.removeprefix(self.c.article) in forms for w in WORD.findall(subject)
+            ):
+                c.source, c.source_text = after.speaker, after.speaker_text
+
     def phrase_alone(self, r: SentenceReader, p: Phrase) -> tuple[int, int, str] | None:
         """The sentence before, when an according-to phrase and its source stand alone as a sentence."""
         if (
@@ -157,10 +180,10 @@ class AccordingRules:
             cue_start, cue_end = r.original(m.start("cue"), m.end("cue"))
             verbal.append((cue_start, cue_end))
             src = self.source(r, cue_end, entity_of)
-            if src.text is None:
-                continue
-            if m.group("particle") in k.while_particles and not (set(m.group("cue").split()) & k.while_verbs):
-                continue  # فيما أكد المدير أن …: a quote
+            if src.text is None or normalize(src.text.split()[0]) in k.prepositions:
+                continue  # كما كشف الثلاثاء عن خطته: the verb's object, no source
+            if m.group("particle") in k.while_particles and m.group("verb") not in k.while_verbs:
+                continue  # فيما أكد المدير أن …: a quote; فيما نقلته وكالة X: a claim
             if m.group("particle") in k.after_content:
                 if not regex.search(r"[،,]\s*$", r.text[r.sentence.start : start]) or self.clause_after(r, src.end):
                     continue  # كما أعلنت الوزارة أن …: a quote
@@ -178,31 +201,46 @@ class AccordingRules:
 
     def speaker_like(self, src: Source) -> bool:
         """A named person or organisation, a name in quotation marks (”عكاظ”), or words headed by a noun
-        of the `source_nouns` table (past a quantifier: وفقا لآخر تقديرات …، بحسب العديد من الصحف)."""
+        of the `source_nouns` table or of the speaker tables' people and bodies, possessed too (طلابها), or
+        by a sound plural of people (للعاملين، المدافعين) — past a quantifier: وفقا لآخر تقديرات …، بحسب
+        العديد من الصحف."""
         if src.named or (src.text or "")[:1] in self.c.marks:
             return True
         k = claim_cues()
-        for first in WORD.findall(src.text or ""):
-            word = normalize(first)
+        words = [normalize(w) for w in WORD.findall(src.text or "")]
+        for i, word in enumerate(words):
             forms = {word, word.removeprefix(self.c.article)}
             if word.startswith(self.c.attached * 2):  # للبيانات: ل + البيانات
                 forms.add(self.c.article + word[2:])
             while word.startswith(self.c.attached) and len(word) > 3:  # لتقرير، للصحيفة
                 word = word[1:]
                 forms |= {word, word.removeprefix(self.c.article)}
+            if forms & k.partitives and k.partitive_link not in words[i + 1 : i + 3]:
+                return False  # وفقا لعدد أفراد الأسرة: a number
             if forms & (k.quantifiers | k.same_before):  # لنفس المصدر
                 continue
             if forms & k.weak_sources:  # بيانات الوزارة, not البيانات الواردة عن إنجازهم
-                return any(c in (src.text or "") for c in self.c.marks) or any(
-                    normalize(w) in k.source_nouns for w in WORD.findall(src.text or "")[1:]
-                )
-            return bool((forms | {self.c.article + word}) & k.source_nouns)  # للألمانية: لل + ألمانية
+                return any(c in (src.text or "") for c in self.c.marks) or any(w in k.source_nouns for w in words[1:])
+            forms |= {self.c.article + word}  # للألمانية: لل + ألمانية
+            forms |= {f[: -len(p)] for f in forms for p in self.s.letters["possessives"] if f.endswith(p)}
+            return bool(forms & (k.source_nouns | k.speaker_nouns)) or any(self.people_plural(f) for f in forms)
         return False
 
+    def people_plural(self, word: str) -> bool:
+        """A sound plural of people in the case after a preposition (عاملين، المدافعين → مدافعين), not a
+        broken plural in ين (قوانين) nor a noun with the article still on (الصين)."""
+        return (
+            not word.startswith(self.c.article)
+            and word.endswith(self.s.letters["oblique_plural"])
+            and self.plural_noun(word)
+            and not claim_cues().broken_plural.search(word)
+        )
+
     def clause_after(self, r: SentenceReader, end: int) -> int | None:
-        """Where a أن-clause right after a source starts (فيما أفادت تقارير بأن …), if there is one."""
+        """Where a أن-clause right after a source, or after the comma closing it, starts (فيما أفادت تقارير بأن …؛
+        وذكر موقع X، نقلا عن مسؤول، أن …), if there is one."""
         n = r.normal_offset(end)
-        n += len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip())
+        n += len(r.view.norm[n:]) - len(r.view.norm[n:].lstrip(" \t،,"))
         clause = self.c.introducer.match(r.view.norm, n)
         return r.original(clause.end(), clause.end())[0] if clause and clause.group("comp") else None
 
@@ -375,14 +413,16 @@ class AccordingRules:
         skip = k.source_skip.match(r.view.norm, r.normal_offset(start))
         if skip:  # وفقا لما صرح به، أمس، الوزير …
             start = r.original(skip.end(), skip.end())[0]
-            date = next((t for t in r.article.timexes if t.start == start), None)
+        at = start + len(r.text[start:]) - len(r.text[start:].lstrip())
+        date = next((t for t in r.article.timexes if t.start == at), None)
+        if skip or date:  # حسبما ذكرت أمس الجمعة وكالة …
             start = date.end if date else start
             start += len(r.text[start:]) - len(r.text[start:].lstrip(EDGE))
         for x in r.mentions:
             if not (start <= x.start <= start + 30) or x.label == "NORP":
                 continue
             gap = " ".join(normalize(r.text[start : x.start]).replace("،", " ").split()).strip(' ."«“”')
-            if gap in ("", *self.c.attached) or k.source_lead.fullmatch(gap):
+            if gap in ("", *self.c.attached) or k.source_lead.fullmatch(gap) or self.owned_by(gap):
                 end = x.end
                 begin = x.start if gap in ("", *self.c.attached) else start
                 if r.text[x.start - 1 : x.start] in self.c.marks and r.text[end : end + 1] in mark_cues().closing.get(
@@ -403,13 +443,16 @@ class AccordingRules:
         words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
-            end = unnamed.end("src")
+            end = regex.compile(rf"{LETTER}*").match(r.view.norm, unnamed.end("src")).end()  # سكانها: the whole word
             more = k.unnamed_more.match(r.view.norm, end)
             if more and (name := self.name_at(r, r.original(more.end(), more.end())[0])) is not None:
                 end = r.normal_offset(name.end)  # تقرير صادر عن صندوق النقد الدولي وستعود …: up to the name
             elif words and more and len(WORD.findall(words.group("src"))) <= 10:
                 end = words.end("src")
             s, e = r.original(unnamed.start("src"), end)
+            e += bool(r.text[e : e + 1]) and not normalize(r.text[e : e + 1])  # a tatweel (بـ) the view drops
+            if quoted := QUOTED_NAME.match(r.text, e):  # مسؤول في «الشركة»، مسؤول بـ«الشركة»: the name in marks
+                e = quoted.end()
             return Source(None, r.text[s:e], e)
         if (titled := self.titled_person(r, start, cut, entity_of)) is not None:
             return titled
@@ -420,6 +463,10 @@ class AccordingRules:
             entity = self.antecedent(r, Verb(cue_end, cue_end, ""), text, entity_of) or self.named_before(r, text)
             return Source(entity, text, e, named=entity is not None and " " not in text)
         return Source()
+
+    def owned_by(self, gap: str) -> bool:
+        """Whether the one word before a name is a source's noun the name owns (لتحليل جامعة X، بيانات X)."""
+        return " " not in gap and self.speaker_like(Source(text=gap))
 
     def definite_end(self, r: SentenceReader, start: int, end: int) -> int:
         """Where a source's words end: before an indefinite word right after a definite one or a name, which

@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from khabar.quotes.cues import cue_table, open_alternation
+from khabar.quotes.speakers import speaker_tables
 from khabar.text.tables import load_toml
 from khabar.text.words import conjunction_pattern, fold, folded
 
@@ -17,12 +18,14 @@ LETTER = r"[\p{L}\p{M}]"
 
 @dataclass(frozen=True)
 class ClaimCues:
-    verbal: regex.Pattern  # حسبما أوضح، كما أعلنت: a particle and a speech verb (groups `particle`, `cue`)
+    verbal: regex.Pattern  # حسبما أوضح، كما أعلنت: a particle and a speech verb (groups `particle`, `verb`, `cue`)
     after_content: frozenset[str]
     while_particles: frozenset[str]  # فيما: a claim's cue only with a verb of reporting news
     while_verbs: frozenset[str]
     always: frozenset[str]  # نقلا عن، على حد قول: the source is a speaker whatever its words
     source_nouns: frozenset[str]
+    speaker_nouns: frozenset[str]  # the speaker tables' people and bodies (طلاب، نائب، مجموعة): sources too
+    broken_plural: regex.Pattern  # قوانين، ملايين: a plural in ين that names no people
     weak_sources: frozenset[str]  # بيانات، أرقام: sources only with whose they are (بيانات الوزارة)
     back: regex.Pattern  # ورد ذلك بصحيفة …: the sentence before is the outlet's
     outlet_nouns: frozenset[str]
@@ -33,10 +36,13 @@ class ClaimCues:
     unnamed_more: regex.Pattern  # في، من: an unnamed source's description goes on (مصادر في الوزارة)
     source_words: regex.Pattern  # a source's words, up to punctuation, a clause or a relative pronoun
     quantifiers: frozenset[str]  # العديد، آخر: words before a source's head noun
+    partitives: frozenset[str]  # عدد: a quantifier only before من (عدد من الطلاب, not عدد أفراد الأسرة)
+    partitive_link: str
     trailer: regex.Pattern  # وذلك at the end of the clause before a phrase
     then: regex.Pattern  # فإن: the clause after a phrase starts after it
     ender: regex.Pattern  # وبهذا: the clause after a phrase ends before it
     inside: regex.Pattern  # إلى after a phrase between commas: the phrase sits inside a clause
+    prepositions: frozenset[str]  # those words: no source opens with one (كما كشف الثلاثاء عن خطته)
     lead: regex.Pattern  # مما: where the clause holding such a phrase starts
     same_after: frozenset[str]  # المصدر نفسه: the source named before
     same_before: frozenset[str]  # نفس المصدر
@@ -51,18 +57,25 @@ class ClaimCues:
 @lru_cache(maxsize=1)
 def claim_cues() -> ClaimCues:
     raw = load_toml("khabar.quotes", "data/claims.toml")
+    people = speaker_tables()
+    leads = open_alternation([*raw["source_lead"], *people.person_titles])
+    lead = rf"(?:{open_alternation(raw['lead_articles'])})?(?:{leads})"
     lam = open_alternation(cue_table()["words"]["attached"])
     conj = conjunction_pattern()
     return ClaimCues(
         verbal=regex.compile(
             rf"(?<!{LETTER}){conj}?(?P<cue>(?P<particle>{open_alternation(raw['verbal_particles'])})\s*"
-            rf"(?:{open_alternation(raw['verbal_verbs'])})(?:{open_alternation(raw['object_pronouns'])})?)(?!{LETTER})"
+            rf"(?P<verb>{open_alternation(raw['verbal_verbs'])})(?:{open_alternation(raw['object_pronouns'])})?)(?!{LETTER})"
         ),
         after_content=folded(raw["after_content"]),
         while_particles=folded(raw["while_particles"]),
         while_verbs=folded(raw["while_verbs"]),
         always=folded(raw["always_sources"]),
         source_nouns=folded(raw["source_nouns"]),
+        speaker_nouns=frozenset().union(
+            people.group_nouns, people.person_titles, people.unnamed_nouns, people.related_nouns, people.org_nouns
+        ),
+        broken_plural=regex.compile(raw["broken_plural"]),
         weak_sources=folded(raw["weak_sources"]),
         back=regex.compile(
             rf"\s*{conj}?(?P<cue>{open_alternation(raw['back_verbs'])})\s+(?:{open_alternation(raw['back_words'])})\s*"
@@ -71,19 +84,20 @@ def claim_cues() -> ClaimCues:
         outlet_nouns=folded(raw["outlet_nouns"]),
         openers=regex.compile(rf"(?:{open_alternation(raw['content_openers'])})(?!{LETTER})\s*"),
         source_skip=regex.compile(rf"\s*(?:{open_alternation(raw['source_skip'])})(?!{LETTER})[\s،,]*"),
-        source_lead=regex.compile(
-            rf"(?:{open_alternation(raw['source_lead'])})(?:\s+(?:{open_alternation(raw['source_lead'])}))*"
-        ),
+        source_lead=regex.compile(rf"(?:{lead})(?:\s+(?:{lead}))*"),
         unnamed_more=regex.compile(rf"\s+(?:{open_alternation(raw['unnamed_more'])})(?!{LETTER})"),
         source_words=regex.compile(
             rf"\s*(?:(?:{lam})\u0640?\s*)?(?P<src>[^،,.:؛!?؟\n\-–—]{{2,90}}?)\s*"
             rf"(?=[،,.:؛!?؟\-–—]|\s(?:{open_alternation(raw['source_end'])})(?!{LETTER})|$)"
         ),
         quantifiers=folded(raw["source_quantifiers"]),
+        partitives=folded(raw["partitive_quantifiers"]),
+        partitive_link=people.letters["partitive_link"],
         trailer=regex.compile(rf"[،,]?\s*(?<!{LETTER})(?:{open_alternation(raw['scope_trailers'])})\s*$"),
         then=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_then'])})(?!{LETTER})\s*"),
         ender=regex.compile(rf"\s+(?<!{LETTER})(?:{open_alternation(raw['scope_enders'])})(?!{LETTER})"),
-        inside=regex.compile(rf"\s*[،,]\s*(?:{open_alternation(raw['scope_inside'])})(?!{LETTER})"),
+        inside=regex.compile(rf"\s*[،,\-–—]\s*(?:{open_alternation(raw['scope_inside'])})(?!{LETTER})"),
+        prepositions=folded(raw["scope_inside"]),
         lead=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['scope_leads'])})(?!{LETTER})"),
         relayed_end=regex.compile(rf"(?<!{LETTER})(?:{open_alternation(raw['relayed_end'])})(?!{LETTER})|[،,:]"),
         same_after=folded(raw["same_after"]),

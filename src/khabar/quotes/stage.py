@@ -65,6 +65,7 @@ class QuoteFinder(ContentRules, SubjectRules, AccordingRules):
         self.named_later(article, quotes)
         self.continued_clauses(article, quotes)
         self.same_sources(article, quotes, claims, entity_of)
+        self.titled_sources(article, quotes, claims)
         for i, q in enumerate(quotes):
             q.id = f"q{i}"
         for i, c in enumerate(claims):
