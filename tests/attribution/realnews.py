@@ -3,10 +3,10 @@
     python tests/attribution/realnews.py draw              # the set's articles (fixed seeds): ids, hashes, splits
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/attribution/realnews.py score [--split open|dev|blind1|…|blind7|all] [--errors FILE]
+    python tests/attribution/realnews.py score [--split open|dev|…|blind7|train1|train2|blind8|all] [--errors FILE]
     python tests/attribution/realnews.py agree RAW_DIR      # a second annotator's JSON scored against gold.jsonl
-    (open = every split but blind7, the default;
-    blind7 and all only with KHABAR_SCORE_BLIND=1: blind7 is scored once, when the next round is done)
+    (open = the development and opened blind splits, the default; train1 and train2 are scored on their own;
+    blind8 and all only with KHABAR_SCORE_BLIND=1: blind8 is scored once, when the next round is done)
 
 The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
 a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random from the
@@ -18,7 +18,10 @@ seed 2018 (dev2), more development data for that round, 30 with seed 2019 (blind
 blind split for it, and 30 with seed 2020 (blind5), annotated when blind3 and blind4 had been
 scored, for the round after; that round added 30 with seed 2021 (dev3, scored once before any
 work on it, then developed on) and 30 with seed 2022 (blind6, its second blind split); and 30 with
-seed 2023 (blind7), annotated when blind5 and blind6 had been scored, for the round after.
+seed 2023 (blind7), annotated when blind5 and blind6 had been scored, for the round after. That
+round added 240 with seed 2024 (train1, its development data) and 320 with seed 2025 (train2, held
+out from its rule work as a large unseen check), and, once blind7 had been scored, 30 with seed
+2026 (blind8) for the round after.
 """
 
 from __future__ import annotations
@@ -34,16 +37,27 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[1].parent / "shared" / "data" / "news" / "saudinewsnet"
 GOLD = HERE / "gold.jsonl"
-SEED, SIZE, DEV, MORE, MAX_CHARS = 2015, 80, 50, 30, 6000
-TRAIN = (240, 320)  # train1 (seed 2024) and train2 (seed 2025): training data for the quote tagger
+SEED, SIZE, DEV, MAX_CHARS = 2015, 80, 50, 6000
+# After the first 80 (dev, blind1), each split drawn from the rest in turn, with seeds 2016, 2017, …
+LATER = (
+    ("blind2", 30),
+    ("blind3", 30),
+    ("dev2", 30),
+    ("blind4", 30),
+    ("blind5", 30),
+    ("dev3", 30),
+    ("blind6", 30),
+    ("blind7", 30),
+    ("train1", 240),
+    ("train2", 320),
+    ("blind8", 30),
+)
 # blind1 … blind4 were each scored blind once on 2026-12-07 (1ecd0d3, d74509e; blind3 and blind4 at 076b1b8),
-# then opened, and so were blind5 and blind6 (scored once at 009fab9); blind7 is kept for the next round
-OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3", "blind5", "blind6")
-BLIND_SPLITS = ("blind7",)
-TRAIN_SPLITS = (
-    "train1",
-    "train2",
-)  # training data for the quote tagger (scripts/train_quote_tagger.py), never scored as a headline
+# then opened, and so were blind5 and blind6 (scored once at 009fab9) and blind7 (b144bbd); blind8 is kept
+# for the next round
+OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3", "blind5", "blind6", "blind7")
+BLIND_SPLITS = ("blind8",)
+TRAIN_SPLITS = ("train1", "train2")  # a large unseen check, and data for learned components
 
 
 def digest(text: str) -> str:
@@ -63,27 +77,27 @@ def corpus_articles(corpus: Path = CORPUS) -> dict:
 
 
 def draw(articles: dict) -> list[dict]:
-    """The set's articles in order: 80 drawn with seed 2015 (50 dev, 30 blind1), then 30 more drawn
-    with seed 2016 from the rest (blind2: a fresh blind split once blind1 had been scored) and 30 with
-    seed 2017 (blind3, annotated for the next round once blind2 had been scored), 30 with seed 2018
-    (dev2, development data for that round), 30 with seed 2019 (blind4, its second blind split), 30
-    with seed 2020 (blind5, for the round after), 30 with seed 2021 (dev3), 30 with seed 2022 (blind6) and 30 with seed 2023 (blind7)."""
+    """The set's articles in order: 80 drawn with seed 2015 (50 dev, 30 blind1), then each split of
+    `LATER` drawn from the rest with the next seed (blind2 with 2016 … blind7 with 2023, train1 with
+    2024, train2 with 2025, blind8 with 2026): each blind split was drawn and annotated for the round
+    after the one that scored its predecessor."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
-    for extra in (1, 2, 3, 4, 5, 6, 7, 8):
-        rest = sorted(set(keys) - set(chosen))
-        chosen += random.Random(SEED + extra).sample(rest, MORE)
-    for extra, size in enumerate(TRAIN, start=9):
+    for extra, (_, size) in enumerate(LATER, start=1):
         rest = sorted(set(keys) - set(chosen))
         chosen += random.Random(SEED + extra).sample(rest, size)
     return [{"n": n, "article": k, "sha": digest(articles[k].text), "split": split_of(n)} for n, k in enumerate(chosen)]
 
 
 def split_of(n: int) -> str:
-    splits = ("blind2", "blind3", "dev2", "blind4", "blind5", "dev3", "blind6", "blind7")
-    if n >= SIZE + len(splits) * MORE:
-        return "train1" if n < SIZE + len(splits) * MORE + TRAIN[0] else "train2"
-    return "dev" if n < DEV else "blind1" if n < SIZE else splits[(n - SIZE) // MORE]
+    if n < SIZE:
+        return "dev" if n < DEV else "blind1"
+    n -= SIZE
+    for name, size in LATER:
+        if n < size:
+            return name
+        n -= size
+    raise ValueError("past the set's last split")
 
 
 def articles_of(gold: list[dict], articles: dict | None = None) -> list:
