@@ -17,6 +17,7 @@ from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, strip_conjunction
 
 TITLED_REACH = 40  # characters from a claim to the next cue; twice as many of that cue's subject
+WORD_REST = regex.compile(rf"{LETTER}*")  # the rest of a word
 
 
 class AccordingRules:
@@ -443,7 +444,7 @@ class AccordingRules:
         words = k.source_words.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         unnamed = self.c.unnamed.match(r.view.norm, r.normal_offset(start), r.normal_offset(cut))
         if unnamed:  # مصادر أمنية مطلعة; with its place: مصادر في وزارة الداخلية
-            end = regex.compile(rf"{LETTER}*").match(r.view.norm, unnamed.end("src")).end()  # سكانها: the whole word
+            end = WORD_REST.match(r.view.norm, unnamed.end("src")).end()  # سكانها: the whole word
             more = k.unnamed_more.match(r.view.norm, end)
             if more and (name := self.name_at(r, r.original(more.end(), more.end())[0])) is not None:
                 end = r.normal_offset(name.end)  # تقرير صادر عن صندوق النقد الدولي وستعود …: up to the name

@@ -31,6 +31,12 @@ from khabar.text.words import WORD, conjunctions, strip_conjunction
 INNER_WORDS = 5  # words at most of a quotation inside a quotation («… شعارنا «الجودة أولا» منذ …»)
 
 
+def first_closer(text: str, start: int, closers: str, end: int) -> int | None:
+    """The first of the closing marks in text[start:end], if any."""
+    found = [j for j in (text.find(c, start, end) for c in closers) if j >= 0]
+    return min(found) if found else None
+
+
 class ContentRules:
     """`QuoteFinder`'s rules for cues and content (a mixin: the tables live on the finder)."""
 
@@ -70,18 +76,20 @@ class ContentRules:
             r = SentenceReader(article, sentence)
             n = r.normal_offset(at)
             first = WORD.match(r.view.norm, n)
-            if first is None or self.speakers_participle(r, n) or self.c.according_to.match(r.view.norm, n):
+            if (
+                first is None
+                or self.speakers_participle(r, n, first.group())
+                or self.c.according_to.match(r.view.norm, n)
+            ):
                 break
             end = trim(article.text, at, self.clause_end(r, at, []), EDGE)[1]
             if end <= at:
                 break
             q.end, q.text = end, article.text[q.start : end]
 
-    def speakers_participle(self, r: SentenceReader, n: int) -> bool:
-        """Whether the words at `n` in the view open the speaker's next act or report (مشيرا، معتبرا، مقدما
-        شكره), not words of what was said."""
-        first = WORD.match(r.view.norm, n)
-        word = first.group() if first else ""
+    def speakers_participle(self, r: SentenceReader, n: int, word: str) -> bool:
+        """Whether the words at `n` in the view, opening with `word`, open the speaker's next act or report
+        (مشيرا، معتبرا، مقدما شكره), not words of what was said."""
         return (
             word in self.rep.participles
             or word in self.rep.any_object_participles
@@ -206,9 +214,9 @@ class ContentRules:
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         closers = k.closing[mark]
         if mark in closers:  # a symmetric mark: within its paragraph
-            found = [j for j in (text.find(c, i + 1, paragraph_end) for c in closers) if j > 0]
-            if found and not self.opens_word(text, min(found)):
-                return self.past_inner(text, min(found), closers, paragraph_end)
+            found = first_closer(text, i + 1, closers, paragraph_end)
+            if found is not None and not self.opens_word(text, found):
+                return self.past_inner(text, found, closers, paragraph_end)
         else:
             pos, limit = i + 1, min(len(text), i + k.cross_paragraph)
             while (m := k.ends[mark].search(text, pos, limit)) is not None:
@@ -228,10 +236,10 @@ class ContentRules:
         at `j` when no closing mark follows them in the same sentence."""
         end = j
         while (inner := self.inner_quotation(text, end, closers, paragraph_end)) is not None:
-            found = [e for e in (text.find(c, inner + 1, paragraph_end) for c in closers) if e > 0]
-            if not found or regex.search(r"[.!?؟]\s", text[inner : min(found)]):
+            found = first_closer(text, inner + 1, closers, paragraph_end)
+            if found is None or regex.search(r"[.!?؟]\s", text[inner:found]):
                 return j
-            end = min(found)
+            end = found
         return end
 
     def inner_quotation(self, text: str, j: int, closers: str, paragraph_end: int) -> int | None:
@@ -239,10 +247,10 @@ class ContentRules:
         before it, a letter after it and its own closing mark soon after: "… وشعارنا "الجودة أولا" ولن …")."""
         if not (text[j - 1 : j].isspace() and text[j + 1 : j + 2].isalpha()):
             return None
-        found = [e for e in (text.find(c, j + 1, paragraph_end) for c in closers) if e > 0]
-        if not found or self.long_inner(text, j + 1, min(found)) or text[min(found) + 1 : min(found) + 2].isalpha():
+        found = first_closer(text, j + 1, closers, paragraph_end)
+        if found is None or self.long_inner(text, j + 1, found) or text[found + 1 : found + 2].isalpha():
             return None
-        return min(found)
+        return found
 
     @staticmethod
     def long_inner(text: str, start: int, end: int) -> bool:
@@ -434,34 +442,39 @@ class ContentRules:
     def stands_for(self, r: SentenceReader, cue: Span) -> bool:
         """Whether a present speech verb follows a relative pronoun and takes its preposition at once (الميثاق
         الذي يدعو إلى …، السياسة التي تؤكد على …): what a text or policy stands for, not a statement."""
-        verb = strip_conjunction(normalize(cue.text), self.known)
-        if verb[:1] not in self.rep.present or verb in self.rep.past_present_like:
+        verb = self.present_verb(cue)
+        if verb is None:
             return False
-        before = WORD.findall(r.text, max(r.sentence.start, cue.start - 12), cue.start)
         after = WORD.match(r.text, cue.end + 1)
         return (
-            bool(before)
-            and normalize(before[-1]) in self.s.relatives
+            self.word_before(r, cue, 12) in self.s.relatives
             and after is not None
             and normalize(after.group()) in self.rep.preps.get(verb, ())
         )
 
     def may_say(self, r: SentenceReader, cue: Span) -> bool:
         """Whether a present speech verb follows قد / ربما (قد يقول المرء إن …): a possibility, not a report."""
+        return self.present_verb(cue) is not None and self.word_before(r, cue, 10) in mark_cues().possibility
+
+    def present_verb(self, cue: Span) -> str | None:
+        """The cue's verb without its conjunction when it is in the present (يقول، تؤكد), else None."""
         verb = strip_conjunction(normalize(cue.text), self.known)
-        if verb[:1] not in self.rep.present or verb in self.rep.past_present_like:
-            return False
-        before = [normalize(w) for w in WORD.findall(r.text, max(r.sentence.start, cue.start - 10), cue.start)][-1:]
-        return bool(before) and before[0] in mark_cues().possibility
+        return None if verb[:1] not in self.rep.present or verb in self.rep.past_present_like else verb
+
+    @staticmethod
+    def word_before(r: SentenceReader, cue: Span, reach: int) -> str:
+        """The normalised word ending within `reach` characters before the cue, in its sentence ("" if none)."""
+        before = WORD.findall(r.text, max(r.sentence.start, cue.start - reach), cue.start)
+        return normalize(before[-1]) if before else ""
 
     def relative_object(self, r: SentenceReader, cue: Span) -> bool:
         """Whether a speech verb stands in a relative clause about the noun before it, named again after the
         verb (الصفقة التي أعلن عنها للتو …، ما يتحدث عنه): it reports no content of its own."""
         k = mark_cues()
-        before = [normalize(w) for w in WORD.findall(r.text, max(r.sentence.start, cue.start - 12), cue.start)][-1:]
+        before = self.word_before(r, cue, 12)
         after = [normalize(w) for w in WORD.findall(r.text, cue.end, min(r.sentence.end, cue.end + 10))][:1]
         relatives = self.s.relatives | k.relative_what
-        return bool(before and after) and before[0] in relatives and after[0] in k.resumptive
+        return bool(before and after) and before in relatives and after[0] in k.resumptive
 
     def named_quotation(self, r: SentenceReader, start: int, end: int) -> bool:
         """Whether the words inside marks at start..end are a name, not words said: mostly one tagged name
