@@ -293,3 +293,35 @@ def test_mined_cues(pipeline, text, cue, content):
 def test_mined_cues_without_a_report(pipeline, text):
     a, _ = analyse(pipeline, text)
     assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a long subject headed by a title (نائب، عميد), the name far from the verb
+        (
+            "وأوضح نائب المتحدث الرسمي لإدارة المرور بمنطقة تبوك العقيد فهد بن سالم الحربي أن الطريق أعيد فتحه.",
+            "الطريق أعيد فتحه",
+            "فهد بن سالم الحربي",
+        ),
+        # بيّن written with its shadda is the verb, whatever stands before أن
+        ("وبيّن المشرف على المهرجان أن الفعاليات تستمر أسبوعين.", "الفعاليات تستمر أسبوعين", "المشرف"),
+        # a bare بين inside the subject is the preposition, not a second cue
+        ("وقالت مصادر بين السكان المحليين إن المياه عادت إلى الحي.", "المياه عادت إلى الحي", "مصادر"),
+    ],
+)
+def test_long_and_ambiguous_subjects(pipeline, text, content, speaker):
+    a, _ = analyse(pipeline, text)
+    assert [q.text for q in a.quotes] == [content]
+    names = {e.id: e.name_ar for e in a.entities}
+    assert speaker in (names.get(a.quotes[0].speaker) or a.quotes[0].speaker_text or "")
+
+
+def test_a_straight_mark_stuck_to_a_word_closes_a_lost_quotation(pipeline):
+    # the opening mark was lost: the mark after التلة closes, so the next sentence's cue still reports
+    text = (
+        'وقال قائد ميداني، إن المقاتلين سيطروا على التلة"، مشيرا إلى أنهم صدوا هجوما. '
+        'وذكر القائد أن القوات حاولت التقدم نحو قرية "بيت جن" أمس.'
+    )
+    a, _ = analyse(pipeline, text)
+    assert 'القوات حاولت التقدم نحو قرية "بيت جن" أمس' in [q.text for q in a.quotes]

@@ -29,6 +29,7 @@ from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, strip_conjunction
 
 INNER_WORDS = 5  # words at most of a quotation inside a quotation («… شعارنا «الجودة أولا» منذ …»)
+SHADDA = "\u0651"  # the doubling mark that tells بيّن (showed) from بين (between)
 
 
 def first_closer(text: str, start: int, closers: str, end: int) -> int | None:
@@ -128,9 +129,16 @@ class ContentRules:
                 continue
             if stem in self.known:
                 start, end = r.original(m.start() + (len(word) - len(stem)), m.end())
+                if word == stem and self.ambiguous(r, Verb(start, end, stem)) and self.subject_of(out, start):
+                    continue  # وقالت مصادر بين المقاتلين إن: a preposition inside the subject, no verb
                 if not any(v.start <= start < v.end for v in out) and not self.no_report(r, start, end, stem):
                     out.append(Verb(start, end, stem))
         return sorted(out, key=lambda v: v.start)
+
+    @staticmethod
+    def subject_of(verbs: list[Verb], at: int) -> bool:
+        """Whether `at` lies where the subject of an earlier cue stands."""
+        return any(0 <= at - v.end <= SUBJECT_GAP for v in verbs)
 
     def object_cue(self, word: str) -> tuple[str, int] | None:
         """A cue with the person told or described as its attached pronoun (ووصفها، أخبروه، نصحته): the cue's
@@ -210,6 +218,8 @@ class ContentRules:
         k, mark = mark_cues(), text[i]
         if mark in k.before_word and not (i + 1 < len(text) and text[i + 1].isalpha()):
             return None
+        if mark in k.closing[mark] and text[i - 1 : i].isalpha() and not text[i + 1 : i + 2].isalpha():
+            return None  # …على التلة"، مشيرا: a symmetric mark stuck to a word and before none closes a lost quotation
         paragraph_end = text.find("\n", i)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         closers = k.closing[mark]
@@ -582,7 +592,7 @@ class ContentRules:
                 continue  # «الشرق الأوسط», "عاصفة الحزم": a name in marks, not quoted words
             if m.group("mark") is not None and self.named_in_marks(r, intro):
                 continue  # المدير العام لـ«شركة مخزن الخليج لبيع مواد البناء»: an organisation's name
-            if colon and (verb.relative or verb.norm in self.c.clause_only | self.rep.strict):
+            if colon and (verb.relative or verb.norm in self.c.clause_only or self.ambiguous(r, verb)):
                 continue  # دعا / طالب … introduce a call, not quoted words
             if colon and self.titled(r, m.start()):
                 continue  # كتبت مقالي بعنوان: …: a title, not words said
@@ -594,7 +604,7 @@ class ContentRules:
                 allowed = 0 if verb.norm in self.rep.announce else allowed
             elif colon and r.text[after : after + 1] in self.c.marks:
                 allowed = max(allowed, 7)  # وأضاف في نص نشره …: «…»
-            elif not colon and verb.norm in self.rep.strict:
+            elif not colon and self.ambiguous(r, verb):
                 allowed = 1
             if not colon and self.rep.new_clause.search(r.text, verb.end, intro):
                 allowed = min(allowed, 2)  # يتهمون المفكرين بالزندقة، وهذا يعني أن …: another clause's أن
@@ -609,7 +619,7 @@ class ContentRules:
             if colon:
                 after = self.past_complementiser(r, after)
             return after, colon, self.subject_end(verb, intro)
-        if verb.norm in self.rep.strict:
+        if self.ambiguous(r, verb):
             return None
         if limit >= verb.end + SUBJECT_GAP + 40:  # not cut by a next cue: a long subject may stand first
             limit = min(r.sentence.end, verb.end + 4 * SUBJECT_GAP)
@@ -710,7 +720,7 @@ class ContentRules:
         named = any(verb.end < m.start <= verb.end + SUBJECT_GAP and m.label in ("PERSON", "ORG") for m in r.mentions)
         first = WORD.match(r.view.norm, r.normal_offset(verb.end) + 1)
         head = first.group().removeprefix(self.c.article) if first else ""
-        if not (named or head in claim_cues().source_nouns or head in self.rep.titles):
+        if not (named or head in claim_cues().source_nouns | self.rep.titles | self.s.person_titles):
             return None
         n, marks = r.normal_offset(verb.end), "".join(self.c.marks) + "".join(self.c.marks.values())
         for m in self.c.introducer.finditer(r.view.norm, n, r.normal_offset(limit)):
@@ -1120,9 +1130,13 @@ class ContentRules:
             self.s.participle.fullmatch(norm[: -len(ending)] + self.s.letters["accusative"])
         )
 
+    def ambiguous(self, r: SentenceReader, verb: Verb) -> bool:
+        """Whether a cue is also a common word (بين = between) as written: not when its shadda shows the verb (بيّن)."""
+        return verb.norm in self.rep.strict and SHADDA not in r.text[verb.start : verb.end]
+
     def named_subject(self, r: SentenceReader, verb: Verb) -> bool:
         """Whether a person or organisation is named right after a speech verb (وقال دان ويرثايمر …)."""
-        if self.s.participle.fullmatch(verb.norm) or verb.norm in self.rep.strict:
+        if self.s.participle.fullmatch(verb.norm) or self.ambiguous(r, verb):
             return False  # وبين النصر: "and between", no verb
         return any(m.label in ("PERSON", "ORG") and 0 <= m.start - verb.end <= 2 for m in r.mentions)
 
