@@ -325,3 +325,13 @@ def test_a_straight_mark_stuck_to_a_word_closes_a_lost_quotation(pipeline):
     )
     a, _ = analyse(pipeline, text)
     assert 'القوات حاولت التقدم نحو قرية "بيت جن" أمس' in [q.text for q in a.quotes]
+
+
+def test_a_name_ending_like_a_title_word_and_an_untagged_name_before_a_whole_quotation(pipeline):
+    # محلب ends like محل + بـ, yet it is a name: the quotation after it is words said
+    text = 'وقال رئيس الوزراء إبراهيم محلب "جميعنا نواجه تحديات كبيرة، وهو ما يتطلب التعاون بين الدول".'
+    a, _ = analyse(pipeline, text)
+    assert [q.text for q in a.quotes] == ["جميعنا نواجه تحديات كبيرة، وهو ما يتطلب التعاون بين الدول"]
+    # a short name the tagger may miss stands between قال and the quotation that ends the sentence
+    a, _ = analyse(pipeline, 'وقال زيدان "لقد لعبنا مباراة كبيرة أمام خصم قوي ونستحق الفوز".')
+    assert [(q.kind, q.text) for q in a.quotes] == [("direct", "لقد لعبنا مباراة كبيرة أمام خصم قوي ونستحق الفوز")]

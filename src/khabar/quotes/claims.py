@@ -164,7 +164,7 @@ def mark_cues() -> MarkCues:
     titles = [*raw["title_words"], *names, *(fold(n).removeprefix(article) for n in names)]
     return MarkCues(
         title_before=regex.compile(
-            rf"(?<!{LETTER}){clitics}?(?:{article})?(?:{open_alternation(titles)})(?:\s*{clitics})?\s*\u0640?\s*$"
+            rf"(?<!{LETTER}){clitics}?(?:{article})?(?:{open_alternation(titles)})(?:\s+{clitics})?\s*\u0640?\s*$"
         ),
         name_words=folded(raw["name_words"]),
         citation=regex.compile(rf"(?<!{LETTER}){clitics}?(?:{open_alternation(raw['citation_words'])})(?!{LETTER})"),

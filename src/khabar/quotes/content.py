@@ -602,6 +602,8 @@ class ContentRules:
             allowed = self.gap_allowed(r, m, colon)
             if m.group("mark") is not None:
                 allowed = 0 if verb.norm in self.rep.announce else allowed
+                if verb.norm in self.rep.bare_speech and self.ends_sentence(r, intro):
+                    allowed = max(allowed, 2)  # وقال محلب "…".: a name the tagger missed before the whole quotation
             elif colon and r.text[after : after + 1] in self.c.marks:
                 allowed = max(allowed, 7)  # وأضاف في نص نشره …: «…»
             elif not colon and self.ambiguous(r, verb):
