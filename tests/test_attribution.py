@@ -96,6 +96,8 @@ def test_the_annotation_holds_offsets_and_hashes_only():
             879,
             880,
             909,
+            910,
+            939,
         )
     ] == [
         "dev",
@@ -124,6 +126,8 @@ def test_the_annotation_holds_offsets_and_hashes_only():
         "train2",
         "blind8",
         "blind8",
+        "blind9",
+        "blind9",
     ]
     for line in lines:
         assert set(line) == {"n", "article", "sha", "split", "quotes", "claims"}
@@ -146,6 +150,6 @@ def test_the_annotation_points_into_the_corpus_it_was_made_on():
 
 def test_scoring_the_blind_split_needs_to_be_asked_for(monkeypatch):
     monkeypatch.delenv("KHABAR_SCORE_BLIND", raising=False)
-    for split in ("blind8", "blind", "all"):
+    for split in ("blind9", "blind", "all"):
         with pytest.raises(SystemExit, match="KHABAR_SCORE_BLIND"):
             realnews.score(split)

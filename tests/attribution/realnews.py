@@ -3,10 +3,10 @@
     python tests/attribution/realnews.py draw              # the set's articles (fixed seeds): ids, hashes, splits
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/attribution/realnews.py score [--split open|dev|…|blind7|train1|train2|blind8|all] [--errors FILE]
+    python tests/attribution/realnews.py score [--split open|dev|…|blind8|train1|train2|all] [--errors FILE]
     python tests/attribution/realnews.py agree RAW_DIR      # a second annotator's JSON scored against gold.jsonl
     (open = the development and opened blind splits, the default; train1 and train2 are scored on their own;
-    blind8 and all only with KHABAR_SCORE_BLIND=1: blind8 is scored once, when the next round is done)
+    a blind split and all only with KHABAR_SCORE_BLIND=1: a blind split is scored once, when its round is done)
 
 The articles' text never enters the project: `gold.jsonl` holds each article's place in the corpus,
 a hash of its text and character offsets (CONVENTIONS.md). Articles are drawn at random from the
@@ -21,7 +21,8 @@ work on it, then developed on) and 30 with seed 2022 (blind6, its second blind s
 seed 2023 (blind7), annotated when blind5 and blind6 had been scored, for the round after. That
 round added 240 with seed 2024 (train1, its development data) and 320 with seed 2025 (train2, held
 out from its rule work as a large unseen check), and, once blind7 had been scored, 30 with seed
-2026 (blind8) for the round after.
+2026 (blind8) for the round after, scored once at the end of that round (5df6cfc) and opened; then 30
+with seed 2027 (blind9), annotated blind for the rest of that round and the next.
 """
 
 from __future__ import annotations
@@ -51,12 +52,13 @@ LATER = (
     ("train1", 240),
     ("train2", 320),
     ("blind8", 30),
+    ("blind9", 30),
 )
 # blind1 … blind4 were each scored blind once on 2026-12-07 (1ecd0d3, d74509e; blind3 and blind4 at 076b1b8),
-# then opened, and so were blind5 and blind6 (scored once at 009fab9) and blind7 (b144bbd); blind8 is kept
-# for the next round
-OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3", "blind5", "blind6", "blind7")
-BLIND_SPLITS = ("blind8",)
+# then opened, and so were blind5 and blind6 (scored once at 009fab9), blind7 (b144bbd) and blind8 (5df6cfc);
+# blind9 (seed 2027) was drawn and annotated blind then
+OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3", "blind5", "blind6", "blind7", "blind8")
+BLIND_SPLITS = ("blind9",)
 TRAIN_SPLITS = ("train1", "train2")  # a large unseen check, and data for learned components
 
 
@@ -79,7 +81,7 @@ def corpus_articles(corpus: Path = CORPUS) -> dict:
 def draw(articles: dict) -> list[dict]:
     """The set's articles in order: 80 drawn with seed 2015 (50 dev, 30 blind1), then each split of
     `LATER` drawn from the rest with the next seed (blind2 with 2016 … blind7 with 2023, train1 with
-    2024, train2 with 2025, blind8 with 2026): each blind split was drawn and annotated for the round
+    2024, train2 with 2025, blind8 with 2026, blind9 with 2027): each blind split was drawn and annotated for the round
     after the one that scored its predecessor."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
