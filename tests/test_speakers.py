@@ -33,6 +33,14 @@ def test_unnamed_source_keeps_the_description_it_was_introduced_with(pipeline):
     assert found == [("كشف", "مصدر مطلع في وزارة الصحة"), ("أضاف", "مصدر مطلع في وزارة الصحة")]
 
 
+def test_one_unnamed_source_in_either_number(pipeline):
+    found = speakers(
+        pipeline,
+        "ذكرت مصادر مطلعة في الاتحاد أن المدرب الجديد يصل الأسبوع المقبل. وأوضح المصدر أن العقد يمتد لموسمين.",
+    )
+    assert found == [("ذكرت", "مصادر مطلعة في الاتحاد"), ("أوضح", "مصادر مطلعة في الاتحاد")]
+
+
 def test_a_document_speaks_for_its_issuer(pipeline):
     found = speakers(
         pipeline,

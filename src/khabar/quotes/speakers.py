@@ -75,6 +75,7 @@ class SpeakerTables:
     male_name_parts: frozenset[str]
     outlets: dict[str, str]
     honorific_roles: dict[str, frozenset[str]]
+    other_number: dict[str, str]  # مصدر ↔ مصادر: one unnamed source given in either number
     letters: dict
     content_words: frozenset[str]
     not_kinds: frozenset[str]
@@ -171,6 +172,7 @@ def speaker_tables() -> SpeakerTables:
             rf"(?<![\p{{L}}\p{{M}}]){regex.escape(raw['letters']['lam'])}(?:\u0640\s*|\s*(?=[«“\"”(]))"
         ),
         honorific_roles={fold(k): folded(v) for k, v in raw["honorific_roles"].items()},
+        other_number={fold(a): fold(b) for pair in raw["source_numbers"] for a, b in (pair, pair[::-1])},
     )
 
 
@@ -382,17 +384,17 @@ class ArticleSpeakers:
         """The description of the unnamed speaker heard last whose head is `noun` (مصدر محلي for المصدر),
         or any unnamed head when the words say it is the same one (ذات المصادر), when it says more than
         the noun — or a description of that noun introduced after it, if any."""
-        heard = None
+        heard, other = None, self.t.other_number.get(noun)
         for at, words in reversed(self.heard):
             found, definite = head(words)
             if (
-                (found == noun or (same and found in self.t.unnamed_nouns))
+                (found in (noun, other) or (same and found in self.t.unnamed_nouns))
                 and not definite
                 and len(WORD.findall(words)) > 1
             ):
                 heard = at, words
                 break
-        later = self.described(noun, before)
+        later = max(filter(None, (self.described(n, before) for n in (noun, other) if n)), default=None)
         if later and (heard is None or later[0] > heard[0]):  # تحدثت مصادر عسكرية عن … وأوضحت المصادر ذاتها
             return self.article.text[later[0] : later[1]]
         return heard[1] if heard else None
