@@ -3,7 +3,7 @@
     python tests/attribution/realnews.py draw              # the set's articles (fixed seeds): ids, hashes, splits
     python tests/attribution/realnews.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/attribution/realnews.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/attribution/realnews.py score [--split open|dev|…|blind8|train1|train2|all] [--errors FILE]
+    python tests/attribution/realnews.py score [--split open|dev|…|blind9|train1|train2|all] [--errors FILE]
     python tests/attribution/realnews.py agree RAW_DIR      # a second annotator's JSON scored against gold.jsonl
     (open = the development and opened blind splits, the default; train1 and train2 are scored on their own;
     a blind split and all only with KHABAR_SCORE_BLIND=1: a blind split is scored once, when its round is done)
@@ -22,7 +22,7 @@ seed 2023 (blind7), annotated when blind5 and blind6 had been scored, for the ro
 round added 240 with seed 2024 (train1, its development data) and 320 with seed 2025 (train2, held
 out from its rule work as a large unseen check), and, once blind7 had been scored, 30 with seed
 2026 (blind8) for the round after, scored once at the end of that round (5df6cfc) and opened; then 30
-with seed 2027 (blind9), annotated blind for the rest of that round and the next.
+with seed 2027 (blind9), annotated blind for the rest of that round, scored once at its end (d4b91bd) and opened.
 """
 
 from __future__ import annotations
@@ -56,9 +56,23 @@ LATER = (
 )
 # blind1 … blind4 were each scored blind once on 2026-12-07 (1ecd0d3, d74509e; blind3 and blind4 at 076b1b8),
 # then opened, and so were blind5 and blind6 (scored once at 009fab9), blind7 (b144bbd) and blind8 (5df6cfc);
-# blind9 (seed 2027) was drawn and annotated blind then
-OPEN_SPLITS = ("dev", "blind1", "blind2", "dev2", "blind3", "blind4", "dev3", "blind5", "blind6", "blind7", "blind8")
-BLIND_SPLITS = ("blind9",)
+# blind9 (seed 2027), drawn and annotated blind then, was scored once at the round's end (d4b91bd) and opened;
+# a next round draws and annotates its blind split (blind10) before any work
+OPEN_SPLITS = (
+    "dev",
+    "blind1",
+    "blind2",
+    "dev2",
+    "blind3",
+    "blind4",
+    "dev3",
+    "blind5",
+    "blind6",
+    "blind7",
+    "blind8",
+    "blind9",
+)
+BLIND_SPLITS: tuple[str, ...] = ()
 TRAIN_SPLITS = ("train1", "train2")  # a large unseen check, and data for learned components
 
 
