@@ -8,7 +8,10 @@ together pass one half, gaps of up to three words inside a quotation are closed 
 three words dropped. Scored as `attribution_tagger.py` scores its CRF, with the same variants (the
 tagger's spans alone, added to the rules', re-ending or vetoing them).
 
-    python benchmarks/attribution_e5_tagger.py [--held-out blind5 blind6 train1] [--epochs 2] [--cache FILE]
+    python benchmarks/attribution_e5_tagger.py [--held-out blind5 blind6 train1] [--epochs 2] [--rules-input]
+        [--cache FILE]
+With --rules-input the rules' quotes (their cues, first words and the words inside them) enter the encoder
+as a learned vector added to each piece's embedding: the rules as the tagger's input, not only as a fallback.
 """
 
 from __future__ import annotations
@@ -43,18 +46,36 @@ class Windows:
         self.words = [t for tokens in self.sentences for t in tokens]
         tags = [tag for tokens in self.sentences for tag in gold_tags(tokens, gold)]
         self.labels = [TAGS.index(t) for t in tags]
-        self.windows: list[tuple[list[int], list[int], list[int]]] = []  # piece ids, first piece, word index
-        ids, first, index = [tokenizer.bos], [], []
+        ruled = rule_tags(article, self.words)
+        # piece ids, first piece, word index, and the rules' tag of every piece
+        self.windows: list[tuple[list[int], list[int], list[int], list[int]]] = []
+        ids, first, index, rules = [tokenizer.bos], [], [], [0]
         for k, word in enumerate(self.words):
             pieces = list(tokenizer.word_ids(word.text))[:16] or [tokenizer.unk]
             if len(ids) - 1 + len(pieces) > MAX_PIECES and first:
-                self.windows.append((ids + [tokenizer.eos], first, index))
-                ids, first, index = [tokenizer.bos], [], []
+                self.windows.append((ids + [tokenizer.eos], first, index, rules + [0]))
+                ids, first, index, rules = [tokenizer.bos], [], [], [0]
             first.append(len(ids))
             index.append(k)
             ids += pieces
+            rules += [ruled[k]] * len(pieces)
         if first:
-            self.windows.append((ids + [tokenizer.eos], first, index))
+            self.windows.append((ids + [tokenizer.eos], first, index, rules + [0]))
+
+
+RULE_TAGS = ("none", "cue", "first", "inside")  # the rules' output as the tagger's input (--rules-input)
+
+
+def rule_tags(article, words) -> list[int]:
+    """Per word: a rule quote's cue, its first word, a word inside it, or none."""
+    out = [0] * len(words)
+    for q in article.quotes:
+        for k, w in enumerate(words):
+            if q.cue is not None and q.cue.start <= w.start < q.cue.end:
+                out[k] = 1
+            elif q.start <= w.start < q.end:
+                out[k] = max(out[k], 2 if w.start == q.start else 3)
+    return out
 
 
 def collate(windows, labels, pad: int):
@@ -64,15 +85,18 @@ def collate(windows, labels, pad: int):
     ids = torch.full((len(windows), longest), pad)
     attention = torch.zeros((len(windows), longest), dtype=torch.long)
     target = torch.full((len(windows), longest), -100)
-    for b, (pieces, first, index) in enumerate(windows):
+    rules = torch.zeros((len(windows), longest), dtype=torch.long)
+    for b, (pieces, first, index, ruled) in enumerate(windows):
         ids[b, : len(pieces)] = torch.tensor(pieces)
         attention[b, : len(pieces)] = 1
         target[b, torch.tensor(first)] = torch.tensor([labels[b][k] for k in index])
-    return ids, attention, target
+        rules[b, : len(ruled)] = torch.tensor(ruled)
+    return ids, attention, target, rules
 
 
-def train(examples: list[Windows], epochs: int, e5, pad: int):
-    """The encoder and head, fine-tuned on the examples' windows (AdamW, linear warm-up and decay)."""
+def train(examples: list[Windows], epochs: int, e5, pad: int, rules_input: bool = False):
+    """The encoder and head, fine-tuned on the examples' windows (AdamW, linear warm-up and decay); with
+    `rules_input`, a learned vector per rule tag (`RULE_TAGS`, zero at first) added to every piece's embedding."""
     import torch
     import torch.nn.functional as F
 
@@ -82,13 +106,14 @@ def train(examples: list[Windows], epochs: int, e5, pad: int):
     touched = sorted({i for w, _ in items for i in w[0]})
     net = NerNet(e5.config, len(TAGS), 1)
     net.load_e5(e5)
-    table = EmbeddingTable(e5, touched)
+    table = inputs_of(EmbeddingTable(e5, touched), e5.config["H"] if rules_input else 0)
     encoder = [p for name, p in net.named_parameters() if not name.startswith("tags")]
     optimizer = torch.optim.AdamW(
         [
             {"params": encoder, "lr": 5e-5},
             {"params": list(net.tags.parameters()), "lr": 1e-3},
-            {"params": [table.delta], "lr": 1e-4},
+            {"params": [table.words.delta], "lr": 1e-4},
+            {"params": list(table.rules.parameters()), "lr": 1e-3},
         ],
         weight_decay=0.01,
     )
@@ -105,12 +130,12 @@ def train(examples: list[Windows], epochs: int, e5, pad: int):
         batches = [order[i : i + size] for i in range(0, len(order), size)]
         rng.shuffle(batches)
         for batch in batches:
-            ids, attention, target = collate([items[i][0] for i in batch], [items[i][1] for i in batch], pad)
-            logits, _ = net(table(ids), attention)
+            ids, attention, target, rules = collate([items[i][0] for i in batch], [items[i][1] for i in batch], pad)
+            logits, _ = net(table(ids, rules), attention)
             loss = F.cross_entropy(logits.reshape(-1, len(TAGS)), target.reshape(-1), weight=weights)
             optimizer.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_([*net.parameters(), table.delta], 1.0)
+            torch.nn.utils.clip_grad_norm_([*net.parameters(), *table.parameters()], 1.0)
             optimizer.step()
             schedule.step()
             step += 1
@@ -118,6 +143,25 @@ def train(examples: list[Windows], epochs: int, e5, pad: int):
                 print(f"epoch {epoch} step {step}/{total} loss {loss.item():.3f} {time.perf_counter() - started:.0f} s")
     net.eval()
     return net, table
+
+
+def inputs_of(words, size: int):
+    """The word embeddings plus, when `size`, a learned vector per rule tag."""
+    import torch
+
+    class Inputs(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.words = words
+            self.rules = torch.nn.Embedding(len(RULE_TAGS), max(size, 1))
+            torch.nn.init.zeros_(self.rules.weight)
+            self.used = size > 0
+
+        def forward(self, ids, rules):
+            embedded = self.words(ids)
+            return embedded + self.rules(rules) if self.used else embedded
+
+    return Inputs()
 
 
 def probabilities(net, table, example: Windows, pad: int) -> np.ndarray:
@@ -128,10 +172,10 @@ def probabilities(net, table, example: Windows, pad: int) -> np.ndarray:
     with torch.no_grad():
         for i in range(0, len(example.windows), 32):
             windows = example.windows[i : i + 32]
-            ids, attention, _ = collate(windows, [example.labels] * len(windows), pad)
-            logits, _ = net(table(ids), attention)
+            ids, attention, _, rules = collate(windows, [example.labels] * len(windows), pad)
+            logits, _ = net(table(ids, rules), attention)
             p = torch.softmax(logits, -1).numpy()
-            for b, (_, first, index) in enumerate(windows):
+            for b, (_, first, index, _) in enumerate(windows):
                 out[index] = p[b, first]
     return out
 
@@ -185,6 +229,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--held-out", nargs="+", default=["blind5", "blind6", "train1"])
     parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--rules-input", action="store_true", help="the rules' quotes and cues as the tagger's input")
     parser.add_argument("--cache", type=Path, help="the analysed articles, shared with attribution_tagger.py")
     args = parser.parse_args(argv)
     torch.set_num_threads(2)
@@ -196,7 +241,7 @@ def main(argv=None) -> None:
     held = set(args.held_out)
     training = [ex for ex, g in zip(examples, gold) if g["split"] not in held]
     print(f"training on {len(training)} articles, {sum(len(ex.windows) for ex in training)} windows")
-    net, table = train(training, args.epochs, e5, tokenizer.pad)
+    net, table = train(training, args.epochs, e5, tokenizer.pad, args.rules_input)
     by_variant: dict[str, list] = {}
     started, n = time.perf_counter(), 0
     for article, g, example in zip(articles, gold, examples):
