@@ -59,8 +59,23 @@ def _attribution(path: Path, split: str) -> dict:
     return {f"{short}_{m}": result[key][m] for key, short in names.items() for m in ("p", "r")}
 
 
+def _event_set(path: Path, split: str) -> dict:
+    """Events on the annotated real articles (tests/events/realnews): type, and type with both roles, P and R."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("event_set", path.parent / "event_set.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.score(split)
+    return {
+        f"{short}_{m}": result[key][m]
+        for key, short in (("type", "type"), ("type_source_target", "full"))
+        for m in ("p", "r")
+    }
+
+
 EVALUATORS: dict[str, Callable[[Path], dict]] = {"quotes": _quotes, "events": _events, "timex": _timex, "ner": _ner}
-SPLIT_EVALUATORS: dict[str, Callable[[Path, str], dict]] = {"attribution": _attribution}
+SPLIT_EVALUATORS: dict[str, Callable[[Path, str], dict]] = {"attribution": _attribution, "event_set": _event_set}
 
 
 def load_baseline() -> dict:

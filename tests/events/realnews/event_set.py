@@ -1,0 +1,254 @@
+"""Events on whole real articles: the event set drawn from SaudiNewsNet (CONVENTIONS.md).
+
+    python tests/events/realnews/event_set.py draw              # the set's articles (seed 3015): ids, hashes, splits
+    python tests/events/realnews/event_set.py export DIR        # their texts as DIR/<n>.txt, for annotators
+    python tests/events/realnews/event_set.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
+    python tests/events/realnews/event_set.py score [--split dev|blind] [--errors FILE]   # khabar against it
+(blind only with KHABAR_SCORE_BLIND=1: it is scored once, when a round of work is done)
+
+80 articles are drawn at random with seed 3015 from the articles khabar ingests from
+../shared/data/news/saudinewsnet that are at most 6,000 characters long: 50 to develop on (`dev`), 30
+kept blind (`blind`). The articles' text never enters the project: `gold.jsonl` holds each article's
+place in the corpus, a hash of its text and character offsets. The corpus helpers are the attribution
+set's (tests/attribution/realnews.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "attribution"))
+from realnews import MAX_CHARS, articles_of, corpus_articles, digest, find  # noqa: E402
+
+GOLD = HERE / "gold.jsonl"
+SEED, SIZE, DEV = 3015, 80, 50
+TYPES = (
+    *("invite", "accept_invitation", "appeal", "intend_cooperate", "discuss_by_phone", "consult", "host_visit"),
+    *("tour_site", "make_visit", "depart", "travel", "meet", "negotiate", "diplomatic_cooperation"),
+    *("exchange_gifts", "shake_hands", "praise", "sign_agreement", "material_cooperation", "provide_aid"),
+    *("demand", "accuse", "disapprove", "reject", "threaten", "protest", "exhibit_force", "sanction"),
+    *("arrest", "assault", "fight", "other"),
+)
+MODALITIES = ("asserted", "planned", "negated", "hypothetical", "reported")
+SYMMETRIC = (
+    *("meet", "negotiate", "consult", "discuss_by_phone", "sign_agreement", "shake_hands", "exchange_gifts"),
+    *("diplomatic_cooperation", "material_cooperation", "fight"),
+)
+
+
+def draw(articles: dict) -> list[dict]:
+    """The set's articles in order: 80 drawn with seed 3015, the first 50 for development."""
+    keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
+    chosen = random.Random(SEED).sample(keys, SIZE)
+    return [
+        {"n": n, "article": k, "sha": digest(articles[k].text), "split": "dev" if n < DEV else "blind"}
+        for n, k in enumerate(chosen)
+    ]
+
+
+def read_gold(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def nearest(text: str, snippet: str | None, trigger: tuple[int, int]) -> list[int] | None:
+    """The snippet's offsets where it stands nearest the trigger, or None for no snippet."""
+    return list(find(text, snippet, near=trigger)) if snippet else None
+
+
+def resolve_article(text: str, raw: dict) -> list[dict]:
+    """Annotators' snippets (`trigger` with an optional `after` before it; actors, place and casualties
+    found nearest the trigger) → offsets; types, modalities and agent codes checked."""
+    out, position = [], 0
+    for item in raw.get("events", []):
+        if item["type"] not in TYPES:
+            raise ValueError(f"unknown type {item['type']!r}")
+        if item.get("modality", "asserted") not in MODALITIES:
+            raise ValueError(f"unknown modality {item['modality']!r}")
+        if item.get("after"):
+            position = find(text, item["after"], position)[1]
+        trigger = find(text, item["trigger"], position)
+        position = trigger[0]
+        record = {"trigger": list(trigger), "type": item["type"], "plover": item.get("plover")}
+        for role in ("source", "target"):
+            record[role] = nearest(text, item.get(role), trigger)
+            record[f"{role}_agent"] = item.get(f"{role}_agent")
+            record[f"more_{role}s"] = [nearest(text, s, trigger) for s in item.get(f"more_{role}s") or []]
+        record["place"] = nearest(text, item.get("place"), trigger)
+        record["modality"] = item.get("modality", "asserted")
+        record["killed"], record["wounded"] = item.get("killed"), item.get("wounded")
+        record["casualties"] = nearest(text, item.get("casualties"), trigger)
+        record["repeat"] = bool(item.get("repeat"))
+        out.append(record)
+    return out
+
+
+def resolve(raw_dir: Path) -> None:
+    """gold.jsonl from RAW_DIR/<n>.json; an article without a file keeps what gold.jsonl held for it."""
+    corpus = corpus_articles()
+    lines = draw(corpus)
+    kept = {line["n"]: line for line in read_gold()} if GOLD.exists() else {}
+    problems = 0
+    for line, article in zip(lines, articles_of(lines, corpus)):
+        path = raw_dir / f"{line['n']}.json"
+        if not path.exists():
+            if line["n"] in kept and kept[line["n"]]["sha"] == line["sha"]:
+                line["events"] = kept[line["n"]]["events"]
+            continue
+        try:
+            line["events"] = resolve_article(article.text, json.loads(path.read_text("utf-8")))
+        except (ValueError, KeyError, json.JSONDecodeError) as exc:
+            problems += 1
+            print(f"{path}: {exc}", file=sys.stderr)
+    done = [line for line in lines if "events" in line]
+    GOLD.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in done), "utf-8")
+    print(f"{GOLD}: {len(done)} articles, {sum(len(x['events']) for x in done)} events, {problems} problems")
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def names_actor(article, found: list[str], span: list[int] | None, more: list[list[int]]) -> bool:
+    """Whether the found actors (entity ids) are the annotated one: none for none; else one of them has a
+    mention overlapping an annotated actor of the role, or a name naming it (`names_speaker`)."""
+    from khabar.quotes.evaluate import names_speaker, speaker_names
+
+    if span is None:
+        return not found
+    spans = [span, *more]
+    for entity in found:
+        if any(m.entity == entity and any(overlaps((m.start, m.end), s) for s in spans) for m in article.mentions):
+            return True
+        if any(names_speaker(speaker_names(article, entity, None), article.text[s[0] : s[1]]) for s in spans):
+            return True
+    return False
+
+
+def roles_right(article, event, gold: dict) -> bool:
+    """Source and target both right; either way round for a symmetric type."""
+
+    def right(found_source: list[str], found_target: list[str]) -> bool:
+        return names_actor(article, found_source, gold["source"], gold["more_sources"]) and names_actor(
+            article, found_target, gold["target"], gold["more_targets"]
+        )
+
+    source, target = event.actors.get("source", []), event.actors.get("target", [])
+    return right(source, target) or (gold["type"] in SYMMETRIC and right(target, source))
+
+
+def score_article(article, line: dict) -> dict:
+    """Found events paired one-to-one with annotated ones whose trigger they overlap, then with ones of the
+    same type in the same sentence (another word of the clause taken as trigger); an annotated repeat is left
+    out, and so is the found event paired with it. Counts: found, annotated, typed (paired, same type), full
+    (typed, and both roles right)."""
+    found = [e for e in article.events if e.trigger is not None and e.type != "make_statement"]
+    gold = line["events"]
+    sentence_of = {s.id: (s.start, s.end) for s in article.sentences}
+
+    def same_trigger(e, g) -> bool:
+        return overlaps((e.trigger.start, e.trigger.end), g["trigger"])
+
+    def same_sentence(e, g) -> bool:
+        return e.type == g["type"] and overlaps(sentence_of.get(e.sentence, (0, 0)), g["trigger"])
+
+    pairs, used = [], set()
+    for same in (same_trigger, same_sentence):
+        for i, e in enumerate(found):
+            if any(i == k for k, _ in pairs):
+                continue
+            j = next((j for j, g in enumerate(gold) if j not in used and same(e, g)), None)
+            if j is not None:
+                pairs.append((i, j))
+                used.add(j)
+    repeats = {j for j, g in enumerate(gold) if g["repeat"]}
+    kept = [(i, j) for i, j in pairs if j not in repeats]
+    typed = [(i, j) for i, j in kept if found[i].type == gold[j]["type"]]
+    full = [(i, j) for i, j in typed if roles_right(article, found[i], gold[j])]
+    paired = {i for i, _ in pairs}
+    return {
+        "found": len(found) - (len(pairs) - len(kept)),
+        "annotated": len(gold) - len(repeats),
+        "typed": len(typed),
+        "full": len(full),
+        "errors": [
+            *({"false": found[i].type, "trigger": found[i].trigger.text} for i in range(len(found)) if i not in paired),
+            *(
+                {"missed": g["type"], "trigger": article.text[g["trigger"][0] : g["trigger"][1]]}
+                for j, g in enumerate(gold)
+                if j not in used and j not in repeats
+            ),
+            *(
+                {"wrong type": found[i].type, "annotated": gold[j]["type"], "trigger": found[i].trigger.text}
+                for i, j in kept
+                if (i, j) not in typed
+            ),
+        ],
+    }
+
+
+def score(split: str, errors: Path | None = None) -> dict:
+    """Run khabar on the split's articles and score its events against the annotation."""
+    from khabar import Pipeline
+
+    if split == "blind" and os.environ.get("KHABAR_SCORE_BLIND") != "1":
+        raise SystemExit("the blind split is scored once, when the work is done: set KHABAR_SCORE_BLIND=1")
+    gold = [line for line in read_gold() if line["split"] == split]
+    pipeline = Pipeline()
+    totals = {"found": 0, "annotated": 0, "typed": 0, "full": 0}
+    shown = []
+    for line, article in zip(gold, articles_of(gold)):
+        scored = score_article(pipeline(article), line)
+        for k in totals:
+            totals[k] += scored[k]
+        shown += [{**e, "article": line["article"]} for e in scored["errors"]]
+    if errors is not None:
+        errors.write_text(json.dumps(shown, ensure_ascii=False, indent=1), "utf-8")
+
+    def ratio(a: int, b: int) -> float:
+        return round(a / b, 4) if b else 0.0
+
+    return {
+        "type": {"p": ratio(totals["typed"], totals["found"]), "r": ratio(totals["typed"], totals["annotated"])},
+        "type_source_target": {
+            "p": ratio(totals["full"], totals["found"]),
+            "r": ratio(totals["full"], totals["annotated"]),
+        },
+        **totals,
+        "articles": len(gold),
+    }
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("draw")
+    sub.add_parser("export").add_argument("dir", type=Path)
+    sub.add_parser("resolve").add_argument("raw_dir", type=Path)
+    scoring = sub.add_parser("score")
+    scoring.add_argument("--split", choices=("dev", "blind"), default="dev")
+    scoring.add_argument("--errors", type=Path, help="write every miss and false find here (never commit it)")
+    args = parser.parse_args(argv)
+    if args.command == "draw":
+        for line in draw(corpus_articles()):
+            print(json.dumps(line))
+    elif args.command == "export":
+        corpus = corpus_articles()
+        lines = draw(corpus)
+        args.dir.mkdir(parents=True, exist_ok=True)
+        for line, article in zip(lines, articles_of(lines, corpus)):
+            (args.dir / f"{line['n']}.txt").write_text(article.text, "utf-8")
+        print(f"{len(lines)} texts in {args.dir}")
+    elif args.command == "resolve":
+        resolve(args.raw_dir)
+    else:
+        print(json.dumps(score(args.split, args.errors), indent=1))
+
+
+if __name__ == "__main__":
+    main()
