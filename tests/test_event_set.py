@@ -65,4 +65,4 @@ def test_the_annotation_points_into_the_corpus_it_was_made_on():
     ]
     for line in lines:
         assert set(line) == {"n", "article", "sha", "split", "events"}
-        assert all(e["type"] in event_set.TYPES for e in line["events"])
+        assert all(e["type"] in event_set.event_types() for e in line["events"])
