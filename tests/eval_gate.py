@@ -61,12 +61,10 @@ def _attribution(path: Path, split: str) -> dict:
 
 def _event_set(path: Path, split: str) -> dict:
     """Events on the annotated real articles (tests/events/realnews): type, and type with both roles, P and R."""
-    import importlib.util
+    sys.path.insert(0, str(path.parent))
+    from event_set import score
 
-    spec = importlib.util.spec_from_file_location("event_set", path.parent / "event_set.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    result = module.score(split)
+    result = score(split)
     return {
         f"{short}_{m}": result[key][m]
         for key, short in (("type", "type"), ("type_source_target", "full"))

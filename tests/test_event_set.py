@@ -1,7 +1,7 @@
 """The whole-article event set (tests/events/realnews): its resolver and scorer on text written here, and
 the committed annotation's integrity against the shared corpus (skipped without ../shared)."""
 
-import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,10 +9,9 @@ import pytest
 from conftest import needs_shared
 from khabar import Article, Pipeline
 
-SCRIPT = Path(__file__).resolve().parent / "events" / "realnews" / "event_set.py"
-spec = importlib.util.spec_from_file_location("event_set", SCRIPT)
-event_set = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(event_set)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "events" / "realnews"))
+
+import event_set  # noqa: E402
 
 TEXT = (
     "استقبل الملك سلمان بن عبدالعزيز في الرياض أمس الرئيس الفرنسي فرانسوا هولاند. "

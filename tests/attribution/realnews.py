@@ -184,27 +184,41 @@ def resolve_article(text: str, raw: dict) -> dict:
     return out
 
 
-def resolve(raw_dir: Path) -> None:
-    """Annotators' RAW_DIR/<n>.json into gold.jsonl: the articles with a file there are (re)written,
-    every other annotated article is kept as it is."""
-    corpus = corpus_articles()
-    lines = draw(corpus)
-    articles = {line["article"]: corpus[line["article"]] for line in lines}
-    kept = {line["n"]: line for line in read_gold()} if GOLD.exists() else {}
-    problems = 0
+def resolve_into(gold: Path, lines: list[dict], corpus: dict, raw_dir: Path, resolve_one) -> list[dict]:
+    """The drawn `lines` with annotators' RAW_DIR/<n>.json resolved by `resolve_one(text, raw) -> fields`;
+    an article without a file keeps what `gold` held for it (same hash), one whose file fails is reported.
+    Writes and returns the annotated lines."""
+    kept = {line["n"]: line for line in read_gold(gold)} if gold.exists() else {}
+    done, problems = [], 0
     for line in lines:
         path = raw_dir / f"{line['n']}.json"
         if not path.exists():
             if line["n"] in kept and kept[line["n"]]["sha"] == line["sha"]:
-                line.update(kept[line["n"]])
+                done.append({**line, **kept[line["n"]]})
             continue
         try:
-            line.update(resolve_article(articles[line["article"]].text, json.loads(path.read_text("utf-8"))))
+            done.append({**line, **resolve_one(corpus[line["article"]].text, json.loads(path.read_text("utf-8")))})
         except (ValueError, KeyError, json.JSONDecodeError) as exc:
             problems += 1
             print(f"{path}: {exc}", file=sys.stderr)
-    GOLD.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines if "quotes" in line), "utf-8")
-    print(f"{GOLD}: {sum('quotes' in line for line in lines)} articles, {problems} problems")
+    gold.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in done), "utf-8")
+    print(f"{gold}: {len(done)} articles, {problems} problems")
+    return done
+
+
+def export(lines: list[dict], corpus: dict, directory: Path) -> None:
+    """The drawn articles' texts as DIRECTORY/<n>.txt, for annotators (never into the project)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for line, article in zip(lines, articles_of(lines, corpus)):
+        (directory / f"{line['n']}.txt").write_text(article.text, "utf-8")
+    print(f"{len(lines)} texts in {directory}")
+
+
+def resolve(raw_dir: Path) -> None:
+    """Annotators' RAW_DIR/<n>.json into gold.jsonl: the articles with a file there are (re)written,
+    every other annotated article is kept as it is."""
+    corpus = corpus_articles()
+    resolve_into(GOLD, draw(corpus), corpus, raw_dir, resolve_article)
 
 
 def score(split: str, errors: Path | None = None, pipeline=None, allow_blind: bool = False) -> dict:
@@ -290,11 +304,7 @@ def main(argv=None) -> None:
             print(json.dumps(line))
     elif args.command == "export":
         corpus = corpus_articles()
-        lines = draw(corpus)
-        args.dir.mkdir(parents=True, exist_ok=True)
-        for line, article in zip(lines, articles_of(lines, corpus)):
-            (args.dir / f"{line['n']}.txt").write_text(article.text, "utf-8")
-        print(f"{len(lines)} texts in {args.dir}")
+        export(draw(corpus), corpus, args.dir)
     elif args.command == "resolve":
         resolve(args.raw_dir)
     elif args.command == "agree":

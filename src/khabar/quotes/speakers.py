@@ -455,12 +455,12 @@ class ArticleSpeakers:
     def org_in_sentence(self, at: int) -> str | None:
         """The organisation named last before `at` in its sentence."""
         sentence = next((x for x in self.article.sentences if x.start <= at < x.end), None)
+        if sentence is None:
+            return None
         named = [
-            m.entity
-            for m in self.article.mentions
-            if sentence is not None and sentence.start <= m.start and m.end <= at and m.label == "ORG" and m.entity
+            m.entity for m in self.article.mentions if m.label == "ORG" and sentence.start <= m.start and m.end <= at
         ]
-        return named[-1] if named else None
+        return next((e for e in reversed(named) if e), None)
 
     def named_org(self, noun: str, at: int) -> str | None:
         """The last organisation named with that noun before `at` (وكالة أسوشيتد برس → الوكالة)."""

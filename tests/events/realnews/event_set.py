@@ -24,7 +24,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "attribution"))
-from realnews import MAX_CHARS, articles_of, corpus_articles, digest, find  # noqa: E402
+from realnews import MAX_CHARS, articles_of, corpus_articles, digest, export, find, resolve_into  # noqa: E402
+from realnews import read_gold as read_lines  # noqa: E402
 
 GOLD = HERE / "gold.jsonl"
 SEED, SIZE, DEV = 3015, 80, 50
@@ -55,7 +56,7 @@ def draw(articles: dict) -> list[dict]:
 
 
 def read_gold(path: Path = GOLD) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return read_lines(path)
 
 
 def nearest(text: str, snippet: str | None, trigger: tuple[int, int]) -> list[int] | None:
@@ -93,23 +94,8 @@ def resolve_article(text: str, raw: dict) -> list[dict]:
 def resolve(raw_dir: Path) -> None:
     """gold.jsonl from RAW_DIR/<n>.json; an article without a file keeps what gold.jsonl held for it."""
     corpus = corpus_articles()
-    lines = draw(corpus)
-    kept = {line["n"]: line for line in read_gold()} if GOLD.exists() else {}
-    problems = 0
-    for line, article in zip(lines, articles_of(lines, corpus)):
-        path = raw_dir / f"{line['n']}.json"
-        if not path.exists():
-            if line["n"] in kept and kept[line["n"]]["sha"] == line["sha"]:
-                line["events"] = kept[line["n"]]["events"]
-            continue
-        try:
-            line["events"] = resolve_article(article.text, json.loads(path.read_text("utf-8")))
-        except (ValueError, KeyError, json.JSONDecodeError) as exc:
-            problems += 1
-            print(f"{path}: {exc}", file=sys.stderr)
-    done = [line for line in lines if "events" in line]
-    GOLD.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in done), "utf-8")
-    print(f"{GOLD}: {len(done)} articles, {sum(len(x['events']) for x in done)} events, {problems} problems")
+    done = resolve_into(GOLD, draw(corpus), corpus, raw_dir, lambda text, raw: {"events": resolve_article(text, raw)})
+    print(f"{sum(len(line['events']) for line in done)} events")
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -241,11 +227,7 @@ def main(argv=None) -> None:
             print(json.dumps(line))
     elif args.command == "export":
         corpus = corpus_articles()
-        lines = draw(corpus)
-        args.dir.mkdir(parents=True, exist_ok=True)
-        for line, article in zip(lines, articles_of(lines, corpus)):
-            (args.dir / f"{line['n']}.txt").write_text(article.text, "utf-8")
-        print(f"{len(lines)} texts in {args.dir}")
+        export(draw(corpus), corpus, args.dir)
     elif args.command == "resolve":
         resolve(args.raw_dir)
     else:
