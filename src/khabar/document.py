@@ -275,10 +275,14 @@ class Claim(Annotation):
 class Event(Annotation):
     """A coded event. `date` is its ISO day and `date_source` where that came from (timex, published,
     anchor, text); `since` a منذ timex id; `locations` every place of a multi-place frame; `settings`
-    how talks were held; `mentions` later sentences taking the event up."""
+    how talks were held; `mentions` later sentences taking the event up; `killed` and `wounded` the
+    casualty counts of an assault or fight, `casualties` the words giving them."""
 
-    _spans: ClassVar = ("trigger",)
-    _when_set: ClassVar = ("locations", "since", "date", "date_source", "settings", "mentions")
+    _spans: ClassVar = ("trigger", "casualties")
+    _when_set: ClassVar = (
+        *("locations", "since", "date", "date_source", "settings", "mentions"),
+        *("killed", "wounded", "casualties"),
+    )
 
     type: str
     id: str = ""
@@ -298,6 +302,9 @@ class Event(Annotation):
     date_source: str | None = None
     settings: list[str] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    killed: int | None = None
+    wounded: int | None = None
+    casualties: Span | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

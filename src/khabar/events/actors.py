@@ -16,6 +16,7 @@ from khabar.document import Article
 from khabar.entities.kb import Entry, knowledge_base
 from khabar.events.lexicon import lexicon
 from khabar.text import normalize
+from khabar.text.tables import load_toml
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,24 @@ class ActorCoder:
             if any(t == title or t.startswith(title + " ") for t in texts):
                 return role
         return None
+
+
+@lru_cache(maxsize=1)
+def role_codes() -> frozenset[str]:
+    """Every agent type an actor code may carry (GOV, MIL, COP, UNK …): the [codes] tables' and the
+    agent lexicon's (`data/agents.toml`)."""
+    codes = lexicon().frames["codes"]
+    roles = {v for table in codes.values() for v in table.values()}
+    return frozenset(roles | set(load_toml("khabar.events", "data/agents.toml")["heads"]))
+
+
+def split_code(code: str | None) -> tuple[str, str]:
+    """An actor code as (country, agent type): IRQMIL → (IRQ, MIL), MIL → ("", MIL), IRN → (IRN, "")."""
+    if not code:
+        return "", ""
+    if code[:3] in role_codes():
+        return "", code[:3]
+    return (code[:3], code[3:6]) if code[:3].isalpha() and code[:3].isupper() else ("", "")
 
 
 @lru_cache(maxsize=1)

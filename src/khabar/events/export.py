@@ -24,7 +24,7 @@ from typing import IO
 
 from khabar.document import Article
 from khabar.errors import Errors, KhabarError
-from khabar.events.actors import actor_coder
+from khabar.events.actors import actor_coder, split_code
 
 COLUMNS = (
     "article_id",
@@ -108,12 +108,14 @@ def event_records(articles: Iterable[Article]) -> Iterator[dict]:
         timexes = {t.id: t for t in article.timexes}
         sentences = {s.id: s.text for s in article.sentences}
 
-        def name(entity_id, entities=entities):
+        def name(entity_id, entities=entities, unnamed=None):
+            if unnamed and entity_id in unnamed:
+                return unnamed[entity_id]["text"]  # an unnamed actor's words (مسلحون مجهولون)
             e = entities.get(entity_id)
             return (e.name_en or e.name_ar) if e else None
 
         for ev in article.events:
-            codes = ev.actors.get("codes", {})
+            codes, unnamed = ev.actors.get("codes", {}), ev.actors.get("unnamed", {})
             source, target = ev.actors.get("source", []), ev.actors.get("target", [])
             time, duration = timexes.get(ev.time or ""), timexes.get(ev.duration or "")
             yield {
@@ -126,10 +128,10 @@ def event_records(articles: Iterable[Article]) -> Iterator[dict]:
                 "quad_class": quad_class(ev.cameo),
                 "trigger": ev.trigger.text if ev.trigger else None,
                 "source_ids": source,
-                "source_names": [name(x) for x in source],
+                "source_names": [name(x, unnamed=unnamed) for x in source],
                 "source_codes": [codes.get(x) for x in source],
                 "target_ids": target,
-                "target_names": [name(x) for x in target],
+                "target_names": [name(x, unnamed=unnamed) for x in target],
                 "target_codes": [codes.get(x) for x in target],
                 "location_id": ev.location,
                 "location_name": name(ev.location),
@@ -165,13 +167,8 @@ def _gdelt_row(r: dict) -> list:
     def actor(prefix: str) -> list:
         code = r[f"{prefix}_codes"][0] if r[f"{prefix}_codes"] else None
         names = r[f"{prefix}_names"]
-        code = code or ""
-        return [
-            code,
-            (names[0] or "").upper() if names else "",
-            code[:3] if code[:3].isalpha() and code[:3].isupper() and len(code) >= 3 else "",
-            code[3:6],
-        ]
+        country, role = split_code(code)
+        return [code or "", (names[0] or "").upper() if names else "", country, role]
 
     cameo = r["cameo"] or ""
     return [

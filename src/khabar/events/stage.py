@@ -18,8 +18,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from khabar.document import Article, Event, Span
 from khabar.events.actors import ActorCodes, actor_coder
+from khabar.events.agents import agent_lexicon, canonical
 from khabar.events.lexicon import (
     Form,
     Lexicon,
@@ -30,10 +33,11 @@ from khabar.events.lexicon import (
 )
 from khabar.pipeline import stage
 from khabar.text import normalize
+from khabar.text.numbers import number_pattern, parse_number
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, fold, strip_conjunction
 
-ACTOR_LABELS = ("PERSON", "ORG", "GPE")
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "AGENT")  # AGENT: an unnamed or collective actor (مسلحون)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 SITES = ("city", "region", "geo", "facility")  # KB types of GPEs that are places rather than actors
 LOOSE_WORDS = 3  # words a frame may skip between two of its parts
@@ -59,6 +63,7 @@ class Actor:
     entities: list[str]
     code: str | None = None  # an actor code the words give (الشرطة التركية → TURCOP)
     place: bool = False  # a city or region, not a country
+    title: int | None = None  # where a title holding a country or body starts (رئيس مجلس الأمة … مبارك)
 
 
 @dataclass
@@ -120,23 +125,45 @@ class EventFinder:
         self.attached, self.governing = frozenset(folded(w["attached"])), frozenset(folded(w["governing"]))
         self.object_prefix, self.purpose_prefix = fold(w["object_prefix"]), fold(w["purpose_prefix"])
         self.since, self.offsets = fold(w["since"]), frozenset(folded(w["offsets"]))
+        self.honorifics, self.relatives = frozenset(folded(w["honorifics"])), frozenset(folded(w["relatives"]))
+        self.pronoun_subjects = frozenset(folded(w["pronoun_subjects"]))
+        self.office_words = frozenset(canonical(x) for x in folded(w["offices"]))
         self.proclitic_prepositions = {fold(k): fold(v) for k, v in w["proclitic_prepositions"].items()}
         self.coder = actor_coder()
+        self.agents = agent_lexicon()
         self.split_places = frozenset({"make_visit", "travel"})
         self.titles = {fold(k): v for k, v in f["codes"]["institutions"].items()}
+        c = f["casualties"]
+        self.casualty_words = {
+            (side, kind): frozenset(folded(c[f"{kind}_{side}"]))
+            for side in ("before", "after")
+            for kind in ("killed", "wounded")
+        }
+        self.violent = frozenset(c["violent"])
+        self.number = regex.compile(number_pattern())
+        senses = f["senses"]
+        self.sense_hits = senses["article_hits"]
+        self.sentence_senses = {canonical(w) for words in senses["sentence"].values() for w in folded(words)}
+        self.article_senses = {
+            name: {canonical(w) for w in (*folded(words), *folded(senses["sentence"][name])) if " " not in w}
+            for name, words in senses["article"].items()
+        }
 
     def __call__(self, article: Article) -> Article:
         events: list[Event] = []
         kb_ids = {e.id: e.kb_id for e in article.entities}
         entity_of = {id(m): m.entity for m in article.mentions}
         day = article_date(article)
+        unnamed: dict[str, dict] = {}  # unnamed actors by id, with their span and code
         candidates = {t.sentence for t in article.tokens if t.norm in self.lex.forms}
         tokenised = {t.sentence for t in article.tokens}
+        if self.other_sense(article):
+            candidates = set()  # a sports or culture article: its لقاء and هجوم are no events
         for sentence in article.sentences:
             if sentence.id in tokenised and sentence.id not in candidates:
                 continue  # no word of the sentence is a trigger form
             reader = SentenceReader(article, sentence)
-            for event, definite in self.sentence_events(reader, entity_of, kb_ids, day):
+            for event, definite in self.sentence_events(reader, entity_of, kb_ids, day, unnamed):
                 if not self.merge(events, event, definite):
                     events.append(event)
         self.invited(events)
@@ -153,8 +180,24 @@ class EventFinder:
             e.actors["codes"] = {
                 x: e.actors["codes"].get(x) or codes(x, e.date) for x in e.actors["source"] + e.actors["target"]
             }
+            named = {x: unnamed[x] for x in e.actors["source"] + e.actors["target"] if x in unnamed}
+            if named:
+                e.actors["unnamed"] = named
         article.events = events
         return article
+
+    def other_sense(self, article: Article) -> bool:
+        """Whether the article is about sport or culture: `article_hits` distinct words of one sense."""
+        stems = {canonical(strip_conjunction(t.norm)) for t in article.tokens}
+        return any(len(stems & words) >= self.sense_hits for words in self.article_senses.values())
+
+    def sentence_sense(self, words: list[Word]) -> bool:
+        """Whether a word (or two) of the sentence belongs to sport or culture (مباراة، مهرجان)."""
+        stems = [canonical(strip_conjunction(w.text)) for w in words]
+        return any(
+            w in self.sentence_senses or (k and stems[k - 1] + " " + w in self.sentence_senses)
+            for k, w in enumerate(stems)
+        )
 
     # ---- triggers ---------------------------------------------------------------------------
     @staticmethod
@@ -231,6 +274,14 @@ class EventFinder:
             if (
                 out
                 and m.label == out[-1].label == "PERSON"
+                and self.honorific_gap(r, out[-1].end, s)
+                and canonical(r.view.norm[out[-1].start : out[-1].end].split()[0]) in self.office_words
+            ):
+                out[-1].entities, out[-1].end = [e], en  # أمين الأحساء المهندس عادل الملحم: one person
+                continue
+            if (
+                out
+                and m.label == out[-1].label == "PERSON"
                 and not kb_ids.get(out[-1].entities[0])
                 and entry
                 and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1
@@ -248,14 +299,17 @@ class EventFinder:
             )
         out += self.institutions(r, entity_of, kb_ids, words, out)
         out.sort(key=lambda a: a.start)
-        # a country inside a title (زعيم كوريا الشمالية كيم) is no actor of its own
-        out = [
-            a
-            for k, a in enumerate(out)
-            if not (
-                a.label == "GPE" and k + 1 < len(out) and out[k + 1].label == "PERSON" and out[k + 1].start - a.end <= 1
-            )
-        ]
+        # a country or body inside a title (زعيم كوريا الشمالية كيم، رئيس مجلس الأمة الكويتي بالإنابة مبارك
+        # الخرينج) is no actor of its own: the person's phrase starts there
+        for k in range(len(out) - 2, -1, -1):
+            a, person = out[k], out[k + 1]
+            if (
+                a.label in ("GPE", "ORG")
+                and person.label == "PERSON"
+                and self.title_gap(r, a.end, person.start, a.label == "GPE")
+            ):
+                person.title = a.start
+                del out[k]
         for w in words:
             label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
             if label and not any(a.start <= w.start < a.end for a in out):
@@ -264,6 +318,19 @@ class EventFinder:
                     out.append(Actor(w.start + len(w.text) - len(strip_conjunction(w.text)), w.end, label, people))
         out.sort(key=lambda a: a.start)
         return out
+
+    def title_gap(self, r: SentenceReader, start: int, end: int, tight: bool) -> bool:
+        """Whether the words between a country or body and a person's name are at most part of a title:
+        none for a country, up to two for a body (a nationality, بالإنابة), none with و and no stop mark."""
+        gap = WORD.findall(r.view.norm, start, end)
+        if tight or any(c in self.stop_chars for c in r.view.norm[start:end]):
+            return not gap and end - start <= 1
+        return len(gap) <= 2 and not any(w.startswith(self.and_word) for w in gap)
+
+    def honorific_gap(self, r: SentenceReader, start: int, end: int) -> bool:
+        """Whether only honorifics (المهندس، الدكتور) stand between two names: the first is the second's title."""
+        gap = WORD.findall(r.view.norm, start, end)
+        return bool(gap) and all(w in self.honorifics for w in gap)  # not والسيد: another person
 
     def institutions(
         self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], words: list[Word], names: list[Actor]
@@ -288,6 +355,65 @@ class EventFinder:
                     break
         return out
 
+    def unnamed_actors(
+        self,
+        r: SentenceReader,
+        entity_of,
+        kb_ids: dict[str, str | None],
+        words: list[Word],
+        named: list[Actor],
+        proclitic: dict[int, str],
+        unnamed: dict[str, dict],
+    ) -> list[Actor]:
+        """`named` with the sentence's unnamed and collective actors (مسلحون مجهولون، قوات الأمن العراقية):
+        a head of the agent lexicon with its modifiers, a nationality or place after it giving the country.
+        A name right after a head (عناصر داعش) is the actor instead; names inside the phrase join it."""
+        texts = [w.text for w in words]
+        starting = {r.normal_offset(m.start): m for m in r.mentions}
+        out = list(named)
+        i = 0
+        while i < len(words):
+            head = self.agents.head(texts, i)
+            start = words[i].start + (len(head.proclitic) if head else 0)
+            if (
+                head is None
+                or any(a.start <= start < a.end for a in out)
+                or self.agents.governed(texts[i - 1] if i else None)
+            ):
+                i += 1
+                continue
+            j, agent, country, modified, blocked = i + head.words, head.agent, None, False, False
+            while j < len(words) and j - i - head.words < 3:
+                m = starting.get(words[j].start)
+                if m is not None and m.label in ("NORP", "GPE") and entity_of.get(id(m)):
+                    country = country or self.coder.country(kb_ids.get(entity_of[id(m)]))
+                    end = r.normal_offset(m.end)
+                    while j < len(words) and words[j].start < end:
+                        j += 1
+                    modified = True
+                    continue
+                if m is not None:
+                    blocked = j == i + head.words and m.label in ("PERSON", "ORG")  # عناصر داعش: the name acts
+                    break
+                kind = self.agents.modifier(texts[j])
+                if kind is None:
+                    break
+                agent, modified, j = kind or agent, True, j + 1
+            if blocked or (head.needs_modifier and not modified):
+                i += 1
+                continue
+            end = words[j - 1].end
+            o_start, o_end = r.original(start, end)
+            key = f"np{o_start}"
+            code = (country or "") + agent
+            unnamed[key] = {"start": o_start, "end": o_end, "text": r.text[o_start:o_end], "agent": agent, "code": code}
+            out = [a for a in out if not (start <= a.start < end)]
+            out.append(Actor(start, end, "AGENT", [key], code=code))
+            proclitic[start] = head.proclitic
+            i = j
+        out.sort(key=lambda a: a.start)
+        return out
+
     def earlier(self, r: SentenceReader, label: str, entity_of) -> list[str]:
         """The last two distinct entities of `label` named before this sentence, in order of first mention."""
         seen: list[str] = []
@@ -308,7 +434,7 @@ class EventFinder:
         do not count), whether و joins it to the previous one, and how many other words stand between."""
         gap = [
             m.group()
-            for m in WORD.finditer(r.view.norm, start, actor.start)
+            for m in WORD.finditer(r.view.norm, start, actor.start if actor.title is None else actor.title)
             if not any(a <= m.start() < b for a, b in covered)
         ]
         prep, joined, loose = "", False, 0
@@ -335,15 +461,16 @@ class EventFinder:
 
     # ---- sentences --------------------------------------------------------------------------
     def sentence_events(
-        self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], day: dict
+        self, r: SentenceReader, entity_of, kb_ids: dict[str, str | None], day: dict, unnamed: dict[str, dict]
     ) -> list[tuple[Event, bool]]:
         """The sentence's events, each with whether its trigger is a definite noun (المحادثات)."""
         words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(r.view.norm)]
         triggers = self.triggers(r, words, self.name_words(r, words))
-        if not triggers:
+        if not triggers or self.sentence_sense(words):
             return []
         actors = self.actors(r, entity_of, kb_ids, words)
         proclitic = {(r.normal_offset(m.start)): m.proclitic for m in r.mentions}
+        actors = self.unnamed_actors(r, entity_of, kb_ids, words, actors, proclitic, unnamed)
         covered = [
             (r.normal_offset(t.start), r.normal_offset(t.end))
             for t in r.article.timexes
@@ -388,7 +515,32 @@ class EventFinder:
                     frame.place = [place]
                     frame.target = [place] if frame.target and set(frame.target) <= set(places) else frame.target
                 out.append((self.event(r, trig, frame, words, day, clause), self.definite(trig, words)))
-        return [found for n, found in enumerate(out) if n not in passed]
+        kept = [found for n, found in enumerate(out) if n not in passed]
+        violent = next((e for e, _ in kept if e.type in self.violent), None)
+        if violent is not None:
+            self.casualties(r, words, violent)  # the sentence's counts go to its first assault or fight
+        return kept
+
+    def casualties(self, r: SentenceReader, words: list[Word], event: Event) -> None:
+        """Killed and wounded counts in the sentence (مقتل 7 وإصابة 12، سقوط 7 قتلى و12 جريحا), with their words."""
+        spans = []
+        for m in self.number.finditer(r.view.norm):
+            value = parse_number(m.group())
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                continue
+            k = bisect_left([w.end for w in words], m.start() + 1)  # the word holding the number's start
+            before = words[k - 1] if 0 < k <= len(words) and words[k - 1].end <= m.start() else None
+            after = next((w for w in words[k:] if w.start >= m.end()), None)
+            for kind in ("killed", "wounded"):
+                cue_before = before and strip_conjunction(before.text) in self.casualty_words[("before", kind)]
+                cue_after = after and strip_conjunction(after.text) in self.casualty_words[("after", kind)]
+                if (cue_before or cue_after) and getattr(event, kind) is None:
+                    setattr(event, kind, value)
+                    spans.append((before.start if cue_before else m.start(), after.end if cue_after else m.end()))
+                    break
+        if spans:
+            start, end = r.original(min(s for s, _ in spans), max(e for _, e in spans))
+            event.casualties = Span(start=start, end=end, text=r.text[start:end])
 
     def clause(self, r: SentenceReader, words: list[Word], trig: Trigger, following: Trigger | None) -> tuple[int, int]:
         """Normalised offsets of the trigger's clause: back to a clause word or a stop mark, forward
@@ -723,7 +875,17 @@ class EventFinder:
                 continue
             theirs = set(old.actors["source"] + old.actors["target"])
             kind = self.lex.forms[normalize(new.trigger.text)][0].kind
-            if (kind == "verb" and ours != theirs) or (not ours and not definite) or (ours and ours != theirs):
+            loose = (
+                not ours
+                and kind == "noun"
+                and not self.lex.types[new.type].requires_actor
+                and new.location in (None, old.location)
+            )  # معركة تحرير عدن … المعركة: one battle
+            if (
+                (kind == "verb" and ours != theirs)
+                or (not ours and not definite and not loose)
+                or (ours and ours != theirs)
+            ):
                 continue
             if ours and new.location and old.location and new.location != old.location:
                 continue  # (an actorless المحادثات's place is its topic's: الوضع في غزة)
@@ -733,6 +895,8 @@ class EventFinder:
             if new.date_source == "timex" and old.date_source != "timex":
                 old.date, old.date_source = new.date, "timex"
             old.settings = list(dict.fromkeys(old.settings + new.settings))
+            if old.killed is None and old.wounded is None and (new.killed is not None or new.wounded is not None):
+                old.killed, old.wounded, old.casualties = new.killed, new.wounded, new.casualties
             old.mentions.append({"sentence": new.sentence, "trigger": new.trigger.to_dict()})
             old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
             return True

@@ -271,9 +271,11 @@ class Store:
         rows, actor_rows = [], []
         for e in article.events:
             sides = {role: _actors(e.actors, role, keys) for role in ("source", "target")}
-            actor_rows += [(aid, e.id, role, key, code) for role, found in sides.items() for key, code in found]
-            (src_key, src_code), (tgt_key, tgt_code) = (
-                sides[r][0] if sides[r] else (None, None) for r in ("source", "target")
+            actor_rows += [
+                (aid, e.id, role, key, code, words) for role, found in sides.items() for key, code, words in found
+            ]
+            (src_key, src_code, src_text), (tgt_key, tgt_code, tgt_text) = (
+                sides[r][0] if sides[r] else (None, None, None) for r in ("source", "target")
             )
             time_value = timex_values.get(e.time, e.time) if e.time else None
             rows.append(
@@ -297,10 +299,12 @@ class Store:
                     json.dumps([keys.get(r, r) for r in e.reported_by]),
                     e.sentence,
                     _day(time_value) or day,
+                    src_text,
+                    tgt_text,
                 )
             )
-        ex("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        ex("INSERT INTO event_actors VALUES (?,?,?,?,?)", actor_rows)
+        ex("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        ex("INSERT INTO event_actors VALUES (?,?,?,?,?,?)", actor_rows)
         ex(
             "INSERT INTO citations VALUES (?,?,?,?,?)",
             [(aid, article.source, name, key, via) for name, key, via in _citations(article, data, keys)],
@@ -593,6 +597,9 @@ class Store:
             item["reported_by"] = json.loads(r["reported_by"] or "[]")
             for side in ("source", "target", "location"):
                 item[side] = names.get(r[f"{side}_key"])
+            for side in ("source", "target"):
+                if item[side] is None and r[f"{side}_text"]:
+                    item[side] = {"key": None, "name_ar": r[f"{side}_text"], "code": r[f"{side}_code"]}
             items.append(item)
         page_out = Page(items, total, page, per_page)
         page_out["timeline"] = [
@@ -653,11 +660,15 @@ def _day_range(where: list[str], params: list, column: str, date_from: str | Non
             params.append(value)
 
 
-def _actors(actors: dict, role: str, keys: dict[str, str]) -> list[tuple[str, str | None]]:
-    """(identity key, actor code) of each `role` actor of an event: `actors[role]` lists entity ids,
-    `actors["codes"]` maps them to CAMEO actor codes."""
-    codes = actors.get("codes") or {}
-    return [(keys.get(entity, entity), codes.get(entity)) for entity in actors.get(role) or []]
+def _actors(actors: dict, role: str, keys: dict[str, str]) -> list[tuple[str | None, str | None, str | None]]:
+    """(identity key, actor code, words) of each `role` actor of an event: `actors[role]` lists entity ids
+    and unnamed actors' ids, `actors["codes"]` maps them to CAMEO actor codes, `actors["unnamed"]` gives an
+    unnamed actor's words (it has no identity key)."""
+    codes, unnamed = actors.get("codes") or {}, actors.get("unnamed") or {}
+    return [
+        (None, codes.get(x), unnamed[x]["text"]) if x in unnamed else (keys.get(x, x), codes.get(x), None)
+        for x in actors.get(role) or []
+    ]
 
 
 def _citations(article: Article, data: dict, keys: dict[str, str]) -> set[tuple[str, str | None, str]]:

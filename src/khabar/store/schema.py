@@ -76,6 +76,12 @@ CREATE INDEX event_actors_article ON event_actors (article_id, event_id);
 CREATE INDEX event_actors_entity ON event_actors (entity_key);
 CREATE INDEX event_actors_code ON event_actors (code);
 """,
+    # 2: unnamed and collective actors (مسلحون مجهولون، قوات الأمن) keep their words; their entity_key is NULL
+    """
+ALTER TABLE events ADD COLUMN source_text TEXT;
+ALTER TABLE events ADD COLUMN target_text TEXT;
+ALTER TABLE event_actors ADD COLUMN text TEXT;
+""",
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,10 +15,10 @@ from functools import lru_cache
 
 import regex
 
+from khabar.text.numbers import number_pattern, parse_number
 from khabar.text.tables import load_toml
 from khabar.text.words import alternation, fold
 from khabar.timex.lexicon import lexicon
-from khabar.timex.numbers import number_pattern, parse_number
 
 B = r"(?<![\p{L}\p{M}\d])"  # word start
 E = r"(?![\p{L}\p{M}\d])"  # word end

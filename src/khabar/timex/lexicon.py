@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from babel import Locale, localedata
 
+from khabar.text.numbers import lexicon as numbers
 from khabar.text.tables import load_toml
 from khabar.text.words import fold, folded
 
@@ -101,8 +102,8 @@ def lexicon() -> Lexicon:
         hijri_era=tuple(fold(w) for w in raw["hijri_era"]),
         gregorian_era=tuple(fold(w) for w in raw["gregorian_era"]),
         weekdays=weekdays,
-        numbers={fold(k): v for k, v in raw["numbers"].items()},
-        vague_numbers=tuple(fold(w) for w in raw["vague_numbers"]),
+        numbers=numbers().numbers,
+        vague_numbers=numbers().vague_numbers,
         fractions={fold(k): v for k, v in raw["fractions"].items()},
         ordinals={fold(k): v for k, v in raw["ordinals"].items()},
         hour_ordinals={fold(k): v for k, v in raw["hour_ordinals"].items()},

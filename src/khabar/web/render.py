@@ -147,6 +147,12 @@ def fact_sheet(article: dict) -> dict[str, list]:
     def name_of(ref, fallback=None):
         return entities[ref]["name_ar"] if ref in entities else (fallback or ref or "—")
 
+    def actor_names(event, role):
+        """An event's actors of `role`: names, and the words of unnamed ones (مسلحون مجهولون)."""
+        actors = event.get("actors") or {}
+        unnamed = actors.get("unnamed") or {}
+        return " و".join(unnamed[i]["text"] if i in unnamed else name_of(i) for i in actors.get(role, [])) or "—"
+
     return {
         "who": named(entities, ("PERSON", "ORG")),
         "where": named(entities, ("GPE", "LOC", "FAC")),
@@ -156,8 +162,8 @@ def fact_sheet(article: dict) -> dict[str, list]:
                 "type": e["type"],
                 "cameo": e.get("cameo"),
                 "trigger": (e.get("trigger") or {}).get("text", ""),
-                "source": " و".join(name_of(i) for i in (e.get("actors") or {}).get("source", [])) or "—",
-                "target": " و".join(name_of(i) for i in (e.get("actors") or {}).get("target", [])) or "—",
+                "source": actor_names(e, "source"),
+                "target": actor_names(e, "target"),
             }
             for e in article["events"]
         ],

@@ -1,13 +1,29 @@
-"""Arabic cardinal numbers in digits or words (خمسة وعشرين، ثلاثمائة، ألفين) as values."""
+"""Arabic cardinal numbers in digits or words (خمسة وعشرين، ثلاثمائة، ألفين) as values
+(`data/numbers.toml`; the timex and events stages both read them)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import regex
 
-from khabar.text.words import alternation
-from khabar.timex.lexicon import lexicon
+from khabar.text.tables import load_toml
+from khabar.text.words import alternation, fold
 
 VAGUE = "X"
+
+
+@dataclass(frozen=True)
+class Numbers:
+    numbers: dict[str, int]  # folded cardinal word -> value
+    vague_numbers: tuple[str, ...]  # عدة، عشرات …
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Numbers:
+    raw = load_toml("khabar.text", "data/numbers.toml")
+    return Numbers({fold(k): v for k, v in raw["numbers"].items()}, tuple(fold(w) for w in raw["vague_numbers"]))
 
 
 def number_pattern() -> str:

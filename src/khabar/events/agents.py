@@ -1,0 +1,85 @@
+"""Unnamed and collective actors (`data/agents.toml`): a head noun such as مسلحون، قوات الأمن، متظاهرون
+read with its clitics, typed with a CAMEO agent code, and the modifiers that belong to its phrase.
+
+The events stage finds the phrase's end, its nationality or place (which give the country) and
+whether a name follows it as a genitive (عناصر داعش: the name acts); this module only reads words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.text.tables import load_toml
+from khabar.text.words import conjunctions, fold
+
+ARTICLE = fold("ال")
+PREPOSITIONS = tuple(fold(p) for p in ("ب", "ل", "ك"))
+
+
+def canonical(word: str) -> str:
+    """A folded word without its article (الشرطة → شرطة), the form the tables are keyed by."""
+    return word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
+
+
+def splits(word: str) -> list[tuple[str, str]]:
+    """(proclitic, canonical rest) readings of a folded word, the bare word first: و/ف, then بـ/لـ/كـ
+    (لل is لـ + ال), then ال."""
+    out = [("", canonical(word))]
+    for conj in ("", *conjunctions()):
+        if not word.startswith(conj):
+            continue
+        rest = word[len(conj) :]
+        for prep in ("", *PREPOSITIONS):
+            if (conj or prep) and rest.startswith(prep) and len(rest) - len(prep) >= 3:
+                stem = rest[len(prep) :]
+                if prep == fold("ل") and stem.startswith(fold("ل")):
+                    stem = ARTICLE + stem[1:]  # للإرهابيين = لـ + الإرهابيين
+                out.append((conj + prep, canonical(stem)))
+    return out
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head found at a word: how many words it spans, the clitics before it, its agent type."""
+
+    words: int
+    proclitic: str
+    agent: str
+    needs_modifier: bool
+
+
+class AgentLexicon:
+    """The agent tables, read-only and shared by threads."""
+
+    def __init__(self, raw: dict) -> None:
+        self.heads: dict[tuple[str, ...], str] = {}
+        for agent, words in raw["heads"].items():
+            for entry in words:
+                key = tuple(canonical(w) for w in fold(entry).split())
+                self.heads.setdefault(key, agent)
+        self.modifiers = {canonical(fold(k)): v for k, v in raw["modifiers"].items()}
+        self.needs_modifier = frozenset(tuple(canonical(w) for w in fold(x).split()) for x in raw["needs_modifier"])
+        self.not_after = frozenset(canonical(fold(x)) for x in raw["not_after"])
+
+    def head(self, words: list[str], i: int) -> Head | None:
+        """The head starting at word `i` (a two-word head before a one-word one), or None."""
+        following = canonical(words[i + 1]) if i + 1 < len(words) else None
+        for proclitic, stem in splits(words[i]):
+            for key in ((stem, following), (stem,)):
+                if None not in key and key in self.heads:
+                    return Head(len(key), proclitic, self.heads[key], key in self.needs_modifier)
+        return None
+
+    def modifier(self, word: str) -> str | None:
+        """The agent type a modifier gives ("" to keep the head's), None for no modifier."""
+        return self.modifiers.get(canonical(word))
+
+    def governed(self, previous: str | None) -> bool:
+        """Whether the word before a head makes it a genitive of something else (مجلس الأمن)."""
+        return previous is not None and any(stem in self.not_after for _, stem in splits(previous))
+
+
+@lru_cache(maxsize=1)
+def agent_lexicon() -> AgentLexicon:
+    return AgentLexicon(load_toml("khabar.events", "data/agents.toml"))
