@@ -23,6 +23,7 @@ class EventType:
     place: tuple[str, ...]
     needs_next: tuple[str, ...]
     not_next: tuple[str, ...]
+    not_after: tuple[str, ...]  # a word right before the trigger that makes it none (رفع العقوبات، وقف إطلاق النار)
     symmetric: bool
     requires_actor: bool
     source_prep: tuple[str, ...]  # a preposition that introduces the source (تلقى اتصالا من …)
@@ -73,6 +74,7 @@ class Morphology:
     dual: str
     plural: str
     weak_present_endings: tuple[str, ...]
+    hamza_seat: tuple[str, str]  # a final hamza written on its seat before a pronoun (لقاء → لقائه)
     ta_marbuta: str
     open_ta: str
     tanween_alef: str
@@ -119,6 +121,8 @@ def noun_forms(noun: str) -> list[tuple[str, int]]:
             if pronoun and (n.endswith(m.tanween_alef) or " " in n):
                 continue
             stem = n[:-1] + m.open_ta if pronoun and n.endswith(m.ta_marbuta) else n
+            seat, hamza = m.hamza_seat
+            stem = stem[:-1] + seat if pronoun and stem.endswith(hamza) else stem  # لقاء → لقائه
             out.append((prefix + stem + pronoun, len(prefix)))
     return out
 
@@ -140,6 +144,7 @@ def lexicon() -> Lexicon:
             tuple(fold(p) if p != "obj" else p for p in spec.get("place", [])),
             tuple(fold(w) for w in spec.get("needs_next", [])),
             tuple(fold(w) for w in spec.get("not_next", [])),
+            tuple(fold(w) for w in spec.get("not_after", [])),
             spec.get("symmetric", False),
             spec.get("requires_actor", True),
             tuple(fold(p) for p in spec.get("source_prep", [])),

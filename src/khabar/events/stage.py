@@ -21,13 +21,14 @@ from functools import lru_cache
 import regex
 
 from khabar.document import Article, Event, Span
-from khabar.events.actors import ActorCodes, actor_coder
+from khabar.events.actors import ActorCodes, actor_coder, split_code
 from khabar.events.agents import agent_lexicon, canonical
 from khabar.events.lexicon import (
     Form,
     Lexicon,
     folded,
     lexicon,
+    morphology,
     past_forms,
     present_forms,
 )
@@ -72,6 +73,7 @@ class Trigger:
     form: Form
     start: int  # original offsets
     end: int
+    toll: bool = False  # a violent word giving a toll (أسفر عن مقتل، قتل 7 أشخاص): an event only when alone
 
 
 @dataclass
@@ -127,6 +129,12 @@ class EventFinder:
         self.since, self.offsets = fold(w["since"]), frozenset(folded(w["offsets"]))
         self.honorifics, self.relatives = frozenset(folded(w["honorifics"])), frozenset(folded(w["relatives"]))
         self.pronoun_subjects = frozenset(folded(w["pronoun_subjects"]))
+        self.results, self.counted = frozenset(folded(w["results"])), frozenset(folded(w["counted"]))
+        self.time_words = frozenset(folded(w["time_words"]))
+        self.passive_agents = tuple(" " + x for x in folded(w["passive_agents"]))
+        morph = morphology()
+        self.pronouns = tuple(sorted((p for p in morph.pronouns if p), key=len, reverse=True))
+        self.ta_marbuta, self.open_ta, self.hamza_seat = morph.ta_marbuta, morph.open_ta, morph.hamza_seat
         self.office_words = frozenset(canonical(x) for x in folded(w["offices"]))
         self.proclitic_prepositions = {fold(k): fold(v) for k, v in w["proclitic_prepositions"].items()}
         self.coder = actor_coder()
@@ -139,7 +147,8 @@ class EventFinder:
             for side in ("before", "after")
             for kind in ("killed", "wounded")
         }
-        self.violent = frozenset(c["violent"])
+        self.violent = frozenset(f["violence"]["types"])
+        self.armed = frozenset(f["violence"]["armed"])
         self.number = regex.compile(number_pattern())
         senses = f["senses"]
         self.sense_hits = senses["article_hits"]
@@ -183,6 +192,7 @@ class EventFinder:
             named = {x: unnamed[x] for x in e.actors["source"] + e.actors["target"] if x in unnamed}
             if named:
                 e.actors["unnamed"] = named
+            self.armed_or_not(e)
         article.events = events
         return article
 
@@ -220,8 +230,20 @@ class EventFinder:
             form = self.trigger_form(words, i, absorbed, in_names)
             if form is not None:
                 start, end = r.original(word.start + form.skip, word.end)
-                found.append(Trigger(i, form, start, end))
+                found.append(Trigger(i, form, start, end, self.toll(r, words, i, form)))
         return found
+
+    def toll(self, r: SentenceReader, words: list[Word], i: int, form: Form) -> bool:
+        """Whether a violent word gives a toll: right after a result phrase (أسفر عن مقتل، أدى إلى) or
+        right before a number (قتل 7 أشخاص، قتل شخصان)."""
+        if form.type not in self.violent:
+            return False
+        if any(strip_conjunction(w.text) in self.results for w in words[max(0, i - 3) : i]):
+            return True
+        if i + 1 < len(words) and words[i + 1].text in self.counted:
+            return True
+        number = self.number.match(r.view.norm, words[i].end + 1)
+        return number is not None and parse_number(number.group()) is not None
 
     def trigger_form(self, words: list[Word], i: int, absorbed: set[int], in_names: set[int]) -> Form | None:
         for form in self.lex.forms.get(words[i].text, ()):
@@ -229,6 +251,8 @@ class EventFinder:
             if form.next_word and second is None:
                 continue
             if i + 1 < len(words) and words[i + 1].text in self.lex.types[form.type].not_next:
+                continue
+            if i and strip_conjunction(words[i - 1].text) in self.lex.types[form.type].not_after:
                 continue
             needs = self.lex.types[form.type].needs_next
             hit = self.next_match(words, i + 1, needs, in_names) if needs else None
@@ -478,6 +502,7 @@ class EventFinder:
         ]
         covered += [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions if m.label == "NORP"]
         out: list[tuple[Event, bool]] = []
+        tolls: list[bool] = []  # whether each event of `out` is a toll
         verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
         passed: set[int] = set()
         for k, trig in enumerate(triggers):
@@ -496,6 +521,18 @@ class EventFinder:
             before = [a for a in actors if left <= a.start and a.end <= tstart]
             after = [a for a in actors if tend <= a.start and a.end <= right]
             purpose = trig.form.kind == "noun" and prefix.startswith(self.purpose_prefix)
+            pronoun = self.pronoun_subject(r, words, trig, actors, proclitic)
+            if trig.form.kind == "noun" and self.possessed(words, trig):
+                pronoun = self.subject_before(r, before, proclitic) or self.antecedent(
+                    r, actors, proclitic, words[trig.index].start
+                )  # التقى جريج … خلال لقائه سلام: his meeting, Salam its other side
+            if (
+                trig.form.kind == "noun"
+                and trig.form.type in self.violent
+                and trig.index
+                and strip_conjunction(words[trig.index - 1].text) in self.time_words
+            ):
+                before = []  # ضم الاتحاد صوته … بعد مقتل المصور: the killing is when, not the union's act
             frame = self.frame(
                 r,
                 trig,
@@ -507,6 +544,7 @@ class EventFinder:
                 bool(governing) and not passing and not purpose,
                 left,
                 tstart,
+                pronoun,
             )  # وصل … للترحيب بكيم
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
@@ -515,6 +553,12 @@ class EventFinder:
                     frame.place = [place]
                     frame.target = [place] if frame.target and set(frame.target) <= set(places) else frame.target
                 out.append((self.event(r, trig, frame, words, day, clause), self.definite(trig, words)))
+                tolls.append(trig.toll)
+        violent_events = [n for n, (e, _) in enumerate(out) if e.type in self.violent and n not in passed]
+        if any(not tolls[n] for n in violent_events):
+            passed.update(n for n in violent_events if tolls[n])  # قتل 7 في هجوم: the attack's toll
+        else:
+            passed.update(violent_events[1:])
         kept = [found for n, found in enumerate(out) if n not in passed]
         violent = next((e for e, _ in kept if e.type in self.violent), None)
         if violent is not None:
@@ -579,9 +623,11 @@ class EventFinder:
         governed: bool,
         left: int,
         tstart: int,
+        pronoun: list[Actor] | None = None,
     ) -> Frame:
         """Source, target and place of a trigger. `governed`: a noun that is the object of an earlier
-        trigger in its clause (أدانت السعودية الهجوم) takes no subject from before it."""
+        trigger in its clause (أدانت السعودية الهجوم) takes no subject from before it; `pronoun`: a verb
+        whose subject is a pronoun (إنها اعتقلت) and what it stands for: the name after it is its object."""
         t = self.lex.types[trig.form.type]
         frame = Frame()
         groups = self.groups(r, after, tend, proclitic, covered)
@@ -606,7 +652,17 @@ class EventFinder:
             ),
             None,
         )
-        if svo:
+        passive = next((n for n, (_, group) in enumerate(groups) if self.agent_of_passive(r, group[0])), None)
+        if passive is not None:  # اعتقل خالد على يد الشرطة، قتل مطلق النار برصاص الشرطة: the agent acts
+            frame.source = self.take(frame, groups[passive][1])
+            used.add(passive)
+            undergoer = groups[bare][1] if bare is not None and bare != passive else subject
+            frame.target = self.take(frame, undergoer)
+            if bare is not None:
+                used.add(bare)
+        elif pronoun is not None:
+            frame.source = self.take(frame, pronoun)
+        elif svo:
             frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
             frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
@@ -709,6 +765,55 @@ class EventFinder:
             ):
                 return True
         return False
+
+    def pronoun_subject(
+        self, r: SentenceReader, words: list[Word], trig: Trigger, actors: list[Actor], proclitic: dict[int, str]
+    ) -> list[Actor] | None:
+        """The subject of a verb right after a subject pronoun (وإنها اعتقلت مواطنين: the authorities named
+        before) or a relative pronoun (المالكي الذي اتهم السعودية: the name before it); None for neither."""
+        if trig.form.kind != "verb" or not trig.index:
+            return None
+        word = strip_conjunction(words[trig.index - 1].text)
+        at = words[trig.index - 1].start
+        if word in self.pronoun_subjects:
+            return self.antecedent(r, actors, proclitic, at)
+        if word in self.relatives:
+            near = [a for a in actors if a.end <= at and len(WORD.findall(r.view.norm, a.end, at)) <= 1]
+            return near[-1:] if near and near[-1].label in ACTOR_LABELS else None  # الاتفاق الذي توصلت إليه إيران
+        return None
+
+    def possessed(self, words: list[Word], trig: Trigger) -> bool:
+        """Whether a noun trigger carries a pronoun (لقائه، زيارته): it names the noun's subject."""
+        word = words[trig.index].text
+        for pronoun in self.pronouns:
+            stem = word[: -len(pronoun)]
+            if word.endswith(pronoun) and len(stem) > 2:
+                stem = stem[:-1] + self.ta_marbuta if stem.endswith(self.open_ta) else stem
+                if any(f.type == trig.form.type for f in self.lex.forms.get(stem, ())):
+                    return True
+                seat, hamza = self.hamza_seat
+                if stem.endswith(seat) and self.lex.forms.get(stem[: -len(seat)] + hamza):
+                    return True  # لقائه = لقاء + ه
+        return False
+
+    def agent_of_passive(self, r: SentenceReader, actor: Actor) -> bool:
+        """Whether a passive's agent phrase (على يد، من قبل، برصاص) stands right before an actor."""
+        before = " " + " ".join(WORD.findall(r.view.norm, max(0, actor.start - 16), actor.start))
+        return before.endswith(self.passive_agents)
+
+    def antecedent(self, r: SentenceReader, actors: list[Actor], proclitic: dict[int, str], end: int) -> list[Actor]:
+        """What a subject pronoun at `end` stands for: the sentence's last actor before it that no preposition
+        governs, else the speaker of the quote it stands in (قالت البعثة إنها تدعو)."""
+        for a in reversed([a for a in actors if a.end <= end]):
+            previous = WORD.findall(r.view.norm, max(0, a.start - 12), a.start)
+            governed = proclitic.get(a.start, "").removeprefix(self.and_word) in self.governing or (
+                previous and previous[-1] in self.prepositions
+            )
+            if a.label in ACTOR_LABELS and not a.place and not governed:
+                return [a]
+        at = r.original(end, end)[0]
+        speaker = next((q.speaker for q in r.article.quotes if q.start <= at < q.end and q.speaker), None)
+        return [Actor(end, end, "PERSON", [speaker])] if speaker else []
 
     def subject_before(self, r: SentenceReader, before: list[Actor], proclitic: dict[int, str]) -> list[Actor]:
         """The first name of the clause before the trigger that no preposition governs, with the names
@@ -863,6 +968,21 @@ class EventFinder:
                 if invite is not None:
                     e.actors["target"] = list(invite.actors["source"])
 
+    def armed_or_not(self, event: Event) -> None:
+        """An assault between armed sides is a fight; a fight on an unarmed target an assault."""
+        if event.type not in self.violent:
+            return
+        roles = {
+            side: [split_code(event.actors["codes"].get(x))[1] for x in event.actors[side]]
+            for side in ("source", "target")
+        }
+        armed = {side: any(r in self.armed for r in found) for side, found in roles.items()}
+        unarmed_target = bool(roles["target"]) and all(r and r not in self.armed for r in roles["target"])
+        kind = "fight" if armed["source"] and armed["target"] else "assault" if unarmed_target else event.type
+        if kind != event.type:
+            t = self.lex.types[kind]
+            event.type, event.cameo, event.plover = kind, t.cameo, t.plover
+
     # ---- one event, several mentions ---------------------------------------------------------
     def merge(self, events: list[Event], new: Event, definite: bool) -> bool:
         """A noun taking up an earlier event of the same type (المحادثات، محادثات بوتين مع كيم) adds to it."""
@@ -877,6 +997,7 @@ class EventFinder:
             kind = self.lex.forms[normalize(new.trigger.text)][0].kind
             loose = (
                 not ours
+                and not theirs
                 and kind == "noun"
                 and not self.lex.types[new.type].requires_actor
                 and new.location in (None, old.location)
