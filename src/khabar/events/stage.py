@@ -503,6 +503,7 @@ class EventFinder:
         covered += [(r.normal_offset(m.start), r.normal_offset(m.end)) for m in r.mentions if m.label == "NORP"]
         out: list[tuple[Event, bool]] = []
         tolls: list[bool] = []  # whether each event of `out` is a toll
+        subjectless: list[bool] = []  # whether its verb has no subject in the clause (ودعا إلى، داعيا)
         verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
         passed: set[int] = set()
         for k, trig in enumerate(triggers):
@@ -554,16 +555,47 @@ class EventFinder:
                     frame.target = [place] if frame.target and set(frame.target) <= set(places) else frame.target
                 out.append((self.event(r, trig, frame, words, day, clause), self.definite(trig, words)))
                 tolls.append(trig.toll)
+                subjectless.append(
+                    trig.form.kind == "verb"
+                    and not frame.source
+                    and pronoun is None
+                    and (
+                        trig.index == 0
+                        or any(c in self.stop_chars for c in r.view.norm[words[trig.index - 1].end : tstart])
+                    )
+                )  # ودعا إلى … at a sentence's start, or ، داعيا إلى after a comma
         violent_events = [n for n, (e, _) in enumerate(out) if e.type in self.violent and n not in passed]
         if any(not tolls[n] for n in violent_events):
             passed.update(n for n in violent_events if tolls[n])  # قتل 7 في هجوم: the attack's toll
         else:
             passed.update(violent_events[1:])
+        for n, (event, _) in enumerate(out):
+            if subjectless[n] and n not in passed:
+                self.carry_subject(r, [e for k, (e, _) in enumerate(out[:n]) if k not in passed], event)
         kept = [found for n, found in enumerate(out) if n not in passed]
         violent = next((e for e, _ in kept if e.type in self.violent), None)
         if violent is not None:
             self.casualties(r, words, violent)  # the sentence's counts go to its first assault or fight
         return kept
+
+    def carry_subject(self, r: SentenceReader, earlier: list[Event], event: Event) -> None:
+        """A verb without a subject in its clause (أدان جمعة … داعيا إلى، وقال الوزير … ودعا إلى) takes the
+        subject of the sentence's event before it, else the speaker of the last quote of this or the
+        previous sentence."""
+        before = next((e for e in reversed(earlier) if e.actors["source"]), None)
+        if before is not None:
+            event.actors["source"] = list(before.actors["source"])
+            event.actors["codes"].update(
+                {x: c for x, c in before.actors["codes"].items() if x in before.actors["source"]}
+            )
+        else:
+            sentences = r.article.sentences
+            k = next((i for i, s in enumerate(sentences) if s.id == r.sentence.id), 0)
+            start = sentences[k - 1].start if k else r.sentence.start
+            quotes = [q for q in r.article.quotes if start <= q.start and q.end <= event.trigger.start and q.speaker]
+            if quotes:
+                event.actors["source"] = [quotes[-1].speaker]
+        event.actors["target"] = [x for x in event.actors["target"] if x not in event.actors["source"]]
 
     def casualties(self, r: SentenceReader, words: list[Word], event: Event) -> None:
         """Killed and wounded counts in the sentence (مقتل 7 وإصابة 12، سقوط 7 قتلى و12 جريحا), with their words."""
