@@ -198,3 +198,99 @@ def test_eval_events_cli_and_table_errors(tmp_path):
     table.write_text(json.dumps({"category": "meet", "text": "نص", "expect": {"events": [{"trigger": "غائب"}]}}) + "\n")
     with pytest.raises(KhabarError, match="E603"):
         read_table(table)
+
+
+def unnamed_of(event, role):
+    """The words of an event's unnamed actors of `role`."""
+    return [event.actors["unnamed"][x]["text"] for x in event.actors[role] if x in event.actors.get("unnamed", {})]
+
+
+def test_unnamed_and_collective_actors_with_agent_codes(pipeline):
+    article, _ = events_of(
+        pipeline, "وهاجم مسلحون مجهولون نقطة تفتيش في مدينة الرمادي، فيما اعتقلت قوات الأمن العراقية ثلاثة متهمين."
+    )
+    by_type = {e.type: e for e in article.events}
+    assault, arrest = by_type["assault"], by_type["arrest"]
+    assert unnamed_of(assault, "source") == ["مسلحون مجهولون"]
+    assert assault.actors["unnamed"][assault.actors["source"][0]]["code"] == "UNK"
+    assert unnamed_of(arrest, "source") == ["قوات الأمن العراقية"]
+    (source,) = arrest.actors["source"]
+    assert arrest.actors["codes"][source] == "IRQCOP" and arrest.actors["unnamed"][source]["agent"] == "COP"
+    assert unnamed_of(arrest, "target") == ["متهمين"]
+    span = arrest.actors["unnamed"][source]
+    assert article.text[span["start"] : span["end"]] == span["text"]  # offsets into the original text
+
+
+def test_a_bombing_without_a_stated_perpetrator_with_its_casualties(pipeline):
+    article, _ = events_of(
+        pipeline, "انفجرت عبوة ناسفة في سوق شعبي صباح اليوم، وأسفر التفجير عن مقتل 7 أشخاص وإصابة 12 آخرين."
+    )
+    (bombing,) = [e for e in article.events if e.type == "assault"]
+    assert bombing.actors["source"] == [] and (bombing.killed, bombing.wounded) == (7, 12)
+    assert bombing.casualties.text.startswith("مقتل 7") and bombing.casualties.text.endswith("12")
+    assert (
+        len([e for e in article.events if e.type in ("assault", "fight")]) == 1
+    )  # مقتل is the toll, not a second event
+
+
+def test_casualty_nouns_after_the_number(pipeline):
+    article, _ = events_of(pipeline, "وشنت طائرات حربية غارات على مواقع المتمردين أدت إلى سقوط 15 قتيلا و20 جريحا.")
+    (strike,) = [e for e in article.events if e.type in ("assault", "fight")]
+    assert (strike.killed, strike.wounded) == (15, 20)
+
+
+def test_armed_sides_make_a_fight_and_a_passive_agent_is_the_source(pipeline):
+    article, _ = events_of(pipeline, "وقتل مسلح برصاص الشرطة بعد أن هاجم مركزا للشرطة في المدينة.")
+    killing = next(e for e in article.events if e.trigger.text.endswith("قتل"))
+    assert unnamed_of(killing, "source") == ["الشرطة"] and unnamed_of(killing, "target") == ["مسلح"]
+    assert killing.type == "fight"  # the police on a gunman: both sides armed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفاز الفريق بعد هجوم منظم في الشوط الثاني من المباراة وسجل اللاعب هدفين.",  # sport
+        "وشهد المهرجان تظاهرة ثقافية كبيرة ولقاء بين الفنانين والجمهور.",  # culture
+        "واتفق الطرفان على رفع العقوبات تدريجيا.",  # sanctions lifted, no sanction
+        "ودعت الأمم المتحدة إلى وقف إطلاق النار في المدينة.",  # a ceasefire, no shooting
+    ],
+)
+def test_other_senses_are_no_violent_events(pipeline, text):
+    article, _ = events_of(pipeline, text)
+    assert not [e for e in article.events if e.type in ("assault", "fight", "sanction", "meet")]
+
+
+def test_pronoun_and_relative_clause_subjects(pipeline):
+    article, names = events_of(
+        pipeline,
+        "وقالت الشرطة إنها اعتقلت خمسة أشخاص. ورد الوزير على رئيس الوزراء السابق نوري المالكي الذي اتهم السعودية بدعم الإرهاب.",
+    )
+    arrest = next(e for e in article.events if e.type == "arrest")
+    assert unnamed_of(arrest, "source") == ["الشرطة"] and unnamed_of(arrest, "target") == ["أشخاص"]
+    accuse = next(e for e in article.events if e.type == "accuse")
+    assert [names[x] for x in accuse.actors["source"]] == ["نوري المالكي"]
+    assert [names[x] for x in accuse.actors["target"]] == ["المملكة العربية السعودية"]  # the KB's name
+
+
+def test_a_genitive_head_is_no_actor(pipeline):
+    article, _ = events_of(pipeline, "وطالب مجلس الأمن بحماية المدنيين من القصف.")
+    for e in article.events:
+        assert "المدنيين" not in unnamed_of(e, "source") and "الأمن" not in unnamed_of(e, "source")
+
+
+def test_unnamed_actors_reach_the_store_and_the_gdelt_export(pipeline, tmp_path):
+    from khabar.store import Store
+
+    article, _ = events_of(pipeline, "واعتقلت الشرطة التركية عشرة مشتبه بهم في إسطنبول.")
+    (arrest,) = [e for e in article.events if e.type == "arrest"]
+    assert arrest.actors["codes"][arrest.actors["source"][0]] == "TURCOP"
+    out = io.StringIO()
+    write_events([article], out, "gdelt")
+    row = dict(zip(GDELT_COLUMNS, list(csv.reader(io.StringIO(out.getvalue()), delimiter="\t"))[1]))
+    assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == ("TURCOP", "TUR", "COP")
+    assert row["Actor1Name"]
+    store = Store(tmp_path / "k.db")
+    store.upsert(article)
+    (item,) = store.events(type="arrest")["items"]
+    assert item["source"]["name_ar"] and item["source"]["code"] == "TURCOP"
+    assert store.events(actor="TURCOP")["total"] == 1

@@ -47,6 +47,7 @@ class Head:
     proclitic: str
     agent: str
     needs_modifier: bool
+    adjective: bool  # also an adjective (الإرهابي): no actor right after a noun
 
 
 class AgentLexicon:
@@ -61,6 +62,8 @@ class AgentLexicon:
         self.modifiers = {canonical(fold(k)): v for k, v in raw["modifiers"].items()}
         self.needs_modifier = frozenset(tuple(canonical(w) for w in fold(x).split()) for x in raw["needs_modifier"])
         self.not_after = frozenset(canonical(fold(x)) for x in raw["not_after"])
+        self.adjectives = frozenset(canonical(fold(x)) for x in raw["also_adjectives"])
+        self.sound_endings = tuple(fold(x) for x in raw["sound_endings"])
 
     def head(self, words: list[str], i: int) -> Head | None:
         """The head starting at word `i` (a two-word head before a one-word one), or None."""
@@ -68,8 +71,14 @@ class AgentLexicon:
         for proclitic, stem in splits(words[i]):
             for key in ((stem, following), (stem,)):
                 if None not in key and key in self.heads:
-                    return Head(len(key), proclitic, self.heads[key], key in self.needs_modifier)
+                    adjective = len(key) == 1 and stem in self.adjectives
+                    return Head(len(key), proclitic, self.heads[key], key in self.needs_modifier, adjective)
         return None
+
+    def bound(self, word: str) -> bool:
+        """Whether a head word ends as a nominative or oblique plural or dual (الحوثيون، مسلحين): such a word
+        takes no genitive, so a place after it is no part of its phrase (يتهم الحوثيون السعودية)."""
+        return word.endswith(self.sound_endings)
 
     def modifier(self, word: str) -> str | None:
         """The agent type a modifier gives ("" to keep the head's), None for no modifier."""

@@ -1,7 +1,8 @@
 """`khabar eval events`: score the events stage on a table of sentences with expected events.
 
 Table lines: `{"category", "text", "published", "expect": {"events": [{"type", "trigger", "source":
-[names], "target": [names], "place", "modality"}]}}` (tests/events/CONVENTIONS.md). An event is
+[names], "target": [names], "place", "modality"}]}}` (tests/events/CONVENTIONS.md); a name may be an
+unnamed actor's words (مسلحون مجهولون), matched against its span. An event is
 found when its type and modality agree, its trigger is the expected word, its sources and targets
 are the expected names (either way round for symmetric types) and, when a place is expected, its
 location is that place.
@@ -39,8 +40,14 @@ def score(cases: list[dict], pipeline=None) -> dict:
     )
 
 
-def _same_people(article: Article, ids: list[str], names: list[str]) -> bool:
-    return len(ids) == len(names) and all(any(refers(article, i, None, n) for i in ids) for n in names)
+def _same_people(article: Article, ids: list[str], names: list[str], unnamed: dict) -> bool:
+    def names_it(i: str, name: str) -> bool:
+        if i in unnamed:
+            words, want = normalize(unnamed[i]["text"]), normalize(name)
+            return want in words or words in want
+        return refers(article, i, None, name)
+
+    return len(ids) == len(names) and all(any(names_it(i, n) for i in ids) for n in names)
 
 
 def matches(want: dict, got, article: Article) -> bool:
@@ -50,11 +57,13 @@ def matches(want: dict, got, article: Article) -> bool:
     found = normalize(got.trigger.text).strip(EDGE)
     if not (trigger in found or found in trigger):
         return False
-    source, target = got.actors["source"], got.actors["target"]
-    roles = _same_people(article, source, want["source"]) and _same_people(article, target, want["target"])
+    source, target, unnamed = got.actors["source"], got.actors["target"], got.actors.get("unnamed", {})
+    roles = _same_people(article, source, want["source"], unnamed) and _same_people(
+        article, target, want["target"], unnamed
+    )
     if not roles and lexicon().types[got.type].symmetric:
         both = source + target
-        roles = _same_people(article, both, want["source"] + want["target"])
+        roles = _same_people(article, both, want["source"] + want["target"], unnamed)
     if not roles:
         return False
     return not want.get("place") or refers(article, got.location, None, want["place"])
@@ -62,6 +71,7 @@ def matches(want: dict, got, article: Article) -> bool:
 
 def show(got, article: Article) -> dict:
     names = {e.id: e.name_ar for e in article.entities}
+    names.update({i: u["text"] for i, u in got.actors.get("unnamed", {}).items()})
     return {
         "type": got.type,
         "trigger": got.trigger.text,

@@ -164,11 +164,12 @@ def lexicon() -> Lexicon:
             words.append((f, Form(name, "verb", tense)))
             if tense == "present":
                 words.append((future + f, Form(name, "verb", "future", skip=len(future))))
-        for noun in spec.get("nouns", []) + [p for p in spec.get("phrases", [])]:
-            first, _, second = fold(noun).partition(" ")
-            kind = "noun" if noun in spec.get("nouns", []) else "phrase"
-            for f, skip in noun_forms(first) if kind == "noun" else [(first, 0)]:
-                words.append((f, Form(name, kind, next_word=second, skip=skip)))
+        phrases = [p for p in spec.get("phrases", []) if p not in spec.get("nouns", [])]
+        for kind, entries in (("phrase", phrases), ("noun", spec.get("nouns", []))):  # a phrase before its noun
+            for entry in entries:
+                first, _, second = fold(entry).partition(" ")
+                for f, skip in noun_forms(first) if kind == "noun" else [(first, 0)]:
+                    words.append((f, Form(name, kind, next_word=second, skip=skip)))
         for surface, form in words:
             for pronoun in morph.pronouns if form.kind == "verb" else ("",):
                 for conj in morph.conjunctions:

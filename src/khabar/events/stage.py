@@ -130,7 +130,7 @@ class EventFinder:
         self.honorifics, self.relatives = frozenset(folded(w["honorifics"])), frozenset(folded(w["relatives"]))
         self.pronoun_subjects = frozenset(folded(w["pronoun_subjects"]))
         self.results, self.counted = frozenset(folded(w["results"])), frozenset(folded(w["counted"]))
-        self.time_words = frozenset(folded(w["time_words"]))
+        self.circumstantial = frozenset(folded(w["circumstantial"]))
         self.passive_agents = tuple(" " + x for x in folded(w["passive_agents"]))
         morph = morphology()
         self.pronouns = tuple(sorted((p for p in morph.pronouns if p), key=len, reverse=True))
@@ -153,6 +153,9 @@ class EventFinder:
         senses = f["senses"]
         self.sense_hits = senses["article_hits"]
         self.sentence_senses = {canonical(w) for words in senses["sentence"].values() for w in folded(words)}
+        self.sentence_stems = {w.split()[0] for w in self.sentence_senses} | {
+            self.article + w.split()[0] for w in self.sentence_senses
+        }  # what a word may be once its و/ف is taken off
         self.article_senses = {
             name: {canonical(w) for w in (*folded(words), *folded(senses["sentence"][name])) if " " not in w}
             for name, words in senses["article"].items()
@@ -198,12 +201,12 @@ class EventFinder:
 
     def other_sense(self, article: Article) -> bool:
         """Whether the article is about sport or culture: `article_hits` distinct words of one sense."""
-        stems = {canonical(strip_conjunction(t.norm)) for t in article.tokens}
+        stems = {canonical(w) for t in article.tokens for w in (t.norm, strip_conjunction(t.norm))}
         return any(len(stems & words) >= self.sense_hits for words in self.article_senses.values())
 
     def sentence_sense(self, words: list[Word]) -> bool:
         """Whether a word (or two) of the sentence belongs to sport or culture (مباراة، مهرجان)."""
-        stems = [canonical(strip_conjunction(w.text)) for w in words]
+        stems = [canonical(strip_conjunction(w.text, self.sentence_stems)) for w in words]
         return any(
             w in self.sentence_senses or (k and stems[k - 1] + " " + w in self.sentence_senses)
             for k, w in enumerate(stems)
@@ -238,7 +241,7 @@ class EventFinder:
         right before a number (قتل 7 أشخاص، قتل شخصان)."""
         if form.type not in self.violent:
             return False
-        if any(strip_conjunction(w.text) in self.results for w in words[max(0, i - 3) : i]):
+        if any(strip_conjunction(w.text, self.results) in self.results for w in words[max(0, i - 3) : i]):
             return True
         if i + 1 < len(words) and words[i + 1].text in self.counted:
             return True
@@ -246,13 +249,17 @@ class EventFinder:
         return number is not None and parse_number(number.group()) is not None
 
     def trigger_form(self, words: list[Word], i: int, absorbed: set[int], in_names: set[int]) -> Form | None:
+        after_preposition = i > 0 and words[i - 1].text in self.prepositions
         for form in self.lex.forms.get(words[i].text, ()):
+            if form.kind == "verb" and after_preposition:
+                continue  # من هاتف امرأة، على قتل والده: a noun spelled like the verb
             second = self.next_match(words, i + 1, (form.next_word,), in_names) if form.next_word else None
             if form.next_word and second is None:
                 continue
             if i + 1 < len(words) and words[i + 1].text in self.lex.types[form.type].not_next:
                 continue
-            if i and strip_conjunction(words[i - 1].text) in self.lex.types[form.type].not_after:
+            not_after = self.lex.types[form.type].not_after
+            if i and strip_conjunction(words[i - 1].text, not_after) in not_after:
                 continue
             needs = self.lex.types[form.type].needs_next
             hit = self.next_match(words, i + 1, needs, in_names) if needs else None
@@ -332,7 +339,7 @@ class EventFinder:
                 and person.label == "PERSON"
                 and self.title_gap(r, a.end, person.start, a.label == "GPE")
             ):
-                person.title = a.start
+                person.title = r.view.norm.rfind(" ", 0, a.start) + 1  # from the word holding it (للأمم)
                 del out[k]
         for w in words:
             label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
@@ -399,17 +406,28 @@ class EventFinder:
         while i < len(words):
             head = self.agents.head(texts, i)
             start = words[i].start + (len(head.proclitic) if head else 0)
+            institution = next((a for a in out if a.start <= start < a.end and a.code is not None), None)
             if (
                 head is None
-                or any(a.start <= start < a.end for a in out)
+                or any(a.start <= start < a.end and a.code is None for a in out)
+                or (institution is not None and institution.code.endswith(head.agent))  # الجانب الأوكراني: Ukraine
                 or self.agents.governed(texts[i - 1] if i else None)
+                or (head.adjective and i and self.noun_before(texts[i - 1], texts[i]))  # الهجوم الإرهابي
             ):
                 i += 1
                 continue
             j, agent, country, modified, blocked = i + head.words, head.agent, None, False, False
             while j < len(words) and j - i - head.words < 3:
                 m = starting.get(words[j].start)
-                if m is not None and m.label in ("NORP", "GPE") and entity_of.get(id(m)):
+                genitive = (
+                    m is not None and m.label == "GPE" and j == i + head.words and not self.agents.bound(texts[i])
+                )
+                agrees = (
+                    m is not None
+                    and m.label == "NORP"
+                    and not (self.agents.bound(texts[i]) and not self.agents.bound(texts[j]))
+                )  # الحوثيون اليمنيون, not الحوثيون السعودية
+                if m is not None and (agrees or genitive) and entity_of.get(id(m)):
                     country = country or self.coder.country(kb_ids.get(entity_of[id(m)]))
                     end = r.normal_offset(m.end)
                     while j < len(words) and words[j].start < end:
@@ -437,6 +455,18 @@ class EventFinder:
             i = j
         out.sort(key=lambda a: a.start)
         return out
+
+    def noun_before(self, previous: str, word: str) -> bool:
+        """Whether `previous` is a noun an adjective `word` may describe: a trigger noun, or a definite word
+        before a definite one (الهجوم الإرهابي), not a verb or a preposition."""
+        if any(f.kind == "noun" for f in self.lex.forms.get(previous, ())):
+            return True
+        bare = strip_conjunction(previous)
+        return (
+            bare.startswith(self.article)
+            and word.startswith(self.article)
+            and not any(f.kind == "verb" for f in self.lex.forms.get(previous, ()))
+        )
 
     def earlier(self, r: SentenceReader, label: str, entity_of) -> list[str]:
         """The last two distinct entities of `label` named before this sentence, in order of first mention."""
@@ -517,7 +547,7 @@ class EventFinder:
                 continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
             passing = [n for t, n in governing if self.lex.types[t].passes_subject]
             passed.update(passing)  # أعلنت الإمارات إقامة علاقات: the announcement is the relations
-            if trig.form.kind == "verb":
+            if trig.form.kind == "verb" and not trig.toll:  # قتل 20 شخصا في تفجير: the toll governs nothing
                 verbs.append((trig.form.type, right, len(out)))
             before = [a for a in actors if left <= a.start and a.end <= tstart]
             after = [a for a in actors if tend <= a.start and a.end <= right]
@@ -531,7 +561,7 @@ class EventFinder:
                 trig.form.kind == "noun"
                 and trig.form.type in self.violent
                 and trig.index
-                and strip_conjunction(words[trig.index - 1].text) in self.time_words
+                and strip_conjunction(words[trig.index - 1].text, self.circumstantial) in self.circumstantial
             ):
                 before = []  # ضم الاتحاد صوته … بعد مقتل المصور: the killing is when, not the union's act
             frame = self.frame(
@@ -547,6 +577,13 @@ class EventFinder:
                 tstart,
                 pronoun,
             )  # وصل … للترحيب بكيم
+            if (
+                trig.form.kind == "noun"
+                and trig.form.type in self.violent
+                and not frame.source
+                and any(t not in self.violent for t, _ in governing)
+            ):
+                continue  # أدانت السعودية الهجوم، اتهم الغرب بإشعال الحرب: what the statement is about
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
             for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
@@ -563,7 +600,7 @@ class EventFinder:
                         trig.index == 0
                         or any(c in self.stop_chars for c in r.view.norm[words[trig.index - 1].end : tstart])
                     )
-                )  # ودعا إلى … at a sentence's start, or ، داعيا إلى after a comma
+                )  # ودعا إلى at a sentence's start, or ، داعيا إلى after a comma
         violent_events = [n for n, (e, _) in enumerate(out) if e.type in self.violent and n not in passed]
         if any(not tolls[n] for n in violent_events):
             passed.update(n for n in violent_events if tolls[n])  # قتل 7 في هجوم: the attack's toll
@@ -571,23 +608,31 @@ class EventFinder:
             passed.update(violent_events[1:])
         for n, (event, _) in enumerate(out):
             if subjectless[n] and n not in passed:
-                self.carry_subject(r, [e for k, (e, _) in enumerate(out[:n]) if k not in passed], event)
+                earlier = [e for k, (e, _) in enumerate(out[:n]) if k not in passed]
+                self.carry_subject(r, earlier, event, actors, proclitic)
         kept = [found for n, found in enumerate(out) if n not in passed]
         violent = next((e for e, _ in kept if e.type in self.violent), None)
         if violent is not None:
             self.casualties(r, words, violent)  # the sentence's counts go to its first assault or fight
         return kept
 
-    def carry_subject(self, r: SentenceReader, earlier: list[Event], event: Event) -> None:
-        """A verb without a subject in its clause (أدان جمعة … داعيا إلى، وقال الوزير … ودعا إلى) takes the
-        subject of the sentence's event before it, else the speaker of the last quote of this or the
-        previous sentence."""
+    def carry_subject(
+        self, r: SentenceReader, earlier: list[Event], event: Event, actors: list[Actor], proclitic: dict[int, str]
+    ) -> None:
+        """A verb without a subject in its clause (أدان جمعة … داعيا إلى، وقال الوزير … ودعا إلى، سيطر التنظيم على
+        بلدات وأعدم أجانب) takes the subject of the sentence's event before it, else the last actor before it
+        that no preposition governs, else the speaker of the last quote of this or the previous sentence."""
         before = next((e for e in reversed(earlier) if e.actors["source"]), None)
+        at = r.normal_offset(event.trigger.start)
+        named = [a for a in self.antecedent(r, actors, proclitic, at) if a.end < at]
         if before is not None:
             event.actors["source"] = list(before.actors["source"])
             event.actors["codes"].update(
                 {x: c for x, c in before.actors["codes"].items() if x in before.actors["source"]}
             )
+        elif named:
+            event.actors["source"] = [e for a in named for e in a.entities]
+            event.actors["codes"].update({e: a.code for a in named if a.code for e in a.entities})
         else:
             sentences = r.article.sentences
             k = next((i for i, s in enumerate(sentences) if s.id == r.sentence.id), 0)
@@ -608,8 +653,9 @@ class EventFinder:
             before = words[k - 1] if 0 < k <= len(words) and words[k - 1].end <= m.start() else None
             after = next((w for w in words[k:] if w.start >= m.end()), None)
             for kind in ("killed", "wounded"):
-                cue_before = before and strip_conjunction(before.text) in self.casualty_words[("before", kind)]
-                cue_after = after and strip_conjunction(after.text) in self.casualty_words[("after", kind)]
+                cues_before, cues_after = self.casualty_words[("before", kind)], self.casualty_words[("after", kind)]
+                cue_before = before and strip_conjunction(before.text, cues_before) in cues_before
+                cue_after = after and strip_conjunction(after.text, cues_after) in cues_after
                 if (cue_before or cue_after) and getattr(event, kind) is None:
                     setattr(event, kind, value)
                     spans.append((before.start if cue_before else m.start(), after.end if cue_after else m.end()))
@@ -696,6 +742,9 @@ class EventFinder:
             frame.source = self.take(frame, pronoun)
         elif svo:
             frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
+        elif bare is not None and trig.toll:
+            frame.target = self.take(frame, groups[bare][1])  # قتل 20 شخصا: the dead, not the killers
+            used.add(bare)
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
             frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
             used.add(bare)
@@ -805,7 +854,7 @@ class EventFinder:
         before) or a relative pronoun (المالكي الذي اتهم السعودية: the name before it); None for neither."""
         if trig.form.kind != "verb" or not trig.index:
             return None
-        word = strip_conjunction(words[trig.index - 1].text)
+        word = strip_conjunction(words[trig.index - 1].text, self.pronoun_subjects | self.relatives)
         at = words[trig.index - 1].start
         if word in self.pronoun_subjects:
             return self.antecedent(r, actors, proclitic, at)
