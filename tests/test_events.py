@@ -281,7 +281,7 @@ def test_a_genitive_head_is_no_actor(pipeline):
 def test_unnamed_actors_reach_the_store_and_the_gdelt_export(pipeline, tmp_path):
     from khabar.store import Store
 
-    article, _ = events_of(pipeline, "واعتقلت الشرطة التركية عشرة مشتبه بهم في إسطنبول.")
+    article, _ = events_of(pipeline, "واعتقلت قوات الأمن التركية عشرة مشتبه بهم في إسطنبول.")
     (arrest,) = [e for e in article.events if e.type == "arrest"]
     assert arrest.actors["codes"][arrest.actors["source"][0]] == "TURCOP"
     out = io.StringIO()

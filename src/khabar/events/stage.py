@@ -459,14 +459,12 @@ class EventFinder:
     def noun_before(self, previous: str, word: str) -> bool:
         """Whether `previous` is a noun an adjective `word` may describe: a trigger noun, or a definite word
         before a definite one (الهجوم الإرهابي), not a verb or a preposition."""
-        if any(f.kind == "noun" for f in self.lex.forms.get(previous, ())):
+        forms = self.lex.forms.get(previous, ())
+        if any(f.kind == "verb" for f in forms):
+            return False  # وقتل مسلح: a verb and its subject
+        if any(f.kind == "noun" for f in forms):
             return True
-        bare = strip_conjunction(previous)
-        return (
-            bare.startswith(self.article)
-            and word.startswith(self.article)
-            and not any(f.kind == "verb" for f in self.lex.forms.get(previous, ()))
-        )
+        return strip_conjunction(previous).startswith(self.article) and word.startswith(self.article)
 
     def earlier(self, r: SentenceReader, label: str, entity_of) -> list[str]:
         """The last two distinct entities of `label` named before this sentence, in order of first mention."""
