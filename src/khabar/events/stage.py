@@ -149,6 +149,8 @@ class EventFinder:
         }
         self.violent = frozenset(f["violence"]["types"])
         self.armed = frozenset(f["violence"]["armed"])
+        self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
+        self.conflict_cues = f["violence"]["conflict_cues"]
         self.number = regex.compile(number_pattern())
         senses = f["senses"]
         self.sense_hits = senses["article_hits"]
@@ -187,8 +189,7 @@ class EventFinder:
             or (e.actors["target"] and not self.lex.types[e.type].place_target)
         ]
         codes = ActorCodes(self.coder, article)
-        for i, e in enumerate(events):
-            e.id = f"ev{i}"
+        for e in events:
             e.actors["codes"] = {
                 x: e.actors["codes"].get(x) or codes(x, e.date) for x in e.actors["source"] + e.actors["target"]
             }
@@ -196,6 +197,12 @@ class EventFinder:
             if named:
                 e.actors["unnamed"] = named
             self.armed_or_not(e)
+        armed = [u for u in unnamed.values() if u["agent"] in self.armed]
+        strong = [e for e in events if e.type in self.violent and not self.weak_word(e)]
+        if len(armed) + len(strong) < self.conflict_cues:  # not a conflict report: حرب، استعادة in other senses
+            events = [e for e in events if not self.unarmed_sense(e)]
+        for i, e in enumerate(events):
+            e.id = f"ev{i}"
         article.events = events
         return article
 
@@ -1046,6 +1053,21 @@ class EventFinder:
                 )
                 if invite is not None:
                     e.actors["target"] = list(invite.actors["source"])
+
+    def weak_word(self, event: Event) -> bool:
+        """Whether a violent event's trigger is a word of other senses too (حرب، استعادة، قتل)."""
+        word = normalize(event.trigger.text)
+        return canonical(strip_conjunction(word.split()[0])) in self.weak or canonical(word) in self.weak
+
+    def unarmed_sense(self, event: Event) -> bool:
+        """Whether a violent event rests on a word of other senses with no armed actor and no casualty count
+        (يستعيد عافيته، المعركة ضد الخرف، قتلها الدواء)."""
+        if event.type not in self.violent or event.killed is not None or event.wounded is not None:
+            return False
+        if not self.weak_word(event):
+            return False
+        codes = [event.actors["codes"].get(x) for x in event.actors["source"] + event.actors["target"]]
+        return not any(split_code(c)[1] in self.armed for c in codes)
 
     def armed_or_not(self, event: Event) -> None:
         """An assault between armed sides is a fight; a fight on an unarmed target an assault."""
