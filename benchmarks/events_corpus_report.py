@@ -58,7 +58,7 @@ def main() -> None:
                     side("target"),
                     names.get(ev.location) or "-",
                     ev.modality,
-                    (text_of.get(ev.sentence) or "")[:240],
+                    " ".join((text_of.get(ev.sentence) or "").split())[:600],
                 )
             )
     total = sum(types.values())

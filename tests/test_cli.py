@@ -34,8 +34,9 @@ def test_analyze_json_of_one_file():
     assert any(q["kind"] == "indirect" and q["text"].startswith("بدأت التشغيل التجريبي") for q in data["quotes"])
     assert data["errors"] == []
     assert [(e["type"], e["trigger"]["text"]) for e in data["events"]] == [
-        ("tour_site", "جولة")
-    ]  # خلال جولة في موقع المحطة
+        ("tour_site", "جولة"),  # خلال جولة في موقع المحطة
+        ("negotiate", "تفاوض"),  # أن الحكومة تفاوض بنوك تنمية: the government, an unnamed actor
+    ]
 
 
 def test_analyze_json_of_a_directory_is_an_array():

@@ -13,28 +13,34 @@ from functools import lru_cache
 from khabar.text.tables import load_toml
 from khabar.text.words import conjunctions, fold
 
-ARTICLE = fold("ال")
-PREPOSITIONS = tuple(fold(p) for p in ("ب", "ل", "ك"))
+
+@lru_cache(maxsize=1)
+def clitics() -> tuple[str, tuple[str, ...], str]:
+    """The article, the prepositions written joined to a word, and لـ (`data/agents.toml`), folded."""
+    raw = load_toml("khabar.events", "data/agents.toml")
+    return fold(raw["article"]), tuple(fold(p) for p in raw["prepositions"]), fold(raw["lam"])
 
 
 def canonical(word: str) -> str:
     """A folded word without its article (الشرطة → شرطة), the form the tables are keyed by."""
-    return word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 2 else word
+    article = clitics()[0]
+    return word[len(article) :] if word.startswith(article) and len(word) > len(article) + 2 else word
 
 
 def splits(word: str) -> list[tuple[str, str]]:
     """(proclitic, canonical rest) readings of a folded word, the bare word first: و/ف, then بـ/لـ/كـ
     (لل is لـ + ال), then ال."""
+    article, prepositions, lam = clitics()
     out = [("", canonical(word))]
     for conj in ("", *conjunctions()):
         if not word.startswith(conj):
             continue
         rest = word[len(conj) :]
-        for prep in ("", *PREPOSITIONS):
+        for prep in ("", *prepositions):
             if (conj or prep) and rest.startswith(prep) and len(rest) - len(prep) >= 3:
                 stem = rest[len(prep) :]
-                if prep == fold("ل") and stem.startswith(fold("ل")):
-                    stem = ARTICLE + stem[1:]  # للإرهابيين = لـ + الإرهابيين
+                if prep == lam and stem.startswith(lam):
+                    stem = article + stem[len(lam) :]  # للإرهابيين = لـ + الإرهابيين
                 out.append((conj + prep, canonical(stem)))
     return out
 
