@@ -30,6 +30,7 @@ class EventType:
     place_target: bool  # a place object is also the target (زار الصين)
     construct_target: bool  # the name after the noun is its target (اعتقال خالد)
     passes_subject: bool  # its subject is the subject of a noun trigger after it (أعلن إقامة علاقات)
+    quantity_sense: bool  # a number after it (and إلى) makes it a figure reached (تصل إلى 500): no event
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Form:
     tense: str = ""
     next_word: str = ""
     skip: int = 0
+    free: bool = False  # needs none of its type's `needs_next` words (طالب of an appeal, unlike دعا)
 
 
 @dataclass
@@ -151,19 +153,24 @@ def lexicon() -> Lexicon:
             spec.get("place_target", False),
             spec.get("construct_target", False),
             spec.get("passes_subject", False),
+            spec.get("quantity_sense", False),
         )
         words: list[tuple[str, Form]] = []
+        free = set(spec.get("free", []))
         for verb in spec.get("past", []):
-            words += [(f, Form(name, "verb", "past")) for f in past_forms(verb)]
+            words += [(f, Form(name, "verb", "past", free=verb in free)) for f in past_forms(verb)]
         for verb in spec.get("present", []):
-            words += [(f, Form(name, "verb", "present")) for f in present_forms(verb)]
-            words += [(future + f, Form(name, "verb", "future", skip=len(future))) for f in present_forms(verb)]
+            words += [(f, Form(name, "verb", "present", free=verb in free)) for f in present_forms(verb)]
+            words += [
+                (future + f, Form(name, "verb", "future", skip=len(future), free=verb in free))
+                for f in present_forms(verb)
+            ]
         for form in spec.get("forms", []):
             f = fold(form)
             tense = "present" if f.startswith(morph.present_prefixes) else "past"
-            words.append((f, Form(name, "verb", tense)))
+            words.append((f, Form(name, "verb", tense, free=form in free)))
             if tense == "present":
-                words.append((future + f, Form(name, "verb", "future", skip=len(future))))
+                words.append((future + f, Form(name, "verb", "future", skip=len(future), free=form in free)))
         phrases = [p for p in spec.get("phrases", []) if p not in spec.get("nouns", [])]
         for kind, entries in (("phrase", phrases), ("noun", spec.get("nouns", []))):  # a phrase before its noun
             for entry in entries:
@@ -175,7 +182,7 @@ def lexicon() -> Lexicon:
                 for conj in morph.conjunctions:
                     lex.add(
                         conj + surface + pronoun,
-                        Form(form.type, form.kind, form.tense, form.next_word, form.skip + len(conj)),
+                        Form(form.type, form.kind, form.tense, form.next_word, form.skip + len(conj), form.free),
                     )
     return lex
 

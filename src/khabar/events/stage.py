@@ -136,6 +136,7 @@ class EventFinder:
         self.pronouns = tuple(sorted((p for p in morph.pronouns if p), key=len, reverse=True))
         self.ta_marbuta, self.open_ta, self.hamza_seat = morph.ta_marbuta, morph.open_ta, morph.hamza_seat
         self.office_words = frozenset(canonical(x) for x in folded(w["offices"]))
+        self.title_words = self.office_words | {canonical(x) for x in self.honorifics}
         self.proclitic_prepositions = {fold(k): fold(v) for k, v in w["proclitic_prepositions"].items()}
         self.coder = actor_coder()
         self.agents = agent_lexicon()
@@ -152,6 +153,7 @@ class EventFinder:
         self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
         self.conflict_cues = f["violence"]["conflict_cues"]
         self.number = regex.compile(number_pattern())
+        self.quantities = frozenset(canonical(x) for x in folded(f["words"]["quantities"]))
         senses = f["senses"]
         self.sense_hits = senses["article_hits"]
         self.sentence_senses = {canonical(w) for words in senses["sentence"].values() for w in folded(words)}
@@ -181,6 +183,7 @@ class EventFinder:
                 if not self.merge(events, event, definite):
                     events.append(event)
         self.invited(events)
+        events = [e for e in events if not self.recalled(e, day)]
         events = [
             e
             for e in events
@@ -243,6 +246,14 @@ class EventFinder:
                 found.append(Trigger(i, form, start, end, self.toll(r, words, i, form)))
         return found
 
+    def quantity_after(self, words: list[Word], i: int) -> bool:
+        """Whether a number, or a quantity word, comes within three words after word `i` (وصل إلى 500،
+        يصل عددهم إلى، تصل نسبتها)."""
+        for w in words[i + 1 : i + 4]:
+            if self.number.fullmatch(w.text) or canonical(strip_conjunction(w.text)) in self.quantities:
+                return True
+        return False
+
     def toll(self, r: SentenceReader, words: list[Word], i: int, form: Form) -> bool:
         """Whether a violent word gives a toll: right after a result phrase (أسفر عن مقتل، أدى إلى) or
         right before a number (قتل 7 أشخاص، قتل شخصان)."""
@@ -268,7 +279,9 @@ class EventFinder:
             not_after = self.lex.types[form.type].not_after
             if i and strip_conjunction(words[i - 1].text, not_after) in not_after:
                 continue
-            needs = self.lex.types[form.type].needs_next
+            if self.lex.types[form.type].quantity_sense and self.quantity_after(words, i):
+                continue  # تصل قيمتها إلى 500 ريال
+            needs = () if form.free else self.lex.types[form.type].needs_next
             hit = self.next_match(words, i + 1, needs, in_names) if needs else None
             if needs and hit is None:
                 continue
@@ -364,6 +377,16 @@ class EventFinder:
         if tight or any(c in self.stop_chars for c in r.view.norm[start:end]):
             return not gap and end - start <= 1
         return len(gap) <= 2 and not any(w.startswith(self.and_word) for w in gap)
+
+    def titled(self, gap: list[str]) -> bool:
+        """Whether the words before a name, past its prepositions, open with an office or honorific (a title)."""
+        for word in gap:
+            bare = strip_conjunction(word, self.prepositions, shortest=2)
+            if bare in self.prepositions or word in conjunctions():
+                continue
+            stem = word[1:] if word[:1] in self.attached and len(word) > 3 else word  # للرئيس، بالسيد
+            return canonical(strip_conjunction(stem)) in self.title_words or stem in self.honorifics
+        return False
 
     def honorific_gap(self, r: SentenceReader, start: int, end: int) -> bool:
         """Whether only honorifics (المهندس، الدكتور) stand between two names: the first is the second's title."""
@@ -509,6 +532,8 @@ class EventFinder:
                 joined, loose = True, loose + 1  # والزعيم الكوري الشمالي كيم
             else:
                 loose += 1
+        if actor.label == "PERSON" and self.titled(gap):
+            loose = 0  # زار رئيس أركان الجيوش الجديد توكور بوراتاي، استقبل صاحب السمو الملكي الأمير محمد: a title
         pro = strip_conjunction(mention_proclitic)
         if mention_proclitic.startswith(self.and_word) and not gap:
             joined = True
@@ -550,6 +575,9 @@ class EventFinder:
                 governing.append((triggers[k - 1].form.type, -1))  # مطالبة القوات بمغادرة البلاد
             if any(t == trig.form.type for t, _ in governing):
                 continue  # اصطحب بوتين كيم في جولة: the noun repeats its verb
+            plover = self.lex.types[trig.form.type].plover
+            if self.possessed(words, trig) and any(self.lex.types[t].plover == plover for t, _ in governing):
+                continue  # ناقش المجلس الأوضاع في اجتماعه: the meeting is where it discussed them
             passing = [n for t, n in governing if self.lex.types[t].passes_subject]
             passed.update(passing)  # أعلنت الإمارات إقامة علاقات: the announcement is the relations
             if trig.form.kind == "verb" and not trig.toll:  # قتل 20 شخصا في تفجير: the toll governs nothing
@@ -1053,6 +1081,16 @@ class EventFinder:
                 )
                 if invite is not None:
                     e.actors["target"] = list(invite.actors["source"])
+
+    @staticmethod
+    def recalled(event: Event, day: dict) -> bool:
+        """Whether the event is dated by its sentence more than a year before the article (حادثة عام 1979، أقال
+        البرلمان يانوكوفيتش في فبراير 2014 in a 2015 report): history the article recalls, not news."""
+        date, now = event.date or "", day.get("value") or ""
+        if event.date_source != "timex" or not date[:4].isdigit() or not now[:4].isdigit():
+            return False
+        months = lambda d: int(d[:4]) * 12 + (int(d[5:7]) if d[5:7].isdigit() else 12)  # noqa: E731
+        return months(now) - months(date) > 12
 
     def weak_word(self, event: Event) -> bool:
         """Whether a violent event's trigger is a word of other senses too (حرب، استعادة، قتل)."""
