@@ -176,7 +176,7 @@ def lexicon() -> Lexicon:
             for entry in entries:
                 first, _, second = fold(entry).partition(" ")
                 for f, skip in noun_forms(first) if kind == "noun" else [(first, 0)]:
-                    words.append((f, Form(name, kind, next_word=second, skip=skip)))
+                    words.append((f, Form(name, kind, next_word=second, skip=skip, free=entry in free)))
         for surface, form in words:
             for pronoun in morph.pronouns if form.kind == "verb" else ("",):
                 for conj in morph.conjunctions:

@@ -152,6 +152,7 @@ class EventFinder:
         self.armed = frozenset(f["violence"]["armed"])
         self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
         self.conflict_cues = f["violence"]["conflict_cues"]
+        self.content_types = frozenset(f["content"]["types"])
         self.number = regex.compile(number_pattern())
         self.quantities = frozenset(canonical(x) for x in folded(f["words"]["quantities"]))
         senses = f["senses"]
@@ -612,11 +613,13 @@ class EventFinder:
             )  # وصل … للترحيب بكيم
             if (
                 trig.form.kind == "noun"
-                and trig.form.type in self.violent
                 and not frame.source
-                and any(t not in self.violent for t, _ in governing)
+                and any(
+                    t in self.content_types or (trig.form.type in self.violent and t not in self.violent)
+                    for t, _ in governing
+                )
             ):
-                continue  # أدانت السعودية الهجوم، اتهم الغرب بإشعال الحرب: what the statement is about
+                continue  # أدانت السعودية الهجوم، طالبت إيران برفع العقوبات: what the statement is about
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
             for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
