@@ -294,3 +294,20 @@ def test_unnamed_actors_reach_the_store_and_the_gdelt_export(pipeline, tmp_path)
     (item,) = store.events(type="arrest")["items"]
     assert item["source"]["name_ar"] and item["source"]["code"] == "TURCOP"
     assert store.events(actor="TURCOP")["total"] == 1
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("وهاجم وزير الخارجية الإيراني المعارضة بشدة في تصريحاته أمس.", "disapprove"),  # words, not arms
+        ("وهاجم مسلحون مجهولون حافلة للركاب في ولاية بورنو.", "assault"),
+    ],
+)
+def test_an_attack_in_words_is_a_criticism(pipeline, text, kind):
+    article, _ = events_of(pipeline, text)
+    assert [e.type for e in article.events if e.trigger.text.endswith("هاجم")] == [kind]
+
+
+def test_a_handset_and_a_student_are_no_events(pipeline):
+    article, _ = events_of(pipeline, "واشترت الطالبة هاتف ذكي جديد من السوق.")
+    assert [e.type for e in article.events] == []

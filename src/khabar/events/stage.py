@@ -153,6 +153,7 @@ class EventFinder:
         self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
         self.conflict_cues = f["violence"]["conflict_cues"]
         self.content_types = frozenset(f["content"]["types"])
+        self.verbal = frozenset(canonical(x) for x in folded(f["violence"]["verbal"]))
         self.number = regex.compile(number_pattern())
         self.quantities = frozenset(canonical(x) for x in folded(f["words"]["quantities"]))
         senses = f["senses"]
@@ -201,6 +202,7 @@ class EventFinder:
             if named:
                 e.actors["unnamed"] = named
             self.armed_or_not(e)
+            self.in_words(e, article)
         armed = [u for u in unnamed.values() if u["agent"] in self.armed]
         strong = [e for e in events if e.type in self.violent and not self.weak_word(e)]
         if len(armed) + len(strong) < self.conflict_cues:  # not a conflict report: حرب، استعادة in other senses
@@ -1109,6 +1111,22 @@ class EventFinder:
             return False
         codes = [event.actors["codes"].get(x) for x in event.actors["source"] + event.actors["target"]]
         return not any(split_code(c)[1] in self.armed for c in codes)
+
+    def in_words(self, event: Event, article: Article) -> None:
+        """An assault verb in a sentence about words (هاجم الوزير المعارضة في تصريحاته) with no armed actor and no
+        toll is a criticism: disapprove."""
+        if event.type != "assault" or event.killed is not None or event.wounded is not None:
+            return
+        if not any(f.kind == "verb" for f in self.lex.forms.get(normalize(event.trigger.text), ())):
+            return
+        codes = [event.actors["codes"].get(x) for x in event.actors["source"] + event.actors["target"]]
+        if any(split_code(c)[1] in self.armed for c in codes):
+            return
+        sentence = next((s for s in article.sentences if s.id == event.sentence), None)
+        words = {canonical(strip_conjunction(w)) for w in WORD.findall(normalize(sentence.text))} if sentence else set()
+        if words & self.verbal:
+            t = self.lex.types["disapprove"]
+            event.type, event.cameo, event.plover = t.name, t.cameo, t.plover
 
     def armed_or_not(self, event: Event) -> None:
         """An assault between armed sides is a fight; a fight on an unarmed target an assault."""
