@@ -154,6 +154,7 @@ class EventFinder:
         self.conflict_cues = f["violence"]["conflict_cues"]
         self.content_types = frozenset(f["content"]["types"])
         self.verbal = frozenset(canonical(x) for x in folded(f["violence"]["verbal"]))
+        self.verbal_verbs = frozenset(folded(f["violence"]["verbal_verbs"]))
         self.number = regex.compile(number_pattern())
         self.quantities = frozenset(canonical(x) for x in folded(f["words"]["quantities"]))
         senses = f["senses"]
@@ -1117,7 +1118,7 @@ class EventFinder:
         toll is a criticism: disapprove."""
         if event.type != "assault" or event.killed is not None or event.wounded is not None:
             return
-        if not any(f.kind == "verb" for f in self.lex.forms.get(normalize(event.trigger.text), ())):
+        if strip_conjunction(normalize(event.trigger.text), self.verbal_verbs) not in self.verbal_verbs:
             return
         codes = [event.actors["codes"].get(x) for x in event.actors["source"] + event.actors["target"]]
         if any(split_code(c)[1] in self.armed for c in codes):
