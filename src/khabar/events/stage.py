@@ -128,6 +128,7 @@ class EventFinder:
         self.object_prefix, self.purpose_prefix = fold(w["object_prefix"]), fold(w["purpose_prefix"])
         self.since, self.offsets = fold(w["since"]), frozenset(folded(w["offsets"]))
         self.honorifics, self.relatives = frozenset(folded(w["honorifics"])), frozenset(folded(w["relatives"]))
+        self.not_actors = frozenset(folded(w["not_actors"]))
         self.pronoun_subjects = frozenset(folded(w["pronoun_subjects"]))
         self.results, self.counted = frozenset(folded(w["results"])), frozenset(folded(w["counted"]))
         self.circumstantial = frozenset(folded(w["circumstantial"]))
@@ -319,8 +320,8 @@ class EventFinder:
         out: list[Actor] = []
         for m in r.mentions:
             e = entity_of.get(id(m))
-            if m.label == "NORP" or not e:
-                continue
+            if m.label == "NORP" or not e or normalize(m.text) in self.not_actors:
+                continue  # حفظه الله: no actor
             s, en = r.normal_offset(m.start), r.normal_offset(m.end)
             if out and out[-1].entities == [e] and s - out[-1].end <= 2:
                 out[-1].end = max(out[-1].end, en)

@@ -3,13 +3,15 @@
     python tests/events/realnews/event_set.py draw              # the set's articles: ids, hashes, splits
     python tests/events/realnews/event_set.py export DIR        # their texts as DIR/<n>.txt, for annotators
     python tests/events/realnews/event_set.py resolve RAW_DIR   # annotators' JSON → offsets in gold.jsonl
-    python tests/events/realnews/event_set.py score [--split dev|dev2|blind|blind2] [--errors FILE]
-(blind2 only with KHABAR_SCORE_BLIND=1: it is scored once, when a round of work is done)
+    python tests/events/realnews/event_set.py agree RAW_DIR     # a second annotator's JSON against gold.jsonl
+    python tests/events/realnews/event_set.py score [--split dev|dev2|blind|blind2|blind3] [--errors FILE]
+(blind3 only with KHABAR_SCORE_BLIND=1: it is scored once, when a round of work is done)
 
 80 articles are drawn at random with seed 3015 from the articles khabar ingests from
 ../shared/data/news/saudinewsnet that are at most 6,000 characters long: 50 to develop on (`dev`), 30
-blind (`blind`, scored at the end of round 1 and open since); then 70 with seed 3016 (`dev2`) and 30 with
-seed 3017 (`blind2`, kept blind for round 2) from the rest. The articles' text never enters the project:
+blind (`blind`, scored during round 1 and open since); then from the rest 70 with seed 3016 (`dev2`), 30
+with seed 3017 (`blind2`, scored at the end of round 1, open since) and 30 with seed 3018 (`blind3`, kept
+blind for round 2). The articles' text never enters the project:
 `gold.jsonl` holds each article's place in the corpus, a hash of its text and character offsets. The
 corpus helpers are the attribution set's (tests/attribution/realnews.py).
 """
@@ -31,8 +33,9 @@ from realnews import read_gold as read_lines  # noqa: E402
 GOLD = HERE / "gold.jsonl"
 SEED, SIZE, DEV = 3015, 80, 50
 SEED2, SIZE2 = 3016, 70  # a second draw, `dev2`: measured once before work on it, then developed on
-SEED3, SIZE3 = 3017, 30  # a third, `blind2`: kept blind for the second round (`blind` was scored and opened)
-BLIND_SPLITS = ("blind2",)  # scored only with KHABAR_SCORE_BLIND=1
+SEED3, SIZE3 = 3017, 30  # a third, `blind2`: kept blind for round 1's end (scored once, open since)
+SEED4, SIZE4 = 3018, 30  # a fourth, `blind3`: kept blind for round 2
+BLIND_SPLITS = ("blind3",)  # scored only with KHABAR_SCORE_BLIND=1
 
 
 # The types annotators chose from (khabar's types when the set was annotated, and `other`). A type khabar
@@ -68,15 +71,18 @@ SYMMETRIC = (
 
 def draw(articles: dict) -> list[dict]:
     """The set's articles in order: 80 drawn with seed 3015, the first 50 for development and 30 blind;
-    then 70 more drawn with seed 3016 from the rest, `dev2`, and 30 with seed 3017, `blind2`."""
+    then from the rest 70 drawn with seed 3016, `dev2`, 30 with seed 3017, `blind2`, and 30 with seed 3018,
+    `blind3`."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
-    for seed, size in ((SEED2, SIZE2), (SEED3, SIZE3)):
+    for seed, size in ((SEED2, SIZE2), (SEED3, SIZE3), (SEED4, SIZE4)):
         rest = sorted(set(keys) - set(chosen))
         chosen += random.Random(seed).sample(rest, size)
 
     def split(n: int) -> str:
-        return "dev" if n < DEV else "blind" if n < SIZE else "dev2" if n < SIZE + SIZE2 else "blind2"
+        if n < SIZE:
+            return "dev" if n < DEV else "blind"
+        return "dev2" if n < SIZE + SIZE2 else "blind2" if n < SIZE + SIZE2 + SIZE3 else "blind3"
 
     return [{"n": n, "article": k, "sha": digest(articles[k].text), "split": split(n)} for n, k in enumerate(chosen)]
 
@@ -255,14 +261,69 @@ def score(split: str, errors: Path | None = None) -> dict:
     }
 
 
+def agreement(raw_dir: Path) -> dict:
+    """A second annotator's RAW_DIR/<n>.json scored against gold.jsonl as if it were khabar (same pairing
+    and counts as `score`; actors as spans): how far two analysts agree, a ceiling for the figures."""
+    from types import SimpleNamespace
+
+    from khabar import Pipeline
+
+    gold = {line["n"]: line for line in read_gold()}
+    lines = [gold[int(p.stem)] for p in sorted(raw_dir.glob("*.json")) if int(p.stem) in gold]
+    pipeline = Pipeline(("layout", "sentences"))
+    totals = {"found": 0, "annotated": 0, "typed": 0, "full": 0}
+    for line, article in zip(lines, articles_of(lines)):
+        article = pipeline(article)
+        second = resolve_article(article.text, json.loads((raw_dir / f"{line['n']}.json").read_text("utf-8")))
+        second = [e for e in second if not e["repeat"]]
+        sentence_of = [(s.start, s.end, s.id) for s in article.sentences]
+        found = []
+        for k, e in enumerate(second):
+            spans = {f"{role}{k}": e[role] for role in ("source", "target") if e[role]}
+            found.append(
+                SimpleNamespace(
+                    type=e["type"],
+                    plover=e["plover"],
+                    trigger=SimpleNamespace(start=e["trigger"][0], end=e["trigger"][1], text=""),
+                    sentence=next((i for a, b, i in sentence_of if a <= e["trigger"][0] < b), None),
+                    actors={
+                        "source": [f"source{k}"] if e["source"] else [],
+                        "target": [f"target{k}"] if e["target"] else [],
+                        "unnamed": {x: {"start": s[0], "end": s[1]} for x, s in spans.items()},
+                    },
+                    killed=e["killed"],
+                    wounded=e["wounded"],
+                )
+            )
+        scored = score_article(
+            SimpleNamespace(events=found, sentences=article.sentences, text=article.text, mentions=[]), line
+        )
+        for k in totals:
+            totals[k] += scored[k]
+
+    def ratio(a: int, b: int) -> float:
+        return round(a / b, 4) if b else 0.0
+
+    return {
+        "type": {"p": ratio(totals["typed"], totals["found"]), "r": ratio(totals["typed"], totals["annotated"])},
+        "type_source_target": {
+            "p": ratio(totals["full"], totals["found"]),
+            "r": ratio(totals["full"], totals["annotated"]),
+        },
+        **totals,
+        "articles": len(lines),
+    }
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("draw")
     sub.add_parser("export").add_argument("dir", type=Path)
     sub.add_parser("resolve").add_argument("raw_dir", type=Path)
+    sub.add_parser("agree").add_argument("raw_dir", type=Path)
     scoring = sub.add_parser("score")
-    scoring.add_argument("--split", choices=("dev", "dev2", "blind", "blind2"), default="dev")
+    scoring.add_argument("--split", choices=("dev", "dev2", "blind", "blind2", "blind3"), default="dev")
     scoring.add_argument("--errors", type=Path, help="write every miss and false find here (never commit it)")
     args = parser.parse_args(argv)
     if args.command == "draw":
@@ -271,6 +332,8 @@ def main(argv=None) -> None:
     elif args.command == "export":
         corpus = corpus_articles()
         export(draw(corpus), corpus, args.dir)
+    elif args.command == "agree":
+        print(json.dumps(agreement(args.raw_dir), indent=1))
     elif args.command == "resolve":
         resolve(args.raw_dir)
     else:
