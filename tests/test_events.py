@@ -311,3 +311,15 @@ def test_an_attack_in_words_is_a_criticism(pipeline, text, kind):
 def test_a_handset_and_a_student_are_no_events(pipeline):
     article, _ = events_of(pipeline, "واشترت الطالبة هاتف ذكي جديد من السوق.")
     assert [e.type for e in article.events] == []
+
+
+def test_a_guest_named_past_a_comma_and_a_group_name_before_its_victim(pipeline):
+    article, names = events_of(
+        pipeline, "واستقبل الملك سلمان في قصره بجدة، مساء أمس، معالي وزير الخارجية الأمريكي جون كيري."
+    )
+    (host,) = [e for e in article.events if e.type == "host_visit"]
+    assert [names[x] for x in host.actors["target"] if x in names] == ["جون كيري"]
+    article, names = events_of(pipeline, "واختطف تنظيم داعش الصحفي أحمد الجبوري من منزله في الموصل.")
+    (kidnap,) = [e for e in article.events if e.type == "assault"]
+    assert "أحمد الجبوري" in [names.get(x) for x in kidnap.actors["target"]]
+    assert kidnap.actors["source"] and "أحمد الجبوري" not in [names.get(x) for x in kidnap.actors["source"]]

@@ -154,6 +154,7 @@ class EventFinder:
         self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
         self.conflict_cues = f["violence"]["conflict_cues"]
         self.content_types = frozenset(f["content"]["types"])
+        self.far_objects = frozenset(w["far_objects"])
         self.verbal = frozenset(canonical(x) for x in folded(f["violence"]["verbal"]))
         self.verbal_verbs = frozenset(folded(f["violence"]["verbal_verbs"]))
         self.number = regex.compile(number_pattern())
@@ -383,6 +384,19 @@ class EventFinder:
             return not gap and end - start <= 1
         return len(gap) <= 2 and not any(w.startswith(self.and_word) for w in gap)
 
+    def far_object(
+        self, r: SentenceReader, words: list[Word], actors: list[Actor], later: list[Trigger], right: int, frame: Frame
+    ) -> list[Actor]:
+        """A host's or a meeting's other side named past a comma with its title (استقبل الأمير محمد … في قصره
+        بجدة، مساء أمس، معالي وزير الخارجية المصري سامح شكري): the first titled person after the clause, before
+        any other trigger of the sentence."""
+        stop = min((words[t.index].start for t in later), default=len(r.view.norm))
+        for a in actors:
+            if right <= a.start < stop and a.label == "PERSON" and not set(a.entities) & set(frame.source):
+                gap = WORD.findall(r.view.norm, max(right, a.start - 40), a.title if a.title is not None else a.start)
+                return [a] if gap and self.titled(gap[-3:]) else []
+        return []
+
     def titled(self, gap: list[str]) -> bool:
         """Whether the words before a name, past its prepositions, open with an office or honorific (a title)."""
         for word in gap:
@@ -390,7 +404,8 @@ class EventFinder:
             if bare in self.prepositions or word in conjunctions():
                 continue
             stem = word[1:] if word[:1] in self.attached and len(word) > 3 else word  # للرئيس، بالسيد
-            return canonical(strip_conjunction(stem)) in self.title_words or stem in self.honorifics
+            stem = canonical(stem)
+            return canonical(strip_conjunction(stem, self.title_words)) in self.title_words or stem in self.honorifics
         return False
 
     def honorific_gap(self, r: SentenceReader, start: int, end: int) -> bool:
@@ -470,7 +485,12 @@ class EventFinder:
                     modified = True
                     continue
                 if m is not None:
-                    blocked = j == i + head.words and m.label in ("PERSON", "ORG")  # عناصر داعش: the name acts
+                    blocked = (  # عناصر داعش: the name acts; not after a whole name (اختطف تنظيم داعش العبادي)
+                        j == i + head.words
+                        and m.label in ("PERSON", "ORG")
+                        and head.words == 1
+                        and not self.agents.bound(texts[i])
+                    )
                     break
                 kind = self.agents.modifier(texts[j])
                 if kind is None:
@@ -624,6 +644,8 @@ class EventFinder:
                 )
             ):
                 continue  # أدانت السعودية الهجوم، طالبت إيران برفع العقوبات: what the statement is about
+            if not frame.target and trig.form.kind == "verb" and trig.form.type in self.far_objects:
+                frame.target = self.take(frame, self.far_object(r, words, actors, triggers[k + 1 :], right, frame))
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
             for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
