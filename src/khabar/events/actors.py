@@ -14,9 +14,9 @@ from babel.core import get_global
 
 from khabar.document import Article
 from khabar.entities.kb import Entry, knowledge_base
+from khabar.events.agents import agent_tables
 from khabar.events.lexicon import lexicon
 from khabar.text import normalize
-from khabar.text.tables import load_toml
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +77,7 @@ def role_codes() -> frozenset[str]:
     agent lexicon's (`data/agents.toml`)."""
     codes = lexicon().frames["codes"]
     roles = {v for table in codes.values() for v in table.values()}
-    return frozenset(roles | set(load_toml("khabar.events", "data/agents.toml")["heads"]))
+    return frozenset(roles | set(agent_tables()["heads"]))
 
 
 def split_code(code: str | None) -> tuple[str, str]:

@@ -15,9 +15,15 @@ from khabar.text.words import conjunctions, fold
 
 
 @lru_cache(maxsize=1)
+def agent_tables() -> dict:
+    """`data/agents.toml`, read once."""
+    return load_toml("khabar.events", "data/agents.toml")
+
+
+@lru_cache(maxsize=1)
 def clitics() -> tuple[str, tuple[str, ...], str]:
     """The article, the prepositions written joined to a word, and لـ (`data/agents.toml`), folded."""
-    raw = load_toml("khabar.events", "data/agents.toml")
+    raw = agent_tables()
     return fold(raw["article"]), tuple(fold(p) for p in raw["prepositions"]), fold(raw["lam"])
 
 
@@ -97,4 +103,4 @@ class AgentLexicon:
 
 @lru_cache(maxsize=1)
 def agent_lexicon() -> AgentLexicon:
-    return AgentLexicon(load_toml("khabar.events", "data/agents.toml"))
+    return AgentLexicon(agent_tables())

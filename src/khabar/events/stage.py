@@ -1118,8 +1118,7 @@ class EventFinder:
         date, now = event.date or "", day.get("value") or ""
         if event.date_source != "timex" or not date[:4].isdigit() or not now[:4].isdigit():
             return False
-        months = lambda d: int(d[:4]) * 12 + (int(d[5:7]) if d[5:7].isdigit() else 12)  # noqa: E731
-        return months(now) - months(date) > 12
+        return month_number(now) - month_number(date) > 12
 
     def weak_word(self, event: Event) -> bool:
         """Whether a violent event's trigger is a word of other senses too (حرب، استعادة، قتل)."""
@@ -1206,6 +1205,11 @@ class EventFinder:
             old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
             return True
         return False
+
+
+def month_number(day: str) -> int:
+    """An ISO date's month counted from year 0 (a year alone counts as its December)."""
+    return int(day[:4]) * 12 + (int(day[5:7]) if day[5:7].isdigit() else 12)
 
 
 def article_date(article: Article) -> dict:

@@ -62,6 +62,8 @@ def same_type(event, gold: dict) -> bool:
     return gold["type"] == "other" and event.type not in ANNOTATED_TYPES and event.plover == gold["plover"]
 
 
+# what `score_article` counts, summed over a split
+COUNTS = ("found", "annotated", "typed", "full", "counts_found", "counts_annotated", "counts_right")
 MODALITIES = ("asserted", "planned", "negated", "hypothetical", "reported")
 SYMMETRIC = (
     *("meet", "negotiate", "consult", "discuss_by_phone", "sign_agreement", "shake_hands", "exchange_gifts"),
@@ -233,7 +235,7 @@ def score(split: str, errors: Path | None = None) -> dict:
         raise SystemExit(f"the {split} split is scored once, when the work is done: set KHABAR_SCORE_BLIND=1")
     gold = [line for line in read_gold() if line["split"] == split]
     pipeline = Pipeline()
-    totals = {k: 0 for k in ("found", "annotated", "typed", "full", "counts_found", "counts_annotated", "counts_right")}
+    totals = dict.fromkeys(COUNTS, 0)
     shown = []
     for line, article in zip(gold, articles_of(gold)):
         scored = score_article(pipeline(article), line)
@@ -242,6 +244,11 @@ def score(split: str, errors: Path | None = None) -> dict:
         shown += [{**e, "article": line["article"]} for e in scored["errors"]]
     if errors is not None:
         errors.write_text(json.dumps(shown, ensure_ascii=False, indent=1), "utf-8")
+    return summary(totals, len(gold))
+
+
+def summary(totals: dict, articles: int) -> dict:
+    """P and R of the right type, of type with both roles, and of casualty counts, from summed counts."""
 
     def ratio(a: int, b: int) -> float:
         return round(a / b, 4) if b else 0.0
@@ -257,7 +264,7 @@ def score(split: str, errors: Path | None = None) -> dict:
             "r": ratio(totals["counts_right"], totals["counts_annotated"]),
         },
         **totals,
-        "articles": len(gold),
+        "articles": articles,
     }
 
 
@@ -271,7 +278,7 @@ def agreement(raw_dir: Path) -> dict:
     gold = {line["n"]: line for line in read_gold()}
     lines = [gold[int(p.stem)] for p in sorted(raw_dir.glob("*.json")) if int(p.stem) in gold]
     pipeline = Pipeline(("layout", "sentences"))
-    totals = {"found": 0, "annotated": 0, "typed": 0, "full": 0}
+    totals = dict.fromkeys(COUNTS, 0)
     for line, article in zip(lines, articles_of(lines)):
         article = pipeline(article)
         second = resolve_article(article.text, json.loads((raw_dir / f"{line['n']}.json").read_text("utf-8")))
@@ -300,19 +307,7 @@ def agreement(raw_dir: Path) -> dict:
         )
         for k in totals:
             totals[k] += scored[k]
-
-    def ratio(a: int, b: int) -> float:
-        return round(a / b, 4) if b else 0.0
-
-    return {
-        "type": {"p": ratio(totals["typed"], totals["found"]), "r": ratio(totals["typed"], totals["annotated"])},
-        "type_source_target": {
-            "p": ratio(totals["full"], totals["found"]),
-            "r": ratio(totals["full"], totals["annotated"]),
-        },
-        **totals,
-        "articles": len(lines),
-    }
+    return summary(totals, len(lines))
 
 
 def main(argv=None) -> None:
