@@ -323,3 +323,32 @@ def test_a_guest_named_past_a_comma_and_a_group_name_before_its_victim(pipeline)
     (kidnap,) = [e for e in article.events if e.type == "assault"]
     assert "أحمد الجبوري" in [names.get(x) for x in kidnap.actors["target"]]
     assert kidnap.actors["source"] and "أحمد الجبوري" not in [names.get(x) for x in kidnap.actors["source"]]
+
+
+def test_an_envoy_title_and_a_verb_that_goes_on_from_the_one_before(pipeline):
+    article, names = events_of(
+        pipeline,
+        "وصل المبعوث الخاص للأمم المتحدة إلى ليبيا برناردينو ليون أمس إلى طرابلس حيث التقى رئيس البرلمان عقيلة صالح.",
+    )
+    by_type = {e.type: e for e in article.events}
+    travel, meet = by_type["travel"], by_type["meet"]
+    assert [names.get(x) for x in travel.actors["source"]] == ["برناردينو ليون"]
+    assert [names.get(x) for x in travel.actors["target"]] == ["طرابلس"]  # not the UN of his title
+    assert [names.get(x) for x in meet.actors["source"]] == ["برناردينو ليون"]
+    assert [names.get(x) for x in meet.actors["target"]] == ["عقيلة صالح"]
+
+
+def test_an_office_after_a_name_opens_another_person(pipeline):
+    article, names = events_of(pipeline, "استقبل الملك سلمان الرئيس الفرنسي في قصر اليمامة.")
+    (host,) = [e for e in article.events if e.type == "host_visit"]
+    assert host.actors["source"] and host.actors["target"]
+    assert not set(host.actors["source"]) & set(host.actors["target"])
+
+
+def test_a_plural_verb_and_a_victim_after_a_violent_verb_are_objects(pipeline):
+    article, _ = events_of(pipeline, "سيطر المسلحون على قرية وأعدموا أجانب.")
+    (execution,) = [e for e in article.events if e.trigger.text.endswith("أعدموا")]
+    assert unnamed_of(execution, "source") == ["المسلحون"] and unnamed_of(execution, "target") == ["أجانب"]
+    article, _ = events_of(pipeline, "وفي الموصل أعدم مدنيون رميا بالرصاص على يد عناصر التنظيم.")
+    (execution,) = [e for e in article.events if e.type in ("assault", "fight")]
+    assert unnamed_of(execution, "target") == ["مدنيون"]

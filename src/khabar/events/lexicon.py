@@ -44,6 +44,7 @@ class Form:
     next_word: str = ""
     skip: int = 0
     free: bool = False  # needs none of its type's `needs_next` words (طالب of an appeal, unlike دعا)
+    plural: bool = False  # a dual or plural verb (أعدموا، يلتقيان): its subject is a pronoun or stands before it
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Morphology:
     ta_marbuta: str
     open_ta: str
     tanween_alef: str
+    plural_endings: tuple[str, ...]  # of written-out forms that are dual or plural (التقوا، يلتقيان)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +94,14 @@ def morphology() -> Morphology:
         conjunctions=("",) + conjunctions(),
         **words,
     )
+
+
+def plural(form: str, verb: str) -> bool:
+    """Whether a generated verb form has a pronoun subject of its own: dual, plural or we (زاروا، يزوران،
+    نزور from زار، يزور), not the he- or she-form (زارت، تزور) that a subject after it may follow."""
+    m, v = morphology(), fold(verb)
+    she = (v + m.open_ta, v[:-1] + m.open_ta, m.present_she + v[1:])
+    return form != v and form not in she
 
 
 def past_forms(verb: str) -> list[str]:
@@ -158,19 +168,25 @@ def lexicon() -> Lexicon:
         words: list[tuple[str, Form]] = []
         free = set(spec.get("free", []))
         for verb in spec.get("past", []):
-            words += [(f, Form(name, "verb", "past", free=verb in free)) for f in past_forms(verb)]
-        for verb in spec.get("present", []):
-            words += [(f, Form(name, "verb", "present", free=verb in free)) for f in present_forms(verb)]
             words += [
-                (future + f, Form(name, "verb", "future", skip=len(future), free=verb in free))
-                for f in present_forms(verb)
+                (f, Form(name, "verb", "past", free=verb in free, plural=plural(f, verb))) for f in past_forms(verb)
             ]
+        for verb in spec.get("present", []):
+            for f in present_forms(verb):
+                many = plural(f, verb)
+                words.append((f, Form(name, "verb", "present", free=verb in free, plural=many)))
+                words.append(
+                    (future + f, Form(name, "verb", "future", skip=len(future), free=verb in free, plural=many))
+                )
         for form in spec.get("forms", []):
             f = fold(form)
             tense = "present" if f.startswith(morph.present_prefixes) else "past"
-            words.append((f, Form(name, "verb", tense, free=form in free)))
+            many = f.endswith(morph.plural_endings)
+            words.append((f, Form(name, "verb", tense, free=form in free, plural=many)))
             if tense == "present":
-                words.append((future + f, Form(name, "verb", "future", skip=len(future), free=form in free)))
+                words.append(
+                    (future + f, Form(name, "verb", "future", skip=len(future), free=form in free, plural=many))
+                )
         phrases = [p for p in spec.get("phrases", []) if p not in spec.get("nouns", [])]
         for kind, entries in (("phrase", phrases), ("noun", spec.get("nouns", []))):  # a phrase before its noun
             for entry in entries:
@@ -182,7 +198,15 @@ def lexicon() -> Lexicon:
                 for conj in morph.conjunctions:
                     lex.add(
                         conj + surface + pronoun,
-                        Form(form.type, form.kind, form.tense, form.next_word, form.skip + len(conj), form.free),
+                        Form(
+                            form.type,
+                            form.kind,
+                            form.tense,
+                            form.next_word,
+                            form.skip + len(conj),
+                            form.free,
+                            form.plural,
+                        ),
                     )
     return lex
 

@@ -106,6 +106,8 @@ class EventFinder:
         self.hypothetical_present = frozenset(folded(m["hypothetical_present"]))
         self.clause_words = frozenset(folded(f["boundaries"]["clause"]))
         self.stop_chars = f["boundaries"]["stop_chars"]
+        self.continuing = frozenset(folded(f["boundaries"]["continuing"]))
+        self.envoy_to = frozenset(folded(f["words"]["envoy_to"]))
         self.not_triggers = frozenset(folded(f["boundaries"]["not_triggers"]))
         support = f["support"]
         self.support = frozenset(
@@ -150,6 +152,7 @@ class EventFinder:
             for kind in ("killed", "wounded")
         }
         self.violent = frozenset(f["violence"]["types"])
+        self.victims = frozenset(f["violence"]["victims"])
         self.armed = frozenset(f["violence"]["armed"])
         self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
         self.conflict_cues = f["violence"]["conflict_cues"]
@@ -342,7 +345,8 @@ class EventFinder:
                 and not kb_ids.get(out[-1].entities[0])
                 and entry
                 and len(WORD.findall(r.view.norm, out[-1].end, s)) <= 1
-            ):
+                and canonical(r.view.norm[s:en].split()[0]) not in self.office_words
+            ):  # not الملك سلمان الرئيس الفرنسي: an office opens another person
                 out[-1].entities, out[-1].end = [e], en  # خادم الحرمين الشريفين الملك سلمان: one person
                 continue
             out.append(
@@ -367,6 +371,16 @@ class EventFinder:
             ):
                 person.title = r.view.norm.rfind(" ", 0, a.start) + 1  # from the word holding it (للأمم)
                 del out[k]
+            elif (
+                a.label == "ORG"
+                and k + 2 < len(out)
+                and person.label == "GPE"
+                and out[k + 2].label == "PERSON"
+                and WORD.findall(r.view.norm, a.end, person.start) in ([w] for w in self.envoy_to)
+                and self.title_gap(r, person.end, out[k + 2].start, True)
+            ):  # مبعوث الأمم المتحدة إلى سوريا دي ميستورا: the body and the country are his title
+                out[k + 2].title = r.view.norm.rfind(" ", 0, a.start) + 1
+                del out[k : k + 2]
         for w in words:
             label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
             if label and not any(a.start <= w.start < a.end for a in out):
@@ -589,6 +603,7 @@ class EventFinder:
         out: list[tuple[Event, bool]] = []
         tolls: list[bool] = []  # whether each event of `out` is a toll
         subjectless: list[bool] = []  # whether its verb has no subject in the clause (ودعا إلى، داعيا)
+        continued: list[bool] = []  # whether its verb goes on from the one before it (وصل X … حيث التقى Y)
         verbs: list[tuple[str, int, int]] = []  # type, clause end, index of its first event
         passed: set[int] = set()
         for k, trig in enumerate(triggers):
@@ -663,15 +678,18 @@ class EventFinder:
                         or any(c in self.stop_chars for c in r.view.norm[words[trig.index - 1].end : tstart])
                     )
                 )  # ودعا إلى at a sentence's start, or ، داعيا إلى after a comma
+                continued.append(self.continued(words, trig, before, frame))
         violent_events = [n for n, (e, _) in enumerate(out) if e.type in self.violent and n not in passed]
         if any(not tolls[n] for n in violent_events):
             passed.update(n for n in violent_events if tolls[n])  # قتل 7 في هجوم: the attack's toll
         else:
             passed.update(violent_events[1:])
         for n, (event, _) in enumerate(out):
+            earlier = [e for k, (e, _) in enumerate(out[:n]) if k not in passed]
             if subjectless[n] and n not in passed:
-                earlier = [e for k, (e, _) in enumerate(out[:n]) if k not in passed]
                 self.carry_subject(r, earlier, event, actors, proclitic)
+            elif continued[n] and n not in passed:
+                self.carry_object(earlier, event)
         kept = [found for n, found in enumerate(out) if n not in passed]
         violent = next((e for e, _ in kept if e.type in self.violent), None)
         if violent is not None:
@@ -703,6 +721,27 @@ class EventFinder:
             if quotes:
                 event.actors["source"] = [quotes[-1].speaker]
         event.actors["target"] = [x for x in event.actors["target"] if x not in event.actors["source"]]
+
+    def continued(self, words: list[Word], trig: Trigger, before: list[Actor], frame: Frame) -> bool:
+        """Whether a verb joined to the one before it (والتقى، حيث التقى) with no name before it in its clause
+        has one name after it, where its type takes a bare object: that name may be the object."""
+        if trig.form.kind != "verb" or before or not frame.source or frame.target:
+            return False
+        if "obj" not in self.lex.types[trig.form.type].target:
+            return False
+        word = words[trig.index].text
+        return word != strip_conjunction(word) or (trig.index > 0 and words[trig.index - 1].text in self.continuing)
+
+    @staticmethod
+    def carry_object(earlier: list[Event], event: Event) -> None:
+        """A joined verb's only name is its object when the verb before it has another subject (وصل دي
+        ميستورا إلى دمشق حيث التقى المعلم: he met al-Muallem): that subject is its subject too."""
+        before = next((e for e in reversed(earlier) if e.actors["source"]), None)
+        if before is None or set(before.actors["source"]) & set(event.actors["source"]):
+            return
+        event.actors["target"] = event.actors["source"]
+        event.actors["source"] = list(before.actors["source"])
+        event.actors["codes"].update({x: c for x, c in before.actors["codes"].items() if x in before.actors["source"]})
 
     def casualties(self, r: SentenceReader, words: list[Word], event: Event) -> None:
         """Killed and wounded counts in the sentence (مقتل 7 وإصابة 12، سقوط 7 قتلى و12 جريحا), with their words."""
@@ -804,9 +843,15 @@ class EventFinder:
             frame.source = self.take(frame, pronoun)
         elif svo:
             frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
-        elif bare is not None and trig.toll:
-            frame.target = self.take(frame, groups[bare][1])  # قتل 20 شخصا: the dead, not the killers
-            used.add(bare)
+        elif bare is not None and (
+            trig.toll
+            or (trig.form.kind == "verb" and trig.form.plural)
+            or (t.name in self.violent and all(self.victim(a) for a in groups[bare][1]))
+        ):
+            frame.target = self.take(frame, groups[bare][1])  # قتل 20 شخصا: the dead, not the killers;
+            used.add(bare)  # وأعدموا أجانب: a plural verb's subject is a pronoun, the name its object
+            if not trig.toll:  # قتل مدنيون: read قُتل, the civilians were killed
+                frame.source = self.take(frame, subject)
         elif bare is not None and (bare == 0 or trig.form.kind == "verb"):
             frame.source = self.take(frame, groups[bare][1])  # VSO, or a noun's construct (زيارة بوتين)
             used.add(bare)
@@ -867,6 +912,10 @@ class EventFinder:
             else:
                 groups.append((prep, [a]))
         return groups
+
+    def victim(self, actor: Actor) -> bool:
+        """Whether an unnamed actor is of a type that suffers violence rather than deals it (مدنيون، أجانب)."""
+        return actor.label == "AGENT" and actor.code is not None and split_code(actor.code)[1] in self.victims
 
     @staticmethod
     def is_place(group: list[Actor], t) -> bool:
