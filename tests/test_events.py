@@ -352,3 +352,12 @@ def test_a_plural_verb_and_a_victim_after_a_violent_verb_are_objects(pipeline):
     article, _ = events_of(pipeline, "وفي الموصل أعدم مدنيون رميا بالرصاص على يد عناصر التنظيم.")
     (execution,) = [e for e in article.events if e.type in ("assault", "fight")]
     assert unnamed_of(execution, "target") == ["مدنيون"]
+
+
+def test_a_count_before_its_killing_is_a_toll(pipeline):
+    article, _ = events_of(pipeline, "وقال مسؤول إن سبعة أشخاص قتلوا في الهجوم على السوق.")
+    (attack,) = [e for e in article.events if e.type in ("assault", "fight")]
+    assert attack.killed == 7 and attack.trigger.text == "هجوم"  # the article is no part of the trigger
+    article, _ = events_of(pipeline, "وقال المرصد إن 170 مدنيا قتلوا في الأسابيع الماضية.")
+    (killing,) = [e for e in article.events if e.type in ("assault", "fight")]
+    assert unnamed_of(killing, "target") == ["مدنيا"] and not killing.actors["source"] and killing.killed == 170

@@ -272,6 +272,10 @@ class EventFinder:
             return True
         if i + 1 < len(words) and words[i + 1].text in self.counted:
             return True
+        if i and strip_conjunction(words[i - 1].text) in self.counted:
+            token = r.view.norm[: words[i - 1].start].split()[-1:]
+            if token and self.number.fullmatch(token[0]):
+                return True  # إن 170 مدنيا قتلوا: the count comes first
         number = self.number.match(r.view.norm, words[i].end + 1)
         return number is not None and parse_number(number.group()) is not None
 
@@ -752,11 +756,15 @@ class EventFinder:
                 continue
             k = bisect_left([w.end for w in words], m.start() + 1)  # the word holding the number's start
             before = words[k - 1] if 0 < k <= len(words) and words[k - 1].end <= m.start() else None
-            after = next((w for w in words[k:] if w.start >= m.end()), None)
+            following = [w for w in words[k:] if w.start >= m.end()][:2]
+            after = following[0] if following else None
             for kind in ("killed", "wounded"):
                 cues_before, cues_after = self.casualty_words[("before", kind)], self.casualty_words[("after", kind)]
                 cue_before = before and strip_conjunction(before.text, cues_before) in cues_before
                 cue_after = after and strip_conjunction(after.text, cues_after) in cues_after
+                if not cue_after and len(following) == 2 and strip_conjunction(after.text) in self.counted:
+                    verb = strip_conjunction(following[1].text, cues_before)
+                    cue_after, after = verb in cues_before, following[1]  # 170 مدنيا قتلوا
                 if (cue_before or cue_after) and getattr(event, kind) is None:
                     setattr(event, kind, value)
                     spans.append((before.start if cue_before else m.start(), after.end if cue_after else m.end()))
@@ -841,6 +849,8 @@ class EventFinder:
                 used.add(bare)
         elif pronoun is not None:
             frame.source = self.take(frame, pronoun)
+        elif svo and trig.toll:
+            frame.target = self.take(frame, subject)  # إن سبعة أشخاص قتلوا: the dead
         elif svo:
             frame.source = self.take(frame, subject)  # بوتين يصافح كيم، أن الزعيمين تبادلا
         elif bare is not None and (
