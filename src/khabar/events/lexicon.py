@@ -7,7 +7,7 @@ word costs one lookup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from khabar.text.tables import load_toml
@@ -45,6 +45,7 @@ class Form:
     skip: int = 0
     free: bool = False  # needs none of its type's `needs_next` words (طالب of an appeal, unlike دعا)
     plural: bool = False  # a dual or plural verb (أعدموا، يلتقيان): its subject is a pronoun or stands before it
+    needs_target: bool = False  # no event without a target (استقبل المهنئين is a reception, no visit hosted)
 
 
 @dataclass
@@ -167,46 +168,81 @@ def lexicon() -> Lexicon:
         )
         words: list[tuple[str, Form]] = []
         free = set(spec.get("free", []))
+        targeted = set(spec.get("needs_target", []))
         for verb in spec.get("past", []):
             words += [
-                (f, Form(name, "verb", "past", free=verb in free, plural=plural(f, verb))) for f in past_forms(verb)
+                (
+                    f,
+                    Form(
+                        name, "verb", "past", free=verb in free, needs_target=verb in targeted, plural=plural(f, verb)
+                    ),
+                )
+                for f in past_forms(verb)
             ]
         for verb in spec.get("present", []):
             for f in present_forms(verb):
                 many = plural(f, verb)
-                words.append((f, Form(name, "verb", "present", free=verb in free, plural=many)))
                 words.append(
-                    (future + f, Form(name, "verb", "future", skip=len(future), free=verb in free, plural=many))
+                    (f, Form(name, "verb", "present", free=verb in free, needs_target=verb in targeted, plural=many))
+                )
+                words.append(
+                    (
+                        future + f,
+                        Form(
+                            name,
+                            "verb",
+                            "future",
+                            skip=len(future),
+                            free=verb in free,
+                            needs_target=verb in targeted,
+                            plural=many,
+                        ),
+                    )
                 )
         for form in spec.get("forms", []):
             f = fold(form)
             tense = "present" if f.startswith(morph.present_prefixes) else "past"
             many = f.endswith(morph.plural_endings)
-            words.append((f, Form(name, "verb", tense, free=form in free, plural=many)))
+            words.append((f, Form(name, "verb", tense, free=form in free, needs_target=form in targeted, plural=many)))
             if tense == "present":
                 words.append(
-                    (future + f, Form(name, "verb", "future", skip=len(future), free=form in free, plural=many))
+                    (
+                        future + f,
+                        Form(
+                            name,
+                            "verb",
+                            "future",
+                            skip=len(future),
+                            free=form in free,
+                            needs_target=form in targeted,
+                            plural=many,
+                        ),
+                    )
                 )
         phrases = [p for p in spec.get("phrases", []) if p not in spec.get("nouns", [])]
         for kind, entries in (("phrase", phrases), ("noun", spec.get("nouns", []))):  # a phrase before its noun
             for entry in entries:
                 first, _, second = fold(entry).partition(" ")
                 for f, skip in noun_forms(first) if kind == "noun" else [(first, 0)]:
-                    words.append((f, Form(name, kind, next_word=second, skip=skip, free=entry in free)))
+                    words.append(
+                        (
+                            f,
+                            Form(
+                                name,
+                                kind,
+                                next_word=second,
+                                skip=skip,
+                                free=entry in free,
+                                needs_target=entry in targeted,
+                            ),
+                        )
+                    )
         for surface, form in words:
             for pronoun in morph.pronouns if form.kind == "verb" else ("",):
                 for conj in morph.conjunctions:
                     lex.add(
                         conj + surface + pronoun,
-                        Form(
-                            form.type,
-                            form.kind,
-                            form.tense,
-                            form.next_word,
-                            form.skip + len(conj),
-                            form.free,
-                            form.plural,
-                        ),
+                        replace(form, skip=form.skip + len(conj)),
                     )
     return lex
 

@@ -665,6 +665,8 @@ class EventFinder:
                 continue  # أدانت السعودية الهجوم، طالبت إيران برفع العقوبات: what the statement is about
             if not frame.target and trig.form.kind == "verb" and trig.form.type in self.far_objects:
                 frame.target = self.take(frame, self.far_object(r, words, actors, triggers[k + 1 :], right, frame))
+            if trig.form.needs_target and not frame.target:
+                continue  # استقبل المهنئين: a reception
             clause = r.original(left, left)[0], r.original(right, right)[0]
             places = frame.place if trig.form.type in self.split_places and len(frame.place) > 1 else [None]
             for place in places:  # يزور كومسومولسك وفلاديفوستوك: one visit per place
