@@ -361,3 +361,14 @@ def test_a_count_before_its_killing_is_a_toll(pipeline):
     article, _ = events_of(pipeline, "وقال المرصد إن 170 مدنيا قتلوا في الأسابيع الماضية.")
     (killing,) = [e for e in article.events if e.type in ("assault", "fight")]
     assert unnamed_of(killing, "target") == ["مدنيا"] and not killing.actors["source"] and killing.killed == 170
+
+
+def test_a_body_in_a_title_and_the_speaker_of_judged_words(pipeline):
+    article, names = events_of(
+        pipeline,
+        "استنكر الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني، بشدة، تصريحات نائب"
+        " الرئيس العراقي نوري المالكي تجاه المملكة.",
+    )
+    (criticism,) = [e for e in article.events if e.type == "disapprove"]
+    assert [names.get(x) for x in criticism.actors["source"]] == ["عبد اللطيف الزياني"]  # not the council
+    assert [names.get(x) for x in criticism.actors["target"]] == ["نوري المالكي"]  # whose words are condemned

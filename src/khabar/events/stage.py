@@ -107,7 +107,6 @@ class EventFinder:
         self.clause_words = frozenset(folded(f["boundaries"]["clause"]))
         self.stop_chars = f["boundaries"]["stop_chars"]
         self.continuing = frozenset(folded(f["boundaries"]["continuing"]))
-        self.envoy_to = frozenset(folded(f["words"]["envoy_to"]))
         self.not_triggers = frozenset(folded(f["boundaries"]["not_triggers"]))
         support = f["support"]
         self.support = frozenset(
@@ -157,6 +156,8 @@ class EventFinder:
         self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
         self.conflict_cues = f["violence"]["conflict_cues"]
         self.content_types = frozenset(f["content"]["types"])
+        self.judging = frozenset(f["content"]["judging"])
+        self.statements = frozenset(f["content"]["statements"])
         self.far_objects = frozenset(w["far_objects"])
         self.verbal = frozenset(canonical(x) for x in folded(f["violence"]["verbal"]))
         self.verbal_verbs = frozenset(folded(f["violence"]["verbal_verbs"]))
@@ -375,16 +376,11 @@ class EventFinder:
             ):
                 person.title = r.view.norm.rfind(" ", 0, a.start) + 1  # from the word holding it (للأمم)
                 del out[k]
-            elif (
-                a.label == "ORG"
-                and k + 2 < len(out)
-                and person.label == "GPE"
-                and out[k + 2].label == "PERSON"
-                and WORD.findall(r.view.norm, a.end, person.start) in ([w] for w in self.envoy_to)
-                and self.title_gap(r, person.end, out[k + 2].start, True)
-            ):  # مبعوث الأمم المتحدة إلى سوريا دي ميستورا: the body and the country are his title
-                out[k + 2].title = r.view.norm.rfind(" ", 0, a.start) + 1
-                del out[k : k + 2]
+            elif a.label in ("GPE", "ORG") and person.label in ("GPE", "ORG"):
+                chain = self.title_chain(r, out, k)
+                if chain:  # مبعوث الأمم المتحدة إلى سوريا دي ميستورا، الأمين العام لمجلس التعاون لدول الخليج
+                    out[k + chain].title = r.view.norm.rfind(" ", 0, a.start) + 1  # العربية الزياني: his title
+                    del out[k : k + chain]
         for w in words:
             label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
             if label and not any(a.start <= w.start < a.end for a in out):
@@ -393,6 +389,30 @@ class EventFinder:
                     out.append(Actor(w.start + len(w.text) - len(strip_conjunction(w.text)), w.end, label, people))
         out.sort(key=lambda a: a.start)
         return out
+
+    def title_chain(self, r: SentenceReader, out: list[Actor], k: int) -> int:
+        """How many bodies and countries from `out[k]` on, each one word (إلى، لدول) from the next, lead to a
+        person's name under an office (مبعوث الأمم المتحدة إلى سوريا X): 0 when they do not."""
+        before = WORD.findall(r.view.norm, max(0, out[k].start - 30), out[k].start)[-2:]
+        if not any(canonical(strip_conjunction(w)) in self.office_words for w in before):
+            return 0
+        j = k
+        while j + 1 < len(out) and out[j + 1].label in ("GPE", "ORG"):
+            gap = WORD.findall(r.view.norm, out[j].end, out[j + 1].start)
+            if (
+                len(gap) > 1
+                or any(w.startswith(self.and_word) for w in gap)
+                or self.stop_between(r, out[j], out[j + 1])
+            ):
+                return 0
+            j += 1
+        person = out[j + 1] if j + 1 < len(out) else None
+        if person is None or person.label != "PERSON" or not self.title_gap(r, out[j].end, person.start, False):
+            return 0
+        return j + 1 - k
+
+    def stop_between(self, r: SentenceReader, a: Actor, b: Actor) -> bool:
+        return any(c in self.stop_chars for c in r.view.norm[a.end : b.start])
 
     def title_gap(self, r: SentenceReader, start: int, end: int, tight: bool) -> bool:
         """Whether the words between a country or body and a person's name are at most part of a title:
@@ -663,6 +683,13 @@ class EventFinder:
                 )
             ):
                 continue  # أدانت السعودية الهجوم، طالبت إيران برفع العقوبات: what the statement is about
+            if frame.source and trig.form.kind == "noun" and trig.form.type in self.statements:
+                last = [(t, n) for t, _, n in verbs[-1:] if k and triggers[k - 1].form.type == t]
+                for t, n in governing or last:  # استنكر الزياني، بشدة، تصريحات المالكي: whose words are judged
+                    judged = out[n][0] if 0 <= n < len(out) and t in self.judging else None
+                    if judged is not None and not judged.actors["target"]:
+                        judged.actors["target"] = list(frame.source)
+                        judged.actors["codes"].update({x: c for x, c in frame.codes.items() if x in frame.source})
             if not frame.target and trig.form.kind == "verb" and trig.form.type in self.far_objects:
                 frame.target = self.take(frame, self.far_object(r, words, actors, triggers[k + 1 :], right, frame))
             if trig.form.needs_target and not frame.target:

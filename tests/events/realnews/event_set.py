@@ -35,6 +35,7 @@ SEED, SIZE, DEV = 3015, 80, 50
 SEED2, SIZE2 = 3016, 70  # a second draw, `dev2`: measured once before work on it, then developed on
 SEED3, SIZE3 = 3017, 30  # a third, `blind2`: kept blind for round 1's end (scored once, open since)
 SEED4, SIZE4 = 3018, 30  # a fourth, `blind3`: kept blind for round 2
+SEED5, SIZE5 = 3019, 240  # a fifth, `train`: annotated in round 2 to learn from (and develop on)
 BLIND_SPLITS = ("blind3",)  # scored only with KHABAR_SCORE_BLIND=1
 
 
@@ -73,18 +74,22 @@ SYMMETRIC = (
 
 def draw(articles: dict) -> list[dict]:
     """The set's articles in order: 80 drawn with seed 3015, the first 50 for development and 30 blind;
-    then from the rest 70 drawn with seed 3016, `dev2`, 30 with seed 3017, `blind2`, and 30 with seed 3018,
-    `blind3`."""
+    then from the rest 70 drawn with seed 3016, `dev2`, 30 with seed 3017, `blind2`, 30 with seed 3018,
+    `blind3`, and 240 with seed 3019, `train`."""
     keys = sorted(k for k, a in articles.items() if len(a.text) <= MAX_CHARS)
     chosen = random.Random(SEED).sample(keys, SIZE)
-    for seed, size in ((SEED2, SIZE2), (SEED3, SIZE3), (SEED4, SIZE4)):
+    for seed, size in ((SEED2, SIZE2), (SEED3, SIZE3), (SEED4, SIZE4), (SEED5, SIZE5)):
         rest = sorted(set(keys) - set(chosen))
         chosen += random.Random(seed).sample(rest, size)
 
     def split(n: int) -> str:
         if n < SIZE:
             return "dev" if n < DEV else "blind"
-        return "dev2" if n < SIZE + SIZE2 else "blind2" if n < SIZE + SIZE2 + SIZE3 else "blind3"
+        if n < SIZE + SIZE2:
+            return "dev2"
+        if n < SIZE + SIZE2 + SIZE3:
+            return "blind2"
+        return "blind3" if n < SIZE + SIZE2 + SIZE3 + SIZE4 else "train"
 
     return [{"n": n, "article": k, "sha": digest(articles[k].text), "split": split(n)} for n, k in enumerate(chosen)]
 
