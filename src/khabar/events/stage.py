@@ -691,7 +691,11 @@ class EventFinder:
                         judged.actors["target"] = list(frame.source)
                         judged.actors["codes"].update({x: c for x, c in frame.codes.items() if x in frame.source})
             if not frame.target and trig.form.kind == "verb" and trig.form.type in self.far_objects:
-                frame.target = self.take(frame, self.far_object(r, words, actors, triggers[k + 1 :], right, frame))
+                later = triggers[k + 1 :]
+                far = self.far_object(r, words, actors, later, right, frame) or self.far_object(
+                    r, words, actors, later, tend, frame
+                )  # استقبل الأمير … في قصره بجدة مساء أمس وزير الخارجية المصري: past the place and time
+                frame.target = self.take(frame, far)
             if trig.form.needs_target and not frame.target:
                 continue  # استقبل المهنئين: a reception
             clause = r.original(left, left)[0], r.original(right, right)[0]
