@@ -68,6 +68,10 @@ MESSAGES: dict[str, str] = {
     "'modality').",
     "E604": "{what}: cannot read an analysed article ({detail}). Give the JSON Lines written by "
     "`khabar analyze --jsonl`.",
+    "E605": "{what}: unknown value {detail}. Use on (the learned event filter), off (the rules alone) or "
+    "candidates (every proposal, for training).",
+    "E606": "{what}: the event filter model cannot be read ({detail}). Reinstall khabar, or set "
+    "KHABAR_EVENTS_FILTER=off to use the rules alone.",
     # entities
     "E701": "{what}: knowledge-base file problem ({detail}). Fix the entry (format: khabar/entities/kb/README.md) "
     "or remove the file from $KHABAR_KB_DIR.",

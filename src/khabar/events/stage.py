@@ -23,6 +23,7 @@ import regex
 from khabar.document import Article, Event, Span
 from khabar.events.actors import ActorCodes, actor_coder, split_code
 from khabar.events.agents import agent_lexicon, canonical
+from khabar.events.filter import CANDIDATES, chosen_filter
 from khabar.events.lexicon import (
     Form,
     Lexicon,
@@ -96,6 +97,7 @@ class EventFinder:
 
     def __init__(self) -> None:
         self.lex: Lexicon = lexicon()
+        self.judge = chosen_filter()  # None: the rules alone (an event needs an actor); see `chosen_filter`
         f = self.lex.frames
         m = f["modality"]
         self.negated = frozenset(folded(m["negated"]))
@@ -193,13 +195,8 @@ class EventFinder:
                     events.append(event)
         self.invited(events)
         events = [e for e in events if not self.recalled(e, day)]
-        events = [
-            e
-            for e in events
-            if not self.lex.types[e.type].requires_actor
-            or e.actors["source"]
-            or (e.actors["target"] and not self.lex.types[e.type].place_target)
-        ]
+        if self.judge is None:
+            events = [e for e in events if self.has_actor(e)]
         codes = ActorCodes(self.coder, article)
         for e in events:
             e.actors["codes"] = {
@@ -214,10 +211,19 @@ class EventFinder:
         strong = [e for e in events if e.type in self.violent and not self.weak_word(e)]
         if len(armed) + len(strong) < self.conflict_cues:  # not a conflict report: حرب، استعادة in other senses
             events = [e for e in events if not self.unarmed_sense(e)]
-        for i, e in enumerate(events):
-            e.id = f"ev{i}"
         article.events = events
+        if self.judge is not None and self.judge is not CANDIDATES:
+            article.events = self.judge(article, events)  # the learned filter judges every candidate
+        for i, e in enumerate(article.events):
+            e.id = f"ev{i}"
         return article
+
+    def has_actor(self, event: Event) -> bool:
+        """The rules' test when no learned filter judges: a source or target, unless the type needs none."""
+        t = self.lex.types[event.type]
+        return (
+            not t.requires_actor or bool(event.actors["source"]) or bool(event.actors["target"] and not t.place_target)
+        )
 
     def other_sense(self, article: Article) -> bool:
         """Whether the article is about sport or culture: `article_hits` distinct words of one sense."""
