@@ -372,3 +372,15 @@ def test_a_body_in_a_title_and_the_speaker_of_judged_words(pipeline):
     (criticism,) = [e for e in article.events if e.type == "disapprove"]
     assert [names.get(x) for x in criticism.actors["source"]] == ["عبد اللطيف الزياني"]  # not the council
     assert [names.get(x) for x in criticism.actors["target"]] == ["نوري المالكي"]  # whose words are condemned
+
+
+def test_the_sufferer_of_an_attack_the_owner_of_its_sites_and_the_dead_of_its_toll(pipeline):
+    article, _ = events_of(pipeline, "تعرض الجنود لهجوم في المدينة.")
+    (attack,) = [e for e in article.events if e.type in ("assault", "fight")]
+    assert not attack.actors["source"] and unnamed_of(attack, "target") == ["الجنود"]
+    article, _ = events_of(pipeline, "وسيطرت القوات على مواقع للمتمردين الحوثيين غرب المحافظة.")
+    (capture,) = [e for e in article.events if e.type in ("assault", "fight")]
+    assert [t for t in unnamed_of(capture, "target") if "متمردين" in t]  # the positions' owner
+    article, _ = events_of(pipeline, "وأسفر الهجوم عن مقتل خمسة جنود عراقيين.")
+    (attack,) = [e for e in article.events if e.type in ("assault", "fight")]
+    assert attack.trigger.text == "هجوم" and attack.killed == 5 and unnamed_of(attack, "target") == ["جنود عراقيين"]

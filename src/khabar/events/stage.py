@@ -154,6 +154,9 @@ class EventFinder:
         }
         self.violent = frozenset(f["violence"]["types"])
         self.victims = frozenset(f["violence"]["victims"])
+        self.owner_prefix = fold(f["words"]["owner_prefix"])
+        self.undergo = frozenset(folded(f["violence"]["undergo"]))
+        self.sites = frozenset(folded(f["violence"]["sites"]))
         self.armed = frozenset(f["violence"]["armed"])
         self.weak = frozenset(canonical(w.split()[0]) for w in folded(f["violence"]["weak"]))
         self.conflict_cues = f["violence"]["conflict_cues"]
@@ -276,7 +279,10 @@ class EventFinder:
         if form.type not in self.violent:
             return False
         if any(strip_conjunction(w.text, self.results) in self.results for w in words[max(0, i - 3) : i]):
-            return True
+            subject = strip_conjunction(words[i - 1].text, self.results) in self.results and strip_conjunction(
+                words[i].text
+            ).startswith(self.article)
+            return not subject  # أسفر الهجوم عن مقتل 7: the attack is the subject, مقتل the toll
         if i + 1 < len(words) and words[i + 1].text in self.counted:
             return True
         if i and strip_conjunction(words[i - 1].text) in self.counted:
@@ -680,6 +686,11 @@ class EventFinder:
                 tstart,
                 pronoun,
             )  # وصل … للترحيب بكيم
+            if trig.form.kind == "noun" and any(
+                self.undergoes(w.text) for w in words[max(0, trig.index - 4) : trig.index]
+            ):
+                sufferer = self.take(frame, self.subject_before(r, before, proclitic))  # تعرضت دورية لانفجار
+                frame.source, frame.target = [], frame.target or sufferer or frame.source
             if (
                 trig.form.kind == "noun"
                 and not frame.source
@@ -723,10 +734,15 @@ class EventFinder:
                 )  # ودعا إلى at a sentence's start, or ، داعيا إلى after a comma
                 continued.append(self.continued(words, trig, before, frame))
         violent_events = [n for n, (e, _) in enumerate(out) if e.type in self.violent and n not in passed]
-        if any(not tolls[n] for n in violent_events):
-            passed.update(n for n in violent_events if tolls[n])  # قتل 7 في هجوم: the attack's toll
-        else:
-            passed.update(violent_events[1:])
+        if violent_events:
+            first = next((n for n in violent_events if not tolls[n]), violent_events[0])
+            attack = out[first][0]
+            for n in violent_events:
+                if n != first and (tolls[n] or tolls[first]):  # قتل 7 في هجوم: the attack's toll, its dead the
+                    passed.add(n)  # attack's target
+                    if not attack.actors["target"] and out[n][0].actors["target"]:
+                        attack.actors["target"] = list(out[n][0].actors["target"])
+                        attack.actors["codes"].update(out[n][0].actors["codes"])
         for n, (event, _) in enumerate(out):
             earlier = [e for k, (e, _) in enumerate(out[:n]) if k not in passed]
             if subjectless[n] and n not in passed:
@@ -764,6 +780,10 @@ class EventFinder:
             if quotes:
                 event.actors["source"] = [quotes[-1].speaker]
         event.actors["target"] = [x for x in event.actors["target"] if x not in event.actors["source"]]
+
+    def undergoes(self, word: str) -> bool:
+        """Whether a word is a verb of undergoing (تعرض لـ): the noun trigger after it is suffered by its subject."""
+        return strip_conjunction(word, self.undergo) in self.undergo
 
     def continued(self, words: list[Word], trig: Trigger, before: list[Actor], frame: Frame) -> bool:
         """Whether a verb joined to the one before it (والتقى، حيث التقى) with no name before it in its clause
@@ -926,6 +946,10 @@ class EventFinder:
                     frame.place = places
             elif wants_place and prep not in self.not_place:
                 frame.place = places
+        if not frame.target and t.name in self.violent:
+            owner = self.site_owner(r, groups, proclitic, used)
+            if owner:  # قصف مواقع للحوثيين، سيطرت على مواقع للمتمردين: the positions' owner is the target
+                frame.target = self.take(frame, owner)
         near = self.place_before(r, before, tend)
         if near and (not frame.place or len(WORD.findall(r.view.norm, near[1], tend)) <= 1):
             frame.place = near[0]  # وعقدت في سوتشي قمة بين روسيا وتركيا لبحث الوضع في سوريا
@@ -961,6 +985,22 @@ class EventFinder:
             else:
                 groups.append((prep, [a]))
         return groups
+
+    def site_owner(
+        self, r: SentenceReader, groups: list[tuple[str, list[Actor]]], proclitic: dict[int, str], used: set[int]
+    ) -> list[Actor]:
+        """The actors of the first لـ group right after a site word (مواقع، مقرات، معسكرات) among the groups."""
+        for n, (_, group) in enumerate(groups):
+            first = group[0]
+            if n in used or not proclitic.get(first.start, "").removeprefix(self.and_word).startswith(
+                self.owner_prefix
+            ):
+                continue
+            word_start = r.view.norm.rfind(" ", 0, first.start) + 1  # the word holding للمتمردين
+            previous = WORD.findall(r.view.norm, max(0, word_start - 16), word_start)
+            if previous and strip_conjunction(previous[-1], self.sites) in self.sites:
+                return [a for a in group if a.label in ACTOR_LABELS]
+        return []
 
     def victim(self, actor: Actor) -> bool:
         """Whether an unnamed actor is of a type that suffers violence rather than deals it (مدنيون، أجانب)."""
