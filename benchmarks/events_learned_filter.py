@@ -6,7 +6,8 @@ of its type, 0 when it pairs with none or has another type (one paired with an a
 out, as the scorer leaves it out). A logistic regression (numpy, L2) over the encoder's vector and the
 rules' facts (khabar.events.filter.features) learns which to keep. Reported: type P/R and type + source +
 target P/R of the rules alone (an event needs an actor) and of the filter at several pairs of thresholds
-(for proposals with an actor, and without one), trained on one group of splits and scored on another:
+(for proposals with an actor, and without one; one with both roles is kept), trained on one group of splits
+and scored on another:
 
     python benchmarks/events_learned_filter.py [--cache FILE]          # train → open splits, open → train
     python benchmarks/events_learned_filter.py --fit [--threshold T] [--threshold-actorless T]  # all: the model
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "events" / "realnews"))
 import event_set  # noqa: E402
 
-from khabar.events.filter import EventFilter, feature_names, features  # noqa: E402
+from khabar.events.filter import EventFilter, feature_names, features, judged_by_model  # noqa: E402
 from khabar.events.stage import EventFinder  # noqa: E402
 
 OPEN = ("dev", "dev2", "blind", "blind2")
@@ -123,7 +124,11 @@ def rules_alone(pairs) -> set[int]:
 def judged(keys, chances, with_actor: float, actorless: float) -> set[int]:
     """The proposals a filter with these thresholds drops."""
     finder = EventFinder.shared()
-    return {id(e) for (_, e), p in zip(keys, chances) if p < (with_actor if finder.has_actor(e) else actorless)}
+    return {
+        id(e)
+        for (_, e), p in zip(keys, chances)
+        if judged_by_model(e) and p < (with_actor if finder.has_actor(e) else actorless)
+    }
 
 
 def compare(train_pairs, test_pairs, strength: float) -> None:

@@ -6,9 +6,9 @@ know of it (roles filled, named or unnamed actors, modality, PLOVER category, wo
 article, inside a quote, casualty counts); a logistic regression trained on annotated real articles
 (`benchmarks/events_learned_filter.py`) gives the chance that an analyst records it with that type, and
 the events under the model's threshold are dropped (a higher one for proposals without an actor, which
-the rules alone would drop). `KHABAR_EVENTS_FILTER` chooses: `on` (the default:
-the shipped model judges), `off` (the rules alone: an event needs an actor) or `candidates` (every
-proposal kept: what the model is trained on).
+the rules alone would drop). A proposal with both a source and a target is kept as the rules give it.
+`KHABAR_EVENTS_FILTER` chooses: `on` (the default: the shipped model judges), `off` (the rules alone: an
+event needs an actor) or `candidates` (every proposal kept: what the model is trained on).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import numpy as np
 
 from khabar.document import Article, Event
 from khabar.errors import Errors, KhabarError
-from khabar.events.lexicon import lexicon
+from khabar.events.lexicon import lexicon, morphology
 from khabar.text.words import fold, strip_conjunction
 
 WINDOW = 60  # characters each side of the trigger, inside its sentence
@@ -60,7 +60,7 @@ def numeric(article: Article, event: Event, sentence_index: dict[str, int]) -> l
         *(float(bool(source and target)), float(len(source) + len(target))),
         *(float(event.modality == m) for m in MODALITIES),
         float(any(f.kind == "noun" for f in forms) and not any(f.kind == "verb" for f in forms)),
-        float(strip_conjunction(folded).startswith("ال")),
+        float(strip_conjunction(folded).startswith(morphology().article)),
         float(index == 0),
         index / max(1, len(sentence_index)),
         float(any(q.start <= at < q.end for q in article.quotes)),
@@ -108,6 +108,12 @@ def features(article: Article, events: list[Event]) -> np.ndarray:
     return np.hstack([vectors, rows])
 
 
+def judged_by_model(event: Event) -> bool:
+    """Whether the filter judges a proposal: not a statement, and not both its roles filled."""
+    both = bool(event.actors.get("source")) and bool(event.actors.get("target"))
+    return event.trigger is not None and event.type != "make_statement" and not both
+
+
 class EventFilter:
     """The trained weights (`model/filter.json`): standardisation, coefficients, bias, and the thresholds for
     proposals with an actor and without one."""
@@ -126,9 +132,9 @@ class EventFilter:
         return 1 / (1 + np.exp(-z))
 
     def __call__(self, article: Article, events: list[Event], has_actor) -> list[Event]:
-        """The events the model gives at least their threshold (`has_actor(event)` picks which); statements
-        are left to the rules."""
-        judged = [e for e in events if e.trigger is not None and e.type != "make_statement"]
+        """The events the model gives at least their threshold (`has_actor(event)` picks which); statements and
+        events with both a source and a target are left to the rules."""
+        judged = [e for e in events if judged_by_model(e)]
         if not judged:
             return events
         chances = self.probabilities(features(article, judged))
@@ -143,14 +149,21 @@ CANDIDATES = object()  # `chosen_filter` for every proposal kept, judged by no o
 
 def chosen_filter():
     """The shipped filter (`KHABAR_EVENTS_FILTER=on`, the default), None for the rules alone (`off`, or no
-    model in the package), or `CANDIDATES` (`candidates`)."""
+    model in the package), or `CANDIDATES` (`candidates`). Read at every article, so a test or a caller
+    may switch it; the model is loaded once."""
     choice = os.environ.get("KHABAR_EVENTS_FILTER", "on")
     if choice not in ("on", "off", "candidates"):
         raise KhabarError(Errors.E605, what="KHABAR_EVENTS_FILTER", detail=repr(choice))
     if choice == "candidates":
         return CANDIDATES
+    return shipped_filter() if choice == "on" else None
+
+
+@lru_cache(maxsize=1)
+def shipped_filter() -> EventFilter | None:
+    """The model in the package, None when there is none."""
     path = resources.files("khabar.events") / "model" / "filter.json"
-    if choice == "off" or not path.is_file():
+    if not path.is_file():
         return None
     try:
         return EventFilter(json.loads(path.read_text("utf-8")))

@@ -98,7 +98,6 @@ class EventFinder:
 
     def __init__(self) -> None:
         self.lex: Lexicon = lexicon()
-        self.judge = chosen_filter()  # None: the rules alone (an event needs an actor); see `chosen_filter`
         f = self.lex.frames
         m = f["modality"]
         self.negated = frozenset(folded(m["negated"]))
@@ -200,7 +199,8 @@ class EventFinder:
                     events.append(event)
         self.invited(events)
         events = [e for e in events if not self.recalled(e, day)]
-        if self.judge is None:
+        judge = chosen_filter()  # None: the rules alone (an event needs an actor)
+        if judge is None:
             events = [e for e in events if self.has_actor(e)]
         codes = ActorCodes(self.coder, article)
         for e in events:
@@ -217,8 +217,8 @@ class EventFinder:
         if len(armed) + len(strong) < self.conflict_cues:  # not a conflict report: حرب، استعادة in other senses
             events = [e for e in events if not self.unarmed_sense(e)]
         article.events = events
-        if self.judge is not None and self.judge is not CANDIDATES:
-            article.events = self.judge(article, events, self.has_actor)  # the learned filter judges them all
+        if judge is not None and judge is not CANDIDATES:
+            article.events = judge(article, events, self.has_actor)  # the learned filter judges them all
         for i, e in enumerate(article.events):
             e.id = f"ev{i}"
         return article
@@ -1400,11 +1400,17 @@ def article_date(article: Article) -> dict:
     return {"value": max(set(full), key=full.count), "source": "text"} if full else {}
 
 
+def prepare() -> None:
+    """The stage's shared tables and, unless switched off, the learned filter's model."""
+    EventFinder.shared()
+    chosen_filter()
+
+
 @stage(
     "events",
     requires=("blocks", "sentences", "tokens", "mentions", "timexes", "entities", "quotes", "claims"),
     assigns=("events",),
-    setup=EventFinder.shared,
+    setup=prepare,
 )
 def events_stage(article: Article) -> Article:
     """Events with CAMEO and PLOVER codes, actors, place, time, duration and modality."""
