@@ -129,8 +129,9 @@ def history_problems(versions: list[dict]) -> list[str]:
     """Consecutive baselines (oldest first): every floor stays or rises, unless the newer one records lowering it."""
     problems = []
     for older, newer in zip(versions, versions[1:]):
-        lowered = {entry["gate"] for entry in newer.get("lowered", [])} - {
-            entry["gate"] for entry in older.get("lowered", [])
+        recorded = {(entry["gate"], entry["reason"]) for entry in older.get("lowered", [])}
+        lowered = {
+            entry["gate"] for entry in newer.get("lowered", []) if (entry["gate"], entry["reason"]) not in recorded
         }
         for name, gate in older["gates"].items():
             new = newer["gates"].get(name)
