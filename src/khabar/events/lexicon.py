@@ -105,6 +105,13 @@ def plural(form: str, verb: str) -> bool:
     return form != v and form not in she
 
 
+def with_future(surface: str, form: Form, future: str) -> list[tuple[str, Form]]:
+    """A verb form, and for a present one its future with سـ."""
+    if form.tense != "present":
+        return [(surface, form)]
+    return [(surface, form), (future + surface, replace(form, tense="future", skip=len(future)))]
+
+
 def past_forms(verb: str) -> list[str]:
     """The past forms of a 3rd person masculine past verb (he, she, they two, they)."""
     m, v = morphology(), fold(verb)
@@ -169,56 +176,20 @@ def lexicon() -> Lexicon:
         words: list[tuple[str, Form]] = []
         free = set(spec.get("free", []))
         targeted = set(spec.get("needs_target", []))
+
+        def flags(entry: str, many: bool, free=free, targeted=targeted) -> dict:
+            return {"free": entry in free, "needs_target": entry in targeted, "plural": many}
+
         for verb in spec.get("past", []):
-            words += [
-                (
-                    f,
-                    Form(
-                        name, "verb", "past", free=verb in free, needs_target=verb in targeted, plural=plural(f, verb)
-                    ),
-                )
-                for f in past_forms(verb)
-            ]
+            for f in past_forms(verb):
+                words += with_future(f, Form(name, "verb", "past", **flags(verb, plural(f, verb))), future)
         for verb in spec.get("present", []):
             for f in present_forms(verb):
-                many = plural(f, verb)
-                words.append(
-                    (f, Form(name, "verb", "present", free=verb in free, needs_target=verb in targeted, plural=many))
-                )
-                words.append(
-                    (
-                        future + f,
-                        Form(
-                            name,
-                            "verb",
-                            "future",
-                            skip=len(future),
-                            free=verb in free,
-                            needs_target=verb in targeted,
-                            plural=many,
-                        ),
-                    )
-                )
+                words += with_future(f, Form(name, "verb", "present", **flags(verb, plural(f, verb))), future)
         for form in spec.get("forms", []):
             f = fold(form)
             tense = "present" if f.startswith(morph.present_prefixes) else "past"
-            many = f.endswith(morph.plural_endings)
-            words.append((f, Form(name, "verb", tense, free=form in free, needs_target=form in targeted, plural=many)))
-            if tense == "present":
-                words.append(
-                    (
-                        future + f,
-                        Form(
-                            name,
-                            "verb",
-                            "future",
-                            skip=len(future),
-                            free=form in free,
-                            needs_target=form in targeted,
-                            plural=many,
-                        ),
-                    )
-                )
+            words += with_future(f, Form(name, "verb", tense, **flags(form, f.endswith(morph.plural_endings))), future)
         phrases = [p for p in spec.get("phrases", []) if p not in spec.get("nouns", [])]
         for kind, entries in (("phrase", phrases), ("noun", spec.get("nouns", []))):  # a phrase before its noun
             for entry in entries:
