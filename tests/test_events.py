@@ -397,3 +397,23 @@ def test_an_office_of_a_country_is_an_actor_and_a_past_week_is_no_plan(pipeline)
     article, names = events_of(pipeline, "وتعقد القمة الأسبوع المقبل في الرياض بين السعودية ومصر.")
     (summit,) = [e for e in article.events if e.type == "meet"]
     assert summit.modality == "planned" and summit.actors["source"] and summit.actors["target"]
+
+
+def test_the_event_filter_switch(pipeline, monkeypatch):
+    from khabar.events.filter import shipped_filter
+
+    model = shipped_filter()
+    assert model is not None and 0 < model.threshold <= model.threshold_actorless < 1
+    text = "وقالت مصادر إن مفاوضات جرت. واعتقلت الشرطة التركية عشرة مشتبه بهم في إسطنبول."
+    monkeypatch.setenv("KHABAR_EVENTS_FILTER", "candidates")
+    proposals = {(e.type, e.trigger.text) for e in pipeline(Article(text=text)).events}
+    monkeypatch.setenv("KHABAR_EVENTS_FILTER", "off")
+    rules = {(e.type, e.trigger.text) for e in pipeline(Article(text=text)).events}
+    monkeypatch.setenv("KHABAR_EVENTS_FILTER", "on")
+    kept = {(e.type, e.trigger.text) for e in pipeline(Article(text=text)).events}
+    assert ("negotiate", "مفاوضات") in proposals - rules  # no actor: the rules alone drop it
+    assert ("arrest", "اعتقلت") in rules & kept  # both roles filled: kept as the rules give it
+    assert kept <= proposals
+    monkeypatch.setenv("KHABAR_EVENTS_FILTER", "maybe")
+    article = pipeline(Article(text=text))
+    assert article.errors and "E605" in str(article.errors[0])

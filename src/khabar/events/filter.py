@@ -166,6 +166,10 @@ def shipped_filter() -> EventFilter | None:
     if not path.is_file():
         return None
     try:
-        return EventFilter(json.loads(path.read_text("utf-8")))
+        spec = json.loads(path.read_text("utf-8"))
+        names = spec["features"][-len(feature_names()) :]
+        if names != feature_names() or len(spec["weights"]) != len(spec["features"]):
+            raise ValueError("its features are not the ones khabar computes; retrain it (--fit)")
+        return EventFilter(spec)
     except (ValueError, KeyError) as exc:
         raise KhabarError(Errors.E606, what=str(path), detail=str(exc)) from exc
