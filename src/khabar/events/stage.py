@@ -440,6 +440,7 @@ class EventFinder:
         return j + 1 - k
 
     def stop_between(self, r: SentenceReader, a: Actor, b: Actor) -> bool:
+        """Whether a stop mark (، . :) stands between two actors."""
         return any(c in self.stop_chars for c in r.view.norm[a.end : b.start])
 
     def title_gap(self, r: SentenceReader, start: int, end: int, tight: bool) -> bool:
