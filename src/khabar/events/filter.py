@@ -31,7 +31,9 @@ WINDOW = 60  # characters each side of the trigger, inside its sentence
 MODALITIES = ("asserted", "planned", "negated", "hypothetical", "reported")
 
 
+@lru_cache(maxsize=1)
 def plovers() -> tuple[str, ...]:
+    """The PLOVER categories of the event types, in a fixed order."""
     return tuple(sorted({t.plover for t in lexicon().types.values()}))
 
 
@@ -71,9 +73,9 @@ def numeric(article: Article, event: Event, sentence_index: dict[str, int]) -> l
     ]
 
 
-def window(article: Article, event: Event) -> str:
-    """The words around the trigger inside its sentence."""
-    sentence = next((s for s in article.sentences if s.id == event.sentence), None)
+def window(article: Article, event: Event, sentences: dict) -> str:
+    """The words around the trigger inside its sentence (`sentences` by id)."""
+    sentence = sentences.get(event.sentence)
     lo, hi = (sentence.start, sentence.end) if sentence else (0, len(article.text))
     start, end = event.trigger.start, event.trigger.end
     return " ".join(article.text[max(lo, start - WINDOW) : min(hi, end + WINDOW)].split())
@@ -103,7 +105,8 @@ def encoder() -> Encoder:
 def features(article: Article, events: list[Event]) -> np.ndarray:
     """One row per event: the encoder's vector of the words around its trigger, then `numeric`."""
     index = {s.id: k for k, s in enumerate(article.sentences)}
-    vectors = encoder()([window(article, e) for e in events])
+    sentences = {s.id: s for s in article.sentences}
+    vectors = encoder()([window(article, e, sentences) for e in events])
     rows = np.asarray([numeric(article, e, index) for e in events], np.float32).reshape(len(events), -1)
     return np.hstack([vectors, rows])
 
@@ -125,7 +128,6 @@ class EventFilter:
         self.bias = float(spec["bias"])
         self.threshold = float(spec["threshold"])
         self.threshold_actorless = float(spec.get("threshold_actorless", spec["threshold"]))
-        self.version = spec.get("version", "")
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         z = ((x - self.mean) / self.scale) @ self.weights + self.bias

@@ -176,20 +176,17 @@ def lexicon() -> Lexicon:
         words: list[tuple[str, Form]] = []
         free = set(spec.get("free", []))
         targeted = set(spec.get("needs_target", []))
-
-        def flags(entry: str, many: bool, free=free, targeted=targeted) -> dict:
-            return {"free": entry in free, "needs_target": entry in targeted, "plural": many}
-
-        for verb in spec.get("past", []):
-            for f in past_forms(verb):
-                words += with_future(f, Form(name, "verb", "past", **flags(verb, plural(f, verb))), future)
-        for verb in spec.get("present", []):
-            for f in present_forms(verb):
-                words += with_future(f, Form(name, "verb", "present", **flags(verb, plural(f, verb))), future)
+        verbs = [(verb, f, "past", plural(f, verb)) for verb in spec.get("past", []) for f in past_forms(verb)]
+        verbs += [
+            (verb, f, "present", plural(f, verb)) for verb in spec.get("present", []) for f in present_forms(verb)
+        ]
         for form in spec.get("forms", []):
             f = fold(form)
             tense = "present" if f.startswith(morph.present_prefixes) else "past"
-            words += with_future(f, Form(name, "verb", tense, **flags(form, f.endswith(morph.plural_endings))), future)
+            verbs.append((form, f, tense, f.endswith(morph.plural_endings)))
+        for entry, f, tense, many in verbs:
+            made = Form(name, "verb", tense, free=entry in free, needs_target=entry in targeted, plural=many)
+            words += with_future(f, made, future)
         phrases = [p for p in spec.get("phrases", []) if p not in spec.get("nouns", [])]
         for kind, entries in (("phrase", phrases), ("noun", spec.get("nouns", []))):  # a phrase before its noun
             for entry in entries:

@@ -388,12 +388,12 @@ class EventFinder:
                 and person.label == "PERSON"
                 and self.title_gap(r, a.end, person.start, a.label == "GPE")
             ):
-                person.title = r.view.norm.rfind(" ", 0, a.start) + 1  # from the word holding it (للأمم)
+                person.title = word_start(r, a.start)  # from the word holding it (للأمم)
                 del out[k]
             elif a.label in ("GPE", "ORG") and person.label in ("GPE", "ORG"):
                 chain = self.title_chain(r, out, k)
                 if chain:  # مبعوث الأمم المتحدة إلى سوريا دي ميستورا، الأمين العام لمجلس التعاون لدول الخليج
-                    out[k + chain].title = r.view.norm.rfind(" ", 0, a.start) + 1  # العربية الزياني: his title
+                    out[k + chain].title = word_start(r, a.start)  # العربية الزياني: his title
                     del out[k : k + chain]
         for k, a in enumerate(out):
             if a.label == "GPE" and not (k + 1 < len(out) and out[k + 1].label == "PERSON"):
@@ -410,13 +410,12 @@ class EventFinder:
     def office_of(self, r: SentenceReader, a: Actor, kb_ids: dict[str, str | None]) -> None:
         """A country or region right after an office word (سفير اليابان، أمير منطقة الرياض) stands for the
         office holder: an actor, not a place, coded with the office's role (JPNGOV)."""
-        word_start = r.view.norm.rfind(" ", 0, a.start) + 1
-        previous = WORD.findall(r.view.norm, max(0, word_start - 20), word_start)[-1:]
-        office = strip_conjunction(previous[0], self.office_roles) if previous else ""
+        previous = word_before(r, a.start)
+        office = strip_conjunction(previous.group(), self.office_roles) if previous else ""
         if office in self.office_roles:
             country = self.coder.country(kb_ids.get(a.entities[0])) or ""
             a.place, a.code = False, country + self.office_roles[office]
-            a.start = word_start - len(previous[0]) - 1 + (len(previous[0]) - len(office))
+            a.start = previous.end() - len(office)
 
     def title_chain(self, r: SentenceReader, out: list[Actor], k: int) -> int:
         """How many bodies and countries from `out[k]` on, each one word (إلى، لدول) from the next, lead to a
@@ -725,8 +724,7 @@ class EventFinder:
                 for t, n in governing or last:  # استنكر الزياني، بشدة، تصريحات المالكي: whose words are judged
                     judged = out[n][0] if 0 <= n < len(out) and t in self.judging else None
                     if judged is not None and not judged.actors["target"]:
-                        judged.actors["target"] = list(frame.source)
-                        judged.actors["codes"].update({x: c for x, c in frame.codes.items() if x in frame.source})
+                        give_role(judged, "target", frame.source, frame.codes)
             if not frame.target and trig.form.kind == "verb" and trig.form.type in self.far_objects:
                 later = triggers[k + 1 :]
                 far = self.far_object(r, words, actors, later, right, frame) or self.far_object(
@@ -761,8 +759,7 @@ class EventFinder:
                 if n != first and (tolls[n] or tolls[first]):  # قتل 7 في هجوم: the attack's toll, its dead the
                     passed.add(n)  # attack's target
                     if not attack.actors["target"] and out[n][0].actors["target"]:
-                        attack.actors["target"] = list(out[n][0].actors["target"])
-                        attack.actors["codes"].update(out[n][0].actors["codes"])
+                        give_role(attack, "target", out[n][0].actors["target"], out[n][0].actors["codes"])
         for n, (event, _) in enumerate(out):
             earlier = [e for k, (e, _) in enumerate(out[:n]) if k not in passed]
             if subjectless[n] and n not in passed:
@@ -785,10 +782,7 @@ class EventFinder:
         at = r.normal_offset(event.trigger.start)
         named = [a for a in self.antecedent(r, actors, proclitic, at) if a.end < at]
         if before is not None:
-            event.actors["source"] = list(before.actors["source"])
-            event.actors["codes"].update(
-                {x: c for x, c in before.actors["codes"].items() if x in before.actors["source"]}
-            )
+            give_role(event, "source", before.actors["source"], before.actors["codes"])
         elif named:
             event.actors["source"] = [e for a in named for e in a.entities]
             event.actors["codes"].update({e: a.code for a in named if a.code for e in a.entities})
@@ -823,8 +817,7 @@ class EventFinder:
         if before is None or set(before.actors["source"]) & set(event.actors["source"]):
             return
         event.actors["target"] = event.actors["source"]
-        event.actors["source"] = list(before.actors["source"])
-        event.actors["codes"].update({x: c for x, c in before.actors["codes"].items() if x in before.actors["source"]})
+        give_role(event, "source", before.actors["source"], before.actors["codes"])
 
     def casualties(self, r: SentenceReader, words: list[Word], event: Event) -> None:
         """Killed and wounded counts in the sentence (مقتل 7 وإصابة 12، سقوط 7 قتلى و12 جريحا), with their words."""
@@ -1019,9 +1012,8 @@ class EventFinder:
                 self.owner_prefix
             ):
                 continue
-            word_start = r.view.norm.rfind(" ", 0, first.start) + 1  # the word holding للمتمردين
-            previous = WORD.findall(r.view.norm, max(0, word_start - 16), word_start)
-            if previous and strip_conjunction(previous[-1], self.sites) in self.sites:
+            previous = word_before(r, first.start)  # before the word holding للمتمردين
+            if previous and strip_conjunction(previous.group(), self.sites) in self.sites:
                 return [a for a in group if a.label in ACTOR_LABELS]
         return []
 
@@ -1366,6 +1358,24 @@ class EventFinder:
             old.reported_by = list(dict.fromkeys(old.reported_by + new.reported_by))
             return True
         return False
+
+
+def give_role(event: Event, role: str, ids: list[str], codes: dict[str, str]) -> None:
+    """Make `ids` the event's source or target, with their actor codes from `codes`."""
+    event.actors[role] = list(ids)
+    event.actors["codes"].update({x: c for x, c in codes.items() if x in ids})
+
+
+def word_start(r: SentenceReader, at: int) -> int:
+    """Where the word holding normalised offset `at` starts (a name after a clitic: للأمم)."""
+    return r.view.norm.rfind(" ", 0, at) + 1
+
+
+def word_before(r: SentenceReader, at: int):
+    """The word before the one holding normalised offset `at`, as a match (None at the sentence's start)."""
+    start = word_start(r, at)
+    words = list(WORD.finditer(r.view.norm, max(0, start - 30), start))
+    return words[-1] if words else None
 
 
 def period_start(value: str) -> str:
