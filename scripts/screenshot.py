@@ -1,6 +1,6 @@
-"""Screenshot of an article page for the README (docs/screenshot.png), in headless Debian chromium.
+"""Screenshot of a page for the README (docs/screenshot.png), in headless Debian chromium.
 
-    python scripts/screenshot.py [--db out/khabar.db] [--article ID] [--out docs/screenshot.png]
+    python scripts/screenshot.py [--db out/khabar.db] [--article ID | --path /stories/ID] [--out docs/screenshot.png]
 Run `make demo` first: it builds out/khabar.db from examples/.
 """
 
@@ -32,10 +32,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="out/khabar.db")
     parser.add_argument("--article", help="article id (default: the one with most mentions)")
+    parser.add_argument("--path", help="any page, e.g. /stories/ID (instead of an article)")
     parser.add_argument("--out", default="docs/screenshot.png")
+    parser.add_argument("--height", type=int, default=700)
     args = parser.parse_args()
     store = Store(args.db, readonly=True)
-    article = (
+    path = args.path or "/articles/" + (
         args.article
         or store.db.execute(
             "SELECT article_id FROM mentions GROUP BY article_id ORDER BY COUNT(*) DESC LIMIT 1"
@@ -50,12 +52,12 @@ def main() -> None:
         time.sleep(0.05)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1100, "height": 700}, device_scale_factor=1)
-        page.goto(f"http://127.0.0.1:{port}/articles/{article}")
+        page = browser.new_page(viewport={"width": 1100, "height": args.height}, device_scale_factor=1)
+        page.goto(f"http://127.0.0.1:{port}{path}")
         page.screenshot(path=args.out)
         browser.close()
     server.should_exit = True
-    print(f"article {article} -> {args.out}")
+    print(f"{path} -> {args.out}")
 
 
 if __name__ == "__main__":

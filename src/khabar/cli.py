@@ -590,10 +590,10 @@ def _open_store(db: str, readonly: bool = True):
         raise click.ClickException(str(exc)) from None
 
 
-def _query(db: str, method: str, *args):
-    """`Store(db).method(*args)`, a coded error (E809 for a too long query) as a clean CLI error."""
+def _query(db: str, method: str, *args, **kwargs):
+    """`Store(db).method(*args, **kwargs)`, a coded error (E809 for a too long query) as a clean CLI error."""
     try:
-        return getattr(_open_store(db), method)(*args)
+        return getattr(_open_store(db), method)(*args, **kwargs)
     except KhabarError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -744,6 +744,85 @@ def events_command(db, kind, actor, date_from, date_to, page, per_page, quiet, a
     result = _query(db, "events", kind, actor, date_from, date_to, page, per_page)
     result.pop("timeline")
     _print_page(result, as_json, quiet, line)
+
+
+@main.group("stories")
+def stories_group() -> None:
+    """Stories: the same news across outlets and days, grouped (made on ingest)."""
+
+
+@stories_group.command("list")
+@STORE_OPTION
+@click.option("--query", "q", help="Only stories with an article matching these words.")
+@click.option("--source", help="Only stories this outlet carried.")
+@click.option("--from", "date_from", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--to", "date_to", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--min-articles", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--sort", type=click.Choice(["size", "recent"]), default="size", show_default=True)
+@_paged
+@click.option("--json", "as_json", is_flag=True)
+def stories_list(db, q, source, date_from, date_to, min_articles, sort, page, per_page, quiet, as_json):
+    """Stories, most outlets first (--sort recent: newest first)."""
+
+    def line(s):
+        outlets = ", ".join(f"{o['source'] or '?'} {o['articles']}" for o in s["outlet_counts"])
+        return (
+            f"{s['id']}  {s['first_day'] or '':10}→{s['last_day'] or '':10} {s['articles']:3} articles, "
+            f"{s['outlets']:2} outlets  {s['label']}\n    {outlets}"
+        )
+
+    filters = dict(q=q, source=source, date_from=date_from, date_to=date_to, min_articles=min_articles, sort=sort)
+    result = _query(db, "stories", **filters, page=page, per_page=per_page)
+    _print_page(result, as_json, quiet, line)
+
+
+@stories_group.command("show")
+@click.argument("story_id")
+@STORE_OPTION
+@click.option("--json", "as_json", is_flag=True)
+def stories_show(story_id, db, as_json):
+    """One story: its articles by day, outlets, entities, and its quotes and events merged across copies."""
+    story = _query(db, "story", story_id)
+    if story is None:
+        raise click.ClickException(str(KhabarError(Errors.E803, what=f"story {story_id}", detail="story")))
+    if as_json:
+        click.echo(json.dumps(story, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"{story['label']}\n{story['articles']} articles from {story['outlets']} outlets, "
+        f"{story['first_day']} → {story['last_day']}; first: {story['first_source']} ({story['first_article']})"
+    )
+    for a in story["articles_list"]:
+        copy = f"  ≈ copy of {a['duplicate_of']} ({a['duplicate_share']:.0%})" if a["duplicate_of"] else ""
+        click.echo(f"  {a['day'] or '':10} {a['source'] or '':12} {a['id']}  {a['title']}{copy}")
+    if story["entities"]:
+        click.echo(
+            "entities: " + ", ".join(f"{e.get('name_ar') or e['key']} ({e['articles']})" for e in story["entities"])
+        )
+    for q in story["merged_quotes"][:10]:
+        who = (q["speaker"] or {}).get("name_ar") or q["speaker_text"] or "?"
+        click.echo(f"  quote ×{q['count']} [{', '.join(q['reported_by'])}] {who}: «{q['text']}»")
+    for e in story["merged_events"][:10]:
+        side = lambda x: (x or {}).get("name_ar") or "-"  # noqa: E731
+        click.echo(
+            f"  event ×{e['count']} [{', '.join(e['reported_by'])}] {e['type']}: "
+            f"{side(e['source'])} → {side(e['target'])} ({e['trigger_text']})"
+        )
+
+
+@stories_group.command("build")
+@STORE_OPTION
+@QUIET_OPTION
+def stories_build(db, quiet):
+    """Give every stored article without a story its story (a store made before stories existed); ingest
+    does this for the articles it stores."""
+    from khabar.stories.index import StoryIndex
+
+    store = _open_store(db, readonly=False)
+    done = StoryIndex(store.db).assign_pending()
+    if not quiet:
+        click.echo(f"{done} articles assigned; {store.count('stories')} stories in {db}", err=True)
+    store.close()
 
 
 @export_group.command("table")

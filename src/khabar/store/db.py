@@ -23,8 +23,10 @@ from khabar.document import Article
 from khabar.entities.registry import Registry, alias_counts, identity_key
 from khabar.errors import Errors, KhabarError
 from khabar.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, current_version, migrate
-from khabar.store.search import MAX_QUERY_WORDS, fts_query, highlight_terms, index_text, index_words, snippet
+from khabar.store.search import MAX_QUERY_WORDS, fts_query, highlight_terms, snippet
+from khabar.stories.queries import article_story, stories_of, story_detail, story_list
 from khabar.text import normalize
+from khabar.text.words import index_text, index_words
 
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MAX_PER_PAGE = 100
@@ -409,6 +411,7 @@ class Store:
             (*params, per_page, (page - 1) * per_page),
         ).fetchall()
         terms = highlight_terms(match) if match else set()
+        story_of = stories_of(self, [r["id"] for r in rows])
         items = [
             {
                 "id": r["id"],
@@ -416,10 +419,23 @@ class Store:
                 "source": r["source"],
                 "published": r["published"],
                 "snippet": snippet(r["text"], terms),
+                "story": story_of.get(r["id"]),
             }
             for r in rows
         ]
         return Page(items, total, page, per_page)
+
+    # stories (khabar.stories) -------------------------------------------------------------------
+
+    def stories(self, **filters) -> Page:
+        """Stories, largest first; see `khabar.stories.queries.story_list` for the filters."""
+        return story_list(self, **filters)
+
+    def story(self, story_id: str) -> dict | None:
+        return story_detail(self, story_id)
+
+    def article_story(self, article_id: str) -> dict | None:
+        return article_story(self, article_id)
 
     def sources(self) -> list[str]:
         return [
@@ -622,7 +638,8 @@ class Store:
 
     def stats(self) -> dict[str, int]:
         return {
-            t: self.count(t) for t in ("articles", "mentions", "identities", "quotes", "claims", "events", "timexes")
+            t: self.count(t)
+            for t in ("articles", "stories", "mentions", "identities", "quotes", "claims", "events", "timexes")
         }
 
 

@@ -4,7 +4,8 @@ Articles already stored with the same content hash (text, metadata, khabar's and
 versions) are skipped before analysis, so a run killed midway (even with kill -9) resumes where its
 last committed batch ended, and a newer khabar or model analyses everything again (`force` does so
 regardless). When several inputs hold articles with the same id, the first one read wins and the
-reader reports the others (E318), so that a rerun is a no-op. Articles that are already
+reader reports the others (E318), so that a rerun is a no-op. Each batch's new articles join their
+stories (`khabar.stories`) in the batch's transaction. Articles that are already
 khabar JSON (from `khabar analyze --jsonl`, recognised by their `schema_version`) are stored
 without being analysed again.
 """
@@ -19,6 +20,7 @@ from khabar.document import Article
 from khabar.ingest import Failure, iter_articles
 from khabar.pipeline import Pipeline
 from khabar.store.db import Store, content_hash
+from khabar.stories.index import StoryIndex
 
 BATCH = 64
 
@@ -65,6 +67,8 @@ def ingest(
     articles = iter_articles(paths, **read_options)
     summary.failures = articles.report.failures
     run_id = store.begin_run(paths)
+    stories = StoryIndex(store.db)
+    stories.assign_pending()
     pending: list[Article] = []
 
     def flush() -> None:
@@ -73,6 +77,7 @@ def ingest(
                 result = store.upsert(article, run_id, force=force)
                 setattr(summary, result, getattr(summary, result) + 1)
                 summary.stage_errors += bool(article.errors)
+            stories.assign(pending)
             store.update_run(run_id, added=summary.added, updated=summary.updated)
         pending.clear()
 

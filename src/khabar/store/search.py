@@ -1,33 +1,19 @@
-"""The Arabic search index: words folded (alef/hamza, ى/ي, ة/ه, diacritics, tatweel) and stripped
-of attached proclitics, so `روسيا` finds `وروسيا` and `لروسيا`; the same folding applies to queries,
-whose words are widened with every spelling the alias registry and knowledge base know."""
+"""The Arabic search index: words folded (alef/hamza, ى/ي, ة/ه, diacritics, tatweel) and stripped of
+attached proclitics (`khabar.text.words.index_word`), so `روسيا` finds `وروسيا` and `لروسيا`; the same
+folding applies to queries, whose words are widened with every spelling the alias registry and knowledge
+base know."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from khabar.text.normalize import normal_view, normalize
-from khabar.text.tokens import ARABIC_LETTER, TOKEN_RE, clitic_split, tokenize
+from khabar.text.normalize import normal_view
+from khabar.text.tokens import ARABIC_LETTER, TOKEN_RE, tokenize
+from khabar.text.words import INDEXED_KINDS, index_word, index_words
 
-INDEXED_KINDS = ("word", "latin", "number")
 SNIPPET_CHARS = 90
 MAX_QUERY_WORDS = 64
-
-
-def index_word(norm: str) -> str:
-    """A normalised word without its proclitics (و ف ب ل ك ال), lower-cased."""
-    parts = clitic_split(norm) if len(norm) >= 3 else ()
-    return (norm[parts[-1][1] :] if parts else norm).lower()
-
-
-def index_words(text: str) -> list[str]:
-    """The index form of every word, number and Latin word of `text`, in order."""
-    return [index_word(normalize(m.group())) for m in TOKEN_RE.finditer(text) if m.lastgroup in INDEXED_KINDS]
-
-
-def index_text(text: str) -> str:
-    return " ".join(index_words(text))
 
 
 def _phrase(words: list[str]) -> str:

@@ -14,6 +14,7 @@ import regex
 
 from khabar.text.normalize import normalize
 from khabar.text.tables import load_json
+from khabar.text.tokens import TOKEN_RE, clitic_split
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")  # a word of letters and marks
 WORD_END = r"(?![\p{L}\p{M}\d])"  # no letter, mark or digit follows
@@ -65,3 +66,21 @@ def strip_conjunction(word: str, known: Container[str] | None = None, shortest: 
     if word[:1] in conjunctions() and len(rest) >= shortest and (known is None or rest in known):
         return rest
     return word
+
+
+INDEXED_KINDS = ("word", "latin", "number")  # token kinds that are words for search and stories
+
+
+def index_word(norm: str) -> str:
+    """A normalised word without its proclitics (و ف ب ل ك ال), lower-cased."""
+    parts = clitic_split(norm) if len(norm) >= 3 else ()
+    return (norm[parts[-1][1] :] if parts else norm).lower()
+
+
+def index_words(text: str) -> list[str]:
+    """The index form of every word, number and Latin word of `text`, in order."""
+    return [index_word(normalize(m.group())) for m in TOKEN_RE.finditer(text) if m.lastgroup in INDEXED_KINDS]
+
+
+def index_text(text: str) -> str:
+    return " ".join(index_words(text))

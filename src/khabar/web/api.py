@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Literal
 
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -50,8 +51,12 @@ def api_articles(
 
 @router.get("/articles/{article_id}", tags=["articles"])
 def api_article(request: Request, article_id: str):
-    """The full analysed article (the JSON contract)."""
-    return found(request.app.state.store().article(article_id), f"/api/articles/{article_id}", "article")
+    """The full analysed article (the JSON contract), with `story`: its story (id, label, sizes, the copy it
+    most resembles and that copy's share of its word triples, the story's other articles)."""
+    store = request.app.state.store()
+    article = found(store.article(article_id), f"/api/articles/{article_id}", "article")
+    article["story"] = store.article_story(article_id)
+    return article
 
 
 @router.get("/entities", tags=["entities"])
@@ -90,6 +95,40 @@ def api_events(
     """Events with their actors, place and time; `timeline` counts them per day."""
     store = request.app.state.store()
     return store.events(type, actor, iso_date("from", from_), iso_date("to", to), page, per_page)
+
+
+@router.get("/stories", tags=["stories"])
+def api_stories(
+    request: Request,
+    q: str | None = Query(None, description="Only stories with an article matching these words."),
+    source: str | None = Query(None, description="Only stories this outlet carried."),
+    from_: str | None = Query(None, alias="from", description="Reported on or after this day (YYYY-MM-DD)."),
+    to: str | None = Query(None, description="Reported on or before this day (YYYY-MM-DD)."),
+    min_articles: int = Query(1, ge=1, description="Only stories with at least this many articles."),
+    sort: Literal["size", "recent"] = Query("size", description="size: most outlets first; recent: newest first."),
+    page: int = PageNumber,
+    per_page: int = PerPage,
+):
+    """Stories: the same news across outlets and days, grouped; each with its label (the most central
+    headline), first report, span of days, outlets with counts, and its quotes, events and mentions counted."""
+    store = request.app.state.store()
+    return store.stories(
+        q=q,
+        source=source,
+        date_from=iso_date("from", from_),
+        date_to=iso_date("to", to),
+        min_articles=min_articles,
+        sort=sort,
+        page=page,
+        per_page=per_page,
+    )
+
+
+@router.get("/stories/{story_id}", tags=["stories"])
+def api_story(request: Request, story_id: str):
+    """One story: its articles (each with the copy it most resembles), outlets, coverage per day, most
+    mentioned identities, and its quotes and events merged across articles (`reported_by`, `count`)."""
+    return found(request.app.state.store().story(story_id), f"/api/stories/{story_id}", "story")
 
 
 @router.get("/sources", tags=["sources"])

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from khabar.web.api import MAX_PAGE, iso_date
 from khabar.web.errors import found
-from khabar.web.render import article_blocks, bar_chart, fact_sheet
+from khabar.web.render import article_blocks, fact_sheet, time_chart
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -44,23 +44,102 @@ def home(
         date_to=to,
         entity=entity,
         results=results,
+        groups=by_story(store, results["items"]) if results else [],
         sources=store.sources(),
-        latest=store.search(per_page=10)["items"],
+        latest=by_story(store, store.search(per_page=20)["items"])[:10],
+        stories=store.stories(min_articles=2, per_page=8)["items"],
         top=store.top_entities(15, label="PERSON,ORG,GPE,LOC,FAC"),
         stats=store.stats(),
     )
 
 
+def by_story(store, hits: list[dict]) -> list[dict]:
+    """Hits grouped by story, in the order of each story's best hit: {lead, story, hits (the other hits of
+    the page), others (the story's other articles)}."""
+    groups: dict[str, dict] = {}
+    out = []
+    for hit in hits:
+        key = hit["story"]["id"] if hit.get("story") else hit["id"]
+        if key in groups:
+            groups[key]["hits"].append(hit)
+            continue
+        group = groups[key] = {"lead": hit, "story": hit.get("story"), "hits": [], "others": []}
+        if hit.get("story") and hit["story"]["articles"] > 1:
+            group["others"] = (store.article_story(hit["id"]) or {}).get("others", [])
+        out.append(group)
+    return out
+
+
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str):
-    data = found(request.app.state.store().article(article_id, tokens=False), f"/articles/{article_id}", "article")
-    return render(request, "article.html", a=data, blocks=article_blocks(data), facts=fact_sheet(data))
+    store = request.app.state.store()
+    data = found(store.article(article_id, tokens=False), f"/articles/{article_id}", "article")
+    return render(
+        request,
+        "article.html",
+        a=data,
+        blocks=article_blocks(data),
+        facts=fact_sheet(data),
+        story=store.article_story(article_id),
+    )
+
+
+@router.get("/stories")
+def stories_page(
+    request: Request,
+    q: str = "",
+    source: str = "",
+    from_: str = Query("", alias="from"),
+    to: str = "",
+    sort: str = "size",
+    page_number: int = PageNumber,
+):
+    store = request.app.state.store()
+    results = store.stories(
+        q=q or None,
+        source=source or None,
+        date_from=iso_date("from", from_),
+        date_to=iso_date("to", to),
+        min_articles=1 if q else 2,
+        sort=sort,
+        page=page_number,
+        per_page=30,
+    )
+    return render(
+        request,
+        "stories.html",
+        q=q,
+        source=source,
+        date_from=from_,
+        date_to=to,
+        sort=sort,
+        results=results,
+        sources=store.sources(),
+    )
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: str):
+    story = found(request.app.state.store().story(story_id), f"/stories/{story_id}", "story")
+    by_outlet: dict[str, list] = {}
+    for a in story["articles_list"]:
+        by_outlet.setdefault(a["source"] or "—", []).append(a)
+    return render(
+        request,
+        "story.html",
+        s=story,
+        by_outlet=by_outlet,
+        articles_chart=time_chart([(d["day"], d["articles"]) for d in story["timeline"]], label="المقالات في اليوم"),
+        mentions_chart=time_chart(
+            [(d["day"], d["mentions"]) for d in story["timeline"]], label="ذكر الكيانات في اليوم"
+        ),
+    )
 
 
 @router.get("/entities/{key:path}")
 def entity_page(request: Request, key: str):
     entity = found(request.app.state.store().entity(key), f"/entities/{key}", "entity")
-    chart = bar_chart([(d["day"], d["mentions"]) for d in entity["timeline"]], label="mentions per day")
+    chart = time_chart([(d["day"], d["mentions"]) for d in entity["timeline"]], label="الذكر في اليوم")
     return render(request, "entity.html", e=entity, chart=chart)
 
 
@@ -94,7 +173,7 @@ def events_page(
     results = request.app.state.store().events(
         type or None, actor or None, iso_date("from", from_), iso_date("to", to), page_number, 30
     )
-    chart = bar_chart([(d["day"], d["events"]) for d in results["timeline"]], label="events per day")
+    chart = time_chart([(d["day"], d["events"]) for d in results["timeline"]], label="الأحداث في اليوم")
     return render(
         request, "events.html", type=type, actor=actor, date_from=from_, date_to=to, results=results, chart=chart
     )

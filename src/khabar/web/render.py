@@ -1,16 +1,19 @@
-"""HTML pieces built in Python: the highlighted article text and the SVG bar chart. Every piece of
+"""HTML pieces built in Python: the highlighted article text and the SVG time chart. Every piece of
 article text goes through `html.escape`; only the markup made here is trusted."""
 
 from __future__ import annotations
 
 import html
+from datetime import date, timedelta
 from urllib.parse import quote, urlsplit
 
+from babel.dates import get_month_names
 from markupsafe import Markup
 
 from khabar.entities.registry import identity_key
 
 PROSE = ("headline", "dateline", "body")
+MONTHS_AR = [get_month_names("wide", locale="ar")[m] for m in range(1, 13)]  # CLDR's Arabic month names
 
 
 WEB_SCHEMES = ("http", "https")
@@ -98,27 +101,45 @@ def article_blocks(article: dict) -> dict[str, list[dict]]:
     return groups
 
 
-def bar_chart(series: list[tuple[str, int]], width: int = 640, height: int = 140, label: str = "") -> Markup:
-    """An inline SVG bar chart of (day, count) pairs, days in order."""
-    if not series:
+def time_chart(series: list[tuple[str, int]], label: str, width: int = 640, height: int = 150) -> Markup:
+    """An inline SVG bar chart of counts per day on a real time axis: a day without counts is a gap, one day
+    is one bar of normal width, and every label sits inside the box. Time runs left to right (the SVG
+    is `direction: ltr` whatever the page's direction); ticks fall on at most eight days."""
+    days = [(date.fromisoformat(d), n) for d, n in series if d]
+    if not days:
         return Markup("")
-    top = max(c for _, c in series) or 1
-    step = width / len(series)
-    bars = []
-    for i, (day, count) in enumerate(series):
-        h = max(1.0, (height - 20) * count / top)
-        bars.append(
-            f'<rect x="{width - (i + 1) * step:.1f}" y="{height - 16 - h:.1f}" width="{max(step - 1, 1):.1f}" '
-            f'height="{h:.1f}"><title>{html.escape(day)}: {count}</title></rect>'
+    first, last = min(d for d, _ in days), max(d for d, _ in days)
+    span = (last - first).days + 1
+    left, right, top, bottom = 34, 10, 12, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    slot = plot_w / max(span, 1)
+    bar = min(slot * 0.8, 48)
+    peak = max(n for _, n in days) or 1
+    parts = [
+        f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}"/>',
+        f'<text x="{left - 4}" y="{top + 4}" text-anchor="end">{peak}</text>',
+        f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end">0</text>',
+    ]
+    for day, n in days:
+        x = left + (day - first).days * slot + (slot - bar) / 2
+        h = max(1.0, plot_h * n / peak)
+        parts.append(
+            f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}">'
+            f"<title>{day.isoformat()}: {n}</title></rect>"
         )
-    axis = (
-        f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(series[0][0])}</text>'
-        f'<text x="0" y="{height - 2}" text-anchor="start">{html.escape(series[-1][0])}</text>'
-        f'<text x="{width}" y="10" text-anchor="end">{top}</text>'
-    )
+    step = max(1, -(-span // 8))
+    for i in range(0, span, step):
+        day = first + timedelta(days=i)
+        x = left + i * slot + slot / 2
+        anchor = "start" if span > 1 and i == 0 and x - 20 < left else "middle"
+        month = MONTHS_AR[day.month - 1]
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - 16}" text-anchor="{anchor}" direction="rtl">{day.day} {month}</text>'
+        )
+    parts.append(f'<text x="{width - right}" y="{height - 3}" text-anchor="end">{first.year}</text>')
     return Markup(
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(label)}" '
-        f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}{axis}</svg>'
+        f'<svg class="chart" viewBox="0 0 {width} {height}" direction="ltr" role="img" '
+        f'aria-label="{html.escape(label)}" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
     )
 
 

@@ -1,0 +1,188 @@
+"""Online story clustering over a sliding window of days.
+
+Each article, taken in publication order, is first compared with the window's articles through a
+MinHash LSH index (datasketch). The copy it shares the most with is recorded, and an article that
+shares enough is a near-duplicate and joins its copy's story. Otherwise it joins the story whose
+centroid (the sum of its members' TF-IDF vectors) is most similar to its own vector, or it starts a
+new story. Stories and articles older than the window fall out of memory. Memory grows with the
+window's size, not with the corpus. The thresholds are tuned in `benchmarks/stories_eval.py`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from datasketch import MinHashLSH
+
+from khabar.stories.features import NUM_PERM, StoryDoc
+
+WINDOW_DAYS = 3  # a story gathers articles published up to this many days after its last one
+LSH_THRESHOLD = 0.2  # Jaccard similarity the LSH index is built for: candidates for a near-duplicate
+DUPLICATE_SHARE = 0.45  # share of the shorter article's word triples found in the other: a near-duplicate
+STORY_SIMILARITY = 0.3  # cosine similarity of an article and a story's centroid to join it
+CENTROID_TERMS = 150  # terms kept in a story's centroid
+INDEXED_TERMS = 25  # a story's heaviest centroid terms, by which articles find it
+SEARCH_TERMS = 15  # an article's heaviest terms that look up candidate stories
+CANDIDATES = 8  # stories compared in full with an article
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where an article went: its story, its cosine similarity to that story at joining, and the
+    near-duplicate it most resembles with the share of its word triples found there."""
+
+    article_id: str
+    story_id: str
+    similarity: float
+    new_story: bool
+    duplicate_of: str | None = None
+    duplicate_share: float = 0.0
+
+
+@dataclass
+class Story:
+    id: str
+    first_day: int | None
+    last_day: int | None
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    size: int = 0
+
+    def add(self, vector: dict[str, float], day: int | None) -> None:
+        centroid, square = self.centroid, self.norm * self.norm
+        for term, weight in vector.items():
+            old = centroid.get(term, 0.0)
+            centroid[term] = old + weight
+            square += weight * (2.0 * old + weight)
+        if len(centroid) > 2 * CENTROID_TERMS:
+            self.centroid = dict(heapq.nlargest(CENTROID_TERMS, centroid.items(), key=lambda kv: kv[1]))
+            square = sum(w * w for w in self.centroid.values())
+        self.norm = math.sqrt(max(square, 0.0))
+        self.size += 1
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def indexed_terms(self) -> set[str]:
+        return {t for t, _ in heapq.nlargest(INDEXED_TERMS, self.centroid.items(), key=lambda kv: kv[1])}
+
+    def similarity(self, vector: dict[str, float]) -> float:
+        if not self.norm:
+            return 0.0
+        get = self.centroid.get
+        return sum([w * get(t, 0.0) for t, w in vector.items()]) / self.norm
+
+
+def shared_share(a: StoryDoc, b: StoryDoc) -> float:
+    """The estimated share of the shorter article's word triples that the other one has too."""
+    jaccard = a.minhash.jaccard(b.minhash)
+    smaller = min(a.shingles, b.shingles)
+    if not smaller:
+        return 0.0
+    return min(1.0, jaccard * (a.shingles + b.shingles) / ((1.0 + jaccard) * smaller))
+
+
+class StoryTracker:
+    """The window's articles and stories; `add` assigns one article. One writer at a time."""
+
+    def __init__(
+        self,
+        window_days: int = WINDOW_DAYS,
+        story_similarity: float = STORY_SIMILARITY,
+        duplicate_share: float = DUPLICATE_SHARE,
+    ) -> None:
+        self.window_days = window_days
+        self.story_similarity = story_similarity
+        self.duplicate_share = duplicate_share
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.docs: dict[str, StoryDoc] = {}
+        self.story_of: dict[str, str] = {}
+        self.stories: dict[str, Story] = {}
+        self.postings: dict[str, set[str]] = defaultdict(set)  # term -> stories indexed by it
+        self.indexed: dict[str, set[str]] = {}  # story -> its indexed terms
+        self.latest: int | None = None
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.docs
+
+    def add(self, doc: StoryDoc) -> Assignment:
+        """Assign `doc` to a story (an existing one or a new one) and remember it."""
+        day = doc.day if doc.day is not None else self.latest
+        duplicate, share = self.nearest_copy(doc, day)
+        best, similarity = self.best_story(doc, day)
+        if duplicate is not None and share >= self.duplicate_share:
+            story_id = self.story_of[duplicate]
+            similarity = self.stories[story_id].similarity(doc.vector)
+        elif best is not None and similarity >= self.story_similarity:
+            story_id = best
+        else:
+            story_id, similarity = doc.id, 1.0
+        new = story_id not in self.stories
+        self.remember(doc, story_id)
+        return Assignment(doc.id, story_id, round(similarity, 4), new, duplicate, round(share, 4))
+
+    def remember(self, doc: StoryDoc, story_id: str) -> None:
+        """Add `doc` to the window as a member of `story_id` (also used to reload a stored window)."""
+        if doc.id in self.docs:
+            return
+        day = doc.day if doc.day is not None else self.latest
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = Story(story_id, day, day)
+        before = self.indexed.get(story_id, set())
+        story.add(doc.vector, day)
+        after = self.indexed[story_id] = story.indexed_terms()
+        for term in before - after:
+            self.postings[term].discard(story_id)
+        for term in after - before:
+            self.postings[term].add(story_id)
+        self.docs[doc.id] = doc
+        self.story_of[doc.id] = story_id
+        self.lsh.insert(doc.id, doc.minhash, check_duplication=False)
+        if day is not None and (self.latest is None or day > self.latest):
+            self.latest = day
+            self.forget_before(day - self.window_days)
+
+    def nearest_copy(self, doc: StoryDoc, day: int | None) -> tuple[str | None, float]:
+        best, best_share = None, 0.0
+        for other_id in self.lsh.query(doc.minhash):
+            other = self.docs[other_id]
+            if not self.in_window(other.day, day):
+                continue
+            share = shared_share(doc, other)
+            if share > best_share or (share == best_share and best is not None and other_id < best):
+                best, best_share = other_id, share
+        return best, best_share
+
+    def best_story(self, doc: StoryDoc, day: int | None) -> tuple[str | None, float]:
+        partial: dict[str, float] = defaultdict(float)
+        for term, weight in heapq.nlargest(SEARCH_TERMS, doc.vector.items(), key=lambda kv: kv[1]):
+            for story_id in self.postings.get(term, ()):
+                partial[story_id] += weight * self.stories[story_id].centroid.get(term, 0.0)
+        best, best_similarity = None, 0.0
+        for story_id in heapq.nlargest(CANDIDATES, partial, key=lambda s: (partial[s], s)):
+            story = self.stories[story_id]
+            if not self.in_window(story.last_day, day) and not self.in_window(story.first_day, day):
+                continue
+            similarity = story.similarity(doc.vector)
+            if similarity > best_similarity:
+                best, best_similarity = story_id, similarity
+        return best, best_similarity
+
+    def in_window(self, other: int | None, day: int | None) -> bool:
+        return other is None or day is None or abs(other - day) <= self.window_days
+
+    def forget_before(self, day: int) -> None:
+        """Drop articles and stories last seen before `day` (keeping stories that still have members)."""
+        old = [d.id for d in self.docs.values() if d.day is not None and d.day < day]
+        for article_id in old:
+            self.lsh.remove(article_id)
+            del self.docs[article_id]
+            del self.story_of[article_id]
+        for story_id in [s.id for s in self.stories.values() if s.last_day is not None and s.last_day < day]:
+            del self.stories[story_id]
+            for term in self.indexed.pop(story_id, ()):
+                self.postings[term].discard(story_id)
