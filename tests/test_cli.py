@@ -49,7 +49,7 @@ def test_analyze_json_of_a_directory_is_an_array():
     result = run("analyze", str(EXAMPLES), "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert isinstance(data, list) and len(data) == 3
+    assert isinstance(data, list) and len(data) == 7
 
 
 def test_fact_sheet_shows_blocks_and_parts():

@@ -27,13 +27,13 @@ def examples_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("cli") / "k.db"
     result = run("ingest", EXAMPLES, "--db", db, "-q")
     assert result.exit_code == 0, result.output
-    assert "3 added" in result.stderr
+    assert "7 added" in result.stderr
     return db
 
 
 def test_ingest_twice_stores_once(examples_db):
     result = run("ingest", EXAMPLES, "--db", examples_db, "-q")
-    assert "0 added, 0 updated, 3 unchanged" in result.stderr
+    assert "0 added, 0 updated, 7 unchanged" in result.stderr
 
 
 def test_ingest_reports_failures_and_fails_only_when_nothing_is_ingested(tmp_path, examples_db):
@@ -77,7 +77,7 @@ def test_entities_quotes_and_export(examples_db, tmp_path):
     run("export", "table", "--db", examples_db, "--table", "mentions", "--format", "csv", "--out", tmp_path / "m.csv")
     assert (tmp_path / "m.csv").read_text("utf-8").startswith("article_id,id,start,end,label")
     articles = run("export", "table", "--db", examples_db)
-    assert len(articles.stdout.splitlines()) == 3 and json.loads(articles.stdout.splitlines()[0])["schema_version"]
+    assert len(articles.stdout.splitlines()) == 7 and json.loads(articles.stdout.splitlines()[0])["schema_version"]
     events = run("export", "events", "--db", examples_db, "--format", "jsonl")
     rows = [json.loads(x) for x in events.stdout.splitlines() if x.startswith("{")]
     assert rows and all(r["type"] and r["cameo"] for r in rows)
@@ -186,8 +186,8 @@ def test_every_command_has_help():
 
 def test_ingest_force_analyses_again(examples_db):
     result = run("ingest", EXAMPLES, "--db", examples_db, "-q", "--force")
-    assert result.exit_code == 0 and "0 added, 3 updated, 0 unchanged" in result.stderr
-    assert "0 added, 0 updated, 3 unchanged" in run("ingest", EXAMPLES, "--db", examples_db, "-q").stderr
+    assert result.exit_code == 0 and "0 added, 7 updated, 0 unchanged" in result.stderr
+    assert "0 added, 0 updated, 7 unchanged" in run("ingest", EXAMPLES, "--db", examples_db, "-q").stderr
 
 
 def _records(tmp_path, name, title):

@@ -60,6 +60,7 @@ def test_the_full_article_is_the_json_contract_tokens_included(client):
     body = client.get(f"/api/articles/{FIRST}").json()
     schema = json.loads(resources.files("khabar.schema").joinpath("article.schema.json").read_text("utf-8"))
     assert not list(jsonschema.Draft202012Validator(schema).iter_errors(body))
+    assert body.pop("story") is None  # the store made by the fixture has no stories
     assert body == sample_articles()[0].to_dict() and body["tokens"] and body["events"][0]["cameo"] == "040"
 
 

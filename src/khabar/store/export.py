@@ -11,7 +11,7 @@ from khabar.errors import Errors, KhabarError
 from khabar.store.db import Store
 from khabar.store.schema import ARTICLE_TABLES
 
-TABLES = ("articles", *ARTICLE_TABLES, "identities", "aliases", "entity_days", "ingest_runs")
+TABLES = ("articles", *ARTICLE_TABLES, "identities", "aliases", "entity_days", "stories", "ingest_runs")
 
 
 def export(store: Store, table: str, fmt: str, out_path: str) -> int:

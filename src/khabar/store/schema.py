@@ -82,12 +82,12 @@ ALTER TABLE events ADD COLUMN source_text TEXT;
 ALTER TABLE events ADD COLUMN target_text TEXT;
 ALTER TABLE event_actors ADD COLUMN text TEXT;
 """,
-    # 3: stories (khabar.stories): each article's story and nearest copy, with the MinHash and vector that
-    # reload the tracker's window; one summary row per story
+    # 3: stories (khabar.stories): each article's story and nearest copy, with the word-triple hashes and
+    # vector that reload the tracker's window; one summary row per story
     """
 CREATE TABLE story_articles (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, day TEXT, day_number INTEGER,
-    source TEXT, title TEXT, similarity REAL, duplicate_of TEXT, duplicate_share REAL, minhash BLOB,
-    shingles INTEGER, vector TEXT);
+    source TEXT, title TEXT, similarity REAL, duplicate_of TEXT, duplicate_share REAL, shingles BLOB,
+    vector TEXT);
 CREATE INDEX story_articles_story ON story_articles (story_id);
 CREATE INDEX story_articles_day ON story_articles (day_number);
 CREATE INDEX story_articles_duplicate ON story_articles (duplicate_of);

@@ -1,5 +1,6 @@
-"""What the story tracker compares. Each article has a MinHash of its body's word triples, used to find
-near-duplicates, and a TF-IDF vector of its headline and body, used for story similarity.
+"""What the story tracker compares. Each article has the hashes of its body's word triples with their
+MinHash, used to find near-duplicates, and a TF-IDF vector of its headline and body, used for story
+similarity.
 
 Words are index words (`khabar.text.words.index_word`: letter forms folded, proclitics off), so a wire
 copy with other hamzas or a ب glued on is still the same text. Document frequencies come from
@@ -10,6 +11,7 @@ seen once. The weights and sizes are tuned in `benchmarks/stories_eval.py`.
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -24,9 +26,9 @@ from khabar.text.words import index_words
 
 IDF_TABLE = "data/idf.tsv"
 SHINGLE_WORDS = 3  # near-duplicates compare runs of three words
-NUM_PERM = 128  # MinHash permutations: a similarity estimate within about ±0.09 (1/sqrt(128))
+NUM_PERM = 128  # MinHash permutations (the LSH index finds candidates; the hashes decide)
 MINHASH_SEED = 17
-MINHASH_SCHEME = "affine32"  # stored sketches are 32-bit values: 512 bytes an article
+MINHASH_SCHEME = "affine32"
 HEADLINE_WEIGHT = 2.0  # a headline word counts as this many body words
 LEAD_WORDS = 400  # the story vector reads this many body words (a wire story's substance comes first)
 VECTOR_TERMS = 60  # the heaviest terms kept in an article's vector
@@ -41,8 +43,8 @@ class StoryDoc:
     day: int | None
     source: str | None
     title: str
-    minhash: LeanMinHash
-    shingles: int  # distinct word triples in the body
+    shingles: np.ndarray  # hashes of the body's word triples (`shingle_hashes`)
+    minhash: LeanMinHash  # their MinHash
     vector: dict[str, float]  # unit length
 
 
@@ -84,22 +86,27 @@ def day_number(published: str | None) -> int | None:
         return None
 
 
-def minhash(words: list[str]) -> tuple[LeanMinHash, int]:
-    """The MinHash of the distinct word triples of `words` that hold a word rarer than a stop word (formulas
-    such as خادم الحرمين الشريفين, shared by every royal news item, are left out), and how many there are."""
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """CRC-32 hashes (sorted, distinct) of the word triples of `words` that hold a word rarer than a stop
+    word: formulas such as خادم الحرمين الشريفين, shared by every royal news item, are left out."""
     idf = idf_table()
     rare = [idf.weight(w) > idf.common for w in words]
     shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(len(words) - SHINGLE_WORDS + 1)
         if any(rare[i : i + SHINGLE_WORDS])
     }
     if not shingles and words:
-        shingles = {" ".join(words).encode("utf-8")}
-    sketch = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
-    if shingles:
-        sketch.update_batch(list(shingles))
-    return LeanMinHash(sketch), len(shingles)
+        shingles = {" ".join(words)}
+    return np.unique(np.fromiter((zlib.crc32(x.encode("utf-8")) for x in shingles), dtype=np.uint32))
+
+
+def sketch(hashes: np.ndarray) -> LeanMinHash:
+    """The MinHash of a set of shingle hashes (for the LSH index that finds candidate copies)."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=int, scheme=MINHASH_SCHEME)
+    if len(hashes):
+        minhash.update_batch(hashes.tolist())
+    return LeanMinHash(minhash)
 
 
 def story_vector(title_words: list[str], body_words: list[str]) -> dict[str, float]:
@@ -137,32 +144,27 @@ def story_doc(article: dict | Article) -> StoryDoc:
     body_text = "\n".join(body) if body else article["text"]
     title = article.get("title") or next((b["text"] for b in article.get("blocks", ()) if b["kind"] == "headline"), "")
     body_words = index_words(body_text)
-    sketch, shingles = minhash(body_words)
+    shingles = shingle_hashes(body_words)
     return StoryDoc(
         id=article["id"],
         day=day_number(article.get("published")),
         source=article.get("source"),
         title=title or body_text[:120],
-        minhash=sketch,
         shingles=shingles,
+        minhash=sketch(shingles),
         vector=story_vector(index_words(title), body_words),
     )
 
 
-def hashvalues(doc: StoryDoc) -> bytes:
-    """The MinHash as bytes, to store."""
-    return np.asarray(doc.minhash.hashvalues, dtype=np.uint32).tobytes()
-
-
 def restored(row: dict) -> StoryDoc:
-    """A StoryDoc from a stored row (id, day, source, title, minhash bytes, shingles, vector)."""
-    values = np.frombuffer(row["minhash"], dtype=np.uint32)
+    """A StoryDoc from a stored row (id, day, source, title, shingles as bytes, vector)."""
+    shingles = np.frombuffer(row["shingles"], dtype=np.uint32)
     return StoryDoc(
         id=row["id"],
         day=row["day"],
         source=row["source"],
         title=row["title"],
-        minhash=LeanMinHash(seed=MINHASH_SEED, hashvalues=values, scheme=MINHASH_SCHEME),
-        shingles=row["shingles"],
+        shingles=shingles,
+        minhash=sketch(shingles),
         vector=row["vector"],
     )

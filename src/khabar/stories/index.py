@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from khabar.document import Article
-from khabar.stories.features import StoryDoc, hashvalues, restored, story_doc
+from khabar.stories.features import StoryDoc, restored, story_doc
 from khabar.stories.tracker import Assignment, StoryTracker
 
 PENDING_BATCH = 500
@@ -100,7 +100,7 @@ class StoryIndex:
         if None in wanted:
             clauses.append("day_number IS NULL")
         rows = self.db.execute(
-            "SELECT article_id id, story_id, day_number day, source, title, minhash, shingles, vector "
+            "SELECT article_id id, story_id, day_number day, source, title, shingles, vector "
             f"FROM story_articles WHERE {' OR '.join(clauses)} ORDER BY rowid",
             params,
         ).fetchall()
@@ -113,7 +113,7 @@ class StoryIndex:
     def _write(self, doc: StoryDoc, a: Assignment) -> None:
         self.db.execute(
             "INSERT INTO story_articles (article_id, story_id, day, day_number, source, title, similarity, "
-            "duplicate_of, duplicate_share, minhash, shingles, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "duplicate_of, duplicate_share, shingles, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id,
                 a.story_id,
@@ -124,8 +124,7 @@ class StoryIndex:
                 a.similarity,
                 a.duplicate_of,
                 a.duplicate_share or None,
-                hashvalues(doc),
-                doc.shingles,
+                doc.shingles.tobytes(),
                 json.dumps({t: round(w, 5) for t, w in doc.vector.items()}, ensure_ascii=False),
             ),
         )

@@ -1,10 +1,12 @@
 """Online story clustering over a sliding window of days.
 
-Each article, taken in publication order, is first compared with the window's articles through a
-MinHash LSH index (datasketch). The copy it shares the most with is recorded, and an article that
-shares enough is a near-duplicate and joins its copy's story. Otherwise it joins the story whose
-centroid (the sum of its members' TF-IDF vectors) is most similar to its own vector, or it starts a
-new story. Stories and articles older than the window fall out of memory. Memory grows with the
+Each article, taken in publication order, is first compared with the window's articles: a MinHash LSH
+index (datasketch) finds candidates, and their word-triple hashes are compared exactly. The copy it
+shares the most with is recorded, and an article that
+shares enough, and is itself mostly that copy, joins its copy's story. Otherwise it joins the story
+whose centroid (the sum of its members' TF-IDF vectors) is most similar to its own vector, provided
+it is also similar enough to the story's first article (so a story does not drift from topic to
+topic), or it starts a new story. Stories and articles older than the window fall out of memory. Memory grows with the
 window's size, not with the corpus. The thresholds are tuned in `benchmarks/stories_eval.py`.
 """
 
@@ -15,6 +17,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from datasketch import MinHashLSH
 
 from khabar.stories.features import NUM_PERM, StoryDoc
@@ -22,7 +25,8 @@ from khabar.stories.features import NUM_PERM, StoryDoc
 WINDOW_DAYS = 3  # a story gathers articles published up to this many days after its last one
 LSH_THRESHOLD = 0.2  # Jaccard similarity the LSH index is built for: candidates for a near-duplicate
 DUPLICATE_SHARE = 0.45  # share of the shorter article's word triples found in the other: a near-duplicate
-STORY_SIMILARITY = 0.3  # cosine similarity of an article and a story's centroid to join it
+STORY_SIMILARITY = 0.2  # cosine similarity of an article and a story's centroid to join it
+SEED_SIMILARITY = 0.2  # ... and of the article and the story's first article (a story does not drift away)
 CENTROID_TERMS = 150  # terms kept in a story's centroid
 INDEXED_TERMS = 25  # a story's heaviest centroid terms, by which articles find it
 SEARCH_TERMS = 15  # an article's heaviest terms that look up candidate stories
@@ -47,11 +51,14 @@ class Story:
     id: str
     first_day: int | None
     last_day: int | None
+    seed: dict[str, float] = field(default_factory=dict)  # the first article's vector
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
     size: int = 0
 
     def add(self, vector: dict[str, float], day: int | None) -> None:
+        if not self.seed:
+            self.seed = vector
         centroid, square = self.centroid, self.norm * self.norm
         for term, weight in vector.items():
             old = centroid.get(term, 0.0)
@@ -70,19 +77,23 @@ class Story:
         return {t for t, _ in heapq.nlargest(INDEXED_TERMS, self.centroid.items(), key=lambda kv: kv[1])}
 
     def similarity(self, vector: dict[str, float]) -> float:
+        """Cosine similarity of `vector` (unit length) and the centroid."""
         if not self.norm:
             return 0.0
         get = self.centroid.get
         return sum([w * get(t, 0.0) for t, w in vector.items()]) / self.norm
 
+    def seed_similarity(self, vector: dict[str, float]) -> float:
+        get = self.seed.get
+        return sum([w * get(t, 0.0) for t, w in vector.items()])
+
 
 def shared_share(a: StoryDoc, b: StoryDoc) -> float:
-    """The estimated share of the shorter article's word triples that the other one has too."""
-    jaccard = a.minhash.jaccard(b.minhash)
-    smaller = min(a.shingles, b.shingles)
+    """The share of the shorter article's word triples that the other one has too."""
+    smaller = min(len(a.shingles), len(b.shingles))
     if not smaller:
         return 0.0
-    return min(1.0, jaccard * (a.shingles + b.shingles) / ((1.0 + jaccard) * smaller))
+    return len(np.intersect1d(a.shingles, b.shingles, assume_unique=True)) / smaller
 
 
 class StoryTracker:
@@ -92,10 +103,12 @@ class StoryTracker:
         self,
         window_days: int = WINDOW_DAYS,
         story_similarity: float = STORY_SIMILARITY,
+        seed_similarity: float = SEED_SIMILARITY,
         duplicate_share: float = DUPLICATE_SHARE,
     ) -> None:
         self.window_days = window_days
         self.story_similarity = story_similarity
+        self.seed_similarity = seed_similarity
         self.duplicate_share = duplicate_share
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self.docs: dict[str, StoryDoc] = {}
@@ -113,7 +126,7 @@ class StoryTracker:
         day = doc.day if doc.day is not None else self.latest
         duplicate, share = self.nearest_copy(doc, day)
         best, similarity = self.best_story(doc, day)
-        if duplicate is not None and share >= self.duplicate_share:
+        if duplicate is not None and share >= self.duplicate_share and self.mostly_copied(doc, duplicate):
             story_id = self.story_of[duplicate]
             similarity = self.stories[story_id].similarity(doc.vector)
         elif best is not None and similarity >= self.story_similarity:
@@ -157,6 +170,15 @@ class StoryTracker:
                 best, best_share = other_id, share
         return best, best_share
 
+    def mostly_copied(self, doc: StoryDoc, other_id: str) -> bool:
+        """True when most of `doc` itself is in the other article: a copy, not a digest that holds it among
+        other items (a digest joins the story of its main item by similarity instead)."""
+        other = self.docs[other_id]
+        if not len(doc.shingles):
+            return False
+        common = len(np.intersect1d(doc.shingles, other.shingles, assume_unique=True))
+        return common / len(doc.shingles) >= self.duplicate_share
+
     def best_story(self, doc: StoryDoc, day: int | None) -> tuple[str | None, float]:
         partial: dict[str, float] = defaultdict(float)
         for term, weight in heapq.nlargest(SEARCH_TERMS, doc.vector.items(), key=lambda kv: kv[1]):
@@ -166,6 +188,8 @@ class StoryTracker:
         for story_id in heapq.nlargest(CANDIDATES, partial, key=lambda s: (partial[s], s)):
             story = self.stories[story_id]
             if not self.in_window(story.last_day, day) and not self.in_window(story.first_day, day):
+                continue
+            if story.seed_similarity(doc.vector) < self.seed_similarity:
                 continue
             similarity = story.similarity(doc.vector)
             if similarity > best_similarity:
