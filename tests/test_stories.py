@@ -14,10 +14,10 @@ from conftest import EXAMPLES
 from khabar.cli import main
 from khabar.ingest import iter_articles
 from khabar.pipeline import Pipeline
+from khabar.store import Store
 from khabar.stories.features import restored, shingle_hashes, story_doc
 from khabar.stories.index import StoryIndex
 from khabar.stories.tracker import StoryTracker, shared_share
-from khabar.store import Store
 from khabar.text.words import index_words
 from khabar.web import create_app
 
@@ -128,7 +128,9 @@ def test_articles_stored_without_a_story_are_assigned_later(tmp_path, port_artic
         assigned = fresh.assign([port_articles[2]])
     assert assigned[0].story_id == port_articles[0].id and not assigned[0].new_story
     row = store.db.execute("SELECT * FROM story_articles WHERE article_id = ?", (port_articles[0].id,)).fetchone()
-    doc = restored({**dict(row), "id": row["article_id"], "day": row["day_number"], "vector": json.loads(row["vector"])})
+    doc = restored(
+        {**dict(row), "id": row["article_id"], "day": row["day_number"], "vector": json.loads(row["vector"])}
+    )
     assert list(doc.shingles) == list(story_doc(port_articles[0]).shingles)
 
 
