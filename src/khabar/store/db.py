@@ -520,8 +520,15 @@ class Store:
         out["articles"] = self.db.execute(
             "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_key = ?", (key,)
         ).fetchone()[0]
+        articles_by_day = dict(
+            self.db.execute(
+                "SELECT a.day, COUNT(DISTINCT m.article_id) FROM mentions m JOIN articles a ON a.id = m.article_id "
+                "WHERE m.entity_key = ? AND a.day IS NOT NULL GROUP BY a.day",
+                (key,),
+            ).fetchall()
+        )
         out["timeline"] = [
-            {"day": r[0], "mentions": r[1]}
+            {"day": r[0], "mentions": r[1], "articles": articles_by_day.get(r[0], 0)}
             for r in self.db.execute(
                 "SELECT day, mentions FROM entity_days WHERE entity_key = ? AND day != '' ORDER BY day", (key,)
             )

@@ -139,8 +139,13 @@ def story_page(request: Request, story_id: str):
 @router.get("/entities/{key:path}")
 def entity_page(request: Request, key: str):
     entity = found(request.app.state.store().entity(key), f"/entities/{key}", "entity")
-    chart = time_chart([(d["day"], d["mentions"]) for d in entity["timeline"]], label="الذكر في اليوم")
-    return render(request, "entity.html", e=entity, chart=chart)
+    return render(
+        request,
+        "entity.html",
+        e=entity,
+        mentions_chart=time_chart([(d["day"], d["mentions"]) for d in entity["timeline"]], label="الذكر في اليوم"),
+        articles_chart=time_chart([(d["day"], d["articles"]) for d in entity["timeline"]], label="المقالات في اليوم"),
+    )
 
 
 @router.get("/entities")
