@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "stories"))
@@ -26,7 +27,8 @@ def from_corpus() -> tuple[dict, dict]:
     assigned = run_tracker(docs)
     members = defaultdict(list)
     for doc in docs:
-        members[assigned[doc.id].story_id].append((doc.id, doc.source, doc.day, doc.title))
+        day = date.fromordinal(doc.day).isoformat() if doc.day is not None else None
+        members[assigned[doc.id].story_id].append((doc.id, doc.source, day, doc.title))
     copies = {d: a.duplicate_share for d, a in assigned.items() if a.duplicate_of and a.duplicate_share >= 0.45}
     return members, copies
 
