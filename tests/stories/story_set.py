@@ -31,7 +31,9 @@ from realnews import CORPUS, corpus_articles, digest  # noqa: E402
 
 PAIRS = HERE / "pairs.jsonl"
 CLUSTERS = HERE / "clusters.jsonl"
-BLIND_SPLITS: tuple[str, ...] = ("blind",)
+BLIND_SPLITS: tuple[str, ...] = ("blind2",)
+# `blind` was scored once at ee1e14d (see the README) and is open since;
+# `blind2` (160 pairs with seed 1718, 10 clusters) was drawn and annotated then, for the round's later changes
 LABELS = ("copy", "same_story", "related", "unrelated")
 
 
@@ -40,8 +42,11 @@ def read(path: Path) -> list[dict]:
 
 
 def chosen(items: list[dict], split: str) -> list[dict]:
-    if split != "dev" and not os.environ.get("KHABAR_SCORE_BLIND"):
+    """The items of `split`; `open` is every split not blind, `all` every split (blind ones only when allowed)."""
+    if (split == "all" or split in BLIND_SPLITS) and not os.environ.get("KHABAR_SCORE_BLIND"):
         raise SystemExit(f"split {split!r} is blind: scored only with KHABAR_SCORE_BLIND=1, once")
+    if split == "open":
+        return [x for x in items if x["split"] not in BLIND_SPLITS]
     return [x for x in items if split == "all" or x["split"] == split]
 
 
@@ -143,7 +148,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("score")
-    s.add_argument("--split", default="dev", choices=("dev", "blind", "all"))
+    s.add_argument("--split", default="open", choices=("dev", "blind", "open", "blind2", "all"))
     s.add_argument("--grid", action="store_true", help="try threshold settings (dev only)")
     sub.add_parser("check")
     args = parser.parse_args(argv)

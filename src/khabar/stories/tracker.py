@@ -2,12 +2,12 @@
 
 Each article, taken in publication order, is first compared with the window's articles: a MinHash LSH
 index (datasketch) finds candidates, and their word-triple hashes are compared exactly. The copy it
-shares the most with is recorded, and an article that
-shares enough, and is itself mostly that copy, joins its copy's story. Otherwise it joins the story
-whose centroid (the sum of its members' TF-IDF vectors) is most similar to its own vector, provided
-it is also similar enough to the story's first article (so a story does not drift from topic to
-topic), or it starts a new story. Stories and articles older than the window fall out of memory. Memory grows with the
-window's size, not with the corpus. The thresholds are tuned in `benchmarks/stories_eval.py`.
+shares the most with is recorded, and an article that shares enough, and is itself mostly that copy,
+joins its copy's story. Otherwise it joins the story whose centroid (the sum of its members' TF-IDF
+vectors) is most similar to its own vector, provided it is also similar enough to the story's first
+article (so a story does not drift from topic to topic), or it starts a new story. Stories and
+articles older than the window fall out of memory: memory grows with the window, not with the corpus.
+The thresholds were chosen on the labelled set (`tests/stories/story_set.py`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -128,7 +128,8 @@ class StoryTracker:
         best, similarity = self.best_story(doc, day)
         if duplicate is not None and share >= self.duplicate_share and self.mostly_copied(doc, duplicate):
             story_id = self.story_of[duplicate]
-            similarity = self.stories[story_id].similarity(doc.vector)
+            story = self.stories.get(story_id)
+            similarity = story.similarity(doc.vector) if story else 1.0
         elif best is not None and similarity >= self.story_similarity:
             story_id = best
         else:
@@ -141,7 +142,9 @@ class StoryTracker:
         """Add `doc` to the window as a member of `story_id` (also used to reload a stored window)."""
         if doc.id in self.docs:
             return
-        day = doc.day if doc.day is not None else self.latest
+        if doc.day is None and self.latest is not None:  # an undated article lives in the window of its arrival
+            doc = replace(doc, day=self.latest)
+        day = doc.day
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = Story(story_id, day, day)
