@@ -72,8 +72,20 @@ def _event_set(path: Path, split: str) -> dict:
     }
 
 
+def _stories(path: Path, split: str) -> dict:
+    """Near-duplicates and stories on the labelled SaudiNewsNet pairs and clusters (tests/stories)."""
+    sys.path.insert(0, str(path.parent))
+    from story_set import gate_scores
+
+    return gate_scores(split)
+
+
 EVALUATORS: dict[str, Callable[[Path], dict]] = {"quotes": _quotes, "events": _events, "timex": _timex, "ner": _ner}
-SPLIT_EVALUATORS: dict[str, Callable[[Path, str], dict]] = {"attribution": _attribution, "event_set": _event_set}
+SPLIT_EVALUATORS: dict[str, Callable[[Path, str], dict]] = {
+    "attribution": _attribution,
+    "event_set": _event_set,
+    "stories": _stories,
+}
 
 
 def load_baseline() -> dict:
