@@ -86,15 +86,16 @@ def main() -> None:
     assign = time.perf_counter() - start
     print(f"assignment (tracker):  {n / assign:8.0f} articles/s")
 
-    tracker = StoryTracker()
-    with get_context("forkserver").Pool(1) as pool:
-        pool.map(docs_of, chunks[:1])
-        start = time.perf_counter()
-        for part in pool.imap(docs_of, chunks):  # one worker makes features while this process assigns
-            for doc in part:
-                tracker.add(doc)
-        both = time.perf_counter() - start
-    print(f"features + assignment on 2 cores (a feature worker and the tracker): {n / both:8.0f} articles/s")
+    for workers in (1, 2):
+        tracker = StoryTracker()
+        with get_context("forkserver").Pool(workers) as pool:
+            pool.map(docs_of, chunks[:workers])
+            start = time.perf_counter()
+            for part in pool.imap(docs_of, chunks):  # workers make features while this process assigns
+                for doc in part:
+                    tracker.add(doc)
+            both = time.perf_counter() - start
+        print(f"features in {workers} worker(s) + assignment here, 2 cores: {n / both:8.0f} articles/s")
     assert len(parallel) == n
 
     print("memory held by the tracker after streaming (tracemalloc):")

@@ -13,8 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from khabar.ingest import iter_articles
-from khabar.stories.features import IDF_TABLE
-from khabar.text.words import index_words
+from khabar.stories.features import IDF_TABLE, story_words
 
 
 def main() -> None:
@@ -25,12 +24,12 @@ def main() -> None:
     df: Counter = Counter()
     n = 0
     for article in iter_articles(args.paths):
-        df.update({w for w in index_words(f"{article.title or ''}\n{article.text}") if not w.isdigit()})
+        df.update({w for w in story_words(f"{article.title or ''}\n{article.text}") if not w.isdigit()})
         n += 1
     kept = sorted(((w, c) for w, c in df.items() if c >= args.min_df), key=lambda x: (-x[1], x[0]))
     path = Path(__file__).resolve().parents[1] / "src" / "khabar" / "stories" / IDF_TABLE
     with path.open("w", encoding="utf-8") as out:
-        out.write(f"# document frequencies of index words over {n} SaudiNewsNet articles (scripts/build_story_idf.py)\n")
+        out.write(f"# story-word document frequencies over {n} SaudiNewsNet articles (scripts/build_story_idf.py)\n")
         out.write(f"__documents__\t{n}\n")
         out.writelines(f"{w}\t{c}\n" for w, c in kept)
     print(f"{n} articles, {len(kept)} words with df >= {args.min_df} -> {path}")

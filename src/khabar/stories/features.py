@@ -15,17 +15,19 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
+import regex
 from datasketch import LeanMinHash, MinHash
 
 from khabar.document import Article
 from khabar.text.tables import read_table_text, table_error
-from khabar.text.words import index_words
+from khabar.text.words import index_form
 
 IDF_TABLE = "data/idf.tsv"
 SHINGLE_WORDS = 3  # near-duplicates compare runs of three words
+SHINGLE_MIX = (np.uint64(1_000_003), np.uint64(7_919))  # a triple's hash from its words' CRC-32s
 NUM_PERM = 128  # MinHash permutations (the LSH index finds candidates; the hashes decide)
 MINHASH_SEED = 17
 MINHASH_SCHEME = "affine32"
@@ -33,6 +35,7 @@ HEADLINE_WEIGHT = 2.0  # a headline word counts as this many body words
 LEAD_WORDS = 400  # the story vector reads this many body words (a wire story's substance comes first)
 VECTOR_TERMS = 60  # the heaviest terms kept in an article's vector
 COMMON_SHARE = 0.08  # words in more than this share of articles are stop words for stories
+RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 
 
 @dataclass(frozen=True)
@@ -50,16 +53,19 @@ class StoryDoc:
 
 @dataclass(frozen=True)
 class Idf:
+    """Word weights log(N / df); an unlisted word weighs as if seen once. `common` holds the words too
+    frequent to tell stories apart (in more than `COMMON_SHARE` of the articles)."""
+
     documents: int
-    df: dict[str, int]
+    weights: dict[str, float]
+    common: frozenset[str]
 
     def weight(self, word: str) -> float:
-        return math.log(self.documents / self.df.get(word, 1))
+        return self.weights.get(word, self.unseen)
 
     @property
-    def common(self) -> float:
-        """The weight under which a word is too common to tell stories apart."""
-        return math.log(1 / COMMON_SHARE)
+    def unseen(self) -> float:
+        return math.log(self.documents)
 
 
 @cache
@@ -75,7 +81,8 @@ def idf_table() -> Idf:
     documents = df.pop("__documents__", 0)
     if not documents:
         raise table_error("khabar.stories", IDF_TABLE, "no __documents__ line")
-    return Idf(documents, df)
+    common = frozenset(w for w, n in df.items() if n > COMMON_SHARE * documents)
+    return Idf(documents, {w: math.log(documents / n) for w, n in df.items()}, common)
 
 
 def day_number(published: str | None) -> int | None:
@@ -86,24 +93,41 @@ def day_number(published: str | None) -> int | None:
         return None
 
 
+def story_words(text: str) -> list[str]:
+    """The index form (`khabar.text.words.index_form`) of every run of letters and digits: the search index's
+    words, read with a simpler pattern than the tokenizer's (stories do not need URLs or decimals whole)."""
+    return [index_form(w) for w in RUN.findall(text)]
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
 def shingle_hashes(words: list[str]) -> np.ndarray:
-    """CRC-32 hashes (sorted, distinct) of the word triples of `words` that hold a word rarer than a stop
+    """Hashes (sorted, distinct, 32-bit) of the word triples of `words` that hold a word rarer than a stop
     word: formulas such as خادم الحرمين الشريفين, shared by every royal news item, are left out."""
-    idf = idf_table()
-    rare = [idf.weight(w) > idf.common for w in words]
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS])
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-        if any(rare[i : i + SHINGLE_WORDS])
-    }
-    if not shingles and words:
-        shingles = {" ".join(words)}
-    return np.unique(np.fromiter((zlib.crc32(x.encode("utf-8")) for x in shingles), dtype=np.uint32))
+    n = len(words) - SHINGLE_WORDS + 1
+    if n < 1:
+        return np.unique(np.array([_word_hash(" ".join(words))] if words else [], dtype=np.uint32))
+    common = idf_table().common
+    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    rare = np.fromiter((w not in common for w in words), dtype=bool, count=len(words))
+    mixed = (h[:n] * SHINGLE_MIX[0] + h[1 : n + 1] * SHINGLE_MIX[1] + h[2 : n + 2]) & 0xFFFFFFFF
+    keep = rare[:n] | rare[1 : n + 1] | rare[2 : n + 2]
+    return np.unique(mixed[keep].astype(np.uint32))
+
+
+@cache
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
 
 
 def sketch(hashes: np.ndarray) -> LeanMinHash:
     """The MinHash of a set of shingle hashes (for the LSH index that finds candidate copies)."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=int, scheme=MINHASH_SCHEME)
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=int, permutations=_permutations(), scheme=MINHASH_SCHEME
+    )
     if len(hashes):
         minhash.update_batch(hashes.tolist())
     return LeanMinHash(minhash)
@@ -118,12 +142,11 @@ def story_vector(title_words: list[str], body_words: list[str]) -> dict[str, flo
     for word in title_words:
         counts[word] += HEADLINE_WEIGHT
     weights = {}
+    get, unseen, common = idf.weights.get, idf.unseen, idf.common
     for word, count in counts.items():
-        if len(word) < 2 or word.isdigit():
+        if len(word) < 2 or word.isdigit() or word in common:
             continue
-        w = idf.weight(word)
-        if w > idf.common:
-            weights[word] = (1.0 + math.log(count)) * w
+        weights[word] = (1.0 + math.log(count)) * get(word, unseen)
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {word: w / norm for word, w in top}
@@ -143,7 +166,7 @@ def story_doc(article: dict | Article) -> StoryDoc:
     body = [b["text"] for b in article.get("blocks", ()) if b["kind"] == "body"]
     body_text = "\n".join(body) if body else article["text"]
     title = article.get("title") or next((b["text"] for b in article.get("blocks", ()) if b["kind"] == "headline"), "")
-    body_words = index_words(body_text)
+    body_words = story_words(body_text)
     shingles = shingle_hashes(body_words)
     return StoryDoc(
         id=article["id"],
@@ -152,7 +175,7 @@ def story_doc(article: dict | Article) -> StoryDoc:
         title=title or body_text[:120],
         shingles=shingles,
         minhash=sketch(shingles),
-        vector=story_vector(index_words(title), body_words),
+        vector=story_vector(story_words(title), body_words),
     )
 
 

@@ -77,9 +77,15 @@ def index_word(norm: str) -> str:
     return (norm[parts[-1][1] :] if parts else norm).lower()
 
 
+@lru_cache(maxsize=1 << 18)
+def index_form(surface: str) -> str:
+    """`index_word` of a word as written (normalised first), remembered: words repeat across articles."""
+    return index_word(normalize(surface))
+
+
 def index_words(text: str) -> list[str]:
     """The index form of every word, number and Latin word of `text`, in order."""
-    return [index_word(normalize(m.group())) for m in TOKEN_RE.finditer(text) if m.lastgroup in INDEXED_KINDS]
+    return [index_form(m.group()) for m in TOKEN_RE.finditer(text) if m.lastgroup in INDEXED_KINDS]
 
 
 def index_text(text: str) -> str:
