@@ -16,6 +16,7 @@ demo: install
 	$(VENV)/bin/khabar analyze examples/
 	$(VENV)/bin/khabar analyze examples/ --jsonl out/examples.jsonl
 	$(VENV)/bin/khabar ingest examples/ --db $(DB)
+	$(VENV)/bin/khabar stories list --db $(DB)
 	@echo "JSON for every sample article: out/examples.jsonl; the corpus store: $(DB)"
 	@echo "Browse it:  make serve   (or: $(VENV)/bin/khabar serve --db $(DB)), then open http://127.0.0.1:8000/"
 

@@ -522,8 +522,8 @@ class Store:
         ).fetchone()[0]
         articles_by_day = dict(
             self.db.execute(
-                "SELECT a.day, COUNT(DISTINCT m.article_id) FROM mentions m JOIN articles a ON a.id = m.article_id "
-                "WHERE m.entity_key = ? AND a.day IS NOT NULL GROUP BY a.day",
+                "SELECT a.day, COUNT(DISTINCT e.article_id) FROM article_entities e JOIN articles a "
+                "ON a.id = e.article_id WHERE e.entity_key = ? AND a.day IS NOT NULL GROUP BY a.day",
                 (key,),
             ).fetchall()
         )
