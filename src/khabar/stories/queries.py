@@ -116,14 +116,20 @@ def story_detail(store, story_id: str) -> dict | None:
     return out
 
 
-def merged_quotes(store, ids: list[str], source_of: dict[str, str]) -> list[dict]:
-    """The story's quotes, one per statement (`_same_quote`), most carried first."""
+def _fact_rows(store, table: str, position: str, ids: list[str]) -> list:
+    """The rows of `table` (quotes, events) from the articles `ids`, in the order the articles came out,
+    each with its article's day."""
     marks = ",".join("?" * len(ids))
-    rows = store.db.execute(
-        f"SELECT q.*, a.day article_day FROM quotes q JOIN articles a ON a.id = q.article_id "
-        f"WHERE q.article_id IN ({marks}) ORDER BY a.day, a.rowid, q.start",
+    return store.db.execute(
+        f"SELECT x.*, a.day article_day FROM {table} x JOIN articles a ON a.id = x.article_id "
+        f"WHERE x.article_id IN ({marks}) ORDER BY a.day, a.rowid, x.{position}",
         ids,
     ).fetchall()
+
+
+def merged_quotes(store, ids: list[str], source_of: dict[str, str]) -> list[dict]:
+    """The story's quotes, one per statement (`_same_quote`), most carried first."""
+    rows = _fact_rows(store, "quotes", "start", ids)
     names = store.names(r["speaker_key"] for r in rows)
     merged: list[dict] = []
     for r in rows:
@@ -164,12 +170,7 @@ def _same_quote(item: dict, row) -> bool:
 
 def merged_events(store, ids: list[str], source_of: dict[str, str]) -> list[dict]:
     """The story's events, one per type and pair of actors."""
-    marks = ",".join("?" * len(ids))
-    rows = store.db.execute(
-        f"SELECT e.*, a.day article_day FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE e.article_id IN ({marks}) ORDER BY a.day, a.rowid, e.trigger_start",
-        ids,
-    ).fetchall()
+    rows = _fact_rows(store, "events", "trigger_start", ids)
     names = store.names(k for r in rows for k in (r["source_key"], r["target_key"], r["location_key"]))
     by_key: dict[tuple, dict] = {}
     for r in rows:
