@@ -790,11 +790,12 @@ def stories_show(story_id, db, as_json):
         return
     click.echo(
         f"{story['label']}\n{story['articles']} articles from {story['outlets']} outlets, "
-        f"{story['first_day']} → {story['last_day']}; first: {story['first_source']} ({story['first_article']})"
+        f"{story['first_day'] or '?'} → {story['last_day'] or '?'}; "
+        f"first: {story['first_source'] or '?'} ({story['first_article']})"
     )
     for a in story["articles_list"]:
         copy = f"  ≈ copy of {a['duplicate_of']} ({a['duplicate_share']:.0%})" if a["duplicate_of"] else ""
-        click.echo(f"  {a['day'] or '':10} {a['source'] or '':12} {a['id']}  {a['title']}{copy}")
+        click.echo(f"  {a['day'] or '':10} {a['source'] or '':12} {a['id']}  {a['title'] or ''}{copy}")
     if story["entities"]:
         click.echo(
             "entities: " + ", ".join(f"{e.get('name_ar') or e['key']} ({e['articles']})" for e in story["entities"])
