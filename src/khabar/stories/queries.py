@@ -82,7 +82,8 @@ def story_detail(store, story_id: str) -> dict | None:
         return None
     out = dict(row)
     members = store.db.execute(
-        "SELECT s.article_id id, a.title, s.source, a.published, s.day, s.similarity, s.duplicate_of, "
+        "SELECT s.article_id id, COALESCE(a.title, s.title) title, s.source, a.published, s.day, s.similarity, "
+        "s.duplicate_of, "
         "s.duplicate_share, a.url FROM story_articles s JOIN articles a ON a.id = s.article_id "
         "WHERE s.story_id = ? ORDER BY s.day IS NULL, s.day, a.rowid LIMIT ?",
         (story_id, MEMBERS_SHOWN),
@@ -219,7 +220,8 @@ def article_story(store, article_id: str) -> dict | None:
     if row is None:
         return None
     others = store.db.execute(
-        "SELECT s.article_id id, a.title, s.source, s.day, s.duplicate_of FROM story_articles s "
+        "SELECT s.article_id id, COALESCE(a.title, s.title) title, s.source, s.day, s.duplicate_of "
+        "FROM story_articles s "
         "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? AND s.article_id != ? "
         "ORDER BY s.day, a.rowid LIMIT 50",
         (row["story_id"], article_id),
