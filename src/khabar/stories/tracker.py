@@ -54,7 +54,6 @@ class Story:
     seed: dict[str, float] = field(default_factory=dict)  # the first article's vector
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
-    size: int = 0
 
     def add(self, vector: dict[str, float], day: int | None) -> None:
         if not self.seed:
@@ -68,7 +67,6 @@ class Story:
             self.centroid = dict(heapq.nlargest(CENTROID_TERMS, centroid.items(), key=lambda kv: kv[1]))
             square = sum(w * w for w in self.centroid.values())
         self.norm = math.sqrt(max(square, 0.0))
-        self.size += 1
         if day is not None:
             self.first_day = day if self.first_day is None else min(self.first_day, day)
             self.last_day = day if self.last_day is None else max(self.last_day, day)
