@@ -122,7 +122,7 @@ def test_articles_stored_without_a_story_are_assigned_later(tmp_path, port_artic
     assert store.count("story_articles") == 0
     result = run("stories", "build", "--db", db)
     assert "2 articles assigned" in result.stderr
-    fresh = StoryIndex(store.db)  # a new process: the window comes from the stored rows
+    fresh = StoryIndex(store)  # a new process: the window comes from the stored rows
     with store.transaction():
         store.upsert(port_articles[2])
         assigned = fresh.assign([port_articles[2]])

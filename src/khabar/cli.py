@@ -820,7 +820,7 @@ def stories_build(db, quiet):
     from khabar.stories.index import StoryIndex
 
     store = _open_store(db, readonly=False)
-    done = StoryIndex(store.db).assign_pending()
+    done = StoryIndex(store).assign_pending()
     if not quiet:
         click.echo(f"{done} articles assigned; {store.count('stories')} stories in {db}", err=True)
     store.close()

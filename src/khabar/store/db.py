@@ -373,6 +373,12 @@ class Store:
             for r in self.db.execute(f"SELECT DISTINCT entity_key FROM entity_names WHERE norm IN ({marks})", norms)
         ]
 
+    def match_expression(self, q: str | None) -> str | None:
+        """The FTS5 MATCH expression of a search query (None for no query, or one no article can match);
+        a query of too many words is refused (E809)."""
+        _check_words("search query", q)
+        return fts_query(q, self.variants) if q and q.strip() else None
+
     def search(
         self,
         q: str | None = None,
@@ -384,10 +390,8 @@ class Store:
         per_page: int = 20,
     ) -> Page:
         """Articles matching the query and filters, best first (newest first without a query), with snippets."""
-        where, params, match = [], [], None
-        _check_words("search query", q)
-        if q and q.strip():
-            match = fts_query(q, self.variants)
+        where, params = [], []
+        match = self.match_expression(q)
         if q and q.strip() and match is None:
             return Page([], 0, page, per_page)
         if source:

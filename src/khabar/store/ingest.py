@@ -67,7 +67,7 @@ def ingest(
     articles = iter_articles(paths, **read_options)
     summary.failures = articles.report.failures
     run_id = store.begin_run(paths)
-    stories = StoryIndex(store.db)
+    stories = StoryIndex(store)
     stories.assign_pending()
     pending: list[Article] = []
 

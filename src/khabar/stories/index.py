@@ -11,7 +11,6 @@ made before stories existed, or of an interrupted assignment.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from datetime import date
 
@@ -27,10 +26,10 @@ def day_text(day: int | None) -> str | None:
 
 
 class StoryIndex:
-    """The stories of one store; `db` is the store's connection (one writer)."""
+    """The stories of one open `khabar.store.Store` (its single writer)."""
 
-    def __init__(self, db: sqlite3.Connection, tracker: StoryTracker | None = None) -> None:
-        self.db = db
+    def __init__(self, store, tracker: StoryTracker | None = None) -> None:
+        self.store, self.db = store, store.db
         self.tracker = tracker or StoryTracker()
         self.loaded_days: set[int | None] = set()
 
@@ -62,13 +61,8 @@ class StoryIndex:
             ).fetchall()
             if not rows:
                 return done
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self.store.transaction():
                 done += len(self.assign(json.loads(r[0]) for r in rows))
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
 
     def _assigned(self, ids: set[str]) -> set[str]:
         found: set[str] = set()

@@ -34,12 +34,14 @@ def story_list(
 
     where, params = ["s.articles >= ?"], [min_articles]
     if q and q.strip():
-        hits = store.search(q, per_page=1000)["items"]
-        ids = list(dict.fromkeys(h["story"]["id"] for h in hits if h.get("story")))
-        if not ids:
+        match = store.match_expression(q)  # the article search's words, spellings and aliases
+        if match is None:
             return Page([], 0, page, per_page)
-        where.append(f"s.id IN ({','.join('?' * len(ids))})")
-        params += ids
+        where.append(
+            "s.id IN (SELECT m.story_id FROM article_fts f JOIN articles a ON a.rowid = f.rowid "
+            "JOIN story_articles m ON m.article_id = a.id WHERE article_fts MATCH ?)"
+        )
+        params.append(match)
     if source:
         where.append("EXISTS (SELECT 1 FROM story_articles m WHERE m.story_id = s.id AND m.source = ?)")
         params.append(source)
