@@ -24,7 +24,7 @@ from khabar.entities.registry import Registry, alias_counts, identity_key
 from khabar.errors import Errors, KhabarError
 from khabar.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, current_version, migrate
 from khabar.store.search import MAX_QUERY_WORDS, fts_query, highlight_terms, snippet
-from khabar.stories.queries import article_story, stories_of, story_detail, story_list
+from khabar.stories.queries import article_story, other_articles, stories_of, story_detail, story_list
 from khabar.text import normalize
 from khabar.text.words import index_text, index_words
 
@@ -440,6 +440,10 @@ class Store:
 
     def article_story(self, article_id: str) -> dict | None:
         return article_story(self, article_id)
+
+    def story_others(self, story_id: str, article_id: str) -> list[dict]:
+        """A story's articles other than `article_id` (the ones a grouped result unfolds to)."""
+        return other_articles(self, story_id, article_id)
 
     def sources(self) -> list[str]:
         return [

@@ -221,17 +221,23 @@ def article_story(store, article_id: str) -> dict | None:
     ).fetchone()
     if row is None:
         return None
-    others = store.db.execute(
-        "SELECT s.article_id id, COALESCE(a.title, s.title) title, s.source, s.day, s.duplicate_of "
-        "FROM story_articles s "
-        "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? AND s.article_id != ? "
-        "ORDER BY s.day, a.rowid LIMIT 50",
-        (row["story_id"], article_id),
-    ).fetchall()
     out = {k: row[k] for k in row.keys() if k != "story_id"}
     out["id"] = row["story_id"]
-    out["others"] = [dict(o) for o in others]
+    out["others"] = other_articles(store, row["story_id"], article_id)
     return out
+
+
+def other_articles(store, story_id: str, article_id: str, limit: int = 50) -> list[dict]:
+    """The story's articles other than `article_id`, oldest first."""
+    return [
+        dict(o)
+        for o in store.db.execute(
+            "SELECT s.article_id id, COALESCE(a.title, s.title) title, s.source, s.day, s.duplicate_of "
+            "FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.story_id = ? AND s.article_id != ? ORDER BY s.day, a.rowid LIMIT ?",
+            (story_id, article_id, limit),
+        )
+    ]
 
 
 def stories_of(store, article_ids: list[str]) -> dict[str, dict]:

@@ -65,7 +65,7 @@ def by_story(store, hits: list[dict]) -> list[dict]:
             continue
         group = groups[key] = {"lead": hit, "story": hit.get("story"), "hits": [], "others": []}
         if hit.get("story") and hit["story"]["articles"] > 1:
-            group["others"] = (store.article_story(hit["id"]) or {}).get("others", [])
+            group["others"] = store.story_others(hit["story"]["id"], hit["id"])
         out.append(group)
     return out
 
