@@ -222,9 +222,9 @@ def tagged(example: Windows, tags: list[str], probs: np.ndarray) -> Tagged:
 def main(argv=None) -> None:
     import torch
 
-    from khabar.ner.e5file import read_e5
-    from khabar.ner.tokenizer import WordPieceTokenizer
     from khabar.quotes.evaluate import score_articles
+    from khabar.text.e5file import read_e5
+    from khabar.text.tokenizer import WordPieceTokenizer
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--held-out", nargs="+", default=["blind5", "blind6", "train1"])

@@ -1,8 +1,9 @@
-"""Speed and memory of the NER stage on reference-sized articles (about 550 words each).
+"""Speed of the NER stage, the accurate and fast models side by side on the same articles.
 
-Uses the project's own sample articles, repeated and lightly varied, or ../shared's reference
-article when present. Prints articles/s, tokens/s and peak resident memory.
-    python benchmarks/ner_speed.py [--articles 40] [--model-dir DIR]
+Reference-sized articles (about 550 words each): ../shared's reference article when present, else the
+project's own sample articles, repeated and lightly varied. Prints articles/s, tokens/s and peak
+resident memory for each tier, the CRF's share of the time, and the speed-up of the fast tier.
+    python benchmarks/ner_speed.py [--articles 40] [--threads N]
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from khabar import Article, Pipeline
 from khabar.ingest import read_path
-from khabar.ner.model import load_model
+from khabar.ner.model import TIERS, load_model
 from khabar.pipeline import get_stage
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,33 +29,47 @@ def sample_texts() -> list[str]:
     return [read_path(str(p))[0].text for p in sorted((ROOT / "examples").glob("*.txt"))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=40)
-    parser.add_argument("--model-dir", default=None, help="another model folder (e.g. an unquantised export)")
-    parser.add_argument("--no-crf", action="store_true", help="the transformer alone, without the CRF mixed in")
-    args = parser.parse_args()
-    if args.model_dir:
-        os.environ["KHABAR_NER_MODEL"] = args.model_dir
-    texts = sample_texts()
-    t0 = time.perf_counter()
+def ner_rate(articles: list[Article], crf: bool) -> tuple[float, int]:
+    """Articles/s of the NER stage (with or without the CRF mixed in), and the mentions found."""
     model = load_model()
-    if args.no_crf:
-        model.use_crf(0.0)
-    load_s = time.perf_counter() - t0
-    prepared = Pipeline(["layout", "sentences", "tokens"])
-    articles = [prepared(Article(text=texts[i % len(texts)] + f"\n{i}")) for i in range(args.articles)]
-    words = sum(len(a.tokens) for a in articles)
+    weight = model.crf_weight
+    model.use_crf(weight if crf else 0.0)
     ner = get_stage("ner").func
-    ner(prepared(Article(text=texts[0])))  # warm-up: the CRF's knowledge-base gazetteer is built on first use
+    ner(articles[0])  # warm-up: the CRF's knowledge-base gazetteer is built on first use
     t0 = time.perf_counter()
     mentions = sum(len(ner(a).mentions) for a in articles)
     seconds = time.perf_counter() - t0
+    model.use_crf(weight)
+    return len(articles) / seconds, mentions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--threads", type=int, default=None, help="ONNX Runtime intra-op threads [its default]")
+    args = parser.parse_args()
+    if args.threads:
+        os.environ["KHABAR_NER_THREADS"] = str(args.threads)
+    texts = sample_texts()
+    prepared = Pipeline(["layout", "sentences", "tokens"])
+    articles = [prepared(Article(text=texts[i % len(texts)] + f"\n{i}")) for i in range(args.articles)]
+    words = sum(len(a.tokens) for a in articles) // len(articles)
+    print(f"{len(articles)} articles x ~{words} tokens, ONNX threads {args.threads or 'default'}")
+    rates = {}
+    for tier in sorted(TIERS):
+        os.environ["KHABAR_NER"] = tier
+        t0 = time.perf_counter()
+        load_model()
+        load_s = time.perf_counter() - t0
+        rates[tier], mentions = ner_rate(articles, crf=True)
+        bare, _ = ner_rate(articles, crf=False)
+        print(
+            f"{tier:9} load {load_s:.1f} s | {rates[tier]:5.1f} articles/s, {rates[tier] * words:6,.0f} tokens/s, "
+            f"{mentions} mentions | without the CRF {bare:5.1f} articles/s (the CRF takes "
+            f"{1 - rates[tier] / bare:.0%} of the time)"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"model load         {load_s:.1f} s")
-    print(f"articles           {len(articles)} x ~{words // len(articles)} tokens, {mentions} mentions")
-    print(f"ner stage          {len(articles) / seconds:.1f} articles/s, {words / seconds:,.0f} tokens/s")
-    print(f"peak RSS           {peak:,.0f} MB")
+    print(f"fast / accurate: {rates['fast'] / rates['accurate']:.2f}x; peak RSS {peak:,.0f} MB (both models loaded)")
 
 
 if __name__ == "__main__":

@@ -121,3 +121,22 @@ def test_a_persons_surname_alone_keeps_the_person_label():
     people = labelled(article, "PERSON")
     assert {"سامي القحطاني", "القحطانى"} <= people
     assert "المصري" not in people  # a nationality adjective is no surname
+
+
+def test_ner_tiers_from_the_cli(monkeypatch):
+    """`--ner fast|accurate` picks the shipped model (also for worker processes); a bad tier is a coded error."""
+    from khabar.ner.model import chosen_model_dir
+
+    monkeypatch.setenv("KHABAR_NER", "accurate")  # restored after the test: --ner sets it for the process
+    runner = CliRunner()
+    path = str(EXAMPLES / "summit_report.txt")
+    for tier in ("accurate", "fast"):
+        result = runner.invoke(main, ["analyze", path, "--json", "--ner", tier, "-n", "2"])
+        assert result.exit_code == 0, result.output
+        assert chosen_model_dir() == default_model_dir(tier)
+        assert '"label": "PERSON"' in result.output
+    monkeypatch.setenv("KHABAR_NER", "tiny")
+    with pytest.raises(KhabarError, match="E504"):
+        chosen_model_dir()
+    result = runner.invoke(main, ["analyze", path, "--ner", "tiny"])
+    assert result.exit_code == 2 and "tiny" in result.output

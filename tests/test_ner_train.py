@@ -59,4 +59,34 @@ def test_one_epoch_on_three_sentences_writes_a_checkpoint_and_its_record(shared,
     assert record["best"] == json.loads(json.dumps(best)) and [h["epoch"] for h in record["history"]] == [1]
     assert record["corpora"] == ["aner"] and set(record["data"]) == {"aner"}
     assert saved["delta"].shape == (len(saved["touched"]), saved["config"]["H"])
-    assert lines[0].startswith("1 training chunks, 1 dev chunks") and lines[-1].startswith("epoch 1: dev micro F1")
+    assert lines[0].startswith("1 training chunks, 0 teacher-labelled chunks, 1 dev chunks")
+    assert lines[-1].startswith("epoch 1: dev micro F1")
+
+
+def test_a_student_learns_from_a_teachers_soft_labels(shared, tmp_path):
+    """Distillation: the shipped model labels a story of ours, a two-layer student trains on it and the gold."""
+    from khabar.ner.distill import soft_chunks
+    from khabar.ner.model import NerModel
+
+    words = "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن شركة غازبروم ستوقع الاتفاق مع الصين".split()
+    chunks = soft_chunks(NerModel(), words)
+    assert len(chunks) == 1 and chunks[0].soft.shape == (len(words), 13)
+    assert abs(float(chunks[0].soft.astype("float32").sum(1).mean()) - 1) < 0.01
+    torch.save({"chunks": chunks, "recipe": {"articles": 1}}, tmp_path / "soft.pt")
+    lines = []
+    train(
+        shared,
+        tmp_path / "student",
+        epochs=1,
+        batch_size=2,
+        corpora=("aner",),
+        layers=[0, 11],
+        distill=tmp_path / "soft.pt",
+        log=lines.append,
+    )
+    saved = torch.load(tmp_path / "student" / "model.pt", map_location="cpu", weights_only=False)
+    record = json.loads((tmp_path / "student" / "training.json").read_text("utf-8"))
+    assert saved["config"]["NL"] == 2 and saved["config"]["layers"] == [0, 11]
+    assert not any(k.startswith("layers.2.") for k in saved["net"])
+    assert record["layers"] == [0, 11] and record["distill"]["recipe"] == {"articles": 1}
+    assert lines[0].startswith("1 training chunks, 1 teacher-labelled chunks")

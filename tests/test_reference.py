@@ -1,10 +1,14 @@
 """The reference article in ../shared: exact layout, offsets, and the same result from Windows-1256."""
 
+import re
 from collections import Counter
+
+import pytest
 
 from conftest import needs_shared
 from khabar import Article, Pipeline
 from khabar.ingest import read_path
+from khabar.ner.model import TIERS
 
 pytestmark = needs_shared
 
@@ -208,3 +212,19 @@ def test_reference_events(seed_text):
         (["Kim Jong Un"], "Vladivostok", "planned"),
     ]
     assert article.check_offsets() == []
+
+
+@pytest.mark.parametrize("tier", sorted(TIERS))
+def test_putin_is_one_entity_in_every_caption_and_body_mention(seed_text, tier, monkeypatch):
+    monkeypatch.setenv("KHABAR_NER", tier)
+    article = Pipeline(["layout", "sentences", "tokens", "ner", "timex", "entities"])(Article(text=seed_text))
+    putin = [e for e in article.entities if e.name_en == "Vladimir Putin"]
+    assert len(putin) == 1
+    named = [m for m in article.mentions if {"بوتن", "بوتين"} & set(m.text.split())]
+    in_captions = [m for m in named if any(b.kind == "caption" and b.start <= m.start < b.end for b in article.blocks)]
+    assert in_captions and len(named) > len(in_captions)
+    assert all(m.entity == putin[0].id for m in named), [(m.text, m.entity) for m in named]
+    # every occurrence of the name in the text (after a conjunction or preposition too) is such a mention
+    occurrences = [x.start(1) for x in re.finditer(r"(?<!\w)[وبلف]?(بوتي?ن)(?!\w)", seed_text)]
+    assert len(occurrences) > 5
+    assert all(any(m.start <= o < m.end for m in named) for o in occurrences)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -16,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from khabar import __version__
 from khabar.errors import Errors, KhabarError
 from khabar.ingest import MAX_BYTES, JsonFields, check_encoding, iter_articles
+from khabar.ner.model import DEFAULT_TIER, TIERS
 from khabar.pipeline import DEFAULT_STAGES, Pipeline, load_builtin_stages
 from khabar.render import fact_sheet, failure_lines, score_table
 from khabar.store.export import TABLES as EXPORT_TABLES
@@ -64,6 +66,21 @@ N_PROCESS_OPTION = click.option(
     show_default=True,
     help="Worker processes for the analysis.",
 )
+
+
+def _choose_tier(ctx, param, value):
+    if value:
+        os.environ["KHABAR_NER"] = value  # worker processes read it too
+    return value
+
+
+NER_OPTION = click.option(
+    "--ner",
+    type=click.Choice(sorted(TIERS)),
+    callback=_choose_tier,
+    expose_value=False,
+    help=f"NER model: accurate (the full encoder) or fast (its distilled student) [default: {DEFAULT_TIER}].",
+)
 DATE_OPTION = click.option(
     "--date",
     "published",
@@ -98,6 +115,7 @@ def main() -> None:
 @click.option("--date-field", help="JSON field holding the publication date.")
 @MAX_BYTES_OPTION
 @N_PROCESS_OPTION
+@NER_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or fact sheets; only the failure summary.")
 @ENCODING_OPTION
 def analyze(
@@ -322,15 +340,19 @@ def train_group() -> None:
     """Train khabar's models (needs the `train` extra)."""
 
 
+def _shared_option(holding: str):
+    return click.option(
+        "--shared",
+        type=click.Path(exists=True, file_okay=False),
+        default="../shared",
+        show_default=True,
+        help=f"Folder holding {holding}.",
+    )
+
+
 @train_group.command("ner")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the trained model.")
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False),
-    default="../shared",
-    show_default=True,
-    help="Folder holding data/ner/ (training and dev files).",
-)
+@_shared_option("data/ner/ (training and dev files)")
 @click.option(
     "--epochs",
     type=int,
@@ -404,6 +426,54 @@ def _train_transformer(
             training["soup"] = {"checkpoint": soup, "checkpoint-aner": round(1 - soup, 4)}
     export(shipped, out_dir, training=training, quantize=quantize)
     click.echo(f"last phase's best dev F1 {best['f1']:.4f} (epoch {best['epoch']}); exported {shipped}")
+
+
+@train_group.command("ner-student")
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the student model.")
+@_shared_option("data/ner/ and data/news/saudinewsnet/")
+@click.option(
+    "--teacher", type=click.Path(exists=True, file_okay=False), help="Teacher model folder [the shipped one]."
+)
+@click.option("--layers", default="0,4,8,11", show_default=True, help="The e5 layers the student keeps.")
+@click.option(
+    "--days",
+    default="2015-07-21,2015-07-22,2015-07-23,2015-07-24",
+    show_default=True,
+    help="SaudiNewsNet days whose articles the teacher labels, in order, up to --articles.",
+)
+@click.option("--articles", type=int, default=500, show_default=True, help="Articles the teacher labels.")
+@click.option("--epochs", type=int, default=4, show_default=True, help="Epochs over gold and teacher-labelled chunks.")
+def train_ner_student(out, shared, teacher, layers, days, articles, epochs):
+    """Distil the NER model into a student of a few e5 layers: the teacher labels SaudiNewsNet articles, the
+    student learns from those soft labels and the gold corpora; then ONNX export, CRF and dev scores."""
+    try:
+        from khabar.ner.distill import SOFT_LABELS, teacher_labels
+        from khabar.ner.export import add_crf, export, record_dev_scores
+        from khabar.ner.train import train
+    except ImportError as exc:
+        raise click.ClickException(f"training needs the train extra: pip install 'khabar[train]' ({exc})") from None
+    out_dir, shared_dir = Path(out), Path(shared)
+    soft = out_dir / SOFT_LABELS
+    if not soft.exists():
+        news = shared_dir / "data" / "news" / "saudinewsnet"
+        teacher_labels(Path(teacher) if teacher else None, news, soft, tuple(days.split(",")), articles, click.echo)
+    best = train(
+        shared_dir,
+        out_dir / "checkpoint",
+        epochs=epochs,
+        head_lr_scale=5.0,
+        layers=[int(x) for x in layers.split(",")],
+        distill=soft,
+        log=click.echo,
+    )
+    training = {"checkpoint": json.loads((out_dir / "checkpoint" / "training.json").read_text("utf-8"))}
+    export(out_dir / "checkpoint" / "model.pt", out_dir, training=training)
+    crf = add_crf(out_dir, shared_dir, log=click.echo)
+    result = record_dev_scores(out_dir, shared_dir / "data" / "ner" / "aner_dev.conll")
+    click.echo(
+        f"student: best epoch {best['epoch']}; dev F1 {crf['dev_f1_by_weight']['0.0']:.4f} without the CRF, "
+        f"{result['micro']['f1']:.4f} with it (weight {crf['weight']}); model in {out_dir}"
+    )
 
 
 @main.command("stages")
@@ -610,6 +680,7 @@ def _print_page(page: dict, as_json: bool, quiet: bool, line) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
 @N_PROCESS_OPTION
+@NER_OPTION
 @DATE_OPTION
 @MAX_BYTES_OPTION
 @click.option("--force", is_flag=True, help="Analyse and store again articles already stored unchanged.")

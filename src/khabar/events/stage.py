@@ -36,6 +36,7 @@ from khabar.events.lexicon import (
 )
 from khabar.pipeline import stage
 from khabar.text import normalize
+from khabar.text.encoder import sentence_encoder
 from khabar.text.numbers import number_pattern, parse_number
 from khabar.text.reader import SentenceReader
 from khabar.text.words import WORD, conjunctions, fold, strip_conjunction
@@ -1412,9 +1413,10 @@ def article_date(article: Article) -> dict:
 
 
 def prepare() -> None:
-    """The stage's shared tables and, unless switched off, the learned filter's model."""
+    """The stage's shared tables and, unless switched off, the learned filter's model and its encoder."""
     EventFinder.shared()
-    chosen_filter()
+    if chosen_filter() is not None:
+        sentence_encoder()
 
 
 @stage(

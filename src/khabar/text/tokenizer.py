@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from khabar.ner.e5file import E5File
+from khabar.text.e5file import E5File
 
 META = "\u2581"
 
