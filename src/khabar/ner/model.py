@@ -27,7 +27,7 @@ from khabar.text.tokenizer import WordPieceTokenizer
 WINDOW = 126  # pieces per window, plus <s> and </s>
 STRIDE = 110
 MAX_WORD_PIECES = 16
-RESTORE = "Reinstall khabar (pip install --force-reinstall khabar) or restore src/khabar/ner/model/ from git."
+RESTORE = "Reinstall khabar (pip install --force-reinstall khabar) or restore src/khabar/ner/model*/ from git."
 
 
 TIERS = {"accurate": "model", "fast": "model_fast"}  # tier -> model folder shipped in khabar.ner
