@@ -19,14 +19,11 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from corpus_sample import key
 from corpus_tools import CORPUS
 
 DAYS = ("2015-07-25", "2015-07-26")
 VERDICTS = ("right", "span", "label", "not_a_name")
-
-
-def key(article) -> str:
-    return article.origin.rsplit("/", 1)[-1].split(".zip:", 1)[0] + "#" + article.origin.rsplit("#", 1)[-1]
 
 
 def draw(tier: str, out: Path, seed: int, articles: int = 80, mentions: int = 100) -> None:

@@ -49,7 +49,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None, help="ONNX Runtime intra-op threads [its default]")
     args = parser.parse_args()
     if args.threads:
-        os.environ["KHABAR_NER_THREADS"] = str(args.threads)
+        os.environ["KHABAR_ONNX_THREADS"] = str(args.threads)
     texts = sample_texts()
     prepared = Pipeline(["layout", "sentences", "tokens"])
     articles = [prepared(Article(text=texts[i % len(texts)] + f"\n{i}")) for i in range(args.articles)]

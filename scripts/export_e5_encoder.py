@@ -41,12 +41,7 @@ class Pooled(nn.Module):
         self.net = net
 
     def forward(self, embeddings: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
-        net = self.net
-        T = embeddings.shape[1]
-        x = net.eln(embeddings + net.pos.weight[:T] + net.token_type)
-        mask = attention[:, None, None, :].bool()
-        for layer in net.layers:
-            x = layer(x, mask)
+        x = self.net.hidden(embeddings, attention)
         weights = attention[:, :, None].to(x.dtype)
         pooled = (x * weights).sum(1) / weights.sum(1)
         return pooled / pooled.norm(dim=-1, keepdim=True)

@@ -27,6 +27,7 @@ from itertools import islice
 
 from khabar.document import GROUPS, Article
 from khabar.errors import Errors, KhabarError
+from khabar.text.modelfiles import THREADS_ENV
 
 StageFunc = Callable[[Article], Article]
 
@@ -269,8 +270,8 @@ def _model_settings(n_process: int) -> dict[str, str]:
     """The environment that picks models (`--ner`), passed on to workers (a forkserver started earlier in this
     process would otherwise give them the environment of that time), and the NER model's threads: the
     cores shared out among the workers, so that they do not fight over them."""
-    settings = {k: v for k, v in os.environ.items() if k.startswith(("KHABAR_NER", "KHABAR_EVENTS"))}
-    settings.setdefault("KHABAR_NER_THREADS", str(max(1, (os.cpu_count() or 1) // n_process)))
+    settings = {k: v for k, v in os.environ.items() if k.startswith(("KHABAR_NER", "KHABAR_EVENTS", THREADS_ENV))}
+    settings.setdefault(THREADS_ENV, str(max(1, (os.cpu_count() or 1) // n_process)))
     return settings
 
 

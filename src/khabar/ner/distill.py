@@ -42,11 +42,8 @@ def story_words(news: Path, days: tuple[str, ...], limit: int) -> tuple[list[lis
 
 def soft_chunks(model: NerModel, words: list[str]) -> list[SoftChunk]:
     """The teacher's soft labels for one story's words, cut into student chunks that never split a word."""
-    log_probs, subtype_probs = model.scores([words])[0]
-    if model.crf_weight:
-        log_probs = log_probs + model.crf_weight * model.crf_scores(words)
-    probs = np.exp(log_probs - log_probs.max(-1, keepdims=True))
-    probs /= probs.sum(-1, keepdims=True)
+    log_probs, subtype_probs = model.word_scores([words])[0]
+    probs = np.exp(log_probs)
     chunks: list[SoftChunk] = []
     tok = model.tokenizer
     ids, first, rows = [tok.bos], [], []

@@ -21,7 +21,7 @@ from khabar.errors import Errors, KhabarError
 from khabar.ner.decode import allowed_transitions, viterbi
 from khabar.ner.labels import label_config
 from khabar.text.e5file import read_e5
-from khabar.text.modelfiles import checked_manifest
+from khabar.text.modelfiles import checked_manifest, onnx_threads
 from khabar.text.tokenizer import WordPieceTokenizer
 
 WINDOW = 126  # pieces per window, plus <s> and </s>
@@ -107,13 +107,21 @@ class NerModel:
     def tag(self, sentences: list[list[str]], batch_size: int = 32) -> list[TaggedWords]:
         """Tag each word sequence (a sentence, or a whole story) with BIO-valid decoding."""
         results = []
-        for words, (log_probs, subtype_probs) in zip(sentences, self.scores(sentences, batch_size)):
-            if self.crf_weight and words:
-                log_probs = _log_softmax(log_probs + self.crf_weight * self.crf_scores(words))
+        for log_probs, subtype_probs in self.word_scores(sentences, batch_size):
             path = viterbi(log_probs, self.allowed, self.tags)
             confidence = np.exp(log_probs[np.arange(len(path)), path])
             results.append(TaggedWords([self.tags[k] for k in path], confidence, subtype_probs))
         return results
+
+    def word_scores(self, sentences: list[list[str]], batch_size: int = 32) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per word sequence: tag log-probabilities with the CRF mixed in (at the manifest's weight), and
+        subtype probabilities."""
+        out = []
+        for words, (log_probs, subtype_probs) in zip(sentences, self.scores(sentences, batch_size)):
+            if self.crf_weight and words:
+                log_probs = _log_softmax(log_probs + self.crf_weight * self.crf_scores(words))
+            out.append((log_probs, subtype_probs))
+        return out
 
     def crf_scores(self, words: list[str]) -> np.ndarray:
         """The CRF's log-marginals, one column per tag of the transformer."""
@@ -188,10 +196,8 @@ def chosen_model_dir(model_dir: str | None = None) -> Path:
 
 
 def load_model(model_dir: str | None = None) -> NerModel:
-    """The model `chosen_model_dir` names, loaded once per process, with $KHABAR_NER_THREADS intra-op threads
-    (set for worker processes: the cores shared out among them) or ONNX Runtime's default."""
-    threads = os.environ.get("KHABAR_NER_THREADS")
-    return _loaded(str(chosen_model_dir(model_dir)), int(threads) if threads else None)
+    """The model `chosen_model_dir` names, loaded once per process, with `onnx_threads()` intra-op threads."""
+    return _loaded(str(chosen_model_dir(model_dir)), onnx_threads())
 
 
 @lru_cache(maxsize=2)

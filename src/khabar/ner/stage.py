@@ -174,6 +174,7 @@ class NameHeads:
     """Head nouns that make a title and a name into a place's or an organisation's name (`data/name_heads.toml`)."""
 
     titles: frozenset[tuple[str, ...]]
+    longest_title: int  # words
     heads: dict[str, str]  # normalised head noun -> label
     bare_heads: dict[str, str]  # heads that also take a name without a title
     endings: frozenset[str]  # adjectives that end such a name
@@ -182,8 +183,10 @@ class NameHeads:
 @lru_cache(maxsize=1)
 def name_heads() -> NameHeads:
     raw = load_toml("khabar.ner", "data/name_heads.toml")
+    titles = frozenset(tuple(normalize(t).split()) for t in raw["titles"])
     return NameHeads(
-        titles=frozenset(tuple(normalize(t).split()) for t in raw["titles"]),
+        titles=titles,
+        longest_title=max(len(t) for t in titles),
         heads={normalize(k): v for k, v in raw["heads"].items()},
         bare_heads={normalize(k): v for k, v in raw["bare_heads"].items()},
         endings=frozenset(normalize(w) for w in raw["name_endings"]),
@@ -217,7 +220,7 @@ def _grown_to_head(tokens: list[Token], c: Candidate, table: NameHeads) -> Candi
 
 def _head_of(tokens: list[Token], c: Candidate, table: NameHeads) -> tuple[int, str] | None:
     """The head noun's token and label when `c` is the name part of a place's or an organisation's name."""
-    for n in range(max(len(t) for t in table.titles), 0, -1):
+    for n in range(table.longest_title, 0, -1):
         starts = [c.first - n] + ([c.first] if c.first + n - 1 <= c.last else [])  # the title before or inside
         for title in starts:
             head = title - 1
@@ -239,6 +242,7 @@ def _head_of(tokens: list[Token], c: Candidate, table: NameHeads) -> tuple[int, 
 def _span_start(article: Article, token: Token, standalone: set[str]) -> tuple[int, str]:
     """Where the mention starts in its first token, and the clitics left out."""
     det = any(p["tag"] == "det" for p in token.proclitics)
+    heads = name_heads()
     start = token.start
     for p in token.proclitics:
         if p["tag"] == "det":
@@ -250,8 +254,8 @@ def _span_start(article: Article, token: Token, standalone: set[str]) -> tuple[i
             p["text"] == "و"
             or (det and p["text"] != "ك")
             or rest in standalone
-            or normalize(rest) in name_heads().heads
-            or normalize(rest) in name_heads().bare_heads
+            or (norm := normalize(rest)) in heads.heads
+            or norm in heads.bare_heads
         ):
             start = p["end"]
         else:

@@ -71,14 +71,17 @@ class NerNet(nn.Module):
         self.tags = nn.Linear(H, n_tags)
         self.subtypes = nn.Linear(H, n_subtypes)
 
-    def forward(self, embeddings: torch.Tensor, attention: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def hidden(self, embeddings: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
+        """The encoder's last hidden states over given word embeddings."""
         T = embeddings.shape[1]
-        x = self.eln(embeddings + self.pos.weight[:T] + self.token_type)
-        x = self.dropout(x)
+        x = self.dropout(self.eln(embeddings + self.pos.weight[:T] + self.token_type))
         mask = attention[:, None, None, :].bool()
         for layer in self.layers:
             x = layer(x, mask)
-        x = self.dropout(x)
+        return x
+
+    def forward(self, embeddings: torch.Tensor, attention: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        x = self.dropout(self.hidden(embeddings, attention))
         return self.tags(x), self.subtypes(x)
 
     def load_e5(self, e5: E5File, layers: list[int] | None = None) -> None:

@@ -9,7 +9,6 @@ for the NER model. One encoder serves every thread: an ONNX Runtime session runs
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +17,7 @@ import numpy as np
 
 from khabar.errors import Errors, KhabarError
 from khabar.text.e5file import read_e5
-from khabar.text.modelfiles import checked_manifest
+from khabar.text.modelfiles import checked_manifest, onnx_threads
 from khabar.text.tokenizer import WordPieceTokenizer
 
 PREFIX = "passage: "
@@ -75,6 +74,5 @@ class SentenceEncoder:
 
 @lru_cache(maxsize=1)
 def sentence_encoder() -> SentenceEncoder:
-    """The process's encoder, with $KHABAR_NER_THREADS intra-op threads when set (worker processes)."""
-    threads = os.environ.get("KHABAR_NER_THREADS")
-    return SentenceEncoder(threads=int(threads) if threads else None)
+    """The process's encoder, with `onnx_threads()` intra-op threads."""
+    return SentenceEncoder(threads=onnx_threads())

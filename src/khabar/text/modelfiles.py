@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from khabar.errors import Errors, KhabarError
@@ -25,3 +26,12 @@ def checked_manifest(folder: Path, restore: str) -> dict:
                 Errors.E503, what=str(file), detail="checksum mismatch (corrupt or changed)", reason=restore
             )
     return manifest
+
+
+THREADS_ENV = "KHABAR_ONNX_THREADS"  # set for worker processes: the cores shared out among them
+
+
+def onnx_threads() -> int | None:
+    """ONNX Runtime intra-op threads for this process's models ($KHABAR_ONNX_THREADS), None for its default."""
+    threads = os.environ.get(THREADS_ENV)
+    return int(threads) if threads else None
